@@ -1,0 +1,168 @@
+/**
+ * Builds the add-on into addon/dist/ for `clasp push`:
+ *   Code.js         hand-written stubs (verbatim, with their JSDoc) + the bundle as `var Rapport`
+ *   appsscript.json V8, narrow scopes, urlFetchWhitelist for the Worker
+ *   <sidebar>.html  one self-contained page per sidebar (styles and script inlined)
+ *
+ * Run: `npm run build` (RAPPORT_WORKER_URL=https://… sets the Worker allowed by the manifest).
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { build } from "esbuild";
+
+const addonDir = fileURLToPath(new URL("..", import.meta.url));
+const distDir = path.join(addonDir, "dist");
+const stubsDir = path.join(addonDir, "stubs");
+const sidebarsDir = path.join(addonDir, "sidebars");
+
+/** Apps Script's V8 runs ES2019 syntax reliably; newer syntax is lowered by esbuild. */
+const APPS_SCRIPT_TARGET = "es2019";
+const DEFAULT_WORKER_URL = "https://rapport.example.workers.dev/";
+
+export const OAUTH_SCOPES = [
+  // Read and write only the spreadsheet the add-on runs in.
+  "https://www.googleapis.com/auth/spreadsheets.currentonly",
+  // Menus and sidebars.
+  "https://www.googleapis.com/auth/script.container.ui",
+  // Calls to the Rapport Worker.
+  "https://www.googleapis.com/auth/script.external_request",
+];
+
+function workerUrl(): string {
+  const url = process.env.RAPPORT_WORKER_URL?.trim() || DEFAULT_WORKER_URL;
+  const withSlash = url.endsWith("/") ? url : `${url}/`;
+  if (!/^https:\/\/[^/]+\//.test(withSlash)) {
+    throw new Error(`RAPPORT_WORKER_URL must be an https URL (Apps Script allows only https): got ${url}`);
+  }
+  return withSlash;
+}
+
+async function bundleServer(url: string): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(addonDir, "src", "main.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "Rapport",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: APPS_SCRIPT_TARGET,
+    charset: "utf8",
+    legalComments: "none",
+    define: { __RAPPORT_DEFAULT_WORKER_URL__: JSON.stringify(url) },
+    logLevel: "warning",
+  });
+  return (result.outputFiles[0] as { text: string }).text;
+}
+
+async function bundleSidebarScript(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: APPS_SCRIPT_TARGET,
+    minify: true,
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  // A literal "</script" inside the inlined code would end the <script> element early.
+  return (result.outputFiles[0] as { text: string }).text.replace(/<\/(script)/gi, "<\\/$1");
+}
+
+async function buildSidebar(name: string): Promise<string> {
+  const dir = path.join(sidebarsDir, name);
+  let html = readFileSync(path.join(dir, "index.html"), "utf8");
+  html = html.replace(/<link rel="stylesheet" href="([^"]+)"\s*\/?>/g, (_tag, href: string) => {
+    const css = readFileSync(path.join(dir, href), "utf8");
+    return `<style>\n${css}</style>`;
+  });
+  const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)];
+  for (const match of scripts) {
+    const code = await bundleSidebarScript(path.join(dir, match[1] as string));
+    html = html.replace(match[0], () => `<script>\n${code}</script>`);
+  }
+  if (/<(?:link|script)[^>]+(?:href|src)="\.{0,2}\//.test(html)) {
+    throw new Error(`sidebar ${name}: a local asset was not inlined; HtmlService serves no separate files`);
+  }
+  return html;
+}
+
+/** Names the stubs delegate to (`Rapport.NAME(`). */
+function delegatedNames(stubs: string): Set<string> {
+  return new Set([...stubs.matchAll(/\bRapport\.([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => m[1] as string));
+}
+
+/** Loads Code.js in a bare context, as Apps Script does on every execution, and checks the wiring. */
+function verify(code: string, stubs: string): string[] {
+  if (/^\s*(?:import|export)\s/m.test(code) || /\brequire\s*\(/.test(code)) {
+    throw new Error("Code.js must not contain import, export or require: Apps Script has no modules");
+  }
+  const context = vm.createContext({});
+  vm.runInContext(code, context, { filename: "Code.js" });
+  const exported = Object.keys(context.Rapport ?? {});
+  const delegated = delegatedNames(stubs);
+  const missing = [...delegated].filter((n) => typeof context.Rapport?.[n] !== "function");
+  const unstubbed = exported.filter((n) => !delegated.has(n));
+  if (missing.length)
+    throw new Error(`stubs call Rapport.${missing.join(", Rapport.")} which the bundle does not export`);
+  if (unstubbed.length) throw new Error(`exports without a stub in addon/stubs: ${unstubbed.join(", ")}`);
+  return Object.keys(context).filter((k) => typeof context[k] === "function");
+}
+
+export async function buildAddon(): Promise<{ distDir: string; globals: string[] }> {
+  const url = workerUrl();
+  rmSync(distDir, { recursive: true, force: true });
+  mkdirSync(distDir, { recursive: true });
+
+  const stubFiles = readdirSync(stubsDir)
+    .filter((f) => f.endsWith(".js"))
+    .sort();
+  const stubs = stubFiles
+    .map((f) => `// ---- addon/stubs/${f} ----\n${readFileSync(path.join(stubsDir, f), "utf8")}`)
+    .join("\n");
+  const bundle = await bundleServer(url);
+  const code = [
+    "// Rapport add-on. Built by `npm run build` from addon/stubs (verbatim) and addon/src (bundled).",
+    "// Do not edit: changes are overwritten by the next build.",
+    "",
+    stubs,
+    "// ---- bundle of addon/src/main.ts ----",
+    bundle,
+  ].join("\n");
+  const globals = verify(code, stubs);
+  writeFileSync(path.join(distDir, "Code.js"), code);
+
+  const manifest = {
+    timeZone: "Etc/UTC",
+    runtimeVersion: "V8",
+    exceptionLogging: "STACKDRIVER",
+    oauthScopes: OAUTH_SCOPES,
+    urlFetchWhitelist: [url],
+  };
+  writeFileSync(path.join(distDir, "appsscript.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const sidebars = readdirSync(sidebarsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== "common")
+    .map((d) => d.name);
+  for (const name of sidebars) writeFileSync(path.join(distDir, `${name}.html`), await buildSidebar(name));
+  return { distDir, globals };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const started = performance.now();
+  buildAddon().then(
+    ({ globals }) =>
+      console.log(
+        `addon/dist built in ${Math.round(performance.now() - started)} ms: Code.js (${globals.length} global functions), appsscript.json, sidebars`,
+      ),
+    (error: Error) => {
+      console.error(`build failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,345 @@
+/**
+ * The preview page: a workbook grid with selection, the Rapport menu, and the add-on's sidebar
+ * in a 300 px iframe. All workbook state lives on the preview server (in the Apps Script harness).
+ */
+import { columnLetter, columnNumber } from "../../../shared/cells/a1";
+
+interface MenuItem {
+  caption: string;
+  functionName: string | null;
+}
+interface State {
+  locale: "en" | "ru";
+  spreadsheet: string;
+  sheets: string[];
+  activeSheet: string;
+  selection: string | null;
+  menus: { title: string; items: MenuItem[] }[];
+  sidebar: { version: number; title: string } | null;
+  toasts: string[];
+  alerts: string[];
+  error?: string;
+}
+interface SheetView {
+  name: string;
+  values: string[][];
+  lastRow: number;
+  lastColumn: number;
+  truncated: boolean;
+}
+
+const TEXT = {
+  en: {
+    title: "Rapport preview",
+    language: "Language",
+    reset: "Reset demo",
+    selection: "Selection",
+    hint: "Drag, shift-click or use the arrow keys to select; type a range and press Enter.",
+    note: "Demo data: a CDNOW extract. Nothing leaves this machine.",
+    truncated: "Showing the first {n} rows.",
+    closeSidebar: "Close sidebar",
+    menu: "Extensions ▸ Rapport",
+  },
+  ru: {
+    title: "Предпросмотр Rapport",
+    language: "Язык",
+    reset: "Сбросить демо",
+    selection: "Выделение",
+    hint: "Выделяйте мышью, Shift+щелчком или стрелками; введите диапазон и нажмите Enter.",
+    note: "Демо-данные: выборка CDNOW. Ничего не покидает этот компьютер.",
+    truncated: "Показаны первые {n} строк.",
+    closeSidebar: "Закрыть панель",
+    menu: "Расширения ▸ Rapport",
+  },
+} as const;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const grid = $<HTMLTableElement>("grid");
+const menu = $<HTMLDivElement>("menu");
+const menuButton = $<HTMLButtonElement>("menu-button");
+const frame = $<HTMLIFrameElement>("sidebar-frame");
+const namebox = $<HTMLInputElement>("namebox");
+// The grid takes keyboard focus so arrow keys move the selection, as in Sheets.
+grid.tabIndex = 0;
+
+let state: State | null = null;
+let view: SheetView | null = null;
+let shownSidebarVersion = -1;
+/** Selection as 0-based anchor and focus cells. */
+let anchor = { r: 0, c: 0 };
+let focus = { r: 0, c: 0 };
+let dragging = false;
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(
+    path,
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+  );
+  return (await response.json()) as T;
+}
+
+function text(key: keyof (typeof TEXT)["en"]): string {
+  return TEXT[state?.locale ?? "en"][key];
+}
+
+function renderChrome(): void {
+  if (!state) return;
+  document.documentElement.lang = state.locale;
+  $("title").textContent = `${text("title")} · ${state.spreadsheet}`;
+  $("lang-label").textContent = text("language");
+  $("reset").textContent = text("reset");
+  menuButton.textContent = text("menu");
+  $("namebox-label").textContent = text("selection");
+  $("namebox-hint").textContent = text("hint");
+  $("sidebar-close").setAttribute("aria-label", text("closeSidebar"));
+  for (const id of ["lang-en", "lang-ru"]) {
+    const b = $<HTMLButtonElement>(id);
+    b.setAttribute("aria-pressed", String(b.dataset.locale === state.locale));
+  }
+  const items = state.menus.flatMap((m) => m.items);
+  menu.replaceChildren(
+    ...items.map((item) => {
+      if (!item.functionName) {
+        const separator = document.createElement("div");
+        separator.className = "sep";
+        separator.setAttribute("role", "separator");
+        return separator;
+      }
+      const b = document.createElement("button");
+      b.type = "button";
+      b.setAttribute("role", "menuitem");
+      b.textContent = item.caption;
+      b.addEventListener("click", () => void clickMenu(item.caption));
+      return b;
+    }),
+  );
+  $("tabs").replaceChildren(
+    ...state.sheets.map((name) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "tab";
+      b.setAttribute("role", "tab");
+      b.setAttribute("aria-selected", String(name === state?.activeSheet));
+      b.setAttribute("aria-pressed", String(name === state?.activeSheet));
+      b.textContent = name;
+      b.addEventListener("click", () => void selectSheet(name));
+      return b;
+    }),
+  );
+  namebox.value = state.selection ? `${state.activeSheet}!${state.selection}` : state.activeSheet;
+  const toast = state.toasts.at(-1) ?? state.error ?? state.alerts.at(-1);
+  const toastEl = $("toast");
+  toastEl.hidden = !toast;
+  toastEl.textContent = toast ?? "";
+  if (state.sidebar && state.sidebar.version !== shownSidebarVersion) {
+    shownSidebarVersion = state.sidebar.version;
+    $("sidebar-title").textContent = state.sidebar.title;
+    frame.src = `/sidebar?v=${state.sidebar.version}`;
+    $("sidebar").hidden = false;
+  }
+}
+
+function isNumeric(value: string): boolean {
+  return /^[-+]?[\d\s.,]+%?$/.test(value) && /\d/.test(value);
+}
+
+function renderGrid(): void {
+  if (!view) return;
+  const width = Math.max(view.lastColumn, 8);
+  const height = Math.max(view.values.length, 30);
+  const head = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  headRow.append(document.createElement("th"));
+  for (let c = 0; c < width; c++) {
+    const th = document.createElement("th");
+    th.textContent = columnLetter(c + 1);
+    th.dataset.c = String(c);
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (let r = 0; r < height; r++) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.textContent = String(r + 1);
+    th.dataset.r = String(r);
+    tr.append(th);
+    for (let c = 0; c < width; c++) {
+      const td = document.createElement("td");
+      const value = view.values[r]?.[c] ?? "";
+      td.textContent = value;
+      td.dataset.r = String(r);
+      td.dataset.c = String(c);
+      if (isNumeric(value)) td.className = "num";
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  grid.replaceChildren(head, body);
+  $("note").textContent = view.truncated
+    ? TEXT[state?.locale ?? "en"].truncated.replace("{n}", String(view.values.length))
+    : text("note");
+  paintSelection();
+}
+
+function selectionRect() {
+  return {
+    r1: Math.min(anchor.r, focus.r),
+    r2: Math.max(anchor.r, focus.r),
+    c1: Math.min(anchor.c, focus.c),
+    c2: Math.max(anchor.c, focus.c),
+  };
+}
+
+function paintSelection(): void {
+  const { r1, r2, c1, c2 } = selectionRect();
+  for (const td of grid.querySelectorAll<HTMLTableCellElement>("td")) {
+    const r = Number(td.dataset.r);
+    const c = Number(td.dataset.c);
+    td.classList.toggle("sel", r >= r1 && r <= r2 && c >= c1 && c <= c2);
+    td.classList.toggle("cur", r === focus.r && c === focus.c);
+  }
+}
+
+function a1(): string {
+  const { r1, r2, c1, c2 } = selectionRect();
+  const start = `${columnLetter(c1 + 1)}${r1 + 1}`;
+  return r1 === r2 && c1 === c2 ? start : `${start}:${columnLetter(c2 + 1)}${r2 + 1}`;
+}
+
+async function commitSelection(): Promise<void> {
+  if (!state) return;
+  state = await api<State>("/api/select", { sheet: state.activeSheet, a1: a1() });
+  renderChrome();
+}
+
+async function refresh(): Promise<void> {
+  state = await api<State>("/api/state");
+  view = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(state.activeSheet)}`);
+  renderChrome();
+  renderGrid();
+}
+
+async function selectSheet(name: string): Promise<void> {
+  state = await api<State>("/api/select", { sheet: name });
+  anchor = { r: 0, c: 0 };
+  focus = { r: 0, c: 0 };
+  await refresh();
+}
+
+async function clickMenu(caption: string): Promise<void> {
+  menu.hidden = true;
+  menuButton.setAttribute("aria-expanded", "false");
+  state = await api<State>("/api/menu", { caption });
+  await refresh();
+}
+
+function cellAt(target: EventTarget | null): { r: number; c: number } | null {
+  const el = (target as HTMLElement | null)?.closest?.("td, th") as HTMLElement | null;
+  if (!el) return null;
+  return { r: Number(el.dataset.r ?? -1), c: Number(el.dataset.c ?? -1) };
+}
+
+grid.addEventListener("mousedown", (event) => {
+  const cell = cellAt(event.target);
+  if (!cell || !view) return;
+  const lastRow = Math.max(view.values.length, 30) - 1;
+  const lastColumn = Math.max(view.lastColumn, 8) - 1;
+  if (cell.r === -1 && cell.c >= 0) {
+    // Column header: the whole column, as Sheets selects it.
+    anchor = { r: 0, c: cell.c };
+    focus = { r: lastRow, c: cell.c };
+  } else if (cell.c === -1 && cell.r >= 0) {
+    anchor = { r: cell.r, c: 0 };
+    focus = { r: cell.r, c: lastColumn };
+  } else if (cell.r >= 0 && cell.c >= 0) {
+    if (!event.shiftKey) anchor = cell;
+    focus = cell;
+    dragging = true;
+  }
+  paintSelection();
+  event.preventDefault();
+  grid.focus();
+  if (!dragging) void commitSelection();
+});
+grid.addEventListener("mouseover", (event) => {
+  if (!dragging) return;
+  const cell = cellAt(event.target);
+  if (!cell || cell.r < 0 || cell.c < 0) return;
+  focus = cell;
+  paintSelection();
+});
+window.addEventListener("mouseup", () => {
+  if (!dragging) return;
+  dragging = false;
+  void commitSelection();
+});
+
+grid.addEventListener("keydown", (event) => {
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  const move = moves[event.key];
+  if (!move || !view) return;
+  event.preventDefault();
+  const next = { r: Math.max(0, focus.r + move[0]), c: Math.max(0, focus.c + move[1]) };
+  focus = next;
+  if (!event.shiftKey) anchor = next;
+  paintSelection();
+  grid
+    .querySelector(`td[data-r="${focus.r}"][data-c="${focus.c}"]`)
+    ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  void commitSelection();
+});
+
+namebox.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !state) return;
+  const m = /^(?:(.+)!)?([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(namebox.value.trim());
+  if (!m) return;
+  const [, sheet, c1, r1, c2, r2] = m;
+  anchor = { r: Number(r1) - 1, c: columnNumber(c1 as string) - 1 };
+  focus = c2 && r2 ? { r: Number(r2) - 1, c: columnNumber(c2) - 1 } : anchor;
+  const target = sheet?.replace(/^'|'$/g, "") ?? state.activeSheet;
+  void api<State>("/api/select", { sheet: target, a1: a1() }).then(refresh);
+});
+
+menuButton.addEventListener("click", () => {
+  menu.hidden = !menu.hidden;
+  menuButton.setAttribute("aria-expanded", String(!menu.hidden));
+  if (!menu.hidden) menu.querySelector<HTMLButtonElement>("button")?.focus();
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && !menu.hidden) {
+    menu.hidden = true;
+    menuButton.setAttribute("aria-expanded", "false");
+    menuButton.focus();
+  }
+});
+for (const id of ["lang-en", "lang-ru"]) {
+  $(id).addEventListener("click", async () => {
+    state = await api<State>("/api/locale", { locale: $(id).dataset.locale });
+    await refresh();
+  });
+}
+$("reset").addEventListener("click", async () => {
+  state = await api<State>("/api/reset", {});
+  shownSidebarVersion = -1;
+  $("sidebar").hidden = true;
+  frame.removeAttribute("src");
+  await refresh();
+});
+$("sidebar-close").addEventListener("click", () => {
+  $("sidebar").hidden = true;
+});
+window.addEventListener("message", (event) => {
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === "rapport:changed") void refresh();
+  if (type === "rapport:close") $("sidebar").hidden = true;
+});
+
+void refresh();

@@ -1,0 +1,245 @@
+/**
+ * The add-on preview: the demo workbook as a grid beside the add-on's sidebar, 300 px wide as in
+ * Sheets. Menu clicks and the sidebar's google.script.run calls run the built Code.js in the
+ * Apps Script harness against the workbook, so whatever the add-on writes shows in the grid.
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { createHarness, DEFAULT_DIST_DIR, type Harness } from "../harness/index";
+import { demoWorkbook } from "./demoWorkbook";
+
+const pageDir = fileURLToPath(new URL("./page", import.meta.url));
+const MAX_BODY = 5 * 1024 * 1024;
+const MAX_GRID_ROWS = 5000;
+
+export interface PreviewOptions {
+  port: number;
+  host?: string;
+  /** The local Worker the add-on talks to (set as the add-on's Worker URL and allowed for UrlFetchApp). */
+  workerUrl: string;
+  distDir?: string;
+  locale?: "en" | "ru";
+}
+
+export interface PreviewServer {
+  url: string;
+  server: Server;
+  harness(): Harness;
+  close(): Promise<void>;
+}
+
+/** The add-on's settings key for the Worker URL (addon/src/platform/settings.ts reads it). */
+const WORKER_URL_PROPERTY = "rapport.workerUrl";
+
+async function bundlePageScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(pageDir, "preview.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    logLevel: "warning",
+  });
+  return (result.outputFiles[0] as { text: string }).text;
+}
+
+/** The stand-in for HtmlService's google.script.run, injected into each sidebar page. */
+const SCRIPT_RUN_SHIM = `<script>
+(function () {
+  function hasDate(v) {
+    if (v instanceof Date) return true;
+    if (v && typeof v === "object") for (var k in v) if (hasDate(v[k])) return true;
+    return false;
+  }
+  function runner(success, failure, userObject) {
+    return new Proxy({}, {
+      get: function (_t, name) {
+        if (name === "withSuccessHandler") return function (fn) { return runner(fn, failure, userObject); };
+        if (name === "withFailureHandler") return function (fn) { return runner(success, fn, userObject); };
+        if (name === "withUserObject") return function (o) { return runner(success, failure, o); };
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          if (hasDate(args)) {
+            setTimeout(function () { failure && failure(new Error("google.script.run cannot pass a Date"), userObject); });
+            return;
+          }
+          fetch("/rpc", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ fn: name, args: args }) })
+            .then(function (r) { return r.json(); })
+            .then(function (res) {
+              parent.postMessage({ type: "rapport:changed" }, "*");
+              if (res.ok) { success && success(res.value, userObject); }
+              else { var e = new Error(res.error.message); failure ? failure(e, userObject) : console.error(e); }
+            }, function (err) { failure && failure(new Error("Preview server unreachable: " + err.message), userObject); });
+        };
+      },
+    });
+  }
+  window.google = { script: {
+    run: runner(null, null, undefined),
+    host: {
+      close: function () { parent.postMessage({ type: "rapport:close" }, "*"); },
+      setHeight: function () {}, setWidth: function () {},
+      editor: { focus: function () {} },
+    },
+  } };
+})();
+</script>`;
+
+function send(res: ServerResponse, status: number, body: string, type: string): void {
+  res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value), "application/json; charset=utf-8");
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error("request body too large");
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const host = options.host ?? "127.0.0.1";
+  const distDir = options.distDir ?? DEFAULT_DIST_DIR;
+  const pageHtml = readFileSync(path.join(pageDir, "index.html"), "utf8");
+  const pageScript = await bundlePageScript();
+  let locale = options.locale ?? "en";
+  let sidebarVersion = 0;
+  let harness = fresh();
+
+  function fresh(): Harness {
+    const h = createHarness({
+      distDir,
+      spreadsheet: demoWorkbook(),
+      userLocale: locale,
+      allowUrlPrefixes: [options.workerUrl],
+      console,
+    });
+    h.spreadsheet.setSpreadsheetLocale(locale === "ru" ? "ru_RU" : "en_US");
+    h.documentProperties.setProperty(WORKER_URL_PROPERTY, options.workerUrl);
+    h.trigger("onOpen");
+    sidebarVersion = 0;
+    return h;
+  }
+
+  function state() {
+    const ss = harness.spreadsheet;
+    const sidebar = harness.ui.sidebars.at(-1);
+    const active = ss.getActiveRange();
+    return {
+      locale,
+      spreadsheet: ss.getName(),
+      sheets: ss.getSheets().map((s) => s.getName()),
+      activeSheet: ss.getActiveSheet().getName(),
+      selection: active ? active.getA1Notation() : null,
+      menus: harness.ui.menus,
+      sidebar: sidebar ? { version: sidebarVersion, title: sidebar.getTitle() } : null,
+      toasts: ss.toasts.slice(-3),
+      alerts: harness.ui.alerts.slice(-1),
+    };
+  }
+
+  function sheetView(name: string) {
+    const sheet = harness.spreadsheet.getSheetByName(name);
+    if (!sheet) return null;
+    const rows = Math.min(sheet.getLastRow(), MAX_GRID_ROWS);
+    const columns = sheet.getLastColumn();
+    const values =
+      rows > 0 && columns > 0 ? JSON.parse(JSON.stringify(sheet.getRange(1, 1, rows, columns).getDisplayValues())) : [];
+    return { name, values, lastRow: sheet.getLastRow(), lastColumn: columns, truncated: sheet.getLastRow() > rows };
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", `http://${host}`);
+    try {
+      if (req.method === "GET" && url.pathname === "/") return send(res, 200, pageHtml, "text/html; charset=utf-8");
+      if (req.method === "GET" && url.pathname === "/preview.js") {
+        return send(res, 200, pageScript, "text/javascript; charset=utf-8");
+      }
+      if (req.method === "GET" && url.pathname === "/api/state") return json(res, 200, state());
+      if (req.method === "GET" && url.pathname === "/api/sheet") {
+        const view = sheetView(url.searchParams.get("name") ?? "");
+        return view ? json(res, 200, view) : json(res, 404, { error: "no such sheet" });
+      }
+      if (req.method === "GET" && url.pathname === "/sidebar") {
+        const sidebar = harness.ui.sidebars.at(-1);
+        if (!sidebar) return send(res, 404, "No sidebar is open.", "text/plain; charset=utf-8");
+        const html = sidebar.getContent().replace(/<head>/i, (head) => `${head}\n${SCRIPT_RUN_SHIM}`);
+        return send(res, 200, html, "text/html; charset=utf-8");
+      }
+      if (req.method === "POST" && url.pathname === "/api/select") {
+        const body = await readJson(req);
+        const sheet = harness.spreadsheet.getSheetByName(String(body.sheet));
+        if (!sheet) return json(res, 404, { error: "no such sheet" });
+        sheet.activate();
+        if (typeof body.a1 === "string" && body.a1) sheet.setActiveSelection(body.a1);
+        return json(res, 200, state());
+      }
+      if (req.method === "POST" && url.pathname === "/api/menu") {
+        const body = await readJson(req);
+        const before = harness.ui.sidebars.length;
+        try {
+          harness.clickMenu(String(body.caption));
+        } catch (error) {
+          return json(res, 200, { ...state(), error: (error as Error).message });
+        }
+        if (harness.ui.sidebars.length !== before) sidebarVersion++;
+        return json(res, 200, state());
+      }
+      if (req.method === "POST" && url.pathname === "/api/locale") {
+        const body = await readJson(req);
+        locale = body.locale === "ru" ? "ru" : "en";
+        harness.setUserLocale(locale);
+        harness.spreadsheet.setSpreadsheetLocale(locale === "ru" ? "ru_RU" : "en_US");
+        harness.trigger("onOpen");
+        return json(res, 200, state());
+      }
+      if (req.method === "POST" && url.pathname === "/api/reset") {
+        harness = fresh();
+        return json(res, 200, state());
+      }
+      if (req.method === "POST" && url.pathname === "/rpc") {
+        const body = await readJson(req);
+        const args = Array.isArray(body.args) ? body.args : [];
+        try {
+          const before = harness.ui.sidebars.length;
+          const value = harness.run(String(body.fn), ...args);
+          if (harness.ui.sidebars.length !== before) sidebarVersion++;
+          return json(res, 200, { ok: true, value: value ?? null });
+        } catch (error) {
+          return json(res, 200, { ok: false, error: { message: (error as Error).message } });
+        }
+      }
+      return send(res, 404, "Not found", "text/plain; charset=utf-8");
+    } catch (error) {
+      return json(res, 500, { error: (error as Error).message });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    harness: () => harness,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

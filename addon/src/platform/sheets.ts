@@ -1,0 +1,22 @@
+import { columnLetter } from "../../../shared/cells/a1";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Header row of a sheet (row 1) in one read; blank sheets have none. */
+export function headerRow(sheet: Sheet): string[] {
+  const width = sheet.getLastColumn();
+  if (width === 0) return [];
+  return sheet
+    .getRange(1, 1, 1, width)
+    .getDisplayValues()[0]!
+    .map((h) => h.trim());
+}
+
+/** `'Sheet name'!A1:B2`, quoting the sheet name when Sheets would. */
+export function qualifiedA1(range: GoogleAppsScript.Spreadsheet.Range): string {
+  const name = range.getSheet().getName();
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `${quoted}!${range.getA1Notation()}`;
+}
+
+export { columnLetter };

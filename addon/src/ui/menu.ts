@@ -1,0 +1,26 @@
+import { t } from "../../../shared/i18n/translate";
+import { userLocale } from "../platform/locale";
+import { openSidebar } from "./sidebar";
+
+/**
+ * Builds the Rapport menu under Extensions. Runs in AuthMode.NONE on open: it reads only the
+ * user's locale, never properties, the sheet or the network.
+ */
+export function onOpen(_event?: unknown): void {
+  const locale = userLocale();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t(locale, "ui.menu.nps"), "showNpsSidebar")
+    .addSeparator()
+    .addItem(t(locale, "ui.menu.help"), "showHelp")
+    .addToUi();
+}
+
+/** On install the menu must appear without reloading the spreadsheet. */
+export function onInstall(event?: unknown): void {
+  onOpen(event);
+}
+
+export function showHelp(): void {
+  openSidebar("help", "ui.help.title");
+}

@@ -1,0 +1,78 @@
+import { columnLetter } from "../../../shared/cells/a1";
+import type { Range } from "../../../shared/cells/values";
+import { RapportError } from "../../../shared/errors";
+import { errorMessage } from "../../../shared/i18n/translate";
+import { countNps, npsFromCounts } from "../../../shared/metrics/nps";
+import { userLocale } from "../platform/locale";
+import { headerRow, qualifiedA1 } from "../platform/sheets";
+import type { NpsResultView, NpsSidebarState } from "../rpc";
+import { openSidebar } from "./sidebar";
+
+const SMALL_SAMPLE = 100;
+const SCORE_HEADER = /nps|score|оценк|балл|рекоменд/i;
+
+export function showNpsSidebar(): void {
+  openSidebar("nps", "ui.nps.title");
+}
+
+/** Runs a sidebar call; failures reach the sidebar's failure handler as one translated message. */
+function sidebarCall<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw new Error(errorMessage(error, userLocale()));
+  }
+}
+
+/** The active sheet's columns and selection, for the sidebar's picker. */
+export function npsSidebarState(): NpsSidebarState {
+  return sidebarCall(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getActiveSheet();
+    const headers = headerRow(sheet);
+    const columns = headers.map((header, i) => ({ column: i + 1, letter: columnLetter(i + 1), header }));
+    const suggested = columns.find((c) => SCORE_HEADER.test(c.header));
+    const active = ss.getActiveRange();
+    return {
+      sheet: sheet.getName(),
+      selection: active && active.getSheet().getName() === sheet.getName() ? qualifiedA1(active) : null,
+      columns,
+      suggestedColumn: suggested ? suggested.column : null,
+    };
+  });
+}
+
+function view(range: GoogleAppsScript.Spreadsheet.Range, values: Range): NpsResultView {
+  const counts = countNps(values, range.getSheet().getName(), { row: range.getRow(), column: range.getColumn() });
+  return {
+    range: qualifiedA1(range),
+    nps: npsFromCounts(counts),
+    n: counts.n,
+    promoters: counts.promoters,
+    passives: counts.passives,
+    detractors: counts.detractors,
+    smallSample: counts.n < SMALL_SAMPLE,
+  };
+}
+
+/** NPS of the cells selected in the sheet. */
+export function npsOfSelection(): NpsResultView {
+  return sidebarCall(() => {
+    const range = SpreadsheetApp.getActiveSpreadsheet().getActiveRange();
+    if (!range) throw new RapportError("ui.nps.noSelection");
+    return view(range, range.getValues());
+  });
+}
+
+/** NPS of one column of the active sheet, below its header row. */
+export function npsOfColumn(column: number): NpsResultView {
+  return sidebarCall(() => {
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    const last = sheet.getLastRow();
+    if (!Number.isInteger(column) || column < 1 || column > sheet.getLastColumn() || last < 2) {
+      throw new RapportError("ui.nps.noSelection");
+    }
+    const range = sheet.getRange(2, column, last - 1, 1);
+    return view(range, range.getValues());
+  });
+}

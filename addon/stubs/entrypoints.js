@@ -1,0 +1,37 @@
+// Functions Sheets calls by name: simple triggers, menu items and the sidebars' google.script.run
+// calls. Each delegates to the bundled, tested code in the Rapport namespace.
+
+/** Builds the Rapport menu when the spreadsheet opens. */
+function onOpen(e) {
+  Rapport.onOpen(e);
+}
+
+/** Shows the menu right after the add-on is installed. */
+function onInstall(e) {
+  Rapport.onInstall(e);
+}
+
+/** Menu: NPS of selection. */
+function showNpsSidebar() {
+  Rapport.showNpsSidebar();
+}
+
+/** Menu: Help. */
+function showHelp() {
+  Rapport.showHelp();
+}
+
+/** Sidebar: the active sheet's columns and selection. */
+function npsSidebarState() {
+  return Rapport.npsSidebarState();
+}
+
+/** Sidebar: NPS of the selected cells. */
+function npsOfSelection() {
+  return Rapport.npsOfSelection();
+}
+
+/** Sidebar: NPS of one column of the active sheet. */
+function npsOfColumn(column) {
+  return Rapport.npsOfColumn(column);
+}

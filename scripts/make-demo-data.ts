@@ -1,0 +1,106 @@
+/**
+ * Regenerates the committed demo data from ../shared/data/CDNOW_master.txt:
+ *   addon/preview/demo/cdnow-extract.txt  every 78th CDNOW customer with all their transactions (raw format)
+ *   addon/preview/demo/clients.csv        those customers as a client list with names, e-mails and NPS scores
+ * Deterministic: the same input always gives the same files. Run: npx tsx scripts/make-demo-data.ts
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CDNOW_EXTRACT_PATH, CDNOW_FULL_PATH, hasFullCdnow, parseCdnow } from "./lib/cdnow";
+
+const EVERY = 78;
+const CLIENTS_PATH = fileURLToPath(new URL("../addon/preview/demo/clients.csv", import.meta.url));
+
+if (!hasFullCdnow()) {
+  console.error(`${CDNOW_FULL_PATH} not found: the full data set lives beside the project, in ../shared/data.`);
+  process.exit(1);
+}
+
+const text = readFileSync(CDNOW_FULL_PATH, "utf8");
+const lines = text.split(/\r?\n/);
+const header = lines[0] as string;
+const kept = lines.slice(1).filter((line) => {
+  const id = Number(line.trim().split(/\s+/)[0]);
+  return Number.isFinite(id) && id > 0 && (id - 1) % EVERY === 0;
+});
+writeFileSync(CDNOW_EXTRACT_PATH, `${[header, ...kept].join("\n")}\n`);
+
+// Seeded PRNG (mulberry32) so that names and scores never change between runs.
+let seed = 20261122;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+const FIRST = [
+  "Anna",
+  "Boris",
+  "Chloe",
+  "Dmitry",
+  "Elena",
+  "Frank",
+  "Grace",
+  "Hiro",
+  "Irina",
+  "James",
+  "Katya",
+  "Liam",
+  "Maria",
+  "Nikolai",
+  "Olga",
+  "Pavel",
+  "Quinn",
+  "Rosa",
+  "Sergey",
+  "Tanya",
+  "Umar",
+  "Vera",
+  "Wendy",
+  "Yuri",
+  "Zoe",
+];
+const LAST = [
+  "Ivanova",
+  "Smith",
+  "Petrov",
+  "Garcia",
+  "Kuznetsov",
+  "Brown",
+  "Sokolova",
+  "Chen",
+  "Popov",
+  "Martin",
+  "Volkova",
+  "Novak",
+  "Lebedev",
+  "Taylor",
+  "Morozova",
+  "Silva",
+];
+
+const rows = parseCdnow(kept.join("\n"));
+const byCustomer = new Map<string, { first: string; orders: number }>();
+for (const row of rows) {
+  const c = byCustomer.get(row.customerId);
+  if (!c) byCustomer.set(row.customerId, { first: row.date, orders: 1 });
+  else c.orders++;
+}
+
+const out = ["client_id,name,email,first_purchase,nps_score"];
+for (const [id, c] of [...byCustomer].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+  const first = pick(FIRST);
+  const last = pick(LAST);
+  const email = `${first}.${last}.${id}@example.com`.toLowerCase();
+  // About 80% answered; repeat buyers lean towards higher scores, as in real relationship data.
+  let score = "";
+  if (random() < 0.8) {
+    const lean = Math.min(3, c.orders - 1) * 0.6;
+    score = String(Math.max(0, Math.min(10, Math.round(7.2 + lean + (random() + random() + random() - 1.5) * 4))));
+  }
+  out.push([id, `${first} ${last}`, email, c.first, score].join(","));
+}
+writeFileSync(CLIENTS_PATH, `${out.join("\n")}\n`);
+console.log(`wrote ${kept.length} transactions and ${byCustomer.size} clients`);

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Stable error codes of the Worker's JSON API. Clients branch on these, never on message text. */
+export const ERROR_CODES = [
+  "bad_request",
+  "validation_failed",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "payload_too_large",
+  "rate_limited",
+  "conflict",
+  "internal_error",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error shape of every failed API call: `{"error": {"code", "message", "details"?}}`. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** `GET /api/v1/health`. */
+export const HealthResponse = z.object({ ok: z.literal(true), version: z.string() });
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** `POST /api/v1/workspaces` (enrollment): the new workspace and its token, shown only this once. */
+export const EnrollmentResponse = z.object({
+  workspaceId: z.string().min(1),
+  token: z.string().min(1),
+});
+export type EnrollmentResponse = z.infer<typeof EnrollmentResponse>;
+
+/** `GET /api/v1/workspace`: the workspace a token belongs to, for the add-on's connection test. */
+export const WorkspaceResponse = z.object({
+  workspaceId: z.string().min(1),
+  createdAt: z.string(),
+});
+export type WorkspaceResponse = z.infer<typeof WorkspaceResponse>;
+
+/** `POST /api/v1/workspaces` body: an optional label so the Worker's owner can tell workspaces apart. */
+export const EnrollmentRequest = z.object({
+  name: z.string().trim().max(200).optional(),
+});
+export type EnrollmentRequest = z.infer<typeof EnrollmentRequest>;

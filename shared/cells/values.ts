@@ -1,0 +1,93 @@
+import { RapportError } from "../errors";
+import type { NestedText } from "../i18n/messages.en";
+import { columnLetter } from "./a1";
+
+/** A cell value as Sheets passes it to a custom function or returns from getValues(). */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** A range as Sheets passes it: rows of cells. A single cell may arrive as a bare value. */
+export type Range = Cell | readonly (readonly Cell[])[];
+
+/** Normalises a custom-function argument to rows of cells; a single value becomes a 1×1 range. */
+export function asRows(value: Range): readonly (readonly Cell[])[] {
+  if (Array.isArray(value)) return value as readonly (readonly Cell[])[];
+  return [[value as Cell]];
+}
+
+/** True for what Sheets treats as an empty cell. */
+export function isBlank(cell: Cell): boolean {
+  return cell === "" || cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** Texts Sheets shows for error cells; a range that contains one passes that text to custom functions. */
+const ERROR_CELL = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)/;
+
+export function isErrorCell(cell: Cell): cell is string {
+  return typeof cell === "string" && ERROR_CELL.test(cell);
+}
+
+/** Where a range starts in its sheet (1-based), when known: messages then name the cell, e.g. "E18". */
+export interface CellOrigin {
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * Position of a cell inside its argument range, for error messages: 0-based `row` and `column`
+ * in, 1-based text out. Single-column ranges name only the row, as a person reading "row 17" next
+ * to a column would expect. With a known origin the sheet cell is named instead.
+ */
+export function cellPosition(row: number, column: number, width: number, origin?: CellOrigin): NestedText {
+  if (origin) {
+    return { key: "cell.a1", params: { cell: `${columnLetter(origin.column + column)}${origin.row + row}` } };
+  }
+  return width > 1
+    ? { key: "cell.rowColumn", params: { row: row + 1, column: column + 1 } }
+    : { key: "cell.row", params: { row: row + 1 } };
+}
+
+/** How a cell value is quoted in a message: short, single-line, as the person typed it. */
+export function displayValue(cell: Cell): string {
+  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
+}
+
+const SPACES = /[\s\u00a0\u202f']/g;
+const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+const GROUPED_COMMA = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const GROUPED_DOT = /^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
+const CURRENCY = /^[$€£₽]|[$€£₽]$|\s?(?:руб\.?|р\.)$/i;
+
+/**
+ * Reads a number typed as text the ways people type them: "9", "1 234,56", "1,234.56",
+ * "1.234,56", "-3.5", "$12.50". Returns null for anything else. Why by hand: the formats are
+ * locale-mixed in one column, and no library parses both conventions without a fixed locale.
+ */
+export function parseNumberText(text: string): number | null {
+  let s = text.trim().replace(CURRENCY, "").replace(SPACES, "");
+  if (s === "") return null;
+  if (PLAIN_NUMBER.test(s)) return Number(s);
+  if (GROUPED_COMMA.test(s)) {
+    s = s.replace(/,/g, "");
+  } else if (GROUPED_DOT.test(s) && s.indexOf(",") >= 0) {
+    s = s.replace(/\./g, "").replace(",", ".");
+  } else if (/^[-+]?\d*,\d+$/.test(s)) {
+    s = s.replace(",", ".");
+  } else {
+    return null;
+  }
+  return PLAIN_NUMBER.test(s) ? Number(s) : null;
+}
+
+/** A cell as a finite number (numbers and numeric text), or null when it is not one. */
+export function cellNumber(cell: Cell): number | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  if (typeof cell === "string") return parseNumberText(cell);
+  return null;
+}
+
+/** Throws the "empty input" error when a range held no values at all. */
+export function requireValues(count: number, arg: string): void {
+  if (count === 0) throw new RapportError("input.empty", { arg });
+}

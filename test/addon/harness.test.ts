@@ -1,0 +1,144 @@
+import { describe, expect, inject, it } from "vitest";
+import { assertJsonSafe } from "../../addon/harness/index";
+import { errorOf, loadAddon } from "./helpers";
+
+/** Defines a probe function inside the Apps Script context, as if it were part of Code.js. */
+function withProbe(source: string) {
+  const addon = loadAddon({
+    spreadsheet: {
+      timeZone: "Europe/Moscow",
+      sheets: [
+        {
+          name: "Data",
+          rows: [
+            ["a", 1],
+            ["b", ""],
+          ],
+        },
+      ],
+    },
+  });
+  addon.realm.run(source, "probe.js");
+  return addon;
+}
+
+describe("the Apps Script harness behaves like Sheets where it matters", () => {
+  it('returns rows of cells with "" for blanks and Dates of the script\'s own realm', () => {
+    const addon = withProbe(`
+      function WRITE_DATE() { SpreadsheetApp.getActiveSheet().getRange("C1").setValue("2024-03-01"); }
+      function PROBE() {
+        var values = SpreadsheetApp.getActiveSheet().getRange(1, 1, 3, 3).getValues();
+        return [values, values[0][2] instanceof Date, Array.isArray(values)];
+      }`);
+    addon.run("WRITE_DATE");
+    const [values, isDate, isArray] = addon.callCustomFunction("PROBE") as [unknown[][], boolean, boolean];
+    expect(isDate).toBe(true);
+    expect(isArray).toBe(true);
+    expect(values[1]).toEqual(["b", "", ""]);
+    expect(values[2]).toEqual(["", "", ""]);
+    // Midnight of 1 March 2024 in Moscow (UTC+3), as a Sheets date cell holds it.
+    const date = values[0]?.[2] as Date;
+    expect(date.toISOString()).toBe("2024-02-29T21:00:00.000Z");
+  });
+
+  it("throws when a write has the wrong shape", () => {
+    const addon = withProbe(`
+      function WRONG_ROWS() { SpreadsheetApp.getActiveSheet().getRange(1, 1, 2, 1).setValues([[1]]); }
+      function WRONG_COLUMNS() { SpreadsheetApp.getActiveSheet().getRange(1, 1, 1, 2).setValues([[1]]); }`);
+    expect(errorOf(() => addon.run("WRONG_ROWS"))).toContain("The data has 1 but the range has 2");
+    expect(errorOf(() => addon.run("WRONG_COLUMNS"))).toContain("number of columns in the data does not match");
+  });
+
+  it("throws for ranges out of the sheet's bounds", () => {
+    const addon = withProbe(`function FAR() { SpreadsheetApp.getActiveSheet().getRange(1001, 1).getValue(); }`);
+    expect(errorOf(() => addon.run("FAR"))).toBe("Those rows are out of bounds.");
+  });
+
+  it("interprets written strings as typed: formulas, numbers, apostrophe text, plain-text cells", () => {
+    const addon = withProbe(`
+      function WRITE() {
+        var sheet = SpreadsheetApp.getActiveSheet();
+        sheet.getRange("D1").setNumberFormat("@");
+        sheet.getRange(1, 1, 1, 4).setValues([["=1+1", "42", "'=kept", "=also kept"]]);
+        return [sheet.getRange(1, 1, 1, 4).getValues()[0], sheet.getRange(1, 1, 1, 4).getFormulas()[0]];
+      }`);
+    const [values, formulas] = addon.run("WRITE") as [unknown[], string[]];
+    expect(values.slice(1)).toEqual([42, "=kept", "=also kept"]);
+    expect(formulas).toEqual(["=1+1", "", "", ""]);
+  });
+
+  it("refuses NaN, undefined and objects in cells rather than writing garbage", () => {
+    const addon = withProbe(`
+      function NAN() { SpreadsheetApp.getActiveSheet().getRange("A1").setValue(NaN); }
+      function OBJ() { SpreadsheetApp.getActiveSheet().getRange("A1").setValues([[{}]]); }`);
+    expect(errorOf(() => addon.run("NAN"))).toContain("NaN");
+    expect(errorOf(() => addon.run("OBJ"))).toContain("cannot write object");
+  });
+
+  it("forbids writes and UI in custom functions, and properties and network in onOpen", () => {
+    const addon = withProbe(`
+      function WRITER() { SpreadsheetApp.getActiveSheet().getRange("A1").setValue(1); return 1; }
+      function UI() { SpreadsheetApp.getUi(); return 1; }
+      function onOpen() { PropertiesService.getDocumentProperties(); }`);
+    expect(errorOf(() => addon.callCustomFunction("WRITER"))).toBe(
+      "Exception: You do not have permission to call setValues",
+    );
+    expect(errorOf(() => addon.callCustomFunction("UI"))).toContain("SpreadsheetApp.getUi");
+    expect(errorOf(() => addon.trigger("onOpen"))).toContain("PropertiesService.getDocumentProperties");
+  });
+
+  it("formats display values by number format, locale and the spreadsheet's time zone", () => {
+    const addon = withProbe(`
+      function DISPLAY() {
+        var sheet = SpreadsheetApp.getActiveSheet();
+        sheet.getRange("A3:C3").setValues([[0.256, 1234.5, "2024-03-01"]]);
+        sheet.getRange("A3").setNumberFormat("0.0%");
+        sheet.getRange("B3").setNumberFormat("#,##0.00");
+        return sheet.getRange("A3:C3").getDisplayValues()[0];
+      }`);
+    expect(addon.run("DISPLAY")).toEqual(["25.6%", "1,234.50", "3/1/2024"]);
+  });
+
+  it("does real, synchronous HTTP to the local Worker through UrlFetchApp", () => {
+    const url = inject("workerUrl");
+    const addon = withProbe(`
+      function HEALTH(url) {
+        var response = UrlFetchApp.fetch(url + "/api/v1/health");
+        return [response.getResponseCode(), JSON.parse(response.getContentText())];
+      }
+      function UNAUTHORIZED(url, mute) {
+        var response = UrlFetchApp.fetch(url + "/api/v1/workspace", { muteHttpExceptions: mute });
+        return response.getResponseCode();
+      }`);
+    expect(addon.run("HEALTH", url)).toEqual([200, { ok: true, version: expect.any(String) }]);
+    expect(addon.run("UNAUTHORIZED", url, true)).toBe(401);
+    expect(errorOf(() => addon.run("UNAUTHORIZED", url, false))).toContain("returned code 401");
+    expect(addon.fetchLog.map((f) => f.status)).toEqual([200, 401, 401]);
+  });
+
+  it("refuses URLs outside urlFetchWhitelist", () => {
+    const addon = withProbe(`function OUT() { UrlFetchApp.fetch("https://evil.example.com/"); }`);
+    expect(errorOf(() => addon.run("OUT"))).toContain("urlFetchWhitelist");
+  });
+
+  it("keeps Properties within Apps Script's size limits", () => {
+    const addon = withProbe(
+      `function BIG() { PropertiesService.getDocumentProperties().setProperty("k", new Array(10000).join("x")); }`,
+    );
+    expect(errorOf(() => addon.run("BIG"))).toContain("Argument too large");
+  });
+});
+
+describe("google.script.run values", () => {
+  it("allow only plain JSON", () => {
+    expect(() => assertJsonSafe({ a: [1, "x", null, { b: true }] }, "v")).not.toThrow();
+    expect(() => assertJsonSafe({ when: new Date() }, "v")).toThrow(/Date/);
+    expect(() => assertJsonSafe([() => 1], "v")).toThrow(/function/);
+    expect(() => assertJsonSafe(Number.NaN, "v")).toThrow(/NaN/);
+  });
+
+  it("are enforced on server functions' results", () => {
+    const addon = withProbe(`function DATED() { return { at: new Date() }; }`);
+    expect(errorOf(() => addon.run("DATED"))).toContain("a Date cannot cross google.script.run");
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
+import { column, errorOf, loadAddon } from "./helpers";
+
+describe("NPS custom function", () => {
+  const addon = loadAddon();
+
+  it("computes NPS over a range as Sheets passes it, skipping blanks", () => {
+    expect(addon.callCustomFunction("NPS", column(9, 10, 3, ""))).toBeCloseTo(100 / 3, 10);
+  });
+
+  it("accepts a single cell", () => {
+    expect(addon.callCustomFunction("NPS", 10)).toBe(100);
+    expect(addon.callCustomFunction("NPS", 4)).toBe(-100);
+  });
+
+  it("reads numeric text as Sheets may pass it", () => {
+    expect(addon.callCustomFunction("NPS", column("10", "9", "", "0"))).toBeCloseTo(100 / 3, 10);
+  });
+
+  it("throws an actionable English error naming the argument, row and value", () => {
+    expect(errorOf(() => addon.callCustomFunction("NPS", column(9, 9, "n/a")))).toBe(
+      'NPS: scores, row 3: "n/a" is not a score from 0 to 10',
+    );
+    expect(errorOf(() => addon.callCustomFunction("NPS", column(12)))).toBe(
+      "NPS: scores, row 1: 12 is outside the scale 0 to 10",
+    );
+    expect(errorOf(() => addon.callCustomFunction("NPS", column(8.5)))).toContain("not a whole number");
+    expect(errorOf(() => addon.callCustomFunction("NPS", column("", "")))).toBe(
+      "NPS: scores is empty: select a range with at least one value",
+    );
+    expect(errorOf(() => addon.callCustomFunction("NPS", column("#N/A")))).toContain("#N/A");
+  });
+
+  it("throws in Russian when the spreadsheet's locale is Russian", () => {
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    expect(errorOf(() => ru.callCustomFunction("NPS", column(9, "нет")))).toBe(
+      "NPS: scores, строка 2: «нет» не является оценкой от 0 до 10",
+    );
+  });
+});
+
+describe("menu", () => {
+  it("onOpen builds the Rapport menu in AuthMode.NONE without touching properties or the network", () => {
+    const addon = loadAddon();
+    addon.trigger("onOpen");
+    expect(addon.ui.menus).toHaveLength(1);
+    expect(addon.ui.menus[0]?.items.map((i) => i.functionName)).toEqual(["showNpsSidebar", null, "showHelp"]);
+    expect(addon.fetchLog).toHaveLength(0);
+  });
+
+  it("labels the menu in the user's language", () => {
+    const addon = loadAddon({ userLocale: "ru" });
+    addon.trigger("onInstall");
+    expect(addon.ui.menus[0]?.items[0]?.caption).toBe("NPS выделенного диапазона");
+  });
+});
+
+describe("NPS sidebar", () => {
+  const clients = readDemoClients();
+  const answered = clients.filter((c) => c.score !== null).map((c) => c.score as number);
+  // Independent count straight from the committed demo data.
+  const expected =
+    (100 * (answered.filter((s) => s >= 9).length - answered.filter((s) => s <= 6).length)) / answered.length;
+
+  function demo(userLocale = "en") {
+    const addon = loadAddon({ spreadsheet: demoWorkbook(), userLocale });
+    addon.trigger("onOpen");
+    return addon;
+  }
+
+  it("opens from the menu in the user's language", () => {
+    const addon = demo("ru");
+    addon.clickMenu("NPS выделенного диапазона");
+    const sidebar = addon.ui.sidebars.at(-1);
+    expect(sidebar?.getContent()).toContain('data-rapport-locale="ru"');
+    expect(sidebar?.getTitle()).toBe("Индекс потребительской лояльности (NPS)");
+  });
+
+  it("offers the sheet's columns and preselects the score column", () => {
+    const state = demo().run("npsSidebarState") as { columns: { header: string }[]; suggestedColumn: number };
+    expect(state.columns.map((c) => c.header)).toEqual(["Client ID", "Name", "Email", "First purchase", "NPS score"]);
+    expect(state.suggestedColumn).toBe(5);
+  });
+
+  it("computes the NPS of the selected range with its answer count", () => {
+    const addon = demo();
+    addon.spreadsheet.getActiveSheet().setActiveSelection(`E2:E${clients.length + 1}`);
+    const result = addon.run("npsOfSelection") as { nps: number; n: number; range: string; smallSample: boolean };
+    expect(result.n).toBe(answered.length);
+    expect(result.nps).toBeCloseTo(expected, 10);
+    expect(result.range).toBe(`Clients!E2:E${clients.length + 1}`);
+  });
+
+  it("computes the NPS of a chosen column below its header", () => {
+    const result = demo().run("npsOfColumn", 5) as { nps: number; n: number; smallSample: boolean };
+    expect(result.n).toBe(answered.length);
+    expect(result.nps).toBeCloseTo(expected, 10);
+    expect(result.smallSample).toBe(answered.length < 100);
+  });
+
+  it("names the sheet cell when the selection holds something that is not a score", () => {
+    const addon = demo();
+    addon.spreadsheet.getActiveSheet().setActiveSelection("D2:E3");
+    expect(errorOf(() => addon.run("npsOfSelection"))).toMatch(/^Clients, cell D2: "1997-01-01" is not a score/);
+  });
+
+  it("asks for a selection when there is none", () => {
+    expect(errorOf(() => demo().run("npsOfSelection"))).toBe("Select a range of scores in the sheet first.");
+  });
+});

@@ -1,0 +1,44 @@
+/** Small timing helpers for `npm run bench`: warm up, then take the median of several runs. */
+
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  runs: number;
+}
+
+export function time(fn: () => unknown, { warmup = 3, runs = 7 } = {}): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)] as number, minMs: samples[0] as number, runs };
+}
+
+export interface BenchResult {
+  name: string;
+  value: string;
+  goal: string;
+  ok: boolean;
+}
+
+export interface Bench {
+  title: string;
+  run(): Promise<BenchResult[]> | BenchResult[];
+}
+
+export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+
+/** A deterministic pseudo-random generator (mulberry32), so inputs repeat between runs. */
+export function seeded(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { TestContext } from "vitest";
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface BrowserSession {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium, headless, with no background network (the machine has none). playwright's
+ * launch() gives every browser a fresh temporary profile (it refuses --user-data-dir).
+ */
+export async function launchBrowser(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** Keeps a screenshot under test-results/screenshots (every page a person sees is looked at). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** On failure, saves what the page looked like, named after the test. */
+export async function screenshotOnFailure(page: Page | undefined, context: TestContext): Promise<void> {
+  if (!page || context.task.result?.state !== "fail") return;
+  const name = `FAILED-${context.task.name.replace(/[^\w-]+/g, "_").slice(0, 80)}`;
+  await screenshot(page, name).catch(() => {});
+}
+
+/** Fails the test on any uncaught error or console error in the page or its frames. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
+}

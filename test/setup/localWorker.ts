@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import {
+  applyLocalMigrations,
+  LOCAL_ENROLLMENT_KEY,
+  type LocalWorker,
+  startLocalWorker,
+} from "../../scripts/lib/worker";
+
+/** A port nobody is listening on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface TestWorker extends LocalWorker {
+  enrollmentKey: string;
+  stateDir: string;
+  dispose(): Promise<void>;
+}
+
+/** wrangler dev on a fresh, migrated local D1 in a temporary folder, with a known enrollment key. */
+export async function startTestWorker(): Promise<TestWorker> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), "rapport-test-d1-"));
+  applyLocalMigrations(stateDir);
+  const worker = await startLocalWorker({
+    port: await freePort(),
+    persistTo: stateDir,
+    vars: { ENROLLMENT_KEY: LOCAL_ENROLLMENT_KEY },
+  });
+  return {
+    ...worker,
+    enrollmentKey: LOCAL_ENROLLMENT_KEY,
+    stateDir,
+    async dispose() {
+      await worker.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}

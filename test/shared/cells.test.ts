@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { columnLetter, columnNumber } from "../../shared/cells/a1";
+import { asRows, cellNumber, displayValue, isBlank, isErrorCell, parseNumberText } from "../../shared/cells/values";
+
+describe("parseNumberText", () => {
+  it.each([
+    ["9", 9],
+    [" 10 ", 10],
+    ["-3.5", -3.5],
+    ["+4", 4],
+    ["1 234,56", 1234.56],
+    ["1\u00a0234,56", 1234.56],
+    ["1,234.56", 1234.56],
+    ["1.234,56", 1234.56],
+    ["12,5", 12.5],
+    ["1,234", 1234],
+    ["1,234,567", 1234567],
+    ["$12.50", 12.5],
+    ["12,50 ₽", 12.5],
+    ["1e3", 1000],
+    [".5", 0.5],
+  ])("%j → %d", (text, value) => {
+    expect(parseNumberText(text)).toBe(value);
+  });
+
+  it.each(["", "abc", "n/a", "1.2.3", "12,3,4", "--1", "1-2", "9 out of 10"])("%j is not a number", (text) => {
+    expect(parseNumberText(text)).toBeNull();
+  });
+});
+
+describe("cells", () => {
+  it("treats empty strings, whitespace, null and undefined as blank", () => {
+    expect([" ", "", null, undefined].every(isBlank)).toBe(true);
+    expect(isBlank(0)).toBe(false);
+    expect(isBlank(false)).toBe(false);
+  });
+
+  it("recognises Sheets error cells", () => {
+    expect(isErrorCell("#N/A")).toBe(true);
+    expect(isErrorCell("#DIV/0!")).toBe(true);
+    expect(isErrorCell("#hashtag")).toBe(false);
+  });
+
+  it("reads numbers and numeric text, rejects the rest", () => {
+    expect(cellNumber(5)).toBe(5);
+    expect(cellNumber("5")).toBe(5);
+    expect(cellNumber(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(cellNumber(true)).toBeNull();
+    expect(cellNumber(new Date())).toBeNull();
+  });
+
+  it("wraps a single value as a 1×1 range", () => {
+    expect(asRows(7)).toEqual([[7]]);
+    const range = [[1], [2]];
+    expect(asRows(range)).toBe(range);
+  });
+
+  it("quotes values briefly on one line", () => {
+    expect(displayValue("a\nb")).toBe("a b");
+    expect(displayValue("x".repeat(100))).toHaveLength(38);
+    expect(displayValue(new Date(Date.UTC(2024, 2, 1)))).toBe("2024-03-01");
+  });
+
+  it("converts column letters both ways", () => {
+    for (const [n, s] of [
+      [1, "A"],
+      [26, "Z"],
+      [27, "AA"],
+      [52, "AZ"],
+      [703, "AAA"],
+    ] as const) {
+      expect(columnLetter(n)).toBe(s);
+      expect(columnNumber(s)).toBe(n);
+    }
+  });
+});

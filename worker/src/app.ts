@@ -1,0 +1,50 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { VERSION } from "../../shared/version";
+import { requireWorkspace } from "./auth";
+import type { AppEnv } from "./env";
+import { ApiError, errorBody, handleError } from "./errors";
+import { health } from "./routes/health";
+import { enrollment, workspace } from "./routes/workspaces";
+
+/** Largest JSON body the API accepts by default; analysis routes set their own, larger limit. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The `/api/v1` routes. Health and enrollment come before the token middleware; everything
+ * registered after it requires `Authorization: Bearer <workspace token>`.
+ */
+function api() {
+  return new Hono<AppEnv>()
+    .use(
+      bodyLimit({
+        maxSize: DEFAULT_BODY_LIMIT,
+        onError: () => {
+          throw new ApiError(413, "payload_too_large", `The request body is larger than ${DEFAULT_BODY_LIMIT} bytes.`);
+        },
+      }),
+    )
+    .route("/health", health)
+    .route("/workspaces", enrollment)
+    .use(requireWorkspace)
+    .route("/workspace", workspace);
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use(
+    "/api/*",
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      xFrameOptions: "DENY",
+    }),
+  );
+  app.get("/", (c) => c.json({ name: "rapport", version: VERSION, health: "/api/v1/health" }));
+  app.route("/api/v1", api());
+  app.notFound((c) =>
+    c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), 404),
+  );
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./env";
+import { ApiError } from "./errors";
+
+const encoder = new TextEncoder();
+
+function toHex(bytes: ArrayBuffer): string {
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** SHA-256 of a token, hex: what the database keeps instead of the token. */
+export async function hashToken(token: string): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", encoder.encode(token)));
+}
+
+/** A new workspace token: "rpt_" and 32 random bytes, base64url. */
+export function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const base64 = btoa(String.fromCharCode(...bytes));
+  return `rpt_${base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+}
+
+/** The bearer credential of a request, or null. */
+export function bearer(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match ? (match[1] as string) : null;
+}
+
+/** Compares two secrets in constant time (hashing first makes the lengths equal). */
+export async function secretsEqual(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([
+    crypto.subtle.digest("SHA-256", encoder.encode(given)),
+    crypto.subtle.digest("SHA-256", encoder.encode(expected)),
+  ]);
+  return crypto.subtle.timingSafeEqual(a, b);
+}
+
+/** Admits a request with `Authorization: Bearer <workspace token>` and records its workspace. */
+export const requireWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = bearer(c.req.header("Authorization"));
+  if (!token) throw new ApiError(401, "unauthorized", "Send the workspace token as 'Authorization: Bearer <token>'.");
+  const row = await c.env.DB.prepare("SELECT id FROM workspaces WHERE token_hash = ?")
+    .bind(await hashToken(token))
+    .first<{ id: string }>();
+  if (!row) throw new ApiError(401, "unauthorized", "The workspace token is not valid. Enroll the spreadsheet again.");
+  c.set("workspaceId", row.id);
+  await next();
+};

@@ -1,0 +1,16 @@
+/** Bindings and secrets the Worker reads; see wrangler.toml and .dev.vars. */
+export interface Env {
+  DB: D1Database;
+  /** Secret set by the Worker's owner; spreadsheets enroll with it. */
+  ENROLLMENT_KEY?: string;
+}
+
+/** Per-request values set by middleware. */
+export interface Variables {
+  workspaceId: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: Variables;
+}

@@ -1,0 +1,4 @@
+import { createApp } from "./app";
+
+/** The Rapport Worker: survey pages, the survey and analysis API, D1 storage. */
+export default createApp();
