@@ -1,38 +1,9 @@
 import type { MessageKey } from "./messages.en";
+import { coreRu } from "./ru/core";
+import { uiRu } from "./ru/ui";
 
-/** Russian texts; the Record type makes a missing key a compile error. */
+/** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
 export const ru: Record<MessageKey, string> = {
-  "cell.row": "строка {row}",
-  "cell.rowColumn": "строка {row}, столбец {column}",
-  "cell.a1": "ячейка {cell}",
-
-  "input.empty": "{arg}: диапазон пуст; выберите диапазон, где есть хотя бы одно значение",
-  "input.errorCell": "{arg}, {cell}: в ячейке ошибка {value}; исправьте или очистите эту ячейку",
-  "input.notScore": "{arg}, {cell}: «{value}» не является оценкой от {min} до {max}",
-  "input.scoreOutOfScale": "{arg}, {cell}: {value} вне шкалы от {min} до {max}",
-  "input.scoreNotInteger": "{arg}, {cell}: {value} не целое число; оценки NPS — целые числа от 0 до 10",
-
-  "ui.menu.nps": "NPS выделенного диапазона",
-  "ui.menu.help": "Справка",
-  "ui.nps.title": "Индекс потребительской лояльности (NPS)",
-  "ui.nps.intro": "Выделите на листе ячейки с оценками от 0 до 10 и нажмите «Рассчитать».",
-  "ui.nps.calculate": "Рассчитать",
-  "ui.nps.source": "Откуда брать оценки",
-  "ui.nps.source.selection": "Выделенные ячейки",
-  "ui.nps.source.selectionNone": "Выделенные ячейки (пока ничего не выделено)",
-  "ui.nps.source.column": "Столбец этого листа",
-  "ui.nps.column": "Столбец",
-  "ui.nps.share": "{count} · {share}",
-  "ui.nps.working": "Считаем…",
-  "ui.nps.range": "Диапазон {range}",
-  "ui.nps.answers": "Ответов: {n}",
-  "ui.nps.promoters": "Промоутеры (9–10)",
-  "ui.nps.passives": "Нейтралы (7–8)",
-  "ui.nps.detractors": "Критики (0–6)",
-  "ui.nps.smallSample": "Меньше 100 ответов: значение может сильно меняться случайно.",
-  "ui.nps.noSelection": "Сначала выделите на листе диапазон с оценками.",
-  "ui.error.generic": "Что-то пошло не так: {message}",
-  "ui.help.title": "Справка Rapport",
-  "ui.help.body":
-    "Введите в ячейку =NPS(B2:B500), чтобы получить NPS столбца оценок от 0 до 10. Пустые ячейки пропускаются.",
+  ...coreRu,
+  ...uiRu,
 };

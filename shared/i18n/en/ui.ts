@@ -1,0 +1,26 @@
+/** Menus, sidebars and the help page. */
+export const uiEn = {
+  "ui.menu.nps": "NPS of selection",
+  "ui.menu.help": "Help",
+  "ui.nps.title": "Net Promoter Score",
+  "ui.nps.intro": "Select the cells with 0–10 scores in the sheet, then press Calculate.",
+  "ui.nps.calculate": "Calculate",
+  "ui.nps.source": "Scores from",
+  "ui.nps.source.selection": "Selected cells",
+  "ui.nps.source.selectionNone": "Selected cells (nothing selected yet)",
+  "ui.nps.source.column": "A column of this sheet",
+  "ui.nps.column": "Column",
+  "ui.nps.share": "{count} · {share}",
+  "ui.nps.working": "Calculating…",
+  "ui.nps.range": "Range {range}",
+  "ui.nps.answers": "{n} answers",
+  "ui.nps.promoters": "Promoters (9–10)",
+  "ui.nps.passives": "Passives (7–8)",
+  "ui.nps.detractors": "Detractors (0–6)",
+  "ui.nps.smallSample": "Fewer than 100 answers: this score can move a lot by chance.",
+  "ui.nps.noSelection": "Select a range of scores in the sheet first.",
+  "ui.error.generic": "Something went wrong: {message}",
+  "ui.help.title": "Rapport help",
+  "ui.help.body":
+    "Type =NPS(B2:B500) in a cell to get the Net Promoter Score of a column of 0–10 scores. Blank cells are skipped.",
+} as const;

@@ -1,0 +1,12 @@
+import type { coreEn } from "../en/core";
+
+export const coreRu: Record<keyof typeof coreEn, string> = {
+  "cell.row": "строка {row}",
+  "cell.rowColumn": "строка {row}, столбец {column}",
+  "cell.a1": "ячейка {cell}",
+  "input.empty": "{arg}: диапазон пуст; выберите диапазон, где есть хотя бы одно значение",
+  "input.errorCell": "{arg}, {cell}: в ячейке ошибка {value}; исправьте или очистите эту ячейку",
+  "input.notScore": "{arg}, {cell}: «{value}» не является оценкой от {min} до {max}",
+  "input.scoreOutOfScale": "{arg}, {cell}: {value} вне шкалы от {min} до {max}",
+  "input.scoreNotInteger": "{arg}, {cell}: {value} не целое число; оценки NPS — целые числа от 0 до 10",
+};
