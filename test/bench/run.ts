@@ -20,12 +20,17 @@ async function main(): Promise<void> {
     console.log(`\n${bench.title}`);
     for (const result of await bench.run()) {
       all.push({ ...result, bench: bench.title });
-      console.log(`  ${result.ok ? "ok  " : "MISS"}  ${result.name.padEnd(46)} ${result.value.padEnd(34)} goal: ${result.goal}`);
+      console.log(
+        `  ${result.ok ? "ok  " : "MISS"}  ${result.name.padEnd(46)} ${result.value.padEnd(34)} goal: ${result.goal}`,
+      );
     }
   }
   const dir = fileURLToPath(new URL("../../bench-results/", import.meta.url));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}latest.json`, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results: all }, null, 2)}\n`);
+  writeFileSync(
+    `${dir}latest.json`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results: all }, null, 2)}\n`,
+  );
   const missed = all.filter((r) => !r.ok);
   console.log(missed.length ? `\n${missed.length} goal(s) missed.` : "\nAll goals met.");
   process.exitCode = missed.length ? 1 : 0;

@@ -22,7 +22,12 @@ export const surveyBench: Bench = {
     const ratio = nps.medianMs / baseline.medianMs;
     return [
       { name: "minimal summing loop", value: ms(baseline.medianMs), goal: "reference", ok: true },
-      { name: "NPS(scores)", value: `${ms(nps.medianMs)} (${ratio.toFixed(2)}× loop)`, goal: "≤ 3× loop", ok: ratio <= 3 },
+      {
+        name: "NPS(scores)",
+        value: `${ms(nps.medianMs)} (${ratio.toFixed(2)}× loop)`,
+        goal: "≤ 3× loop",
+        ok: ratio <= 3,
+      },
     ];
   },
 };
