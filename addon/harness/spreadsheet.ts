@@ -582,8 +582,9 @@ export class FakeSpreadsheet {
     if (this.activeRange?.getSheet() !== sheet) this.activeRange = null;
     return sheet;
   }
-  getActiveRange(): FakeRange | null {
-    return this.activeRange;
+  /** Sheets always has an active cell: without a selection it is A1 of the active sheet. */
+  getActiveRange(): FakeRange {
+    return this.activeRange ?? this.active.getRange(1, 1);
   }
   setActiveRange(range: FakeRange): FakeRange {
     this.active = range.getSheet();
@@ -592,12 +593,12 @@ export class FakeSpreadsheet {
   }
   getSelection() {
     return {
-      getActiveRange: () => this.activeRange,
+      getActiveRange: () => this.getActiveRange(),
       getActiveSheet: () => this.active,
-      getCurrentCell: () => (this.activeRange ? this.activeRange.offset(0, 0, 1, 1) : null),
+      getCurrentCell: () => this.getActiveRange().offset(0, 0, 1, 1),
     };
   }
-  getCurrentCell(): FakeRange | null {
+  getCurrentCell(): FakeRange {
     return this.getSelection().getCurrentCell();
   }
   getRange(a1: string): FakeRange {

@@ -105,7 +105,13 @@ describe("NPS sidebar", () => {
     expect(errorOf(() => addon.run("npsOfSelection"))).toMatch(/^Clients, cell D2: "1997-01-01" is not a score/);
   });
 
-  it("asks for a selection when there is none", () => {
-    expect(errorOf(() => demo().run("npsOfSelection"))).toBe("Select a range of scores in the sheet first.");
+  it("uses the active cell when nothing else is selected, as Sheets always has one", () => {
+    expect(errorOf(() => demo().run("npsOfSelection"))).toBe(
+      'Clients, cell A1: "Client ID" is not a score from 0 to 10',
+    );
+  });
+
+  it("refuses a column outside the sheet", () => {
+    expect(errorOf(() => demo().run("npsOfColumn", 42))).toBe("Select a range of scores in the sheet first.");
   });
 });

@@ -61,6 +61,7 @@ describe("add-on preview", () => {
     const p = await openPreview("en");
     await p.locator("#namebox").fill(`Clients!E2:E${lastRow}`);
     await p.locator("#namebox").press("Enter");
+    await expect.poll(() => p.locator("td.sel").count()).toBe(lastRow - 1);
     const frame = await openNpsSidebar(p, "NPS of selection");
     expect(await p.locator("#sidebar-frame").evaluate((el) => el.getBoundingClientRect().width)).toBe(300);
     await frame.locator("#calculate").click();
@@ -93,6 +94,7 @@ describe("add-on preview", () => {
     const p = await openPreview("en");
     await p.locator("#namebox").fill("Clients!B2:B4");
     await p.locator("#namebox").press("Enter");
+    await expect.poll(() => p.locator("td.sel").count()).toBe(3);
     const frame = await openNpsSidebar(p, "NPS of selection");
     await frame.locator("#calculate").click();
     const alert = frame.getByRole("alert");

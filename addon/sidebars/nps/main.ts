@@ -27,10 +27,6 @@ function showState(state: NpsSidebarState): void {
     }),
   );
   if (state.suggestedColumn !== null) columnSelect.value = String(state.suggestedColumn);
-  if (!state.selection && state.suggestedColumn !== null) {
-    const columnRadio = sources.find((s) => s.value === "column");
-    if (columnRadio) columnRadio.checked = true;
-  }
   columnSelect.disabled = source() !== "column";
 }
 
