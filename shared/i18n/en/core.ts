@@ -8,4 +8,11 @@ export const coreEn = {
   "input.notScore": '{arg}, {cell}: "{value}" is not a score from {min} to {max}',
   "input.scoreOutOfScale": "{arg}, {cell}: {value} is outside the scale {min} to {max}",
   "input.scoreNotInteger": "{arg}, {cell}: {value} is not a whole number; NPS scores are whole numbers from 0 to 10",
+  "input.notNumber": '{arg}, {cell}: "{value}" is not a number',
+  "input.notDate": '{arg}, {cell}: "{value}" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+  "input.heightMismatch":
+    "{arg} has {rows} rows but {other} has {otherRows}: select ranges of the same height, one transaction per row",
+  "input.blankInRow":
+    "{arg}, {cell} is blank while other columns of that row are filled; fill it or clear the whole row",
+  "input.notOneColumn": "{arg} must be a single column, but the range has {columns} columns",
 } as const;

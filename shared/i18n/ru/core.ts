@@ -9,4 +9,12 @@ export const coreRu: Record<keyof typeof coreEn, string> = {
   "input.notScore": "{arg}, {cell}: «{value}» не является оценкой от {min} до {max}",
   "input.scoreOutOfScale": "{arg}, {cell}: {value} вне шкалы от {min} до {max}",
   "input.scoreNotInteger": "{arg}, {cell}: {value} не целое число; оценки NPS — целые числа от 0 до 10",
+  "input.notNumber": "{arg}, {cell}: «{value}» не является числом",
+  "input.notDate":
+    "{arg}, {cell}: «{value}» не является датой; используйте ячейку с датой или текст вида 2024-03-01 или 01.03.2024",
+  "input.heightMismatch":
+    "в {arg} {rows} строк, а в {other} — {otherRows}: выберите диапазоны одинаковой высоты, по одной покупке в строке",
+  "input.blankInRow":
+    "{arg}, {cell}: ячейка пуста, а другие столбцы этой строки заполнены; заполните её или очистите всю строку",
+  "input.notOneColumn": "{arg} должен быть одним столбцом, а в диапазоне столбцов: {columns}",
 };

@@ -1,0 +1,191 @@
+import { RapportError } from "../errors";
+import { type Cell, type CellOrigin, cellPosition, displayValue, isErrorCell } from "./values";
+
+/**
+ * Calendar days as integers: days since 1970-01-01 in the spreadsheet's calendar. Metrics work on
+ * these, never on Date objects, so results do not depend on the machine's time zone.
+ */
+export type DayNumber = number;
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+
+export function dayFromYmd(year: number, month: number, day: number): DayNumber {
+  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/** "2024-03-01" for a day number. */
+export function isoDay(day: DayNumber): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Year, month (1–12) and day of month of a day number. */
+export function ymdOfDay(day: DayNumber): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function validYmd(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 9999) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * Offsets of a time zone from UTC, cached by hour (offsets change only on hour boundaries in
+ * practice), so a million date cells cost a few thousand Intl look-ups, not a million.
+ */
+export class ZoneClock {
+  private readonly cache = new Map<number, number>();
+  private readonly format: Intl.DateTimeFormat | null;
+
+  constructor(readonly timeZone: string) {
+    let format: Intl.DateTimeFormat | null = null;
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+      });
+    } catch {
+      // Unknown zone or no Intl time-zone data: fall back to rounding, right for date-only cells.
+      format = null;
+    }
+    this.format = format;
+  }
+
+  /** Minutes to add to UTC to get local time at `time` (ms since epoch). */
+  offsetMinutes(time: number): number {
+    const bucket = Math.floor(time / MS_PER_HOUR);
+    const cached = this.cache.get(bucket);
+    if (cached !== undefined) return cached;
+    let offset = 0;
+    if (this.format) {
+      const probe = bucket * MS_PER_HOUR;
+      const parts = this.format.formatToParts(new Date(probe));
+      let y = 0;
+      let mo = 0;
+      let d = 0;
+      let h = 0;
+      let mi = 0;
+      for (const p of parts) {
+        if (p.type === "year") y = Number(p.value);
+        else if (p.type === "month") mo = Number(p.value);
+        else if (p.type === "day") d = Number(p.value);
+        else if (p.type === "hour") h = Number(p.value);
+        else if (p.type === "minute") mi = Number(p.value);
+      }
+      offset = Math.round((Date.UTC(y, mo - 1, d, h, mi) - probe) / 60_000);
+    }
+    this.cache.set(bucket, offset);
+    return offset;
+  }
+
+  /** The calendar day of an instant in this zone. */
+  dayOf(date: Date): DayNumber {
+    const time = date.getTime();
+    if (!this.format) return Math.round(time / MS_PER_DAY);
+    return Math.floor((time + this.offsetMinutes(time) * 60_000) / MS_PER_DAY);
+  }
+}
+
+/** How text dates are read: slash dates follow the spreadsheet's locale (US: month first). */
+export interface DateReading {
+  clock: ZoneClock;
+  /** True when "03/01/2024" means 1 March (day first), false for the US convention (3 January → false means month first). */
+  dayFirst: boolean;
+}
+
+export function dateReading(timeZone: string, locale: string): DateReading {
+  return { clock: new ZoneClock(timeZone), dayFirst: !/^en[_-]US$/i.test(locale) && !/^en$/i.test(locale) };
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** Sheets' serial dates count days from 1899-12-30; accepted in a plausible range only (1954–2119). */
+const SERIAL_EPOCH_DAY = dayFromYmd(1899, 12, 30);
+const SERIAL_MIN = 20_000;
+const SERIAL_MAX = 80_000;
+
+/**
+ * A date typed as text, or null: "2024-03-01" (optionally with a time), "01.03.2024",
+ * "1/3/2024" (by locale), "20240301". A time of day is ignored except for ISO text with an
+ * explicit offset ("…T23:30:00Z"), which is converted to the spreadsheet's calendar.
+ */
+export function parseDateText(text: string, reading: DateReading): DayNumber | null {
+  const s = text.trim();
+  let m = ISO.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!validYmd(y, mo, d)) return null;
+    if (m[7]) {
+      const time = Date.parse(s.replace(" ", "T"));
+      return Number.isNaN(time) ? null : reading.clock.dayOf(new Date(time));
+    }
+    return dayFromYmd(y, mo, d);
+  }
+  m = DOTTED.exec(s);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return validYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+  }
+  m = SLASHED.exec(s);
+  if (m) {
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [d, mo] = reading.dayFirst ? [a, b] : [b, a];
+    return validYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+  }
+  m = COMPACT.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return validYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+  }
+  return null;
+}
+
+/** A number as a date: a Sheets serial (date cells formatted as numbers) or yyyymmdd. */
+function numberDate(value: number): DayNumber | null {
+  if (value >= SERIAL_MIN && value <= SERIAL_MAX) return SERIAL_EPOCH_DAY + Math.floor(value);
+  if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231) {
+    const y = Math.floor(value / 10_000);
+    const mo = Math.floor(value / 100) % 100;
+    const d = value % 100;
+    return validYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+  }
+  return null;
+}
+
+/** A non-blank cell as a day number, or null when it is not a date. */
+export function cellDay(cell: Cell, reading: DateReading): DayNumber | null {
+  if (cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]") {
+    const time = (cell as Date).getTime();
+    return Number.isNaN(time) ? null : reading.clock.dayOf(cell as Date);
+  }
+  if (typeof cell === "string") return parseDateText(cell, reading);
+  if (typeof cell === "number" && Number.isFinite(cell)) return numberDate(cell);
+  return null;
+}
+
+/** Reads one non-blank cell as a date or throws an error naming the argument and the cell. */
+export function readDay(
+  cell: Cell,
+  reading: DateReading,
+  arg: string,
+  row: number,
+  column: number,
+  width: number,
+  origin?: CellOrigin,
+): DayNumber {
+  const day = cellDay(cell, reading);
+  if (day !== null) return day;
+  const position = cellPosition(row, column, width, origin);
+  if (isErrorCell(cell)) throw new RapportError("input.errorCell", { arg, cell: position, value: cell });
+  throw new RapportError("input.notDate", { arg, cell: position, value: displayValue(cell) });
+}

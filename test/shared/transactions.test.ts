@@ -1,0 +1,126 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dateReading, dayFromYmd } from "../../shared/cells/dates";
+import { customerKey, readTransactions } from "../../shared/cells/transactions";
+import { RapportError } from "../../shared/errors";
+import { t } from "../../shared/i18n/translate";
+
+const reading = dateReading("UTC", "en_US");
+const col = (...values: unknown[]) => values.map((v) => [v]) as never;
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RapportError) return t("en", error.key, error.params);
+    throw error;
+  }
+  throw new Error("expected an error");
+}
+
+describe("readTransactions", () => {
+  it("reads ids, dates and amounts into columns, numbering customers by first appearance", () => {
+    const tx = readTransactions(
+      {
+        customerIds: col("A", 7, "A", "7", "B"),
+        dates: col("2024-01-05", new Date("2024-01-01T00:00:00Z"), "02.01.2024", 20240110, "2024-01-03"),
+        amounts: col(10, "2,50", 3, "1 000", -4),
+      },
+      reading,
+    );
+    expect(tx.customers).toEqual(["A", 7, "B"]);
+    expect([...tx.customer]).toEqual([0, 1, 0, 1, 2]);
+    expect([...tx.day]).toEqual([4, 0, 1, 9, 2].map((d) => dayFromYmd(2024, 1, 1) + d));
+    expect([...(tx.amount ?? [])]).toEqual([10, 2.5, 3, 1000, -4]);
+    expect(tx.length).toBe(5);
+    expect(tx.firstDay).toBe(dayFromYmd(2024, 1, 1));
+    expect(tx.lastDay).toBe(dayFromYmd(2024, 1, 10));
+  });
+
+  it("skips rows blank in every range and works without amounts", () => {
+    const tx = readTransactions(
+      { customerIds: col("A", "", "B", ""), dates: col("2024-01-01", "", "2024-01-02", " ") },
+      reading,
+    );
+    expect(tx.length).toBe(2);
+    expect(tx.amount).toBeNull();
+  });
+
+  it("explains each kind of bad input", () => {
+    expect(messageOf(() => readTransactions({ customerIds: col("A", "B"), dates: col("2024-01-01") }, reading))).toBe(
+      "dates has 1 rows but customer_ids has 2: select ranges of the same height, one transaction per row",
+    );
+    expect(
+      messageOf(() => readTransactions({ customerIds: col("A", "B"), dates: col("2024-01-01", "") }, reading)),
+    ).toBe("dates, row 2 is blank while other columns of that row are filled; fill it or clear the whole row");
+    expect(
+      messageOf(() =>
+        readTransactions({ customerIds: col("A"), dates: col("2024-01-01"), amounts: col("ten") }, reading),
+      ),
+    ).toBe('amounts, row 1: "ten" is not a number');
+    expect(
+      messageOf(() => readTransactions({ customerIds: col("#REF!"), dates: col("2024-01-01") }, reading)),
+    ).toContain("customer_ids, row 1: the cell holds the error #REF!");
+    expect(
+      messageOf(() => readTransactions({ customerIds: [["A", "x"]] as never, dates: col("2024-01-01") }, reading)),
+    ).toBe("customer_ids must be a single column, but the range has 2 columns");
+    expect(messageOf(() => readTransactions({ customerIds: col(""), dates: col("") }, reading))).toContain("is empty");
+    expect(
+      messageOf(() =>
+        readTransactions(
+          {
+            customerIds: col("A"),
+            dates: col("later"),
+            names: { dates: "Transactions" },
+            origins: { dates: { row: 2, column: 2 } },
+          },
+          reading,
+        ),
+      ),
+    ).toMatch(/^Transactions, cell B2: "later" is not a date/);
+  });
+
+  it('keys customers so that 17, "17" and "17.0" are one client but "0017" is another', () => {
+    expect(customerKey(17)).toBe(17);
+    expect(customerKey("17")).toBe(17);
+    expect(customerKey(" 17.0 ")).toBe(17);
+    expect(customerKey("0017")).toBe("0017");
+    expect(customerKey("C-17")).toBe("C-17");
+    expect(customerKey("")).toBeNull();
+  });
+
+  it("property: every kept row maps to its customer and day", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom("a", "b", "c", 1, 2),
+            fc.integer({ min: 0, max: 3000 }),
+            fc.double({ min: -100, max: 1e6, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 200,
+          },
+        ),
+        (rows) => {
+          const base = dayFromYmd(2020, 1, 1);
+          const tx = readTransactions(
+            {
+              customerIds: rows.map((r) => [r[0]]) as never,
+              dates: rows.map((r) => [new Date((base + r[1]) * 86_400_000)]) as never,
+              amounts: rows.map((r) => [r[2]]) as never,
+            },
+            reading,
+          );
+          expect(tx.customers.length).toBe(new Set(rows.map((r) => r[0])).size);
+          rows.forEach((r, i) => {
+            expect(tx.customers[tx.customer[i] as number]).toBe(r[0]);
+            expect(tx.day[i]).toBe(base + r[1]);
+            expect(tx.amount?.[i]).toBe(r[2]);
+          });
+        },
+      ),
+    );
+  });
+});
