@@ -6,3 +6,11 @@
 export { NPS } from "./formulas/survey";
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
+export {
+  enrollSpreadsheet,
+  forgetEnrollment,
+  saveWorkerUrl,
+  settingsState,
+  showSettings,
+  testConnection,
+} from "./ui/settingsSidebar";

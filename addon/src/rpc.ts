@@ -30,3 +30,20 @@ export interface NpsResultView {
   /** True when n < 100: the sidebar warns that the score moves a lot by chance. */
   smallSample: boolean;
 }
+
+export interface SettingsState {
+  workerUrl: string;
+  /** The URL this build may call (the manifest's urlFetchWhitelist). */
+  allowedUrl: string;
+  enrolled: boolean;
+  workspaceId: string | null;
+  /** ISO time of enrollment. */
+  enrolledAt: string | null;
+}
+
+export interface ConnectionResult {
+  /** Human-readable outcome in the user's language. */
+  message: string;
+  version: string;
+  workspaceId: string | null;
+}

@@ -35,3 +35,33 @@ function npsOfSelection() {
 function npsOfColumn(column) {
   return Rapport.npsOfColumn(column);
 }
+
+/** Menu: Settings. */
+function showSettings() {
+  Rapport.showSettings();
+}
+
+/** Settings sidebar: current Worker URL and enrollment (never the token). */
+function settingsState() {
+  return Rapport.settingsState();
+}
+
+/** Settings sidebar: save the Worker URL. */
+function saveWorkerUrl(url) {
+  return Rapport.saveWorkerUrl(url);
+}
+
+/** Settings sidebar: enroll this spreadsheet with the Worker's enrollment key. */
+function enrollSpreadsheet(enrollmentKey) {
+  return Rapport.enrollSpreadsheet(enrollmentKey);
+}
+
+/** Settings sidebar: remove this spreadsheet's enrollment. */
+function forgetEnrollment() {
+  return Rapport.forgetEnrollment();
+}
+
+/** Settings sidebar: check that the Worker answers and accepts this spreadsheet's token. */
+function testConnection() {
+  return Rapport.testConnection();
+}

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Stable error codes of the Worker's JSON API. Clients branch on these, never on message text. */
 export const ERROR_CODES = [

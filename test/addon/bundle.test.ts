@@ -17,6 +17,12 @@ describe("addon/dist/Code.js", () => {
     expect(vm.runInContext('NPS([[9],[10],[3],[""]])', context)).toBeCloseTo(33.333333, 5);
   });
 
+  it("stays small: Apps Script loads the whole file on every execution, formulas included", () => {
+    expect(code.length).toBeLessThan(600_000);
+    // zod's locale catalogs (hundreds of KB) come in only through `import { z }`; use `import * as z`.
+    expect(code).not.toContain("Ungültige");
+  });
+
   it("has no modules: no import, export or require", () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\s*\(/);

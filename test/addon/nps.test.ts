@@ -45,7 +45,12 @@ describe("menu", () => {
     const addon = loadAddon();
     addon.trigger("onOpen");
     expect(addon.ui.menus).toHaveLength(1);
-    expect(addon.ui.menus[0]?.items.map((i) => i.functionName)).toEqual(["showNpsSidebar", null, "showHelp"]);
+    expect(addon.ui.menus[0]?.items.map((i) => i.functionName)).toEqual([
+      "showNpsSidebar",
+      null,
+      "showSettings",
+      "showHelp",
+    ]);
     expect(addon.fetchLog).toHaveLength(0);
   });
 

@@ -12,6 +12,7 @@ export function onOpen(_event?: unknown): void {
     .createAddonMenu()
     .addItem(t(locale, "ui.menu.nps"), "showNpsSidebar")
     .addSeparator()
+    .addItem(t(locale, "ui.menu.settings"), "showSettings")
     .addItem(t(locale, "ui.menu.help"), "showHelp")
     .addToUi();
 }

@@ -7,21 +7,13 @@ import { userLocale } from "../platform/locale";
 import { headerRow, qualifiedA1 } from "../platform/sheets";
 import type { NpsResultView, NpsSidebarState } from "../rpc";
 import { openSidebar } from "./sidebar";
+import { sidebarCall } from "./sidebarCall";
 
 const SMALL_SAMPLE = 100;
 const SCORE_HEADER = /nps|score|оценк|балл|рекоменд/i;
 
 export function showNpsSidebar(): void {
   openSidebar("nps", "ui.nps.title");
-}
-
-/** Runs a sidebar call; failures reach the sidebar's failure handler as one translated message. */
-function sidebarCall<T>(body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    throw new Error(errorMessage(error, userLocale()));
-  }
 }
 
 /** The active sheet's columns and selection, for the sidebar's picker. */

@@ -1,0 +1,61 @@
+/**
+ * The add-on's per-spreadsheet settings, kept in document properties (one spreadsheet = one
+ * workspace). The workspace token lives here and is never sent to a sidebar.
+ */
+
+const KEYS = {
+  workerUrl: "rapport.workerUrl",
+  token: "rapport.token",
+  workspaceId: "rapport.workspaceId",
+  enrolledAt: "rapport.enrolledAt",
+} as const;
+
+export interface Enrollment {
+  workspaceId: string;
+  enrolledAt: string;
+}
+
+function properties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+/** The Worker this build may call (from RAPPORT_WORKER_URL at build time). */
+export function defaultWorkerUrl(): string {
+  return __RAPPORT_DEFAULT_WORKER_URL__;
+}
+
+/** The Worker URL, always ending in "/". */
+export function workerUrl(): string {
+  const url = properties().getProperty(KEYS.workerUrl) || defaultWorkerUrl();
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+export function setWorkerUrl(url: string): void {
+  properties().setProperty(KEYS.workerUrl, url.endsWith("/") ? url : `${url}/`);
+}
+
+export function workspaceToken(): string | null {
+  return properties().getProperty(KEYS.token);
+}
+
+export function enrollment(): Enrollment | null {
+  const props = properties();
+  const workspaceId = props.getProperty(KEYS.workspaceId);
+  const enrolledAt = props.getProperty(KEYS.enrolledAt);
+  return workspaceId && enrolledAt && props.getProperty(KEYS.token) ? { workspaceId, enrolledAt } : null;
+}
+
+export function saveEnrollment(workspaceId: string, token: string, at: Date): void {
+  properties().setProperties({
+    [KEYS.workspaceId]: workspaceId,
+    [KEYS.token]: token,
+    [KEYS.enrolledAt]: at.toISOString(),
+  });
+}
+
+export function forgetEnrollment(): void {
+  const props = properties();
+  props.deleteProperty(KEYS.token);
+  props.deleteProperty(KEYS.workspaceId);
+  props.deleteProperty(KEYS.enrolledAt);
+}
