@@ -1,9 +1,7 @@
 import { columnLetter } from "../../../shared/cells/a1";
 import type { Range } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
-import { errorMessage } from "../../../shared/i18n/translate";
 import { countNps, npsFromCounts } from "../../../shared/metrics/nps";
-import { userLocale } from "../platform/locale";
 import { headerRow, qualifiedA1 } from "../platform/sheets";
 import type { NpsResultView, NpsSidebarState } from "../rpc";
 import { openSidebar } from "./sidebar";
