@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHART_TYPES } from "./charts";
 import { createRealm, type Realm } from "./realm";
 import {
   createHtmlService,
@@ -14,6 +15,7 @@ import { FakeSpreadsheet, type SpreadsheetInit } from "./spreadsheet";
 import { createUrlFetchApp, type FetchLogEntry } from "./urlFetch";
 
 export type { CellValue } from "./cellFormat";
+export { FakeChart } from "./charts";
 export { FakeRange, FakeSheet, FakeSpreadsheet } from "./spreadsheet";
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL("../dist", import.meta.url));
@@ -231,6 +233,10 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         },
       };
     })(),
+    Charts: {
+      ChartType: CHART_TYPES,
+      Position: { TOP: "TOP", BOTTOM: "BOTTOM", RIGHT: "RIGHT", NONE: "NONE" },
+    },
     ScriptApp: {
       AuthMode: { NONE: "NONE", LIMITED: "LIMITED", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", FULL: "FULL" },
     },

@@ -1,5 +1,6 @@
 import { a1Notation, type GridRect, parseA1, splitSheetName } from "./a1";
 import { type CellValue, displayText, interpretWritten } from "./cellFormat";
+import { type FakeChart, FakeChartBuilder } from "./charts";
 import type { Realm } from "./realm";
 
 /**
@@ -35,8 +36,8 @@ export class FakeSheet {
   private maxColumns: number;
   private frozenRows = 0;
   readonly sheetId: number;
-  /** Charts inserted by the add-on (kept as their options for tests and the preview). */
-  readonly charts: unknown[] = [];
+  /** Charts inserted by the add-on. */
+  private charts: FakeChart[] = [];
 
   constructor(
     readonly parent: FakeSpreadsheet,
@@ -211,6 +212,26 @@ export class FakeSheet {
   getActiveRange(): FakeRange | null {
     const active = this.parent.getActiveRange();
     return active && active.getSheet() === this ? active : null;
+  }
+  newChart(): FakeChartBuilder {
+    return new FakeChartBuilder(this);
+  }
+  insertChart(chart: FakeChart): void {
+    this.guard.assertMayWrite("insertChart");
+    this.charts.push(chart);
+  }
+  updateChart(chart: FakeChart): void {
+    this.guard.assertMayWrite("updateChart");
+    const i = this.charts.findIndex((c) => c.id === chart.id);
+    if (i < 0) throw this.guard.realm.error("The chart is not on this sheet.");
+    this.charts[i] = chart;
+  }
+  removeChart(chart: FakeChart): void {
+    this.guard.assertMayWrite("removeChart");
+    this.charts = this.charts.filter((c) => c.id !== chart.id);
+  }
+  getCharts(): FakeChart[] {
+    return this.charts.slice();
   }
   setColumnWidth(): FakeSheet {
     return this;

@@ -156,7 +156,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const columns = sheet.getLastColumn();
     const values =
       rows > 0 && columns > 0 ? JSON.parse(JSON.stringify(sheet.getRange(1, 1, rows, columns).getDisplayValues())) : [];
-    return { name, values, lastRow: sheet.getLastRow(), lastColumn: columns, truncated: sheet.getLastRow() > rows };
+    const charts = sheet.getCharts().map((chart) => ({
+      ...chart.describe(),
+      data: chart.getRanges().map((range) => JSON.parse(JSON.stringify(range.getValues())) as unknown[][]),
+    }));
+    return {
+      name,
+      values,
+      lastRow: sheet.getLastRow(),
+      lastColumn: columns,
+      truncated: sheet.getLastRow() > rows,
+      charts,
+    };
   }
 
   const server = createServer(async (req, res) => {

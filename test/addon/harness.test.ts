@@ -121,6 +121,25 @@ describe("the Apps Script harness behaves like Sheets where it matters", () => {
     expect(errorOf(() => addon.run("OUT"))).toContain("urlFetchWhitelist");
   });
 
+  it("builds, inserts, updates and removes embedded charts", () => {
+    const addon = withProbe(`
+      function CHART() {
+        var sheet = SpreadsheetApp.getActiveSheet();
+        var chart = sheet.newChart().setChartType(Charts.ChartType.LINE).addRange(sheet.getRange("A1:B2"))
+          .setPosition(1, 4, 0, 0).setOption("title", "Trend").build();
+        sheet.insertChart(chart);
+        var again = sheet.getCharts()[0].modify().asColumnChart().setOption("title", "Trend 2").build();
+        sheet.updateChart(again);
+        return [sheet.getCharts().length, sheet.getCharts()[0].getOptions().get("title"), sheet.getCharts()[0].getRanges()[0].getA1Notation()];
+      }
+      function REMOVE() { var s = SpreadsheetApp.getActiveSheet(); s.removeChart(s.getCharts()[0]); return s.getCharts().length; }
+      function EMPTY() { SpreadsheetApp.getActiveSheet().newChart().build(); }`);
+    expect(addon.run("CHART")).toEqual([1, "Trend 2", "A1:B2"]);
+    expect(addon.spreadsheet.getActiveSheet().getCharts()[0]?.describe()).toMatchObject({ type: "COLUMN", title: "Trend 2" });
+    expect(addon.run("REMOVE")).toBe(0);
+    expect(errorOf(() => addon.run("EMPTY"))).toContain("at least one data range");
+  });
+
   it("keeps Properties within Apps Script's size limits", () => {
     const addon = withProbe(
       `function BIG() { PropertiesService.getDocumentProperties().setProperty("k", new Array(10000).join("x")); }`,

@@ -3,6 +3,7 @@
  * in a 300 px iframe. All workbook state lives on the preview server (in the Apps Script harness).
  */
 import { columnLetter, columnNumber } from "../../../shared/cells/a1";
+import { type ChartView, renderChart } from "./chart";
 
 interface MenuItem {
   caption: string;
@@ -26,6 +27,7 @@ interface SheetView {
   lastRow: number;
   lastColumn: number;
   truncated: boolean;
+  charts: (ChartView & { position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number } })[];
 }
 
 const TEXT = {
@@ -178,10 +180,29 @@ function renderGrid(): void {
     body.append(tr);
   }
   grid.replaceChildren(head, body);
+  renderCharts();
   $("note").textContent = view.truncated
     ? TEXT[state?.locale ?? "en"].truncated.replace("{n}", String(view.values.length))
     : text("note");
   paintSelection();
+}
+
+/** Native charts the add-on inserted, drawn over the grid at their anchor cell. */
+function renderCharts(): void {
+  const wrap = $("grid-wrap");
+  for (const old of wrap.querySelectorAll(".chart")) old.remove();
+  for (const chart of view?.charts ?? []) {
+    const anchor = grid.querySelector<HTMLElement>(
+      `td[data-r="${chart.position.anchorRow - 1}"][data-c="${chart.position.anchorColumn - 1}"]`,
+    );
+    const box = document.createElement("figure");
+    box.className = "chart";
+    box.dataset.testid = "chart";
+    box.style.left = `${(anchor?.offsetLeft ?? 0) + chart.position.offsetX}px`;
+    box.style.top = `${(anchor?.offsetTop ?? 0) + chart.position.offsetY}px`;
+    box.append(renderChart(chart));
+    wrap.append(box);
+  }
 }
 
 function selectionRect() {
