@@ -89,18 +89,41 @@ for (const row of rows) {
   else c.orders++;
 }
 
-const out = ["client_id,name,email,first_purchase,nps_score"];
+const PRAISE = [
+  "Fast delivery and a great selection",
+  "Always find what I look for",
+  "Отличный выбор и быстрая доставка",
+  "Friendly support; would recommend",
+];
+const NEUTRAL = ["Fine but prices went up", "Good; delivery could be faster", "Нормально; но доставка долгая"];
+const COMPLAINTS = [
+  "Order arrived late twice",
+  "Hard to reach support",
+  "Не пришёл заказ; деньги вернули через месяц",
+  "Website is confusing",
+];
+// Answers spread over the last 12 months of the data, so trends by month and quarter have points.
+const SURVEY_FIRST = Date.UTC(1997, 6, 1);
+const SURVEY_DAYS = 365;
+
+const out = ["client_id,name,email,first_purchase,nps_score,survey_date,comment"];
 for (const [id, c] of [...byCustomer].sort((a, b) => Number(a[0]) - Number(b[0]))) {
   const first = pick(FIRST);
   const last = pick(LAST);
   const email = `${first}.${last}.${id}@example.com`.toLowerCase();
   // About 80% answered; repeat buyers lean towards higher scores, as in real relationship data.
   let score = "";
+  let surveyDate = "";
+  let comment = "";
   if (random() < 0.8) {
     const lean = Math.min(3, c.orders - 1) * 0.6;
-    score = String(Math.max(0, Math.min(10, Math.round(7.2 + lean + (random() + random() + random() - 1.5) * 4))));
+    const value = Math.max(0, Math.min(10, Math.round(7.2 + lean + (random() + random() + random() - 1.5) * 4)));
+    score = String(value);
+    surveyDate = new Date(SURVEY_FIRST + Math.floor(random() * SURVEY_DAYS) * 86_400_000).toISOString().slice(0, 10);
+    if (random() < 0.35) comment = pick(value >= 9 ? PRAISE : value >= 7 ? NEUTRAL : COMPLAINTS);
   }
-  out.push([id, `${first} ${last}`, email, c.first, score].join(","));
+  if (comment.includes(",")) throw new Error(`demo comments must not contain commas: ${comment}`);
+  out.push([id, `${first} ${last}`, email, c.first, score, surveyDate, comment].join(","));
 }
 writeFileSync(CLIENTS_PATH, `${out.join("\n")}\n`);
 console.log(`wrote ${kept.length} transactions and ${byCustomer.size} clients`);

@@ -14,14 +14,33 @@ export interface DemoClient {
   firstPurchase: string;
   /** The 0–10 survey answer, or null when the client did not answer. */
   score: number | null;
+  /** When the client answered (YYYY-MM-DD), or null. */
+  surveyDate: string | null;
+  comment: string;
 }
 
 /** The committed demo client list (derived from a CDNOW extract by scripts/make-demo-data.ts). */
 export function readDemoClients(): DemoClient[] {
   const [, ...lines] = readFileSync(CLIENTS_CSV_PATH, "utf8").trim().split("\n");
   return lines.map((line) => {
-    const [id, name, email, firstPurchase, score] = line.split(",") as [string, string, string, string, string];
-    return { id, name, email, firstPurchase, score: score === "" ? null : Number(score) };
+    const [id, name, email, firstPurchase, score, surveyDate, comment] = line.split(",") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return {
+      id,
+      name,
+      email,
+      firstPurchase,
+      score: score === "" ? null : Number(score),
+      surveyDate: surveyDate === "" ? null : surveyDate,
+      comment,
+    };
   });
 }
 
@@ -30,7 +49,8 @@ export interface DemoOptions {
 }
 
 /**
- * The demo workbook: a Clients sheet (id, name, e-mail, first purchase, NPS score) and a
+ * The demo workbook: a Clients sheet (id, name, e-mail, first purchase, NPS score, survey date,
+ * comment) and a
  * Transactions sheet (client id, date, CDs, amount), with dates as Sheets holds them (Date at
  * local midnight in the spreadsheet's time zone).
  */
@@ -43,9 +63,17 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
   };
   const clients: CellValue[][] = [
     ru
-      ? ["ID клиента", "Имя", "Email", "Первая покупка", "Оценка NPS"]
-      : ["Client ID", "Name", "Email", "First purchase", "NPS score"],
-    ...readDemoClients().map((c) => [Number(c.id), c.name, c.email, day(c.firstPurchase), c.score ?? ""]),
+      ? ["ID клиента", "Имя", "Email", "Первая покупка", "Оценка NPS", "Дата опроса", "Комментарий"]
+      : ["Client ID", "Name", "Email", "First purchase", "NPS score", "Survey date", "Comment"],
+    ...readDemoClients().map((c) => [
+      Number(c.id),
+      c.name,
+      c.email,
+      day(c.firstPurchase),
+      c.score ?? "",
+      c.surveyDate ? day(c.surveyDate) : "",
+      c.comment,
+    ]),
   ];
   const transactions: CellValue[][] = [
     ru ? ["ID клиента", "Дата", "Дисков", "Сумма"] : ["Client ID", "Date", "CDs", "Amount"],

@@ -34,6 +34,9 @@ const HEADER_HINTS: Record<ColumnRole, RegExp> = {
   comment: /comment|feedback|remark|note|why|reason|answer|комментар|отзыв|почему|причин|замечан|пожелан/i,
 };
 
+/** A date column about survey answers: preferred as the date of a sheet that also holds scores. */
+const SURVEY_DATE = /survey|response|answer|responded|submitted|опрос|ответ|анкет/i;
+
 /** Headers that may name the client id but more often a name: a weaker hint. */
 const WEAK_CLIENT_ID = /^(?:client|customer|account|клиент|покупатель|контрагент)$/i;
 
@@ -139,7 +142,9 @@ export function roleScore(role: ColumnRole, header: string, p: ColumnProfile): n
   if (!named && role === "clientId" && WEAK_CLIENT_ID.test(header.trim())) return 0.5 + 0.2 * content;
   // Without a header hint only unmistakable content qualifies (a column of e-mails, of dates).
   if (!named) return role === "email" || role === "date" || role === "comment" ? content * 0.6 : 0;
-  return 0.6 + 0.4 * content;
+  // Of several date columns, the survey's own date wins: it is what scores are trended by.
+  const surveyBonus = role === "date" && SURVEY_DATE.test(header) ? 0.05 : 0;
+  return 0.6 + 0.4 * content + surveyBonus;
 }
 
 /**

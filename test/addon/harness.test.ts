@@ -135,7 +135,10 @@ describe("the Apps Script harness behaves like Sheets where it matters", () => {
       function REMOVE() { var s = SpreadsheetApp.getActiveSheet(); s.removeChart(s.getCharts()[0]); return s.getCharts().length; }
       function EMPTY() { SpreadsheetApp.getActiveSheet().newChart().build(); }`);
     expect(addon.run("CHART")).toEqual([1, "Trend 2", "A1:B2"]);
-    expect(addon.spreadsheet.getActiveSheet().getCharts()[0]?.describe()).toMatchObject({ type: "COLUMN", title: "Trend 2" });
+    expect(addon.spreadsheet.getActiveSheet().getCharts()[0]?.describe()).toMatchObject({
+      type: "COLUMN",
+      title: "Trend 2",
+    });
     expect(addon.run("REMOVE")).toBe(0);
     expect(errorOf(() => addon.run("EMPTY"))).toContain("at least one data range");
   });

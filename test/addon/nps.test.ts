@@ -84,7 +84,15 @@ describe("NPS sidebar", () => {
 
   it("offers the sheet's columns and preselects the score column", () => {
     const state = demo().run("npsSidebarState") as { columns: { header: string }[]; suggestedColumn: number };
-    expect(state.columns.map((c) => c.header)).toEqual(["Client ID", "Name", "Email", "First purchase", "NPS score"]);
+    expect(state.columns.map((c) => c.header)).toEqual([
+      "Client ID",
+      "Name",
+      "Email",
+      "First purchase",
+      "NPS score",
+      "Survey date",
+      "Comment",
+    ]);
     expect(state.suggestedColumn).toBe(5);
   });
 

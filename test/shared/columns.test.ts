@@ -15,14 +15,15 @@ describe("detectColumns", () => {
   for (const locale of ["en", "ru"] as const) {
     it(`finds the roles of the demo workbook's sheets (${locale})`, () => {
       const [clients, transactions] = demoWorkbook({ locale }).sheets ?? [];
+      // Two date columns: the survey date (F) is the one scores are dated by.
       expect(detect(clients?.rows as Cell[][])).toEqual({
         clientId: 1,
         name: 2,
         email: 3,
-        date: 4,
+        date: 6,
         amount: null,
         score: 5,
-        comment: null,
+        comment: 7,
       });
       expect(detect(transactions?.rows as Cell[][])).toEqual({ ...EMPTY_MAPPING, clientId: 1, date: 2, amount: 4 });
     });
