@@ -1,4 +1,5 @@
 import { coreEn } from "./en/core";
+import { metricsEn } from "./en/metrics";
 import { uiEn } from "./en/ui";
 
 /**
@@ -8,6 +9,7 @@ import { uiEn } from "./en/ui";
 export const en = {
   ...coreEn,
   ...uiEn,
+  ...metricsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
