@@ -94,35 +94,35 @@ export function optionalDayArg(value: Range | undefined, arg: string, reading: D
 /** Calendar periods the transaction metrics group by. */
 export type Period = "week" | "month" | "quarter" | "year";
 
-const PERIOD_WORDS: Readonly<Record<string, Period>> = {
-  week: "week",
-  weeks: "week",
-  weekly: "week",
-  month: "month",
-  months: "month",
-  monthly: "month",
-  quarter: "quarter",
-  quarters: "quarter",
-  quarterly: "quarter",
-  year: "year",
-  years: "year",
-  yearly: "year",
-  неделя: "week",
-  недели: "week",
-  месяц: "month",
-  месяцы: "month",
-  квартал: "quarter",
-  кварталы: "quarter",
-  год: "year",
-  годы: "year",
-};
+const PERIOD_WORDS = new Map<string, Period>([
+  ["week", "week"],
+  ["weeks", "week"],
+  ["weekly", "week"],
+  ["month", "month"],
+  ["months", "month"],
+  ["monthly", "month"],
+  ["quarter", "quarter"],
+  ["quarters", "quarter"],
+  ["quarterly", "quarter"],
+  ["year", "year"],
+  ["years", "year"],
+  ["yearly", "year"],
+  ["неделя", "week"],
+  ["недели", "week"],
+  ["месяц", "month"],
+  ["месяцы", "month"],
+  ["квартал", "quarter"],
+  ["кварталы", "quarter"],
+  ["год", "year"],
+  ["годы", "year"],
+]);
 
 /** A period argument: "week", "month", "quarter" or "year" (also in Russian), case-insensitive. */
 export function periodArg(value: Range | undefined, arg: string, fallback: Period): Period {
   const cell = scalarCell(value, arg);
   if (cell === undefined) return fallback;
   const word = typeof cell === "string" ? cell.trim().toLowerCase() : "";
-  const period = Object.hasOwn(PERIOD_WORDS, word) ? PERIOD_WORDS[word] : undefined;
+  const period = PERIOD_WORDS.get(word);
   if (period === undefined) throw new RapportError("arg.period", { arg, value: displayValue(cell) });
   return period;
 }
