@@ -110,7 +110,8 @@ export function mapGrid(
         throw new RapportError("input.blankInRow", { arg: name, cell: cellPosition(r, c, width) });
       }
       const value = fn(cells, single ? NOWHERE : whereCell(r, c, width));
-      if (!Number.isFinite(value)) throw new Error(`mapGrid: non-finite result ${value}`);
+      if (!Number.isFinite(value))
+        throw new RapportError("result.notFinite", { where: single ? "" : whereCell(r, c, width) });
       if (single) return value;
       row[c] = value;
     }

@@ -121,11 +121,11 @@ export function clv(input: ClvInput, where: Where = NOWHERE): number {
   const whole = Math.floor(input.expectedYears);
   const part = input.expectedYears - whole;
   if (rate === 0) return perYear * input.expectedYears;
-  // Closed form of the geometric sum: no loop however long the lifetime.
-  const q = 1 / (1 + rate);
-  const factor = q ** whole;
-  const total = (perYear * q * (1 - factor)) / (1 - q);
-  return total + (part * perYear * factor) / (1 + rate);
+  // Closed form of the geometric sum Σₜ₌₁..W (1+d)^−t = (1 − (1+d)^−W)/d, written with expm1 and
+  // log1p so that it stays exact for tiny rates (no 0/0) and needs no loop however long the life.
+  const logGrowth = Math.log1p(rate);
+  const total = (perYear * -Math.expm1(-whole * logGrowth)) / rate;
+  return total + part * perYear * Math.exp(-(whole + 1) * logGrowth);
 }
 
 /** Repeat rate = customers with two or more orders / customers (0…1); orders are rows. */

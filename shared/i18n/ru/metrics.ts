@@ -57,6 +57,7 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "survival.negativeDuration": "{arg}, {cell}: {value} — отрицательное число; длительность не может быть меньше 0",
   "survival.notFlag":
     "{arg}, {cell}: «{value}» не является ответом да/нет; используйте TRUE/FALSE (ИСТИНА/ЛОЖЬ), 1/0 или да/нет",
+  "result.notFinite": "результат{where} слишком велик для расчёта; проверьте входные данные",
   "note.smallSample": "n = {n} меньше 100: оценка может сильно меняться случайно",
   "note.smallSampleDiff": "меньше 100 ответов (n = {before} до, {after} после): изменение может быть случайным",
   "note.inactiveDays":
