@@ -89,20 +89,36 @@ export function churnTable(tx: Transactions, options: ChurnOptions = {}): ChurnT
 
   // Each customer is active on runs of days [from, until): a purchase keeps them active through
   // day + inactiveDays − 1. A run covers boundaries lowerBound(from) … lowerBound(until) − 1.
+  // Runs that cover touching boundary ranges are merged: a customer who lapses and returns between
+  // two checkpoints was active at both, so in that period they are neither lost nor new.
+  let spanFrom = -1;
+  let spanTo = -1;
+  const flush = () => {
+    if (spanTo <= spanFrom) return;
+    (newIn[spanFrom - 1] as number)++; // spanFrom ≥ 1: boundary 0 lies before every purchase
+    if (spanTo <= periods) (lostIn[spanTo - 1] as number)++;
+    (activeAt[spanFrom] as number)++;
+    (activeAt[spanTo] as number)--;
+  };
   const addRun = (from: number, until: number) => {
     const b0 = lowerBound(checkpoint, from);
     const b1 = lowerBound(checkpoint, until);
     if (b1 <= b0) return;
-    (newIn[b0 - 1] as number)++; // b0 ≥ 1: boundary 0 lies before every purchase
-    if (b1 <= periods) (lostIn[b1 - 1] as number)++;
-    (activeAt[b0] as number)++;
-    (activeAt[b1] as number)--;
+    if (b0 <= spanTo) {
+      spanTo = b1;
+      return;
+    }
+    flush();
+    spanFrom = b0;
+    spanTo = b1;
   };
   const customers = h.customers.length;
   for (let c = 0; c < customers; c++) {
     const end = h.start[c + 1] as number;
     let k = h.start[c] as number;
     if (k === end) continue;
+    spanFrom = -1;
+    spanTo = -1;
     let from = h.day[k] as number;
     let until = from + inactiveDays;
     for (k++; k < end; k++) {
@@ -114,6 +130,7 @@ export function churnTable(tx: Transactions, options: ChurnOptions = {}): ChurnT
       until = d + inactiveDays;
     }
     addRun(from, until);
+    flush();
   }
 
   for (let b = 1; b <= periods; b++) activeAt[b] = (activeAt[b] as number) + (activeAt[b - 1] as number);
