@@ -1,9 +1,9 @@
 import type { Transactions } from "../cells/transactions";
 import type { Cell } from "../cells/values";
 import { RapportError } from "../errors";
-import { customerIdRanks } from "./customerOrder";
+import { customersById, orderDescending } from "./customerOrder";
 import { customerHistories } from "./histories";
-import { monthIndexOfDay } from "./periods";
+import { periodLookup } from "./periods";
 import { compensatedSum } from "./sums";
 
 /**
@@ -66,7 +66,8 @@ export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzRes
   const h = customerHistories(tx);
   const amount = h.amount as Float64Array;
   const customers = h.customers.length;
-  const lastMonth = monthIndexOfDay(h.lastDay);
+  const monthOf = periodLookup(h.firstDay, h.lastDay, "month", h.length);
+  const lastMonth = monthOf(h.lastDay);
   const revenue = new Float64Array(customers);
   const months = new Int32Array(customers);
   const cv: (number | null)[] = new Array(customers);
@@ -76,11 +77,11 @@ export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzRes
     const to = h.start[c + 1] as number;
     // Rows are in date order, so each month's rows are consecutive.
     monthly.length = 0;
-    let month = monthIndexOfDay(h.day[from] as number);
+    let month = monthOf(h.day[from] as number);
     const firstMonth = month;
     let inMonth = 0;
     for (let k = from; k < to; k++) {
-      const m = monthIndexOfDay(h.day[k] as number);
+      const m = monthOf(h.day[k] as number);
       if (m !== month) {
         monthly.push(inMonth);
         inMonth = 0;
@@ -105,12 +106,7 @@ export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzRes
   const total = compensatedSum(revenue);
   if (!(total > 0)) throw new RapportError("abc.totalNotPositive", { total });
 
-  const idRank = customerIdRanks(h.customers);
-  const order = new Int32Array(customers);
-  for (let c = 0; c < customers; c++) order[c] = c;
-  order.sort(
-    (a, b) => (revenue[b] as number) - (revenue[a] as number) || (idRank[a] as number) - (idRank[b] as number),
-  );
+  const order = orderDescending(revenue, customersById(h.customers));
   // A relative tolerance keeps sums such as 0.5 + 0.3 from landing on the wrong side of a 0.8
   // line through rounding.
   const tolerance = total * 1e-12;

@@ -2,7 +2,7 @@ import type { Transactions } from "../cells/transactions";
 import type { Cell } from "../cells/values";
 import { RapportError } from "../errors";
 import { customerHistories } from "./histories";
-import { type Period, periodIndex, periodLabel } from "./periods";
+import { type Period, periodIndex, periodLabel, periodLookup } from "./periods";
 
 /**
  * Cohort retention (DESIGN.md §3): a customer's cohort is the period of their first purchase;
@@ -37,6 +37,7 @@ export function cohortRetention(tx: Transactions, period: Period = "month"): Coh
   if (periods > MAX_COHORT_PERIODS) {
     throw new RapportError("cohort.tooManyPeriods", { periods, max: MAX_COHORT_PERIODS, period });
   }
+  const periodOf = periodLookup(h.firstDay, h.lastDay, period, h.length);
   // active[cohort·periods + k]: customers of that cohort active k periods later.
   const active = new Int32Array(periods * periods);
   const customers = h.customers.length;
@@ -44,11 +45,11 @@ export function cohortRetention(tx: Transactions, period: Period = "month"): Coh
     const from = h.start[c] as number;
     const to = h.start[c + 1] as number;
     if (from === to) continue;
-    const cohort = periodIndex(h.day[from] as number, period) - first;
+    const cohort = periodOf(h.day[from] as number) - first;
     let previous = -1;
     // Days are ascending, so each distinct period is seen once in a row.
     for (let k = from; k < to; k++) {
-      const p = periodIndex(h.day[k] as number, period) - first;
+      const p = periodOf(h.day[k] as number) - first;
       if (p !== previous) {
         (active[cohort * periods + (p - cohort)] as number)++;
         previous = p;

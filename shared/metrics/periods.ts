@@ -76,3 +76,21 @@ export function periodLabel(index: number, period: Period): string {
 
 /** Typical length of a period in days, for messages and defaults. */
 export const PERIOD_DAYS: Readonly<Record<Period, number>> = { week: 7, month: 30, quarter: 91, year: 365 };
+
+/**
+ * periodIndex as a function for per-row loops over days from `firstDay` to `lastDay`: a table
+ * look-up when the span is small next to the number of rows (the usual case), the direct
+ * computation otherwise.
+ */
+export function periodLookup(
+  firstDay: DayNumber,
+  lastDay: DayNumber,
+  period: Period,
+  rows: number,
+): (day: DayNumber) => number {
+  const span = lastDay - firstDay + 1;
+  if (!(span > 0) || span > 4 * rows + 1024) return (day) => periodIndex(day, period);
+  const table = new Int32Array(span);
+  for (let d = 0; d < span; d++) table[d] = periodIndex(firstDay + d, period);
+  return (day) => table[day - firstDay] as number;
+}

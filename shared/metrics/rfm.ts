@@ -2,7 +2,7 @@ import type { DayNumber } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import type { Cell } from "../cells/values";
 import { RapportError } from "../errors";
-import { customerIdRanks } from "./customerOrder";
+import { customersById, orderAscending, orderByKey, valueRanks } from "./customerOrder";
 import { customerHistories } from "./histories";
 import { compensatedSum } from "./sums";
 
@@ -70,20 +70,20 @@ export interface RfmResult {
   readonly asOfDay: DayNumber;
 }
 
-/**
- * Quintile scores 1–5 of `values` (higher value → higher score), ties ordered by `tieRank`
- * (lower → lower score): rank i of n gets ⌊5i/n⌋ + 1.
- */
-export function quintileScores(values: ArrayLike<number>, tieRank: ArrayLike<number>): Uint8Array {
-  const n = values.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(
-    (a, b) => (values[a] as number) - (values[b] as number) || (tieRank[a] as number) - (tieRank[b] as number),
-  );
+/** Scores 1–5 from an order of customers, worst first: position i of n gets ⌊5i/n⌋ + 1. */
+function scoresOfOrder(order: Int32Array): Uint8Array {
+  const n = order.length;
   const scores = new Uint8Array(n);
   for (let i = 0; i < n; i++) scores[order[i] as number] = Math.floor((5 * i) / n) + 1;
   return scores;
+}
+
+/**
+ * Quintile scores 1–5 of `values` (higher value → higher score), ties in id order (`byId`, from
+ * customersById): the smaller id gets the lower score.
+ */
+export function quintileScores(values: ArrayLike<number>, byId: Int32Array): Uint8Array {
+  return scoresOfOrder(orderAscending(values, byId));
 }
 
 /**
@@ -94,55 +94,62 @@ export function rfm(tx: Transactions, asOfDay: DayNumber = tx.lastDay): RfmResul
   if (!tx.amount) throw new Error("rfm: amounts are required");
   const h = customerHistories(tx, asOfDay);
   if (h.length === 0) throw new RapportError("tx.nothingBeforeAsOf", { arg: "as_of_date" });
-  const ids: (string | number)[] = [];
-  const recency: number[] = [];
-  const frequency: number[] = [];
-  const monetary: number[] = [];
-  const customers = h.customers.length;
+  const all = h.customers.length;
+  let n = 0;
+  for (let c = 0; c < all; c++) if ((h.start[c + 1] as number) > (h.start[c] as number)) n++;
+  const ids: (string | number)[] = new Array(n);
+  const recency = new Int32Array(n);
+  const frequency = new Int32Array(n);
+  const monetary = new Float64Array(n);
   const amount = h.amount as Float64Array;
-  for (let c = 0; c < customers; c++) {
+  let maxRecency = 0;
+  let maxFrequency = 0;
+  let i = 0;
+  for (let c = 0; c < all; c++) {
     const from = h.start[c] as number;
     const to = h.start[c + 1] as number;
     if (from === to) continue;
-    const spend = compensatedSum(amount, from, to);
-    ids.push(h.customers[c] as string | number);
-    recency.push(asOfDay - (h.day[to - 1] as number));
-    frequency.push(to - from);
-    monetary.push(spend);
+    ids[i] = h.customers[c] as string | number;
+    recency[i] = asOfDay - (h.day[to - 1] as number);
+    frequency[i] = to - from;
+    monetary[i] = compensatedSum(amount, from, to);
+    if ((recency[i] as number) > maxRecency) maxRecency = recency[i] as number;
+    if (to - from > maxFrequency) maxFrequency = to - from;
+    i++;
   }
-  const idRank = customerIdRanks(ids);
-  // Recency is reversed: fewer days is better, so score the negated value.
-  const r = quintileScores(
-    recency.map((v) => -v),
-    idRank,
-  );
-  const f = quintileScores(frequency, idRank);
-  const m = quintileScores(monetary, idRank);
-  const order = new Int32Array(ids.length);
-  const score = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    order[i] = i;
-    score[i] = (r[i] as number) * 100 + (f[i] as number) * 10 + (m[i] as number);
+  const byId = customersById(ids);
+  // Whole-number keys, larger = better: recency reversed (fewer days scores higher).
+  const recencyKey = new Int32Array(n);
+  const frequencyKey = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    recencyKey[k] = maxRecency - (recency[k] as number);
+    frequencyKey[k] = (frequency[k] as number) - 1;
   }
-  order.sort(
-    (a, b) =>
-      (score[b] as number) - (score[a] as number) ||
-      (monetary[b] as number) - (monetary[a] as number) ||
-      (idRank[a] as number) - (idRank[b] as number),
-  );
-  const rows: RfmRow[] = new Array(ids.length);
-  for (let k = 0; k < ids.length; k++) {
-    const i = order[k] as number;
+  const money = valueRanks(monetary);
+  const r = scoresOfOrder(orderByKey(recencyKey, maxRecency, byId));
+  const f = scoresOfOrder(orderByKey(frequencyKey, maxFrequency - 1, byId));
+  const m = scoresOfOrder(orderByKey(money.below, n, byId));
+  const score = new Int32Array(n);
+  const fromBest = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    score[k] = (r[k] as number) * 100 + (f[k] as number) * 10 + (m[k] as number);
+    fromBest[k] = 555 - (score[k] as number);
+  }
+  // Best first: by score, then by spend (both descending), then by id.
+  const order = orderByKey(fromBest, 444, orderByKey(money.above, n, byId));
+  const rows: RfmRow[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = order[k] as number;
     rows[k] = {
-      customer: ids[i] as string | number,
-      recencyDays: recency[i] as number,
-      frequency: frequency[i] as number,
-      monetary: monetary[i] as number,
-      r: r[i] as number,
-      f: f[i] as number,
-      m: m[i] as number,
-      score: score[i] as number,
-      segment: rfmSegment(r[i] as number, f[i] as number),
+      customer: ids[c] as string | number,
+      recencyDays: recency[c] as number,
+      frequency: frequency[c] as number,
+      monetary: monetary[c] as number,
+      r: r[c] as number,
+      f: f[c] as number,
+      m: m[c] as number,
+      score: score[c] as number,
+      segment: rfmSegment(r[c] as number, f[c] as number),
     };
   }
   return { rows, asOfDay };

@@ -176,6 +176,10 @@ export function tallyScores(
 ): ScoreTally {
   const rows = asRows(range);
   const { min, max } = scale;
+  // Whole-number answers are counted per score (bins[s − min]), as NPS does: no data-dependent
+  // branch in the hot loop. Anything else (fractions, text, out-of-scale) takes the slow path.
+  const binned = Number.isInteger(min) && Number.isInteger(max) && max - min <= 1000;
+  const bins: number[] = new Array(binned ? max - min + 1 : 0).fill(0);
   let n = 0;
   let sum = 0;
   let atLeast = 0;
@@ -183,18 +187,21 @@ export function tallyScores(
     const row = rows[r] as readonly Cell[];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      let value: number;
-      if (typeof cell === "number" && cell >= min && cell <= max && (!scale.integer || Number.isInteger(cell))) {
-        value = cell;
-      } else if (isBlank(cell)) {
-        continue;
-      } else {
-        value = readScore(cell, scale, arg, r, c, row.length, origin);
+      if (typeof cell === "number" && binned && (cell - min) >>> 0 === cell - min && cell <= max) {
+        (bins[cell - min] as number)++;
+      } else if (!isBlank(cell)) {
+        const value = readScore(cell, scale, arg, r, c, row.length, origin);
+        n++;
+        sum += value;
+        if (value >= threshold) atLeast++;
       }
-      n++;
-      sum += value;
-      if (value >= threshold) atLeast++;
     }
+  }
+  for (let b = 0; b < bins.length; b++) {
+    const count = bins[b] as number;
+    n += count;
+    sum += count * (b + min);
+    if (b + min >= threshold) atLeast += count;
   }
   requireValues(n, arg);
   return { n, sum, atLeast, threshold };
