@@ -1,4 +1,5 @@
 import { RapportError } from "../errors";
+import { CustomerIndex } from "./customerIndex";
 import { customerKey } from "./transactions";
 import { asRows, type Cell, cellPosition, isErrorCell, type Range } from "./values";
 
@@ -26,8 +27,7 @@ export interface CustomerIds {
 /** Reads a column of customer ids, one order per row: blanks skipped, error cells refused. */
 export function readCustomerIds(range: Range, arg = "customer_ids"): CustomerIds {
   const cells = singleColumn(range, arg);
-  const index = new Map<string | number, number>();
-  const customers: (string | number)[] = [];
+  const index = new CustomerIndex();
   const counts: number[] = [];
   let length = 0;
   for (let r = 0; r < cells.length; r++) {
@@ -37,16 +37,11 @@ export function readCustomerIds(range: Range, arg = "customer_ids"): CustomerIds
     if (isErrorCell(cell)) {
       throw new RapportError("input.errorCell", { arg, cell: cellPosition(r, 0, 1), value: cell as string });
     }
-    let c = index.get(key);
-    if (c === undefined) {
-      c = customers.length;
-      index.set(key, c);
-      customers.push(key);
-      counts.push(0);
-    }
+    const c = index.indexOf(key);
+    if (c === counts.length) counts.push(0);
     counts[c] = (counts[c] as number) + 1;
     length++;
   }
   if (length === 0) throw new RapportError("input.empty", { arg });
-  return { customers, orders: Int32Array.from(counts), length };
+  return { customers: index.customers, orders: Int32Array.from(counts), length };
 }

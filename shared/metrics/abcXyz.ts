@@ -52,9 +52,27 @@ export interface AbcXyzResult {
   readonly totalRevenue: number;
 }
 
+/**
+ * The same figures in columns, for large inputs (no object per client): entry c of every column
+ * is customer `customers[c]`; `order` lists the entries by revenue, largest first.
+ */
+export interface AbcXyzTable {
+  readonly customers: readonly (string | number)[];
+  readonly revenue: Float64Array;
+  /** Revenue of this client and every client ranked above it. */
+  readonly cumulative: Float64Array;
+  readonly abc: Abc[];
+  readonly months: Int32Array;
+  /** NaN when the client has no CV. */
+  readonly cv: Float64Array;
+  readonly xyz: (Xyz | null)[];
+  readonly order: Int32Array;
+  readonly totalRevenue: number;
+}
+
 export const ABC_XYZ_DEFAULTS = { aShare: 0.8, bShare: 0.95, xCv: 0.1, yCv: 0.25 } as const;
 
-export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzResult {
+export function abcXyzTable(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzTable {
   if (!tx.amount) throw new Error("abcXyz: amounts are required");
   const aShare = options.aShare ?? ABC_XYZ_DEFAULTS.aShare;
   const bShare = options.bShare ?? ABC_XYZ_DEFAULTS.bShare;
@@ -70,37 +88,42 @@ export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzRes
   const lastMonth = monthOf(h.lastDay);
   const revenue = new Float64Array(customers);
   const months = new Int32Array(customers);
-  const cv: (number | null)[] = new Array(customers);
-  const monthly: number[] = [];
+  const cv = new Float64Array(customers);
+  const xyz: (Xyz | null)[] = new Array(customers);
+  // Revenue of each month with purchases, reused across customers.
+  const monthly = new Float64Array(lastMonth - monthOf(h.firstDay) + 1);
   for (let c = 0; c < customers; c++) {
     const from = h.start[c] as number;
     const to = h.start[c + 1] as number;
     // Rows are in date order, so each month's rows are consecutive.
-    monthly.length = 0;
     let month = monthOf(h.day[from] as number);
     const firstMonth = month;
+    let used = 0;
     let inMonth = 0;
     for (let k = from; k < to; k++) {
       const m = monthOf(h.day[k] as number);
       if (m !== month) {
-        monthly.push(inMonth);
+        monthly[used++] = inMonth;
         inMonth = 0;
         month = m;
       }
       inMonth += amount[k] as number;
     }
-    monthly.push(inMonth);
+    monthly[used++] = inMonth;
     const sum = compensatedSum(amount, from, to);
     const observed = lastMonth - firstMonth + 1;
     revenue[c] = sum;
     months[c] = observed;
     const mean = sum / observed;
     if (observed < 2 || !(mean > 0)) {
-      cv[c] = null;
+      cv[c] = Number.NaN;
+      xyz[c] = null;
     } else {
-      let squares = (observed - monthly.length) * mean * mean; // the months without purchases
-      for (const v of monthly) squares += (v - mean) * (v - mean);
-      cv[c] = Math.sqrt(squares / observed) / mean;
+      let squares = (observed - used) * mean * mean; // the months without purchases
+      for (let k = 0; k < used; k++) squares += ((monthly[k] as number) - mean) ** 2;
+      const v = Math.sqrt(squares / observed) / mean;
+      cv[c] = v;
+      xyz[c] = v <= xCv + 1e-12 ? "X" : v <= yCv + 1e-12 ? "Y" : "Z";
     }
   }
   const total = compensatedSum(revenue);
@@ -110,28 +133,46 @@ export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzRes
   // A relative tolerance keeps sums such as 0.5 + 0.3 from landing on the wrong side of a 0.8
   // line through rounding.
   const tolerance = total * 1e-12;
-  const rows: AbcXyzRow[] = new Array(customers);
+  const abc: Abc[] = new Array(customers);
+  const cumulative = new Float64Array(customers);
   let before = 0;
   for (let k = 0; k < customers; k++) {
     const c = order[k] as number;
-    const abc: Abc = before < aShare * total - tolerance ? "A" : before < bShare * total - tolerance ? "B" : "C";
-    const value = revenue[c] as number;
-    before += value;
-    const v = cv[c] as number | null;
-    const xyz: Xyz | null = v === null ? null : v <= xCv + 1e-12 ? "X" : v <= yCv + 1e-12 ? "Y" : "Z";
+    abc[c] = before < aShare * total - tolerance ? "A" : before < bShare * total - tolerance ? "B" : "C";
+    before += revenue[c] as number;
+    cumulative[c] = before;
+  }
+  return { customers: h.customers, revenue, cumulative, abc, months, cv, xyz, order, totalRevenue: total };
+}
+
+/** The table as one plain object per client, largest revenue first. */
+export function abcXyzRows(table: AbcXyzTable): AbcXyzRow[] {
+  const total = table.totalRevenue;
+  const rows: AbcXyzRow[] = new Array(table.order.length);
+  for (let k = 0; k < rows.length; k++) {
+    const c = table.order[k] as number;
+    const cv = table.cv[c] as number;
+    const xyz = table.xyz[c] as Xyz | null;
+    const abc = table.abc[c] as Abc;
     rows[k] = {
-      customer: h.customers[c] as string | number,
-      revenue: value,
-      share: value / total,
-      cumulativeShare: Math.min(1, before / total),
+      customer: table.customers[c] as string | number,
+      revenue: table.revenue[c] as number,
+      share: (table.revenue[c] as number) / total,
+      cumulativeShare: Math.min(1, (table.cumulative[c] as number) / total),
       abc,
-      months: months[c] as number,
-      cv: v,
+      months: table.months[c] as number,
+      cv: Number.isNaN(cv) ? null : cv,
       xyz,
       class: xyz ? abc + xyz : abc,
     };
   }
-  return { rows, totalRevenue: total };
+  return rows;
+}
+
+/** ABC/XYZ of every client as rows, largest revenue first (see abcXyzTable). */
+export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzResult {
+  const table = abcXyzTable(tx, options);
+  return { rows: abcXyzRows(table), totalRevenue: table.totalRevenue };
 }
 
 export const ABC_XYZ_HEADER = [
@@ -145,12 +186,27 @@ export const ABC_XYZ_HEADER = [
   "class",
 ] as const;
 
-export function abcXyzCells(result: AbcXyzResult): Cell[][] {
-  const out: Cell[][] = new Array(result.rows.length + 1);
+/** The spilled table: header, then one row per client, largest revenue first. */
+export function abcXyzCells(table: AbcXyzTable): Cell[][] {
+  const n = table.order.length;
+  const total = table.totalRevenue;
+  const out: Cell[][] = new Array(n + 1);
   out[0] = [...ABC_XYZ_HEADER];
-  for (let k = 0; k < result.rows.length; k++) {
-    const r = result.rows[k] as AbcXyzRow;
-    out[k + 1] = [r.customer, r.revenue, r.share, r.cumulativeShare, r.abc, r.cv ?? "", r.xyz ?? "", r.class];
+  for (let k = 0; k < n; k++) {
+    const c = table.order[k] as number;
+    const cv = table.cv[c] as number;
+    const xyz = table.xyz[c] as Xyz | null;
+    const abc = table.abc[c] as Abc;
+    out[k + 1] = [
+      table.customers[c] as string | number,
+      table.revenue[c] as number,
+      (table.revenue[c] as number) / total,
+      Math.min(1, (table.cumulative[c] as number) / total),
+      abc,
+      Number.isNaN(cv) ? "" : cv,
+      xyz ?? "",
+      xyz ? abc + xyz : abc,
+    ];
   }
   return out;
 }

@@ -70,6 +70,25 @@ export interface RfmResult {
   readonly asOfDay: DayNumber;
 }
 
+/**
+ * The same figures in columns, for large inputs (no object per customer): entry i of every
+ * column is customer `customers[i]`; `order` lists the entries best first.
+ */
+export interface RfmTable {
+  readonly asOfDay: DayNumber;
+  /** Customers with a purchase on or before the as-of date. */
+  readonly customers: (string | number)[];
+  readonly recencyDays: Int32Array;
+  readonly frequency: Int32Array;
+  readonly monetary: Float64Array;
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+  readonly score: Int32Array;
+  /** Entries best first: by RFM score, then monetary (both descending), then customer id. */
+  readonly order: Int32Array;
+}
+
 /** Scores 1–5 from an order of customers, worst first: position i of n gets ⌊5i/n⌋ + 1. */
 function scoresOfOrder(order: Int32Array): Uint8Array {
   const n = order.length;
@@ -90,7 +109,7 @@ export function quintileScores(values: ArrayLike<number>, byId: Int32Array): Uin
  * RFM of every customer with at least one purchase on or before `asOfDay` (default: the last date
  * in the data); later rows are left out, so an earlier date gives the RFM as it stood then.
  */
-export function rfm(tx: Transactions, asOfDay: DayNumber = tx.lastDay): RfmResult {
+export function rfmTable(tx: Transactions, asOfDay: DayNumber = tx.lastDay): RfmTable {
   if (!tx.amount) throw new Error("rfm: amounts are required");
   const h = customerHistories(tx, asOfDay);
   if (h.length === 0) throw new RapportError("tx.nothingBeforeAsOf", { arg: "as_of_date" });
@@ -137,22 +156,35 @@ export function rfm(tx: Transactions, asOfDay: DayNumber = tx.lastDay): RfmResul
   }
   // Best first: by score, then by spend (both descending), then by id.
   const order = orderByKey(fromBest, 444, orderByKey(money.above, n, byId));
-  const rows: RfmRow[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    const c = order[k] as number;
+  return { asOfDay, customers: ids, recencyDays: recency, frequency, monetary, r, f, m, score, order };
+}
+
+/** The table as one plain object per customer, best first (for sidebars and the Worker). */
+export function rfmRows(table: RfmTable): RfmRow[] {
+  const rows: RfmRow[] = new Array(table.order.length);
+  for (let k = 0; k < rows.length; k++) {
+    const c = table.order[k] as number;
+    const r = table.r[c] as number;
+    const f = table.f[c] as number;
     rows[k] = {
-      customer: ids[c] as string | number,
-      recencyDays: recency[c] as number,
-      frequency: frequency[c] as number,
-      monetary: monetary[c] as number,
-      r: r[c] as number,
-      f: f[c] as number,
-      m: m[c] as number,
-      score: score[c] as number,
-      segment: rfmSegment(r[c] as number, f[c] as number),
+      customer: table.customers[c] as string | number,
+      recencyDays: table.recencyDays[c] as number,
+      frequency: table.frequency[c] as number,
+      monetary: table.monetary[c] as number,
+      r,
+      f,
+      m: table.m[c] as number,
+      score: table.score[c] as number,
+      segment: rfmSegment(r, f),
     };
   }
-  return { rows, asOfDay };
+  return rows;
+}
+
+/** RFM of every customer as rows, best first (see rfmTable). */
+export function rfm(tx: Transactions, asOfDay: DayNumber = tx.lastDay): RfmResult {
+  const table = rfmTable(tx, asOfDay);
+  return { rows: rfmRows(table), asOfDay: table.asOfDay };
 }
 
 export const RFM_HEADER = [
@@ -167,21 +199,25 @@ export const RFM_HEADER = [
   "segment",
 ] as const;
 
-export function rfmCells(result: RfmResult): Cell[][] {
-  const out: Cell[][] = new Array(result.rows.length + 1);
+/** The spilled table: header, then one row per customer, best first. */
+export function rfmCells(table: RfmTable): Cell[][] {
+  const n = table.order.length;
+  const out: Cell[][] = new Array(n + 1);
   out[0] = [...RFM_HEADER];
-  for (let k = 0; k < result.rows.length; k++) {
-    const row = result.rows[k] as RfmRow;
+  for (let k = 0; k < n; k++) {
+    const c = table.order[k] as number;
+    const r = table.r[c] as number;
+    const f = table.f[c] as number;
     out[k + 1] = [
-      row.customer,
-      row.recencyDays,
-      row.frequency,
-      row.monetary,
-      row.r,
-      row.f,
-      row.m,
-      row.score,
-      row.segment,
+      table.customers[c] as string | number,
+      table.recencyDays[c] as number,
+      table.frequency[c] as number,
+      table.monetary[c] as number,
+      r,
+      f,
+      table.m[c] as number,
+      table.score[c] as number,
+      rfmSegment(r, f),
     ];
   }
   return out;

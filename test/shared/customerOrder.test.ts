@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  ascendingIndexes,
   compareCustomerIds,
   customersById,
   orderAscending,
   orderByKey,
   orderDescending,
+  valueRanks,
 } from "../../shared/metrics/customerOrder";
 
 describe("customer orders", () => {
@@ -55,5 +57,34 @@ describe("customer orders", () => {
     expect([...orderByKey(dense, 3, base)]).toEqual([3, 1, 2, 0]);
     const sparse = [3_000_000, 1, 3_000_000, 0];
     expect([...orderByKey(sparse, 3_000_000, base)]).toEqual([3, 1, 2, 0]);
+  });
+});
+
+describe("radix ranks", () => {
+  it("sorts doubles of every sign and size like a numeric sort, 0 and −0 alike (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 300 }), (values) => {
+        const sorted = [...ascendingIndexes(values)].map((i) => values[i] as number);
+        const expected = [...values].sort((a, b) => a - b);
+        expect(sorted.map((v) => (v === 0 ? 0 : v))).toEqual(expected.map((v) => (v === 0 ? 0 : v)));
+      }),
+    );
+  });
+
+  it("counts smaller and larger values for each entry (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(-2.5, -0, 0, 1e-300, 3, 3, 11.77, 1e300), { maxLength: 60 }), (values) => {
+        const { below, above } = valueRanks(values);
+        values.forEach((v, i) => {
+          expect(below[i]).toBe(values.filter((w) => w < v).length);
+          expect(above[i]).toBe(values.filter((w) => w > v).length);
+        });
+      }),
+    );
+  });
+
+  it("orders ids outside a compact range by a sort", () => {
+    const ids = [1e12, 5, -3e9, "x"];
+    expect([...customersById(ids)].map((c) => ids[c])).toEqual([-3e9, 5, 1e12, "x"]);
   });
 });

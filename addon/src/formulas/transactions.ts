@@ -3,11 +3,11 @@ import { readCustomerIds } from "../../../shared/cells/columns";
 import { readTransactions } from "../../../shared/cells/transactions";
 import type { Cell, Range } from "../../../shared/cells/values";
 import { t } from "../../../shared/i18n/translate";
-import { abcXyz, abcXyzCells } from "../../../shared/metrics/abcXyz";
+import { abcXyzCells, abcXyzTable } from "../../../shared/metrics/abcXyz";
 import { churnTable, churnTableCells } from "../../../shared/metrics/churnTable";
 import { cohortCells, cohortRetention } from "../../../shared/metrics/cohorts";
 import { purchaseFrequency, repeatRate } from "../../../shared/metrics/customers";
-import { rfm, rfmCells } from "../../../shared/metrics/rfm";
+import { rfmCells, rfmTable } from "../../../shared/metrics/rfm";
 import { clientStages, STAGE_DEFAULTS } from "../../../shared/metrics/stages";
 import { kaplanMeier, readLifetimes, survivalCells } from "../../../shared/metrics/survival";
 import { formula } from "./formula";
@@ -52,7 +52,7 @@ export function RFM(customerIds: Range, dates: Range, amounts: Range, asOfDate?:
   return formula("RFM", (context) => {
     const asOf = optionalDayArg(asOfDate, "as_of_date", context.dates);
     const tx = readTransactions({ customerIds, dates, amounts }, context.dates);
-    return rfmCells(rfm(tx, asOf));
+    return rfmCells(rfmTable(tx, asOf));
   });
 }
 
@@ -74,7 +74,7 @@ export function ABC_XYZ(
       yCv: numberArg(yCv, "y_cv", 0.25, { percent: true, min: 0 }),
     };
     const tx = readTransactions({ customerIds, dates, amounts }, context.dates);
-    return abcXyzCells(abcXyz(tx, options));
+    return abcXyzCells(abcXyzTable(tx, options));
   });
 }
 
