@@ -127,6 +127,7 @@ export function abcXyzTable(tx: Transactions, options: AbcXyzOptions = {}): AbcX
     }
   }
   const total = compensatedSum(revenue);
+  if (!Number.isFinite(total)) throw new RapportError("result.notFinite", { where: "" });
   if (!(total > 0)) throw new RapportError("abc.totalNotPositive", { total });
 
   const order = orderDescending(revenue, customersById(h.customers));

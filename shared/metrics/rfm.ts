@@ -132,6 +132,7 @@ export function rfmTable(tx: Transactions, asOfDay: DayNumber = tx.lastDay): Rfm
     recency[i] = asOfDay - (h.day[to - 1] as number);
     frequency[i] = to - from;
     monetary[i] = compensatedSum(amount, from, to);
+    if (!Number.isFinite(monetary[i] as number)) throw new RapportError("result.notFinite", { where: "" });
     if ((recency[i] as number) > maxRecency) maxRecency = recency[i] as number;
     if (to - from > maxFrequency) maxFrequency = to - from;
     i++;

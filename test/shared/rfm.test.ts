@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { abcXyzTable } from "../../shared/metrics/abcXyz";
 import { RFM_SEGMENTS, rfm, rfmCells, rfmSegment, rfmTable } from "../../shared/metrics/rfm";
 import { messageOf, shuffled } from "./helpers";
 import { dayOf, isoOf, txOf } from "./txHelpers";
@@ -153,5 +154,16 @@ describe("RFM", () => {
         }
       }),
     );
+  });
+});
+
+describe("RFM and ABC/XYZ on absurd amounts", () => {
+  it("refuse totals too large for a number instead of returning Infinity", () => {
+    const huge = txOf([
+      ["A", "2024-01-01", 1e308],
+      ["A", "2024-01-02", 1e308],
+    ]);
+    expect(messageOf(() => rfmTable(huge))).toBe("the result is too large to compute; check the inputs");
+    expect(messageOf(() => abcXyzTable(huge))).toBe("the result is too large to compute; check the inputs");
   });
 });
