@@ -40,8 +40,8 @@ function shapeOf(input: GridInput): Shape | null {
  * single value is used for every cell, ranges must have the same height and width. A position
  * where every required argument is blank gives a blank result (so a column of results stays
  * aligned with its inputs); a position where only some are blank is an error naming the argument
- * and the cell. With single values only, the result is a single value, otherwise rows of cells.
- * Error cells in an input are reported before `fn` sees them.
+ * and the cell; ranges blank everywhere are the "empty" error. With single values only, the result
+ * is a single value, otherwise rows of cells. Error cells are reported before `fn` sees them.
  */
 export function mapGrid(
   inputs: readonly GridInput[],
@@ -72,6 +72,7 @@ export function mapGrid(
   const single = leader < 0;
   const out: Cell[][] = [];
   const cells: (Cell | undefined)[] = new Array(inputs.length);
+  let computed = 0;
   for (let r = 0; r < height; r++) {
     const row: Cell[] = new Array(width);
     for (let c = 0; c < width; c++) {
@@ -114,8 +115,11 @@ export function mapGrid(
         throw new RapportError("result.notFinite", { where: single ? "" : whereCell(r, c, width) });
       if (single) return value;
       row[c] = value;
+      computed++;
     }
     out.push(row);
   }
+  // Ranges with nothing in them are the "empty input" error, as for every other formula.
+  if (computed === 0) throw new RapportError("input.empty", { arg: (inputs[leader] as GridInput).name });
   return out;
 }

@@ -30,18 +30,6 @@ export function countBelow(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** Number of entries of ascending `sorted` strictly above `value`. */
-export function countAbove(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length - lo;
-}
-
 /** Customers in id order: `byId[k]` is the customer whose id sorts k-th (compareCustomerIds). */
 export function customersById(customers: readonly (string | number)[]): Int32Array {
   const n = customers.length;

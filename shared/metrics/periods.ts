@@ -74,9 +74,6 @@ export function periodLabel(index: number, period: Period): string {
   return `${pad(year, 4)}-W${pad(week)}`;
 }
 
-/** Typical length of a period in days, for messages and defaults. */
-export const PERIOD_DAYS: Readonly<Record<Period, number>> = { week: 7, month: 30, quarter: 91, year: 365 };
-
 /**
  * periodIndex as a function for per-row loops over days from `firstDay` to `lastDay`: a table
  * look-up when the span is small next to the number of rows (the usual case), the direct

@@ -142,6 +142,9 @@ describe("cell-by-cell ranges (mapGrid)", () => {
       "customers_at_start, row 2: the cell holds the error #N/A",
     );
     expect(messageOf(() => churn("", 5))).toBe("customers_at_start is empty: select a range with at least one value");
+    expect(messageOf(() => churn(col("", ""), col("", "")))).toBe(
+      "customers_at_start is empty: select a range with at least one value",
+    );
     expect(messageOf(() => churn(col(100, 50), col(10, 5.5)), "ru")).toBe(
       "customers_lost, строка 2: 5.5 — не целое число клиентов",
     );

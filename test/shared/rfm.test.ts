@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { abcXyzTable } from "../../shared/metrics/abcXyz";
-import { RFM_SEGMENTS, rfm, rfmCells, rfmSegment, rfmTable } from "../../shared/metrics/rfm";
+import { customersById } from "../../shared/metrics/customerOrder";
+import { quintileScores, RFM_SEGMENTS, rfm, rfmCells, rfmSegment, rfmTable } from "../../shared/metrics/rfm";
 import { messageOf, shuffled } from "./helpers";
 import { dayOf, isoOf, txOf } from "./txHelpers";
 
@@ -47,6 +48,14 @@ describe("RFM", () => {
     expect(messageOf(() => rfm(tx, dayOf("2020-01-01")))).toBe(
       "there are no transactions on or before as_of_date: choose a later date",
     );
+  });
+
+  it("scores quintiles with balanced groups, ties by id", () => {
+    // Ten customers, values 1, 1, 1, 1, 2, 2, 3, 4, 5, 6: ranks 0–9 give scores ⌊5i/10⌋ + 1.
+    const ids = ["j", "i", "h", "g", "f", "e", "d", "c", "b", "a"];
+    const values = [6, 5, 4, 3, 2, 2, 1, 1, 1, 1];
+    // Ascending with ties by id: a, b, c, d (1), e, f (2), g, h, i, j.
+    expect([...quintileScores(values, customersById(ids))]).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
   });
 
   it("partitions all 25 (R, F) cells as DESIGN.md's table does", () => {
