@@ -3,7 +3,18 @@
  * addon/stubs/ are the top-level functions Sheets and google.script.run call, and they delegate
  * here. Every export must have a stub and every stub's target must be exported (the build checks).
  */
-export { NPS } from "./formulas/survey";
+export { CAC, CHURN_RATE, CLV, RETENTION_RATE } from "./formulas/customerBase";
+export { CES, CSAT, CSI, NPS, NPS_BREAKDOWN, NPS_CI, NPS_DIFF } from "./formulas/survey";
+export {
+  ABC_XYZ,
+  CHURN_TABLE,
+  CLIENT_STAGE,
+  COHORT_RETENTION,
+  PURCHASE_FREQUENCY,
+  REPEAT_RATE,
+  RFM,
+  SURVIVAL,
+} from "./formulas/transactions";
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
 export {

@@ -1,4 +1,5 @@
 import { coreEn } from "./en/core";
+import { metricsEn } from "./en/metrics";
 import { settingsEn } from "./en/settings";
 import { uiEn } from "./en/ui";
 
@@ -10,6 +11,7 @@ export const en = {
   ...coreEn,
   ...uiEn,
   ...settingsEn,
+  ...metricsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from "./messages.en";
 import { coreRu } from "./ru/core";
+import { metricsRu } from "./ru/metrics";
 import { settingsRu } from "./ru/settings";
 import { uiRu } from "./ru/ui";
 
@@ -8,4 +9,5 @@ export const ru: Record<MessageKey, string> = {
   ...coreRu,
   ...uiRu,
   ...settingsRu,
+  ...metricsRu,
 };

@@ -42,3 +42,35 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Times `fn` and `baseline` in alternation, so both see the same load on a shared machine, and
+ * returns each median and the median of the per-round ratios fn/baseline.
+ */
+export function timeAgainst(
+  fn: () => unknown,
+  baseline: () => unknown,
+  { warmup = 3, runs = 11 } = {},
+): { fn: Timing; baseline: Timing; ratio: number } {
+  for (let i = 0; i < warmup; i++) {
+    baseline();
+    fn();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let started = performance.now();
+    baseline();
+    const base = performance.now() - started;
+    started = performance.now();
+    fn();
+    const own = performance.now() - started;
+    a.push(own);
+    b.push(base);
+    ratios.push(own / base);
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+  const timing = (xs: number[]): Timing => ({ medianMs: median(xs), minMs: Math.min(...xs), runs });
+  return { fn: timing(a), baseline: timing(b), ratio: median(ratios) };
+}

@@ -8,8 +8,9 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Bench, BenchResult } from "./lib";
 import { surveyBench } from "./survey.bench";
+import { transactionsBench } from "./transactions.bench";
 
-const benches: Bench[] = [surveyBench];
+const benches: Bench[] = [surveyBench, transactionsBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -123,11 +123,15 @@ describe("date cells", () => {
         fc.constantFrom(...zones),
         (day, zone) => {
           const clock = new ZoneClock(zone);
-          const noonUtc = day * 86_400_000 + 12 * 3_600_000;
-          const midnight = day * 86_400_000 - clock.offsetMinutes(noonUtc) * 60_000;
+          // Local midnight; a second pass settles days whose offset changes later that day (DST starts).
+          const utcMidnight = day * 86_400_000;
+          const guess = utcMidnight - clock.offsetMinutes(utcMidnight) * 60_000;
+          const midnight = utcMidnight - clock.offsetMinutes(guess) * 60_000;
           expect(clock.dayOf(new Date(midnight))).toBe(day);
         },
       ),
+      // A US daylight-saving start day, where the offset at noon differs from the one at midnight.
+      { examples: [[25273, "America/Los_Angeles"]] },
     );
   });
 });

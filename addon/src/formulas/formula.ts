@@ -1,14 +1,52 @@
+import { type DateReading, dateReading } from "../../../shared/cells/dates";
+import type { Locale } from "../../../shared/i18n/locale";
 import { errorMessage } from "../../../shared/i18n/translate";
 import { spreadsheetLocale } from "../platform/locale";
+
+/**
+ * What a formula may need to know about its spreadsheet, read lazily: each property costs a
+ * round trip in Apps Script, and most formulas need neither (NPS reads nothing unless it fails).
+ */
+export interface FormulaContext {
+  /** Language of texts inside results (notes, warnings): the spreadsheet's locale. */
+  readonly locale: Locale;
+  /** How dates are read: the spreadsheet's time zone (date cells) and locale (text like 1/3/2024). */
+  readonly dates: DateReading;
+}
+
+function spreadsheetDates(): DateReading {
+  let timeZone = "Etc/UTC";
+  let locale = "en_US";
+  try {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    timeZone = spreadsheet.getSpreadsheetTimeZone() || timeZone;
+    locale = spreadsheet.getSpreadsheetLocale() || locale;
+  } catch {
+    // No spreadsheet (a test calling the bundle directly): UTC and US-style slash dates.
+  }
+  return dateReading(timeZone, locale);
+}
 
 /**
  * Runs a custom function's body. Any failure becomes one `Error` whose message starts with the
  * formula's name and is in the spreadsheet's language: Sheets shows it on the #ERROR! cell.
  */
-export function formula<T>(name: string, body: () => T): T {
+export function formula<T>(name: string, body: (context: FormulaContext) => T): T {
+  let locale: Locale | undefined;
+  let dates: DateReading | undefined;
+  const context: FormulaContext = {
+    get locale() {
+      if (locale === undefined) locale = spreadsheetLocale();
+      return locale;
+    },
+    get dates() {
+      if (dates === undefined) dates = spreadsheetDates();
+      return dates;
+    },
+  };
   try {
-    return body();
+    return body(context);
   } catch (error) {
-    throw new Error(`${name}: ${errorMessage(error, spreadsheetLocale())}`);
+    throw new Error(`${name}: ${errorMessage(error, locale ?? spreadsheetLocale())}`);
   }
 }

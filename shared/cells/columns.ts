@@ -1,0 +1,47 @@
+import { RapportError } from "../errors";
+import { CustomerIndex } from "./customerIndex";
+import { customerKey } from "./transactions";
+import { asRows, type Cell, cellPosition, isErrorCell, type Range } from "./values";
+
+/** A one-column range's cells (a single value is a column of one); a wider range is an error. */
+export function singleColumn(range: Range, arg: string): readonly Cell[] {
+  const rows = asRows(range);
+  const out: Cell[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly Cell[];
+    if (row.length !== 1) throw new RapportError("input.notOneColumn", { arg, columns: row.length });
+    out[r] = row[0];
+  }
+  return out;
+}
+
+/** Customer ids alone (one order per row), numbered by first appearance as readTransactions does. */
+export interface CustomerIds {
+  readonly customers: (string | number)[];
+  /** Orders (non-blank rows) per customer. */
+  readonly orders: Int32Array;
+  /** Non-blank rows. */
+  readonly length: number;
+}
+
+/** Reads a column of customer ids, one order per row: blanks skipped, error cells refused. */
+export function readCustomerIds(range: Range, arg = "customer_ids"): CustomerIds {
+  const cells = singleColumn(range, arg);
+  const index = new CustomerIndex();
+  const counts: number[] = [];
+  let length = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const cell = cells[r];
+    const key = customerKey(cell);
+    if (key === null) continue;
+    if (isErrorCell(cell)) {
+      throw new RapportError("input.errorCell", { arg, cell: cellPosition(r, 0, 1), value: cell as string });
+    }
+    const c = index.indexOf(key);
+    if (c === counts.length) counts.push(0);
+    counts[c] = (counts[c] as number) + 1;
+    length++;
+  }
+  if (length === 0) throw new RapportError("input.empty", { arg });
+  return { customers: index.customers, orders: Int32Array.from(counts), length };
+}
