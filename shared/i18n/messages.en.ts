@@ -1,6 +1,7 @@
 import { coreEn } from "./en/core";
 import { metricsEn } from "./en/metrics";
 import { settingsEn } from "./en/settings";
+import { sheetsEn } from "./en/sheets";
 import { uiEn } from "./en/ui";
 
 /**
@@ -11,6 +12,7 @@ export const en = {
   ...coreEn,
   ...uiEn,
   ...settingsEn,
+  ...sheetsEn,
   ...metricsEn,
 } as const;
 

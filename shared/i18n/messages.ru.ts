@@ -2,6 +2,7 @@ import type { MessageKey } from "./messages.en";
 import { coreRu } from "./ru/core";
 import { metricsRu } from "./ru/metrics";
 import { settingsRu } from "./ru/settings";
+import { sheetsRu } from "./ru/sheets";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -9,5 +10,6 @@ export const ru: Record<MessageKey, string> = {
   ...coreRu,
   ...uiRu,
   ...settingsRu,
+  ...sheetsRu,
   ...metricsRu,
 };

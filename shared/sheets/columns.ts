@@ -27,7 +27,7 @@ const HEADER_HINTS: Record<ColumnRole, RegExp> = {
     /^(?:(?:client|customer|account|contact|user)[\s_-]*(?:id|#|no\.?|number|code|key)|id|ид|id\s*клиента|(?:код|номер|ид)\s*(?:клиента|покупателя|контакта)|клиент\s*(?:id|№))$/i,
   name: /^(?:(?:client|customer|contact|company|full)?[\s_-]*name|client|customer|company|имя|фио|клиент|покупатель|компания|название|наименование)$/i,
   email: /e-?mail|почта|эл\.?\s*адрес/i,
-  date: /date|day|when|purchased?\s*(?:on|at)?$|order(?:ed)?\s*(?:on|at)|дата|день|когда/i,
+  date: /date|day|when|answered|created|submitted|purchased?\s*(?:on|at)?$|order(?:ed)?\s*(?:on|at)|дата|день|когда/i,
   amount:
     /amount|revenue|total|sum|value|price|spend|sales|paid|payment|сумма|выручка|стоимость|оплат|цена|доход|продаж/i,
   score: /nps|score|rating|grade|оценк|балл|рейтинг|рекоменд/i,
