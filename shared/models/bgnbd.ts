@@ -114,9 +114,9 @@ export const bgnbd: PurchaseModel = {
     return logisticOfMinus(t);
   },
 
-  expectedPurchases(params, t, x, tx, T) {
+  expectedIfAlive(params, t, x, _tx, T) {
     const [r, alpha, a, b] = params as unknown as [number, number, number, number];
-    return this.pAlive(params, x, tx, T) * betaGeometricExpectation(r + x, alpha + T, t, a, b + x);
+    return betaGeometricExpectation(r + x, alpha + T, t, a, b + x);
   },
 
   expectedPurchasesNew(params, t) {

@@ -105,9 +105,9 @@ export const mbgnbd: PurchaseModel = {
     return logisticOfMinus(t);
   },
 
-  expectedPurchases(params, t, x, tx, T) {
+  expectedIfAlive(params, t, x, _tx, T) {
     const [r, alpha, a, b] = params as unknown as [number, number, number, number];
-    return this.pAlive(params, x, tx, T) * betaGeometricExpectation(r + x, alpha + T, t, a, b + x + 1);
+    return betaGeometricExpectation(r + x, alpha + T, t, a, b + x + 1);
   },
 
   expectedPurchasesNew(params, t) {

@@ -153,6 +153,9 @@ export function minimize(
       smallSteps++;
       // Flat for two iterations with a small gradient: as good as it gets in double precision.
       if (smallSteps >= 2 && maxAbs(g) < 1e-5) converged = true;
+      // Flat for long with a large gradient: stuck against the edge of where the objective is
+      // defined. Stop (not converged) rather than creep along it.
+      else if (smallSteps >= 10) break;
     } else smallSteps = 0;
   }
   return { x, value: f, gradient: g, iterations, evaluations, converged };

@@ -20,9 +20,26 @@ import type { WeightedHistories } from "./summary";
  * z = |α−β|/(max(α,β)+y), with analytic derivatives in every parameter.
  */
 
-const MAX_TERMS = 200_000;
+/** Terms after which the series gives up (the likelihood is then undefined there). */
+const MAX_TERMS = 50_000;
 
-/** S(b, c, z) = Σₙ (b)ₙ/(c)ₙ zⁿ for 0 ≤ z < 1, c > b > 0, and ∂S/∂b, ∂S/∂c, ∂S/∂z into out. */
+/**
+ * The series needs about 37·(max(α,β)+y)/(min(α,β)+y) terms. Beyond this ratio of α and β the
+ * likelihood is reported as undefined, so the optimizer stays where the series is fast; a fit
+ * whose optimum lies beyond (lifetimes a thousand times shorter than the time between purchases,
+ * or the reverse) ends as "not converged" instead of running for minutes.
+ */
+export const PARETO_MAX_SCALE_RATIO = 1000;
+
+function scalesInRange(alpha: number, beta: number): boolean {
+  return Math.max(alpha, beta) <= PARETO_MAX_SCALE_RATIO * Math.min(alpha, beta);
+}
+
+/**
+ * S(b, c, z) = Σₙ (b)ₙ/(c)ₙ zⁿ for 0 ≤ z < 1, c > b > 0, and ∂S/∂b, ∂S/∂c, ∂S/∂z into out.
+ * Terms shrink at least by z per step; the tail after term n is below tₙ·z/(1−z) (and the
+ * derivatives' tails below tₙ·(n+1/(1−z))/(1−z) times a logarithm), which sets the stop.
+ */
 function series(b: number, c: number, z: number, out: Float64Array): void {
   let t = 1;
   let s = 1;
@@ -31,8 +48,9 @@ function series(b: number, c: number, z: number, out: Float64Array): void {
   let sn = 0;
   let hb = 0;
   let hc = 0;
-  const tail = 1e-17 * (1 - z) * (1 - z);
-  for (let n = 0; n < MAX_TERMS; n++) {
+  const tail = 1e-16 * (1 - z) * (1 - z);
+  let n = 0;
+  for (; n < MAX_TERMS; n++) {
     hb += 1 / (b + n);
     hc += 1 / (c + n);
     t *= ((b + n) / (c + n)) * z;
@@ -40,8 +58,9 @@ function series(b: number, c: number, z: number, out: Float64Array): void {
     sb += t * hb;
     sc -= t * hc;
     sn += (n + 1) * t;
-    if (t * (n + 2) * (1 + hc) <= tail * s) break;
+    if (t * ((n + 2) * (1 - z) + 1) * (1 + hc) <= tail * s) break;
   }
+  if (n === MAX_TERMS) s = Number.NaN;
   out[0] = s;
   out[1] = sb;
   out[2] = sc;
@@ -52,7 +71,62 @@ function series(b: number, c: number, z: number, out: Float64Array): void {
  * ln G(p, q, y) and its derivatives d/dp, d/dq, d/dα, d/dβ into d. For α ≥ β,
  * G = (α+y)^−p (β+y)^(1−q) / (p+q−1) · S(p, p+q, (α−β)/(α+y)); for α < β the roles swap.
  */
-function lnG(p: number, q: number, alpha: number, beta: number, y: number, s: Float64Array, d: Float64Array): number {
+function lnG(
+  p: number,
+  q: number,
+  alpha: number,
+  beta: number,
+  y: number,
+  s: Float64Array,
+  d: Float64Array,
+  cache?: SlowTerms,
+): number {
+  // Slow series (z near 1) are remembered for the evaluation: such rows have small y, and
+  // customers share few distinct (x, y) there.
+  const slow = cache && (alpha >= beta ? (alpha - beta) / (alpha + y) : (beta - alpha) / (beta + y)) > SLOW_Z;
+  if (slow) {
+    const hit = cache.get(p, y);
+    if (hit) {
+      d.set(hit.subarray(1));
+      return hit[0] as number;
+    }
+  }
+  const value = lnGDirect(p, q, alpha, beta, y, s, d);
+  if (slow) cache.set(p, y, value, d);
+  return value;
+}
+
+/** Series with z above this take over a hundred terms: worth remembering within an evaluation. */
+const SLOW_Z = 0.7;
+
+/** Remembered G values by (p, y) for one parameter point and one q. */
+class SlowTerms {
+  private readonly byP = new Map<number, Map<number, Float64Array>>();
+  get(p: number, y: number): Float64Array | undefined {
+    return this.byP.get(p)?.get(y);
+  }
+  set(p: number, y: number, value: number, d: Float64Array): void {
+    let inner = this.byP.get(p);
+    if (!inner) {
+      inner = new Map();
+      this.byP.set(p, inner);
+    }
+    const entry = new Float64Array(5);
+    entry[0] = value;
+    entry.set(d, 1);
+    inner.set(y, entry);
+  }
+}
+
+function lnGDirect(
+  p: number,
+  q: number,
+  alpha: number,
+  beta: number,
+  y: number,
+  s: Float64Array,
+  d: Float64Array,
+): number {
   const la = Math.log(alpha + y);
   const lb = Math.log(beta + y);
   const k = p + q - 1;
@@ -100,10 +174,11 @@ function lnBracket(
   tx: number,
   T: number,
   grad?: Float64Array,
+  caches?: [SlowTerms, SlowTerms],
 ): number {
   const rx = r + x;
-  const l1 = Math.log(rx) + lnG(rx + 1, s, alpha, beta, T, scratchS, d1);
-  const l2 = Math.log(s) + lnG(rx, s + 1, alpha, beta, tx, scratchS, d2);
+  const l1 = Math.log(rx) + lnG(rx + 1, s, alpha, beta, T, scratchS, d1, caches?.[0]);
+  const l2 = Math.log(s) + lnG(rx, s + 1, alpha, beta, tx, scratchS, d2, caches?.[1]);
   const total = logAddExp(l1, l2);
   if (grad) {
     const w1 = Math.exp(l1 - total);
@@ -124,9 +199,11 @@ export const paretoNbd: PurchaseModel = {
 
   logLikelihood(params, data: PreparedHistories, gradient?: Float64Array): number {
     const [r, alpha, s, beta] = params as unknown as [number, number, number, number];
+    if (!scalesInRange(alpha, beta)) return Number.NaN;
     const groups = data.xValues.length;
     const lnGammaR = lnGamma(r);
     const psiR = digamma(r);
+    const caches: [SlowTerms, SlowTerms] = [new SlowTerms(), new SlowTerms()];
     let ll = (r * Math.log(alpha) + s * Math.log(beta)) * data.totalWeight;
     let gr = 0;
     let gs = 0;
@@ -142,7 +219,7 @@ export const paretoNbd: PurchaseModel = {
       const w = data.weight[i] as number;
       if (w === 0) continue;
       const x = data.x[i] as number;
-      ll += w * lnBracket(r, alpha, s, beta, x, data.tx[i] as number, data.T[i] as number, gradient && rowGrad);
+      ll += w * lnBracket(r, alpha, s, beta, x, data.tx[i] as number, data.T[i] as number, gradient && rowGrad, caches);
       if (gradient) {
         gr += w * (rowGrad[0] as number);
         gs += w * (rowGrad[1] as number);
@@ -166,22 +243,25 @@ export const paretoNbd: PurchaseModel = {
   starts(data) {
     const { meanX, meanT } = dataScale(data);
     const alpha = Math.max(1e-3, meanT / Math.max(meanX, 0.05));
+    // β near α keeps the starts well inside the range where the likelihood's series is fast.
+    const beta = Math.min(Math.max(meanT, alpha / 50), alpha * 50);
     return [
-      [0, Math.log(alpha), 0, Math.log(Math.max(1e-3, meanT))],
-      [Math.log(0.5), Math.log(alpha / 2), Math.log(0.5), Math.log(Math.max(1e-3, meanT / 2))],
+      [0, Math.log(alpha), 0, Math.log(alpha)],
+      [Math.log(0.5), Math.log(alpha / 2), Math.log(0.5), Math.log(beta / 2)],
     ];
   },
 
   pAlive(params, x, tx, T) {
     const [r, alpha, s, beta] = params as unknown as [number, number, number, number];
+    if (!scalesInRange(alpha, beta)) return Number.NaN;
     const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
     return Math.min(1, Math.exp(alive - lnBracket(r, alpha, s, beta, x, tx, T)));
   },
 
-  expectedPurchases(params, t, x, tx, T) {
+  expectedIfAlive(params, t, x, _tx, T) {
     if (!(t > 0)) return 0;
     const [r, alpha, s, beta] = params as unknown as [number, number, number, number];
-    return (this.pAlive(params, x, tx, T) * (r + x) * survivalIntegral(s, beta + T, t)) / (alpha + T);
+    return ((r + x) * survivalIntegral(s, beta + T, t)) / (alpha + T);
   },
 
   expectedPurchasesNew(params, t) {

@@ -50,8 +50,12 @@ export interface PurchaseModel {
   starts(data: PreparedHistories): number[][];
   /** Probability that a customer with this history is still active at T. */
   pAlive(params: ArrayLike<number>, x: number, tx: number, T: number): number;
-  /** E[Y(t) | x, tₓ, T]: expected repeat purchases in the next t periods. */
-  expectedPurchases(params: ArrayLike<number>, t: number, x: number, tx: number, T: number): number;
+  /**
+   * Expected purchases in the next t periods of a customer known to be alive at T with this
+   * history. E[Y(t) | x, tₓ, T] = P(alive)·expectedIfAlive; split so that a horizon of many
+   * months computes P(alive) once.
+   */
+  expectedIfAlive(params: ArrayLike<number>, t: number, x: number, tx: number, T: number): number;
   /** E[X(t)]: expected repeat purchases in t periods of a new customer (right after the first purchase). */
   expectedPurchasesNew(params: ArrayLike<number>, t: number): number;
 }
@@ -104,9 +108,15 @@ export function checkHistories(data: WeightedHistories): void {
   }
   if (total < 2) throw new RapportError("models.tooFewCustomers", { customers: total });
   if (repeat === 0) throw new RapportError("models.allOneTime", { customers: total });
-  let distinct = 0;
-  for (let i = 0; i < data.length; i++) if ((data.weight[i] as number) > 0) distinct++;
-  if (distinct < 2) throw new RapportError("models.identicalHistories", { customers: total });
+  // Every customer alike (whether collapsed or not): heterogeneity cannot be identified.
+  let first = -1;
+  let alike = true;
+  for (let i = 0; i < data.length && alike; i++) {
+    if ((data.weight[i] as number) === 0) continue;
+    if (first < 0) first = i;
+    else if (data.x[i] !== data.x[first] || data.tx[i] !== data.tx[first] || data.T[i] !== data.T[first]) alike = false;
+  }
+  if (alike) throw new RapportError("models.identicalHistories", { customers: total });
 }
 
 /**
@@ -162,6 +172,19 @@ export function fitPurchaseModel(model: PurchaseModel, data: WeightedHistories, 
     converged: result.converged && !atBoundary,
     penalizer,
   };
+}
+
+/** E[Y(t) | x, tₓ, T]: expected repeat purchases in the next t periods. */
+export function expectedPurchases(
+  model: PurchaseModel,
+  params: ArrayLike<number>,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  if (!(t > 0)) return 0;
+  return model.pAlive(params, x, tx, T) * model.expectedIfAlive(params, t, x, tx, T);
 }
 
 /** Per-row P(alive) for histories. */

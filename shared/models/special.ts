@@ -38,7 +38,10 @@ export function digamma(x: number): number {
   }
   const inv = 1 / x;
   const inv2 = inv * inv;
-  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))));
+  const series =
+    inv2 *
+    (1 / 12 -
+      inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
   return acc + Math.log(x) - 0.5 * inv - series;
 }
 
