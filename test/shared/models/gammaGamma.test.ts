@@ -48,7 +48,8 @@ describe("Gamma-Gamma", () => {
       [2, 7, 40],
     ] as const) {
       let sum = 0;
-      for (let i = 0; i < data.length; i++) sum += naive(...point, data.x[i] as number, data.monetary[i] as number);
+      for (let i = 0; i < data.length; i++)
+        sum += naive(point[0], point[1], point[2], data.x[i] as number, data.monetary[i] as number);
       const gradient = new Float64Array(3);
       expect(gammaGammaLogLikelihood(point, data, gradient)).toBeCloseTo(sum, 8);
       for (let k = 0; k < 3; k++) {
