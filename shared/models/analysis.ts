@@ -38,7 +38,8 @@ export interface ClvPredictions {
   readonly clv: Float64Array;
 }
 
-export interface ClvAnalysis {
+/** The fitted models of a transaction list (the expensive part of an analysis). */
+export interface ClvFits {
   readonly model: PurchaseModel;
   readonly summary: CustomerSummary;
   readonly collapsed: Collapsed;
@@ -47,6 +48,9 @@ export interface ClvAnalysis {
   readonly spend: SpendFit | null;
   /** Repeat buyers left out of the spend fit because their mean repeat spend was 0 or less. */
   readonly spendExcluded: number;
+}
+
+export interface ClvAnalysis extends ClvFits {
   readonly predictions: ClvPredictions | null;
   readonly validation: ValidationTable | null;
   readonly horizonMonths: number;
@@ -54,16 +58,11 @@ export interface ClvAnalysis {
 }
 
 /**
- * Summary, fits and (on request) predictions and validation for a transaction list: the one
- * pipeline behind CLV_FIT, CLV_PREDICT, CLV_VALIDATE and POST /api/v1/analyze/clv. Predictions
- * and validation refuse a fit that did not converge (a clear error instead of numbers that mean
- * nothing).
+ * The customer summary for a CLV analysis, after checking the options against the data (the
+ * calibration end inside the data; a holdout when validation is asked for; amounts when
+ * predictions are). Callers that hold large inputs drop the transactions after this.
  */
-export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): ClvAnalysis {
-  const model = PURCHASE_MODELS[options.model ?? "bgnbd"];
-  const periodDays = options.periodDays ?? 7;
-  const horizonMonths = options.horizonMonths ?? 12;
-  const monthlyDiscount = options.monthlyDiscount ?? 0.01;
+export function summarizeForClv(tx: Transactions, options: ClvAnalysisOptions = {}): CustomerSummary {
   const calibrationEnd = options.calibrationEnd ?? tx.lastDay;
   if (calibrationEnd < tx.firstDay) {
     throw new RapportError("models.calibrationBeforeData", {
@@ -74,10 +73,19 @@ export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): 
   if (options.validation && calibrationEnd >= tx.lastDay) {
     throw new RapportError("models.noHoldout", { date: isoDay(calibrationEnd), last: isoDay(tx.lastDay) });
   }
-  const summary = summarize(tx, { calibrationEnd, periodDays });
+  if (options.predictions && !tx.amount) throw new RapportError("input.empty", { arg: "amounts" });
+  return summarize(tx, { calibrationEnd, periodDays: options.periodDays ?? 7 });
+}
+
+/**
+ * Fits of a summary: the purchase model on collapsed rows and, with amounts, Gamma-Gamma.
+ * Predictions and validation refuse a fit that did not converge: a clear error instead of
+ * numbers that mean nothing.
+ */
+export function fitSummary(summary: CustomerSummary, options: ClvAnalysisOptions = {}): ClvFits {
+  const model = PURCHASE_MODELS[options.model ?? "bgnbd"];
   const collapsed = collapseSummary(summary);
   const fit = fitPurchaseModel(model, collapsed.rows, { penalizer: options.penalizer ?? 0 });
-
   let spend: SpendFit | null = null;
   let spendExcluded = 0;
   if (summary.monetary) {
@@ -86,80 +94,98 @@ export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): 
     spendExcluded -= rows.length;
     spend = fitGammaGamma(rows, { penalizer: options.penalizer ?? 0 });
   }
-
-  const needsConvergence = options.predictions || options.validation;
-  if (needsConvergence && !fit.converged) throw new RapportError("models.notConverged", { model: model.name });
-
-  let predictions: ClvPredictions | null = null;
-  if (options.predictions) {
-    if (!spend) throw new RapportError("input.empty", { arg: "amounts" });
-    if (!spend.converged) throw new RapportError("models.notConverged", { model: "gamma-gamma" });
-    predictions = predict(model, fit, spend, summary, collapsed, { horizonMonths, monthlyDiscount, periodDays });
+  if ((options.predictions || options.validation) && !fit.converged) {
+    throw new RapportError("models.notConverged", { model: model.name });
   }
-  const validation = options.validation ? validateHoldout(model, fit.values, summary, collapsed) : null;
-  return {
-    model,
-    summary,
-    collapsed,
-    fit,
-    spend,
-    spendExcluded,
-    predictions,
-    validation,
-    horizonMonths,
-    monthlyDiscount,
-  };
+  if (options.predictions && spend && !spend.converged) {
+    throw new RapportError("models.notConverged", { model: "gamma-gamma" });
+  }
+  return { model, summary, collapsed, fit, spend, spendExcluded };
 }
 
-function predict(
-  model: PurchaseModel,
-  fit: PurchaseFit,
-  spend: SpendFit,
-  summary: CustomerSummary,
-  collapsed: Collapsed,
-  options: { horizonMonths: number; monthlyDiscount: number; periodDays: number },
-): ClvPredictions {
-  const rows = collapsed.rows;
-  const rowAlive = new Float64Array(rows.length);
-  const rowPurchases = new Float64Array(rows.length);
-  const rowDiscounted = new Float64Array(rows.length);
+/** Summary and fits of a transaction list. */
+export function fitClv(tx: Transactions, options: ClvAnalysisOptions = {}): ClvFits {
+  return fitSummary(summarizeForClv(tx, options), options);
+}
+
+/** Predictions per collapsed row (customers with the same history share them). */
+export interface RowPredictions {
+  readonly pAlive: Float64Array;
+  /** Expected repeat purchases over the horizon. */
+  readonly expectedPurchases: Float64Array;
+  /** Discounted expected purchases (CLV = E[M] × this). */
+  readonly discountedPurchases: Float64Array;
+}
+
+export function predictRows(
+  fits: ClvFits,
+  options: { horizonMonths: number; monthlyDiscount: number },
+): RowPredictions {
+  const rows = fits.collapsed.rows;
+  const pAlive = new Float64Array(rows.length);
+  const expectedPurchases = new Float64Array(rows.length);
+  const discountedPurchases = new Float64Array(rows.length);
+  const settings = { ...options, periodDays: fits.summary.periodDays };
   for (let r = 0; r < rows.length; r++) {
     const p = predictPurchases(
-      model,
-      fit.values,
+      fits.model,
+      fits.fit.values,
       rows.x[r] as number,
       rows.tx[r] as number,
       rows.T[r] as number,
-      options,
+      settings,
     );
-    rowAlive[r] = p.pAlive;
-    rowPurchases[r] = p.expectedPurchases;
-    rowDiscounted[r] = p.discountedPurchases;
-  }
-  const n = summary.length;
-  const pAlive = new Float64Array(n);
-  const expectedPurchases = new Float64Array(n);
-  const expectedSpend = new Float64Array(n);
-  const clv = new Float64Array(n);
-  const monetary = summary.monetary as Float64Array;
-  for (let i = 0; i < n; i++) {
-    const r = collapsed.rowOf[i] as number;
-    pAlive[i] = rowAlive[r] as number;
-    expectedPurchases[i] = rowPurchases[r] as number;
-    const value = customerLifetimeValue(
-      { pAlive: rowAlive[r] as number, expectedPurchases: 0, discountedPurchases: rowDiscounted[r] as number },
-      spend,
-      summary.x[i] as number,
-      monetary[i] as number,
-    );
-    expectedSpend[i] = value.expectedSpend;
-    clv[i] = value.clv;
-  }
-  for (let i = 0; i < n; i++) {
     // Guard: a number that is not finite would be a silent wrong answer in a cell or a response.
-    if (!Number.isFinite((clv[i] as number) + (pAlive[i] as number) + (expectedPurchases[i] as number))) {
+    if (!Number.isFinite(p.pAlive + p.expectedPurchases + p.discountedPurchases)) {
       throw new RapportError("models.noFit", {});
     }
+    pAlive[r] = p.pAlive;
+    expectedPurchases[r] = p.expectedPurchases;
+    discountedPurchases[r] = p.discountedPurchases;
   }
-  return { pAlive, expectedPurchases, expectedSpend, clv };
+  return { pAlive, expectedPurchases, discountedPurchases };
+}
+
+/**
+ * Summary, fits and (on request) predictions and validation for a transaction list: the one
+ * pipeline behind CLV_FIT, CLV_PREDICT, CLV_VALIDATE and POST /api/v1/analyze/clv.
+ */
+export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): ClvAnalysis {
+  const horizonMonths = options.horizonMonths ?? 12;
+  const monthlyDiscount = options.monthlyDiscount ?? 0.01;
+  const fits = fitClv(tx, options);
+  let predictions: ClvPredictions | null = null;
+  if (options.predictions) {
+    const rows = predictRows(fits, { horizonMonths, monthlyDiscount });
+    const { summary, collapsed } = fits;
+    const spend = fits.spend as SpendFit;
+    const n = summary.length;
+    const pAlive = new Float64Array(n);
+    const expectedPurchases = new Float64Array(n);
+    const expectedSpend = new Float64Array(n);
+    const clv = new Float64Array(n);
+    const monetary = summary.monetary as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const r = collapsed.rowOf[i] as number;
+      pAlive[i] = rows.pAlive[r] as number;
+      expectedPurchases[i] = rows.expectedPurchases[r] as number;
+      const value = customerLifetimeValue(
+        {
+          pAlive: pAlive[i] as number,
+          expectedPurchases: 0,
+          discountedPurchases: rows.discountedPurchases[r] as number,
+        },
+        spend,
+        summary.x[i] as number,
+        monetary[i] as number,
+      );
+      expectedSpend[i] = value.expectedSpend;
+      clv[i] = value.clv;
+    }
+    predictions = { pAlive, expectedPurchases, expectedSpend, clv };
+  }
+  const validation = options.validation
+    ? validateHoldout(fits.model, fits.fit.values, fits.summary, fits.collapsed)
+    : null;
+  return { ...fits, predictions, validation, horizonMonths, monthlyDiscount };
 }

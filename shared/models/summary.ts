@@ -70,21 +70,29 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
   const nCustomers = tx.customers.length;
   const n = tx.length;
 
-  // Counting sort of transactions by customer: days (and amounts) grouped per customer in O(n).
+  // Transactions grouped per customer: as given when the rows already come customer by customer
+  // (0, 0, 1, 1, 1, 2, …), else by a counting sort in O(n).
   const start = new Int32Array(nCustomers + 1);
   for (let i = 0; i < n; i++) {
     const c = (tx.customer[i] as number) + 1;
     start[c] = (start[c] as number) + 1;
   }
   for (let c = 0; c < nCustomers; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, nCustomers);
-  const days = new Int32Array(n);
-  const amounts = tx.amount ? new Float64Array(n) : null;
-  for (let i = 0; i < n; i++) {
-    const c = tx.customer[i] as number;
-    const at = (fill[c] as number)++;
-    days[at] = tx.day[i] as number;
-    if (amounts) amounts[at] = (tx.amount as Float64Array)[i] as number;
+  let grouped = true;
+  for (let i = 1; i < n && grouped; i++)
+    if ((tx.customer[i] as number) < (tx.customer[i - 1] as number)) grouped = false;
+  let days = tx.day;
+  let amounts = tx.amount;
+  if (!grouped) {
+    const fill = start.slice(0, nCustomers);
+    days = new Int32Array(n);
+    amounts = tx.amount ? new Float64Array(n) : null;
+    for (let i = 0; i < n; i++) {
+      const c = tx.customer[i] as number;
+      const at = (fill[c] as number)++;
+      days[at] = tx.day[i] as number;
+      if (amounts) amounts[at] = (tx.amount as Float64Array)[i] as number;
+    }
   }
 
   let m = 0;
@@ -109,7 +117,7 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
   for (let c = 0; c < nCustomers; c++) {
     const from = start[c] as number;
     const to = start[c + 1] as number;
-    const segment = days.subarray(from, to);
+    let segment = days.subarray(from, to);
     let sorted = true;
     for (let j = 1; j < segment.length; j++) {
       if ((segment[j] as number) < (segment[j - 1] as number)) {
@@ -136,7 +144,8 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
       (revenue as Float64Array)[k] = total;
       (monetary as Float64Array)[k] = total - firstSpend; // divided by x below
     }
-    if (!sorted) segment.sort();
+    // A copy: the caller's transactions keep their order (and their days stay paired with amounts).
+    if (!sorted) segment = segment.slice().sort();
     let distinct = 0;
     let last = first;
     let later = 0;

@@ -29,6 +29,16 @@ export const modelsRu: Record<keyof typeof modelsEn, string> = {
     "calibration_end {date} совпадает с последней датой покупки {last} или позже неё: не остаётся контрольного периода для сравнения",
   "models.calibrationBeforeData":
     "calibration_end {date} раньше первой даты покупки {first}: выберите дату внутри данных",
+  "analysis.csvHeader": "первая строка должна называть столбцы, например customer,date,amount (найдено «{found}»)",
+  "analysis.csvFields": "строка {line}: ожидалось полей: {expected}, найдено: {found}",
+  "analysis.csvCustomer": "строка {line}: пустой идентификатор клиента",
+  "analysis.csvDate":
+    "строка {line}: «{value}» не является датой; используйте yyyy-mm-dd или номер дня (дни с 1970-01-01)",
+  "analysis.csvAmount": "строка {line}: «{value}» не является суммой; используйте обычное число, например 12.50",
+  "analysis.csvQuote": "строка {line}: поле в кавычках не закрыто",
+  "analysis.csvLineTooLong": "строка {line} длиннее {max} символов; одна транзакция на строку",
+  "analysis.csvEmpty": "в теле запроса есть заголовок, но нет транзакций",
+  "analysis.csvTooManyRows": "больше {max} транзакций в одном запросе; отправьте меньше строк",
   "segments.tooFewCustomers": "клиентов всего {customers}: для сегментов нужно хотя бы {min}",
   "segments.identical": "у всех клиентов одинаковые давность, частота и сумма покупок: сегментировать нечего",
   "segments.badK": "k: {value} должно быть целым числом от 2 до {max}",
