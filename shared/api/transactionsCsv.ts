@@ -20,7 +20,7 @@ export class TransactionCsvReader {
   private pending = "";
   private line = 0;
   private columns: { customer: number; date: number; amount: number; count: number } | null = null;
-  private readonly blocks: { customer: Int32Array; day: Int32Array; amount: Float64Array | null }[] = [];
+  private readonly blocks: Block[] = [];
   private fill = BLOCK;
   private rows = 0;
   private firstDay = Number.POSITIVE_INFINITY;
@@ -56,19 +56,34 @@ export class TransactionCsvReader {
     const n = this.rows;
     if (n === 0) throw new RapportError("analysis.csvEmpty", {});
     const withAmounts = this.columns.amount >= 0;
-    const customer = new Int32Array(n);
-    const day = new Int32Array(n);
-    const amount = withAmounts ? new Float64Array(n) : null;
-    // Column by column, dropping each block's column once copied, to keep the peak low.
-    for (let b = 0; b < this.blocks.length; b++) {
-      const block = this.blocks[b] as (typeof this.blocks)[number];
-      const size = Math.min(BLOCK, n - b * BLOCK);
-      customer.set(block.customer.subarray(0, size), b * BLOCK);
-      day.set(block.day.subarray(0, size), b * BLOCK);
-      if (amount && block.amount) amount.set(block.amount.subarray(0, size), b * BLOCK);
-      this.blocks[b] = { customer: EMPTY_INT, day: EMPTY_INT, amount: null };
-    }
-    this.blocks.length = 0;
+    // One column at a time, dropping each block's part once copied: the peak stays near the
+    // blocks plus one column, not twice everything.
+    const blocks = this.blocks;
+    const gather = <T extends Int32Array | Float64Array>(make: (k: number) => T, take: (b: Block) => T | null): T => {
+      const out = make(n);
+      for (let b = 0; b < blocks.length; b++) {
+        const part = take(blocks[b] as Block);
+        if (part) out.set(part.subarray(0, Math.min(BLOCK, n - b * BLOCK)) as T, b * BLOCK);
+      }
+      return out;
+    };
+    const customer = gather(
+      (k) => new Int32Array(k),
+      (b) => b.customer,
+    );
+    for (const b of blocks) b.customer = EMPTY_INT;
+    const day = gather(
+      (k) => new Int32Array(k),
+      (b) => b.day,
+    );
+    for (const b of blocks) b.day = EMPTY_INT;
+    const amount = withAmounts
+      ? gather(
+          (k) => new Float64Array(k),
+          (b) => b.amount,
+        )
+      : null;
+    blocks.length = 0;
     return {
       customers: this.customers,
       customer,
@@ -114,7 +129,7 @@ export class TransactionCsvReader {
       });
       this.fill = 0;
     }
-    const block = this.blocks[this.blocks.length - 1] as (typeof this.blocks)[number];
+    const block = this.blocks[this.blocks.length - 1] as Block;
     block.customer[this.fill] = this.customerIndex(key);
     block.day[this.fill] = d;
     if (block.amount) block.amount[this.fill] = value;
@@ -147,6 +162,12 @@ export class TransactionCsvReader {
     for (let c = 0; c < this.customers.length; c++) this.index.set(this.customers[c] as string | number, c);
     return this.customerIndex(key);
   }
+}
+
+interface Block {
+  customer: Int32Array;
+  day: Int32Array;
+  amount: Float64Array | null;
 }
 
 const BLOCK = 65_536;

@@ -1,5 +1,6 @@
 import { RapportError } from "../errors";
 import { type MinimizeResult, minimize } from "./optimize";
+import { atBoundary } from "./purchaseModel";
 import { digamma, lnGamma } from "./special";
 
 /**
@@ -15,6 +16,8 @@ export interface SpendData {
   readonly monetary: Float64Array;
   /** Weight per row (customers with identical (x, m̄)); all 1 when absent. */
   readonly weight?: Float64Array;
+  /** ln m̄ per row, when precomputed (saves a logarithm per row and evaluation). */
+  readonly lnMonetary?: Float64Array;
   readonly length: number;
 }
 
@@ -66,7 +69,7 @@ export function gammaGammaLogLikelihood(params: ArrayLike<number>, data: SpendDa
         cachePsiPx = digamma(px);
       }
     }
-    const lnM = Math.log(m);
+    const lnM = data.lnMonetary ? (data.lnMonetary[i] as number) : Math.log(m);
     const lnDen = Math.log(x * m + gamma);
     ll += w * (cacheLn + q * lnG + (px - 1) * lnM - (px + q) * lnDen);
     if (gradient) {
@@ -83,16 +86,47 @@ export function gammaGammaLogLikelihood(params: ArrayLike<number>, data: SpendDa
   return ll;
 }
 
-/** Rows of the spend fit: customers with x > 0 and m̄ > 0, sorted by x (for the cache above). */
+/** Rows of the spend fit: customers with x > 0 and m̄ > 0, grouped by x (for the cache above). */
 export function spendRows(x: ArrayLike<number>, monetary: ArrayLike<number>): SpendData {
-  const order: number[] = [];
-  for (let i = 0; i < x.length; i++) if ((x[i] as number) > 0 && (monetary[i] as number) > 0) order.push(i);
-  order.sort((a, b) => (x[a] as number) - (x[b] as number));
-  return {
-    x: Float64Array.from(order, (i) => x[i] as number),
-    monetary: Float64Array.from(order, (i) => monetary[i] as number),
-    length: order.length,
-  };
+  // Counting sort by x (whole numbers of repeat purchases); other values fall back to a sort.
+  let n = 0;
+  let maxX = 0;
+  let whole = true;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (v > 0 && (monetary[i] as number) > 0) {
+      n++;
+      if (v > maxX) maxX = v;
+      if (!Number.isInteger(v)) whole = false;
+    }
+  }
+  const order = new Int32Array(n);
+  if (whole && maxX <= 1e6) {
+    const start = new Int32Array(maxX + 2);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      if (v > 0 && (monetary[i] as number) > 0) start[v + 1] = (start[v + 1] as number) + 1;
+    }
+    for (let v = 1; v <= maxX + 1; v++) start[v] = (start[v] as number) + (start[v - 1] as number);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      if (v > 0 && (monetary[i] as number) > 0) order[(start[v] as number)++] = i;
+    }
+  } else {
+    let k = 0;
+    for (let i = 0; i < x.length; i++) if ((x[i] as number) > 0 && (monetary[i] as number) > 0) order[k++] = i;
+    order.sort((a, b) => (x[a] as number) - (x[b] as number));
+  }
+  const rx = new Float64Array(n);
+  const rm = new Float64Array(n);
+  const lnM = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    rx[k] = x[i] as number;
+    rm[k] = monetary[i] as number;
+    lnM[k] = Math.log(rm[k] as number);
+  }
+  return { x: rx, monetary: rm, lnMonetary: lnM, length: n };
 }
 
 function correlation(data: SpendData): number {
@@ -169,11 +203,11 @@ export function fitGammaGamma(data: SpendData, options: { penalizer?: number } =
   for (const start of starts) {
     const result = minimize(objective, start);
     if (!best || result.value < best.value) best = result;
+    if (best.converged && !atBoundary(best.x)) break; // the second start is a fallback
   }
   const result = best as MinimizeResult;
   if (!Number.isFinite(result.value)) throw new RapportError("models.noFit", {});
   const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
-  const atBoundary = Array.from(result.x).some((t) => Math.abs(t) > 18);
   return {
     p,
     q,
@@ -181,7 +215,7 @@ export function fitGammaGamma(data: SpendData, options: { penalizer?: number } =
     logLikelihood: gammaGammaLogLikelihood([p, q, gamma], data),
     customers: total,
     iterations: result.iterations,
-    converged: result.converged && !atBoundary,
+    converged: result.converged && !atBoundary(result.x),
     frequencySpendCorrelation: correlation(data),
     penalizer,
   };

@@ -87,6 +87,11 @@ export interface PurchaseFit {
 /** Log-parameters beyond ±this mean the estimate ran off to a boundary (e^18 ≈ 6.6e7). */
 const BOUNDARY = 18;
 
+export function atBoundary(theta: ArrayLike<number>): boolean {
+  for (let i = 0; i < theta.length; i++) if (Math.abs(theta[i] as number) > BOUNDARY) return true;
+  return false;
+}
+
 /**
  * Checks that histories can identify a purchase model: at least two customers, some repeat
  * purchases, and not all customers alike. Each failure is a clear, translated error.
@@ -146,12 +151,15 @@ export function fitPurchaseModel(model: PurchaseModel, data: WeightedHistories, 
     }
     return value;
   };
+  // The data-driven start first; the others only when it fails (no convergence, or a parameter
+  // running off to a boundary), keeping the best result.
   let best: MinimizeResult | null = null;
   for (const start of model.starts(prepared)) {
     const result = minimize(objective, start);
     if (!best || result.value < best.value || (result.value === best.value && result.converged && !best.converged)) {
       best = result;
     }
+    if (best.converged && !atBoundary(best.x)) break;
   }
   const result = best as MinimizeResult;
   if (!Number.isFinite(result.value)) throw new RapportError("models.noFit", {});
@@ -160,8 +168,6 @@ export function fitPurchaseModel(model: PurchaseModel, data: WeightedHistories, 
   model.parameterNames.forEach((name, i) => {
     named[name] = values[i] as number;
   });
-  let atBoundary = false;
-  for (let i = 0; i < k; i++) if (Math.abs(result.x[i] as number) > BOUNDARY) atBoundary = true;
   return {
     model: model.name,
     params: named,
@@ -169,7 +175,7 @@ export function fitPurchaseModel(model: PurchaseModel, data: WeightedHistories, 
     logLikelihood: model.logLikelihood(values, prepared),
     customers: prepared.totalWeight,
     iterations: result.iterations,
-    converged: result.converged && !atBoundary,
+    converged: result.converged && !atBoundary(result.x),
     penalizer,
   };
 }

@@ -38,8 +38,6 @@ export interface SummaryOptions {
 export interface CustomerSummary {
   /** Customer ids in order of first appearance in the transactions. */
   readonly ids: (string | number)[];
-  /** Index of each customer in `Transactions.customers`. */
-  readonly source: Int32Array;
   readonly x: Int32Array;
   /** tₓ in days. */
   readonly recencyDays: Int32Array;
@@ -103,8 +101,8 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
   }
   if (m === 0) throw new RapportError("models.noCalibrationCustomers", { date: isoDay(calibrationEnd) });
 
-  const ids: (string | number)[] = new Array(m);
-  const source = new Int32Array(m);
+  // Usually every customer is in the calibration sample: then the id list is shared, not copied.
+  const ids: (string | number)[] = m === nCustomers ? tx.customers : new Array(m);
   const x = new Int32Array(m);
   const recencyDays = new Int32Array(m);
   const ageDays = new Int32Array(m);
@@ -161,8 +159,7 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
     }
     const span = calibrationEnd - first;
     if (span > MAX_SPAN_DAYS) throw new RapportError("models.spanTooLong", { days: span });
-    ids[k] = tx.customers[c] as string | number;
-    source[k] = c;
+    if (m !== nCustomers) ids[k] = tx.customers[c] as string | number;
     x[k] = distinct - 1;
     recencyDays[k] = last - first;
     ageDays[k] = span;
@@ -173,7 +170,6 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
   }
   return {
     ids,
-    source,
     x,
     recencyDays,
     ageDays,
