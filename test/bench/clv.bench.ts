@@ -71,7 +71,7 @@ function millionRouteCost(): BenchResult[] {
   } catch {
     stats = null;
   }
-  if (!stats || stats.status !== 200) {
+  if (stats?.status !== 200) {
     return [
       {
         name: "analyze/clv route code, 1,000,000 customers (Node, 128 MB heap)",

@@ -83,6 +83,32 @@ describe("summarize", () => {
     expect([...s.ageDays]).toEqual([2, 1]);
   });
 
+  it("gives the same summary for rows grouped by customer, and never reorders the caller's rows", () => {
+    const rows: [string, number, number][] = [
+      ["A", 30, 1],
+      ["A", 10, 2],
+      ["A", 20, 4],
+      ["B", 5, 8],
+      ["B", 5, 16],
+      ["C", 40, 32],
+    ];
+    const grouped = transactions(rows);
+    const days = Array.from(grouped.day);
+    const shuffled = transactions([rows[3], rows[0], rows[5], rows[1], rows[4], rows[2]] as [string, number, number][]);
+    const a = summarize(grouped, { periodDays: 1 });
+    const b = summarize(shuffled, { periodDays: 1 });
+    expect(Array.from(grouped.day)).toEqual(days);
+    for (const k of ["x", "recencyDays", "ageDays", "monetary", "revenue"] as const) {
+      const byId = (s: typeof a) => Object.fromEntries(s.ids.map((id, i) => [id, (s[k] as ArrayLike<number>)[i]]));
+      expect(byId(b)).toEqual(byId(a));
+    }
+    // A: days 10, 20, 30 → x = 2, tₓ = 20, T = 40 − 10; m̄ = (4 + 1)/2.
+    expect(a.x[0]).toBe(2);
+    expect(a.recencyDays[0]).toBe(20);
+    expect(a.ageDays[0]).toBe(30);
+    expect(a.monetary?.[0]).toBe(2.5);
+  });
+
   it("refuses a calibration end before every first purchase", () => {
     expect(() => summarize(transactions([[1, 10, 1]]), { calibrationEnd: 5 })).toThrow(RapportError);
   });
