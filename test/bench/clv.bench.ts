@@ -170,6 +170,7 @@ export const clvBench: Bench = {
       cdnowFit(),
       millionInNode(),
       ...millionRouteCost(),
+      unsortedMillionRows(),
       await millionThroughWorker(),
       await clvPredictInHarness(),
     ];

@@ -10,6 +10,9 @@ import { fitSummary, predictRows, summarizeForClv } from "../../shared/models/an
 import { Random, simulateCustomer } from "../shared/models/simulate";
 
 const n = Number(process.argv[2] ?? 1_000_000);
+/** "unsorted": ids in a scrambled order (each customer's lines still together), so the reader needs its id map. */
+const unsorted = process.argv[3] === "unsorted";
+const idOf = (c: number) => (unsorted ? ((c * 7919) % n) + 1 : c + 1);
 const baseline = process.memoryUsage();
 const fakeDb = {
   prepare: () => ({ bind: () => ({ first: async () => ({ id: "bench" }) }) }),
@@ -42,7 +45,7 @@ function body(): ReadableStream<Uint8Array> {
           ...simulateCustomer("bgnbd", [0.243, 4.414, 0.793, 2.426], (start + 273 - first) / 7, random),
         ];
         for (const t of times) {
-          chunk += `${c + 1},${first + Math.floor(t * 7)},${Math.round(random.gamma(6.25, nu) * 100) / 100}\n`;
+          chunk += `${idOf(c)},${first + Math.floor(t * 7)},${Math.round(random.gamma(6.25, nu) * 100) / 100}\n`;
         }
       }
       controller.enqueue(encoder.encode(chunk));
