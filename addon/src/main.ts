@@ -15,6 +15,7 @@ export {
   RFM,
   SURVIVAL,
 } from "./formulas/transactions";
+export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
 export {

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "payload_too_large",
   "rate_limited",
   "conflict",
+  "unprocessable",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { coreEn } from "./en/core";
 import { metricsEn } from "./en/metrics";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
+import { modelsEn } from "./en/models";
 import { uiEn } from "./en/ui";
 
 /**
@@ -14,6 +15,7 @@ export const en = {
   ...settingsEn,
   ...sheetsEn,
   ...metricsEn,
+  ...modelsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { coreRu } from "./ru/core";
 import { metricsRu } from "./ru/metrics";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
+import { modelsRu } from "./ru/models";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -12,4 +13,5 @@ export const ru: Record<MessageKey, string> = {
   ...settingsRu,
   ...sheetsRu,
   ...metricsRu,
+  ...modelsRu,
 };

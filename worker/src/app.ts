@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { secureHeaders } from "hono/secure-headers";
 import { VERSION } from "../../shared/version";
 import { requireWorkspace } from "./auth";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, handleError } from "./errors";
+import { analysis } from "./routes/analysis";
 import { health } from "./routes/health";
 import { enrollment, workspace } from "./routes/workspaces";
 
@@ -18,17 +20,26 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 function api() {
   return new Hono<AppEnv>()
     .use(
-      bodyLimit({
-        maxSize: DEFAULT_BODY_LIMIT,
-        onError: () => {
-          throw new ApiError(413, "payload_too_large", `The request body is larger than ${DEFAULT_BODY_LIMIT} bytes.`);
-        },
-      }),
+      // The analysis routes stream their (much larger) bodies and enforce their own limit.
+      except(
+        (c) => c.req.path.startsWith("/api/v1/analyze/"),
+        bodyLimit({
+          maxSize: DEFAULT_BODY_LIMIT,
+          onError: () => {
+            throw new ApiError(
+              413,
+              "payload_too_large",
+              `The request body is larger than ${DEFAULT_BODY_LIMIT} bytes.`,
+            );
+          },
+        }),
+      ),
     )
     .route("/health", health)
     .route("/workspaces", enrollment)
     .use(requireWorkspace)
-    .route("/workspace", workspace);
+    .route("/workspace", workspace)
+    .route("/analyze", analysis);
 }
 
 export function createApp() {

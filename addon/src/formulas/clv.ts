@@ -1,0 +1,165 @@
+import type { DateReading } from "../../../shared/cells/dates";
+import { readTransactions } from "../../../shared/cells/transactions";
+import type { Range } from "../../../shared/cells/values";
+import { RapportError } from "../../../shared/errors";
+import { analyzeClv } from "../../../shared/models/analysis";
+import { dateOption, modelOption, numberOption, rangeGiven } from "../../../shared/models/formulaOptions";
+import { VALIDATION_TOP } from "../../../shared/models/validation";
+import { formula } from "./formula";
+
+type Out = (string | number | boolean)[][];
+
+/** Never NaN or Infinity in a cell: a non-finite number means the model failed, said clearly. */
+function finite(rows: Out): Out {
+  for (const row of rows) {
+    for (const v of row) if (typeof v === "number" && !Number.isFinite(v)) throw new RapportError("models.noFit", {});
+  }
+  return rows;
+}
+
+function transactions(
+  customerIds: Range,
+  dates: Range,
+  amounts: Range | undefined,
+  reading: DateReading,
+) {
+  return readTransactions(
+    rangeGiven(amounts) ? { customerIds, dates, amounts: amounts as Range } : { customerIds, dates },
+    reading,
+  );
+}
+
+/**
+ * CLV_FIT(customer_ids, dates, [amounts], [calibration_end], [period_days], [model]): the fitted
+ * purchase model (and spend model with amounts) as name/value rows. JSDoc for Sheets is in
+ * addon/stubs/formulas-clv.js.
+ */
+export function CLV_FIT(
+  customerIds: Range,
+  dates: Range,
+  amounts?: Range,
+  calibrationEnd?: Range,
+  periodDays?: Range,
+  model?: Range,
+): Out {
+  return formula("CLV_FIT", (context) => {
+    const reading = context.dates;
+    const options = {
+      model: modelOption(model),
+      periodDays: numberOption(periodDays, "period_days", 7, 1, 366),
+      calibrationEnd: dateOption(calibrationEnd, "calibration_end", reading),
+    };
+    const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
+    const { fit, spend } = result;
+    const rows: Out = [["model", fit.model]];
+    for (const name of result.model.parameterNames) rows.push([name, fit.params[name] as number]);
+    rows.push(["log_likelihood", fit.logLikelihood], ["customers", fit.customers], ["converged", fit.converged]);
+    if (spend) {
+      rows.push(
+        ["p", spend.p],
+        ["q", spend.q],
+        ["gamma", spend.gamma],
+        ["spend_frequency_correlation", spend.frequencySpendCorrelation],
+      );
+    }
+    return finite(rows);
+  });
+}
+
+/**
+ * CLV_PREDICT(customer_ids, dates, amounts, [horizon_months], [monthly_discount],
+ * [calibration_end], [period_days], [model]): one row per customer with P(alive), expected
+ * purchases and spend, and the predicted CLV over the horizon.
+ */
+export function CLV_PREDICT(
+  customerIds: Range,
+  dates: Range,
+  amounts: Range,
+  horizonMonths?: Range,
+  monthlyDiscount?: Range,
+  calibrationEnd?: Range,
+  periodDays?: Range,
+  model?: Range,
+): Out {
+  return formula("CLV_PREDICT", (context) => {
+    const reading = context.dates;
+    const options = {
+      model: modelOption(model),
+      horizonMonths: numberOption(horizonMonths, "horizon_months", 12, 1, 1200, true),
+      monthlyDiscount: numberOption(monthlyDiscount, "monthly_discount", 0.01, 0, 1),
+      periodDays: numberOption(periodDays, "period_days", 7, 1, 366),
+      calibrationEnd: dateOption(calibrationEnd, "calibration_end", reading),
+      predictions: true,
+    };
+    if (!rangeGiven(amounts)) throw new RapportError("input.empty", { arg: "amounts" });
+    const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
+    const { summary } = result;
+    const predictions = result.predictions as NonNullable<typeof result.predictions>;
+    const p = summary.periodDays;
+    const rows: Out = new Array(summary.length + 1);
+    rows[0] = ["customer", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv"];
+    for (let i = 0; i < summary.length; i++) {
+      rows[i + 1] = [
+        summary.ids[i] as string | number,
+        summary.x[i] as number,
+        (summary.recencyDays[i] as number) / p,
+        (summary.ageDays[i] as number) / p,
+        predictions.pAlive[i] as number,
+        predictions.expectedPurchases[i] as number,
+        predictions.expectedSpend[i] as number,
+        predictions.clv[i] as number,
+      ];
+    }
+    return finite(rows);
+  });
+}
+
+/**
+ * CLV_VALIDATE(customer_ids, dates, calibration_end, [period_days], [model]): fits on the data up
+ * to calibration_end and compares predicted with actual repeat purchases after it, by calibration
+ * frequency 0 … 7+, with a total row.
+ */
+export function CLV_VALIDATE(
+  customerIds: Range,
+  dates: Range,
+  calibrationEnd: Range,
+  periodDays?: Range,
+  model?: Range,
+): Out {
+  return formula("CLV_VALIDATE", (context) => {
+    const reading = context.dates;
+    const end = dateOption(calibrationEnd, "calibration_end", reading);
+    if (end === undefined) throw new RapportError("input.empty", { arg: "calibration_end" });
+    const result = analyzeClv(transactions(customerIds, dates, undefined, reading), {
+      model: modelOption(model),
+      periodDays: numberOption(periodDays, "period_days", 7, 1, 366),
+      calibrationEnd: end,
+      validation: true,
+    });
+    const table = result.validation as NonNullable<typeof result.validation>;
+    const rows: Out = [
+      ["calibration_purchases", "customers", "actual", "predicted", "actual_per_customer", "predicted_per_customer"],
+    ];
+    const perCustomer = (v: number, n: number) => (n > 0 ? v / n : 0);
+    for (const row of table.rows) {
+      rows.push([
+        row.orMore ? `${VALIDATION_TOP}+` : row.frequency,
+        row.customers,
+        row.actual,
+        row.predicted,
+        perCustomer(row.actual, row.customers),
+        perCustomer(row.predicted, row.customers),
+      ]);
+    }
+    const t = table.total;
+    rows.push([
+      "total",
+      t.customers,
+      t.actual,
+      t.predicted,
+      perCustomer(t.actual, t.customers),
+      perCustomer(t.predicted, t.customers),
+    ]);
+    return finite(rows);
+  });
+}

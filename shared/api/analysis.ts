@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { parseDay } from "./transactionsCsv";
+
+/**
+ * The analysis API (`POST /api/v1/analyze/<analysis>`). Every analysis takes the same body, a
+ * transaction list as CSV (`Content-Type: text/csv`, see transactionsCsv.ts), and its options
+ * in the query string, validated by the schemas below. A new analysis (for example rfm) adds a
+ * query schema built on `AnalysisQueryBase` and reuses the body reader and the error handling.
+ */
+
+/** Largest body the analysis routes accept: about 3 million transaction lines. */
+export const ANALYSIS_BODY_LIMIT = 96 * 1024 * 1024;
+/** Most transaction rows in one request. */
+export const ANALYSIS_MAX_ROWS = 3_000_000;
+
+/** A day as yyyy-mm-dd in the query string, validated as a real calendar day. */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as yyyy-mm-dd")
+  .refine((s) => parseDay(s) !== null, "not a calendar date");
+
+/** Query flags: true/false, 1/0, yes/no. */
+const Flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Options every analysis shares. */
+export const AnalysisQueryBase = z.object({
+  /** Also return one entry per customer (columnar arrays) [true]. */
+  customers: Flag.default(true),
+});
+
+export const ClvQuery = AnalysisQueryBase.extend({
+  model: z.enum(["bgnbd", "mbgnbd", "pareto"]).default("bgnbd"),
+  period_days: z.coerce.number().min(1).max(366).default(7),
+  calibration_end: IsoDay.optional(),
+  horizon_months: z.coerce.number().int().min(1).max(1200).default(12),
+  monthly_discount: z.coerce.number().min(0).max(1).default(0.01),
+  penalizer: z.coerce.number().min(0).max(100).default(0),
+});
+export type ClvQuery = z.infer<typeof ClvQuery>;
+
+export const SegmentsQuery = AnalysisQueryBase.extend({
+  as_of: IsoDay.optional(),
+  k: z.coerce.number().int().min(2).max(8).optional(),
+  seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
+});
+export type SegmentsQuery = z.infer<typeof SegmentsQuery>;
+
+const Params = z.record(z.string(), z.number());
+
+/** `POST /api/v1/analyze/clv` response. Per-customer arrays are columnar: entry i of each is customer i. */
+export const ClvResponse = z.object({
+  summary: z.object({
+    customers: z.number().int(),
+    transactions: z.number().int(),
+    calibrationEnd: z.string(),
+    holdoutEnd: z.string().nullable(),
+    periodDays: z.number(),
+  }),
+  model: z.object({
+    name: z.enum(["bgnbd", "mbgnbd", "pareto"]),
+    params: Params,
+    logLikelihood: z.number(),
+    converged: z.boolean(),
+    iterations: z.number().int(),
+    customers: z.number(),
+    penalizer: z.number(),
+  }),
+  spend: z
+    .object({
+      params: Params,
+      logLikelihood: z.number(),
+      converged: z.boolean(),
+      iterations: z.number().int(),
+      customers: z.number(),
+      excluded: z.number().int(),
+      frequencySpendCorrelation: z.number(),
+    })
+    .nullable(),
+  horizonMonths: z.number().int(),
+  monthlyDiscount: z.number(),
+  validation: z
+    .object({
+      holdoutPeriods: z.number(),
+      rows: z.array(
+        z.object({
+          frequency: z.number().int(),
+          orMore: z.boolean(),
+          customers: z.number(),
+          actual: z.number(),
+          predicted: z.number(),
+        }),
+      ),
+      total: z.object({ customers: z.number(), actual: z.number(), predicted: z.number() }),
+    })
+    .nullable(),
+  customers: z
+    .object({
+      id: z.array(z.union([z.string(), z.number()])),
+      frequency: z.array(z.number()),
+      recency: z.array(z.number()),
+      T: z.array(z.number()),
+      pAlive: z.array(z.number()),
+      expectedPurchases: z.array(z.number()),
+      expectedSpend: z.array(z.number()).optional(),
+      clv: z.array(z.number()).optional(),
+    })
+    .nullable(),
+});
+export type ClvResponse = z.infer<typeof ClvResponse>;
+
+/** `POST /api/v1/analyze/segments` response. */
+export const SegmentsResponse = z.object({
+  k: z.number().int(),
+  chosenBy: z.enum(["silhouette", "given"]),
+  silhouette: z.number(),
+  scores: z.array(z.object({ k: z.number().int(), silhouette: z.number() })),
+  asOf: z.string(),
+  profiles: z.array(
+    z.object({
+      segment: z.number().int(),
+      size: z.number().int(),
+      share: z.number(),
+      revenue: z.number(),
+      revenueShare: z.number(),
+      recencyDays: z.number(),
+      frequency: z.number(),
+      monetary: z.number().nullable(),
+      levels: z.object({
+        recency: z.enum(["recent", "lapsing", "lapsed"]),
+        frequency: z.enum(["frequent", "occasional", "oneTime"]),
+        spend: z.enum(["high", "medium", "low"]).nullable(),
+      }),
+      label: z.object({ en: z.string(), ru: z.string() }),
+    }),
+  ),
+  customers: z
+    .object({
+      id: z.array(z.union([z.string(), z.number()])),
+      segment: z.array(z.number().int()),
+      recencyDays: z.array(z.number().int()),
+      frequency: z.array(z.number().int()),
+      monetary: z.array(z.number()).optional(),
+    })
+    .nullable(),
+});
+export type SegmentsResponse = z.infer<typeof SegmentsResponse>;

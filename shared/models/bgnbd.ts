@@ -1,0 +1,130 @@
+import {
+  betaGeometricExpectation,
+  dataScale,
+  type FitOptions,
+  fitPurchaseModel,
+  type PreparedHistories,
+  type PurchaseFit,
+  type PurchaseModel,
+} from "./purchaseModel";
+import { digamma, lnGamma, logAddExp, logisticOfMinus } from "./special";
+import type { WeightedHistories } from "./summary";
+
+/**
+ * BG/NBD (Fader, Hardie & Lee 2005): purchases at Poisson rate λ ~ Gamma(r, α) while active;
+ * after each repeat purchase the customer drops out with probability p ~ Beta(a, b).
+ * Parameters [r, alpha, a, b].
+ */
+export const bgnbd: PurchaseModel = {
+  name: "bgnbd",
+  parameterNames: ["r", "alpha", "a", "b"],
+
+  logLikelihood(params, data: PreparedHistories, gradient?: Float64Array): number {
+    const [r, alpha, a, b] = params as unknown as [number, number, number, number];
+    const groups = data.xValues.length;
+    // Per distinct x: the gamma/beta-function part of the likelihood and its derivatives.
+    const base = new Float64Array(groups);
+    const dR = new Float64Array(groups);
+    const dA = new Float64Array(groups);
+    const dB = new Float64Array(groups);
+    const lnRatio = new Float64Array(groups); // ln a − ln(b + x − 1)
+    const lnA = Math.log(a);
+    const common = lnGamma(a + b) - lnGamma(b) - lnGamma(r);
+    const psiR = digamma(r);
+    const psiAB = digamma(a + b);
+    const psiB = digamma(b);
+    for (let g = 0; g < groups; g++) {
+      const x = data.xValues[g] as number;
+      base[g] = common + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
+      if (gradient) {
+        const psiABx = digamma(a + b + x);
+        dR[g] = digamma(r + x) - psiR;
+        dA[g] = psiAB - psiABx;
+        dB[g] = digamma(b + x) - psiABx - psiB + psiAB;
+      }
+      lnRatio[g] = x > 0 ? lnA - Math.log(b + x - 1) : 0;
+    }
+    const lnAlpha = Math.log(alpha);
+    let ll = r * lnAlpha * data.totalWeight;
+    for (let g = 0; g < groups; g++) ll += (base[g] as number) * (data.groupWeight[g] as number);
+    let gr = 0;
+    let galpha = 0;
+    let ga = 0;
+    let gb = 0;
+    for (let i = 0; i < data.length; i++) {
+      const w = data.weight[i] as number;
+      if (w === 0) continue;
+      const g = data.xGroup[i] as number;
+      const x = data.xValues[g] as number;
+      const rx = r + x;
+      const lnT = Math.log(alpha + (data.T[i] as number));
+      const l1 = -rx * lnT;
+      if (x === 0) {
+        ll += w * l1;
+        if (gradient) {
+          gr -= w * lnT;
+          galpha -= (w * rx) / (alpha + (data.T[i] as number));
+        }
+        continue;
+      }
+      const lnTx = Math.log(alpha + (data.tx[i] as number));
+      const l2 = (lnRatio[g] as number) - rx * lnTx;
+      const total = logAddExp(l1, l2);
+      ll += w * total;
+      if (gradient) {
+        const w2 = Math.exp(l2 - total);
+        const w1 = 1 - w2;
+        gr -= w * (w1 * lnT + w2 * lnTx);
+        galpha -= w * rx * (w1 / (alpha + (data.T[i] as number)) + w2 / (alpha + (data.tx[i] as number)));
+        ga += (w * w2) / a;
+        gb -= (w * w2) / (b + x - 1);
+      }
+    }
+    if (gradient) {
+      for (let g = 0; g < groups; g++) {
+        const gw = data.groupWeight[g] as number;
+        gr += gw * (dR[g] as number);
+        ga += gw * (dA[g] as number);
+        gb += gw * (dB[g] as number);
+      }
+      gr += lnAlpha * data.totalWeight;
+      galpha += (r / alpha) * data.totalWeight;
+      gradient[0] = gr * r;
+      gradient[1] = galpha * alpha;
+      gradient[2] = ga * a;
+      gradient[3] = gb * b;
+    }
+    return ll;
+  },
+
+  starts(data) {
+    const { meanX, meanT } = dataScale(data);
+    const alpha = Math.max(1e-3, meanT / Math.max(meanX, 0.05));
+    return [
+      [0, Math.log(alpha), 0, 0],
+      [Math.log(0.5), Math.log(alpha / 2), Math.log(0.5), Math.log(2)],
+    ];
+  },
+
+  pAlive(params, x, tx, T) {
+    if (x === 0) return 1;
+    const [r, alpha, a, b] = params as unknown as [number, number, number, number];
+    // 1 / (1 + a/(b+x−1)·((α+T)/(α+tₓ))^(r+x)), in log form: the power overflows for large x.
+    const t = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+    return logisticOfMinus(t);
+  },
+
+  expectedIfAlive(params, t, x, _tx, T) {
+    const [r, alpha, a, b] = params as unknown as [number, number, number, number];
+    return betaGeometricExpectation(r + x, alpha + T, t, a, b + x);
+  },
+
+  expectedPurchasesNew(params, t) {
+    const [r, alpha, a, b] = params as unknown as [number, number, number, number];
+    return betaGeometricExpectation(r, alpha, t, a, b);
+  },
+};
+
+export function fitBgNbd(data: WeightedHistories, options?: FitOptions): PurchaseFit {
+  return fitPurchaseModel(bgnbd, data, options);
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
+import { dayFromYmd } from "../../shared/cells/dates";
+import { analyzeClv } from "../../shared/models/analysis";
+import { errorOf, loadAddon } from "./helpers";
+
+// The demo workbook's CDNOW extract: 303 customers, 959 transactions (1997-01 to 1998-06).
+const rows = readCdnow(CDNOW_EXTRACT_PATH);
+const ids = rows.map((r) => [Number(r.customerId)]);
+const isoDates = rows.map((r) => [r.date]);
+const amounts = rows.map((r) => [r.amount]);
+
+/** The same transactions as Node-side columns, for reference results from shared/ directly. */
+function reference(options: Parameters<typeof analyzeClv>[1], withAmounts = true) {
+  const index = new Map<string, number>();
+  const customers: number[] = [];
+  const customer = new Int32Array(rows.length);
+  const day = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    let c = index.get(r.customerId);
+    if (c === undefined) {
+      c = customers.length;
+      index.set(r.customerId, c);
+      customers.push(Number(r.customerId));
+    }
+    const [y, m, d] = r.date.split("-").map(Number) as [number, number, number];
+    customer[i] = c;
+    day[i] = dayFromYmd(y, m, d);
+  });
+  return analyzeClv(
+    {
+      customers,
+      customer,
+      day,
+      amount: withAmounts ? Float64Array.from(rows, (r) => r.amount) : null,
+      length: rows.length,
+      firstDay: Math.min(...day),
+      lastDay: Math.max(...day),
+    },
+    options,
+  );
+}
+
+describe("CLV custom functions", () => {
+  const addon = loadAddon();
+
+  it("CLV_FIT returns name/value rows of the purchase and spend models", () => {
+    const out = addon.callCustomFunction("CLV_FIT", ids, isoDates, amounts) as [string, unknown][];
+    expect(out.map((r) => r[0])).toEqual([
+      "model",
+      "r",
+      "alpha",
+      "a",
+      "b",
+      "log_likelihood",
+      "customers",
+      "converged",
+      "p",
+      "q",
+      "gamma",
+      "spend_frequency_correlation",
+    ]);
+    const ref = reference({});
+    expect(out[0]?.[1]).toBe("bgnbd");
+    expect(out[1]?.[1]).toBeCloseTo(ref.fit.params.r as number, 10);
+    expect(out[5]?.[1]).toBeCloseTo(ref.fit.logLikelihood, 8);
+    expect(out[6]?.[1]).toBe(303);
+    expect(out[7]?.[1]).toBe(true);
+    expect(out[9]?.[1]).toBeCloseTo(ref.spend?.q as number, 8);
+  });
+
+  it("CLV_FIT without amounts, for the Pareto/NBD, on date cells and weeks", () => {
+    const dateCells = rows.map((r) => [addon.realm.date(Date.parse(`${r.date}T00:00:00Z`))]);
+    const out = addon.callCustomFunction("CLV_FIT", ids, dateCells, "", "", 7, "Pareto/NBD") as [string, unknown][];
+    expect(out.map((r) => r[0])).toEqual([
+      "model",
+      "r",
+      "alpha",
+      "s",
+      "beta",
+      "log_likelihood",
+      "customers",
+      "converged",
+    ]);
+    expect(out[0]?.[1]).toBe("pareto");
+    expect(out[5]?.[1]).toBeCloseTo(reference({ model: "pareto" }, false).fit.logLikelihood, 8);
+  });
+
+  it("CLV_PREDICT returns a header and one finite row per customer", () => {
+    const out = addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, 6, 0.02) as unknown[][];
+    expect(out[0]).toEqual([
+      "customer",
+      "frequency",
+      "recency",
+      "T",
+      "p_alive",
+      "expected_purchases",
+      "expected_spend",
+      "clv",
+    ]);
+    expect(out).toHaveLength(304);
+    const ref = reference({ predictions: true, horizonMonths: 6, monthlyDiscount: 0.02 });
+    expect(out[1]?.[0]).toBe(ref.summary.ids[0]);
+    for (let i = 1; i < out.length; i++) {
+      for (const v of (out[i] as unknown[]).slice(1)) expect(Number.isFinite(v)).toBe(true);
+      expect(out[i]?.[7]).toBeCloseTo(ref.predictions?.clv[i - 1] as number, 8);
+    }
+  });
+
+  it("CLV_VALIDATE compares holdout purchases by calibration frequency", () => {
+    const out = addon.callCustomFunction("CLV_VALIDATE", ids, isoDates, "1997-09-30") as unknown[][];
+    expect(out).toHaveLength(10);
+    expect(out.map((r) => r[0])).toEqual(["calibration_purchases", 0, 1, 2, 3, 4, 5, 6, "7+", "total"]);
+    const ref = reference({ calibrationEnd: dayFromYmd(1997, 9, 30), validation: true }, false);
+    expect(out[9]?.[2]).toBe(ref.validation?.total.actual);
+    expect(out[9]?.[3]).toBeCloseTo(ref.validation?.total.predicted as number, 8);
+  });
+
+  it("explains bad input in the spreadsheet's language", () => {
+    const once = [[1], [2], [3]];
+    const days = [["2024-01-01"], ["2024-01-02"], ["2024-01-03"]];
+    expect(errorOf(() => addon.callCustomFunction("CLV_FIT", once, days))).toBe(
+      "CLV_FIT: all 3 clients bought on one day only: repeat behaviour cannot be estimated without repeat purchases; use a longer period of data",
+    );
+    expect(errorOf(() => addon.callCustomFunction("CLV_FIT", ids, isoDates, "", "", 7, "gamma"))).toBe(
+      'CLV_FIT: model: "gamma" is not a model; use bgnbd, mbgnbd or pareto',
+    );
+    expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, 2.5))).toBe(
+      "CLV_PREDICT: horizon_months: 2.5 must be a whole number from 1 to 1200",
+    );
+    expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", ids, isoDates, ""))).toContain("amounts is empty");
+    expect(errorOf(() => addon.callCustomFunction("CLV_VALIDATE", ids, isoDates, "1998-12-31"))).toContain(
+      "there is no holdout period",
+    );
+    expect(errorOf(() => addon.callCustomFunction("CLV_FIT", ids, isoDates, amounts, "soon"))).toBe(
+      'CLV_FIT: calibration_end, row 1: "soon" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+    );
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    expect(errorOf(() => ru.callCustomFunction("CLV_FIT", once, days))).toBe(
+      "CLV_FIT: все клиенты (3) покупали только в один день: без повторных покупок нельзя оценить повторное поведение; возьмите данные за более долгий период",
+    );
+  });
+});

@@ -1,0 +1,198 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildAddon } from "../../addon/build/build";
+import { createHarness } from "../../addon/harness/index";
+import { applyLocalMigrations, LOCAL_ENROLLMENT_KEY, ROOT, startLocalWorker } from "../../scripts/lib/worker";
+import { analyzeClv } from "../../shared/models/analysis";
+import { bgnbd } from "../../shared/models/bgnbd";
+import { fitGammaGamma, spendRows } from "../../shared/models/gammaGamma";
+import { fitPurchaseModel } from "../../shared/models/purchaseModel";
+import { collapseSummary } from "../../shared/models/summary";
+import { freePort } from "../setup/localWorker";
+import { asCsv, cdnowSampleSummary, simulatedBase } from "./clvData";
+import { type Bench, type BenchResult, ms, time } from "./lib";
+
+const MILLION = 1_000_000;
+const WORKER_CPU_LIMIT_MS = 30_000;
+const WORKER_MEMORY_MB = 128;
+
+function cdnowFit(): BenchResult {
+  const { summary, source } = cdnowSampleSummary();
+  const fit = () => {
+    const collapsed = collapseSummary(summary);
+    fitPurchaseModel(bgnbd, collapsed.rows);
+    fitGammaGamma(spendRows(summary.x, summary.monetary as Float64Array));
+  };
+  const t = time(fit, { warmup: 10, runs: 21 });
+  return {
+    name: `CDNOW ${summary.length}: BG/NBD + Gamma-Gamma fit`,
+    value: `${ms(t.medianMs)} (${source})`,
+    goal: "< 20 ms",
+    ok: t.medianMs < 20,
+  };
+}
+
+function millionInNode(): BenchResult {
+  const tx = simulatedBase(MILLION);
+  const t = time(() => analyzeClv(tx, { predictions: true }), { warmup: 1, runs: 3 });
+  return {
+    name: "1 M customers: summary + fits + CLV (Node)",
+    value: `${ms(t.medianMs)} (${(tx.length / 1e6).toFixed(2)} M rows)`,
+    goal: "< 3 s (Node)",
+    ok: t.medianMs < 3000,
+  };
+}
+
+/** Runs test/bench/workerRoute.ts in a Node child with a 128 MB heap cap. */
+function routeChild(customers: number, order: "sorted" | "unsorted") {
+  const script = fileURLToPath(new URL("./workerRoute.ts", import.meta.url));
+  return spawnSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=128", "--import", "tsx", script, String(customers), order],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+}
+
+/** About a million transactions with ids in no order (the reader then keeps an id map): live memory. */
+function unsortedMillionRows(): BenchResult {
+  const run = routeChild(480_000, "unsorted");
+  const line = run.stdout.trim().split("\n").at(-1) ?? "";
+  let stats: { status: number; livePeakMb: number } | null = null;
+  try {
+    stats = JSON.parse(line);
+  } catch {
+    stats = null;
+  }
+  const ok = stats?.status === 200 && stats.livePeakMb < WORKER_MEMORY_MB;
+  return {
+    name: "analyze/clv code, ~1 M unsorted rows: memory",
+    value: stats ? `${stats.livePeakMb.toFixed(0)} MB live (480,000 customers)` : `failed: ${run.stderr.slice(-200)}`,
+    goal: `< ${WORKER_MEMORY_MB} MB`,
+    ok,
+  };
+}
+
+/** The Worker route's own code in a Node child with a capped heap: CPU time and memory growth. */
+function millionRouteCost(): BenchResult[] {
+  const run = routeChild(MILLION, "sorted");
+  const line = run.stdout.trim().split("\n").at(-1) ?? "";
+  let stats: {
+    status: number;
+    cpuMs: number;
+    livePeakMb: number;
+    rssGrowthMb: number;
+    responseBytes: number;
+  } | null = null;
+  try {
+    stats = JSON.parse(line);
+  } catch {
+    stats = null;
+  }
+  if (stats?.status !== 200) {
+    return [
+      {
+        name: "analyze/clv code, 1 M customers (Node)",
+        value: `failed: ${run.stderr.slice(-200) || line}`,
+        goal: "completes",
+        ok: false,
+      },
+    ];
+  }
+  return [
+    {
+      name: "analyze/clv code, 1 M customers: CPU",
+      value: `${ms(stats.cpuMs)} (${(stats.responseBytes / 2 ** 20).toFixed(0)} MB response)`,
+      goal: `< ${WORKER_CPU_LIMIT_MS / 1000} s (Paid default)`,
+      ok: stats.cpuMs < WORKER_CPU_LIMIT_MS,
+    },
+    {
+      name: "analyze/clv code, 1 M customers: memory",
+      value: `${stats.livePeakMb.toFixed(0)} MB live (RSS +${stats.rssGrowthMb.toFixed(0)} MB)`,
+      goal: `< ${WORKER_MEMORY_MB} MB`,
+      ok: stats.livePeakMb < WORKER_MEMORY_MB,
+    },
+  ];
+}
+
+/** Through `wrangler dev` (workerd): wall time of the request, body sent as one CSV. */
+async function millionThroughWorker(): Promise<BenchResult> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), "rapport-bench-d1-"));
+  const worker = await (async () => {
+    applyLocalMigrations(stateDir);
+    return startLocalWorker({
+      port: await freePort(),
+      persistTo: stateDir,
+      vars: { ENROLLMENT_KEY: LOCAL_ENROLLMENT_KEY },
+    });
+  })();
+  try {
+    const enrolled = await fetch(`${worker.url}/api/v1/workspaces`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${LOCAL_ENROLLMENT_KEY}`, "Content-Type": "application/json" },
+      body: "{}",
+    });
+    const { token } = (await enrolled.json()) as { token: string };
+    const csv = asCsv(simulatedBase(MILLION));
+    const started = performance.now();
+    const response = await fetch(`${worker.url}/api/v1/analyze/clv`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/csv" },
+      body: csv,
+    });
+    const text = await response.text();
+    const elapsed = performance.now() - started;
+    const ok =
+      response.status === 200 && (JSON.parse(text) as { summary: { customers: number } }).summary.customers === MILLION;
+    return {
+      name: "analyze/clv via wrangler dev, 1 M customers",
+      value: ok
+        ? `${ms(elapsed)} wall (${(csv.length / 2 ** 20).toFixed(0)} MB CSV)`
+        : `HTTP ${response.status}: ${text.slice(0, 120)}`,
+      goal: `< ${WORKER_CPU_LIMIT_MS / 1000} s`,
+      ok: ok && elapsed < WORKER_CPU_LIMIT_MS,
+    };
+  } finally {
+    await worker.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+async function clvPredictInHarness(): Promise<BenchResult> {
+  await buildAddon();
+  const addon = createHarness({});
+  const tx = simulatedBase(50_000, 3);
+  const n = Math.min(100_000, tx.length);
+  const ids: number[][] = new Array(n);
+  const dates: Date[][] = new Array(n);
+  const amounts: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = [tx.customers[tx.customer[i] as number] as number];
+    dates[i] = [addon.realm.date((tx.day[i] as number) * 86_400_000)];
+    amounts[i] = [(tx.amount as Float64Array)[i] as number];
+  }
+  const t = time(() => addon.callCustomFunction("CLV_PREDICT", ids, dates, amounts), { warmup: 1, runs: 3 });
+  return {
+    name: `CLV_PREDICT, ${n.toLocaleString("en-US")} rows (Code.js, harness)`,
+    value: ms(t.medianMs),
+    goal: "< 5 s",
+    ok: t.medianMs < 5000,
+  };
+}
+
+/** Issue 4's goals: fits on CDNOW, a million customers in Node and on the Worker, CLV_PREDICT in Sheets. */
+export const clvBench: Bench = {
+  title: "Customer-base models (BG/NBD, Gamma-Gamma, CLV)",
+  async run() {
+    return [
+      cdnowFit(),
+      millionInNode(),
+      ...millionRouteCost(),
+      unsortedMillionRows(),
+      await millionThroughWorker(),
+      await clvPredictInHarness(),
+    ];
+  },
+};

@@ -1,0 +1,241 @@
+import { type Context, Hono } from "hono";
+import {
+  ANALYSIS_BODY_LIMIT,
+  ANALYSIS_MAX_ROWS,
+  ClvQuery,
+  type ClvResponse,
+  SegmentsQuery,
+  type SegmentsResponse,
+} from "../../../shared/api/analysis";
+import { parseDay, TransactionCsvReader } from "../../../shared/api/transactionsCsv";
+import { isoDay } from "../../../shared/cells/dates";
+import type { Transactions } from "../../../shared/cells/transactions";
+import { isRapportError, RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
+import { fitSummary, predictRows, summarizeForClv } from "../../../shared/models/analysis";
+import { expectedSpend } from "../../../shared/models/gammaGamma";
+import { segmentCustomers } from "../../../shared/models/segments";
+import { validateHoldout } from "../../../shared/models/validation";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+import { validate } from "../validation";
+
+/** A RapportError as an API error: English message, key and parameters in details for clients that translate. */
+function apiError(status: 400 | 422, code: "validation_failed" | "unprocessable", error: RapportError): ApiError {
+  return new ApiError(status, code, t("en", error.key, error.params), { key: error.key, params: error.params });
+}
+
+/**
+ * Reads the CSV body as it streams in, within the analysis size limit: a body over the limit
+ * is refused by its Content-Length before reading, or as soon as it passes the limit.
+ */
+async function readTransactions(c: Context<AppEnv>): Promise<Transactions> {
+  const type = (c.req.header("Content-Type") ?? "").toLowerCase();
+  if (!/^text\/(csv|plain)\b/.test(type)) {
+    throw new ApiError(400, "bad_request", "Send the transactions as CSV with 'Content-Type: text/csv'.");
+  }
+  const tooLarge = () =>
+    new ApiError(413, "payload_too_large", `The request body is larger than ${ANALYSIS_BODY_LIMIT} bytes.`);
+  const declared = Number(c.req.header("Content-Length") ?? "0");
+  if (declared > ANALYSIS_BODY_LIMIT) throw tooLarge();
+  const csv = new TransactionCsvReader(ANALYSIS_MAX_ROWS);
+  const reader = c.req.raw.body?.getReader();
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let size = 0;
+  try {
+    for (;;) {
+      if (!reader) break;
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > ANALYSIS_BODY_LIMIT) throw tooLarge();
+      csv.push(decoder.decode(value, { stream: true }));
+    }
+    csv.push(decoder.decode());
+    return csv.finish();
+  } catch (error) {
+    await reader?.cancel().catch(() => {});
+    if (isRapportError(error)) throw apiError(400, "validation_failed", error);
+    if (error instanceof TypeError) throw new ApiError(400, "bad_request", "The body is not valid UTF-8 text.");
+    throw error;
+  }
+}
+
+/** Runs a model step; what the data cannot support becomes a 422 with the reason. */
+function modelStep<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (isRapportError(error)) throw apiError(422, "unprocessable", error);
+    throw error;
+  }
+}
+
+const round = (v: number, digits: number) => {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+
+/**
+ * A JSON response written as it is sent: the small part with JSON.stringify, the per-customer
+ * columns element by element, so a million customers never sit in memory as one string.
+ */
+function streamJson(
+  head: Record<string, unknown>,
+  columns: [string, number, (i: number) => unknown][] | null,
+): Response {
+  const encoder = new TextEncoder();
+  function* parts(): Generator<string> {
+    const text = JSON.stringify({ ...head, customers: null });
+    if (!columns) {
+      yield text;
+      return;
+    }
+    yield `${text.slice(0, -"null}".length)}{`;
+    for (let c = 0; c < columns.length; c++) {
+      const [name, length, value] = columns[c] as [string, number, (i: number) => unknown];
+      let chunk = `${c > 0 ? "," : ""}${JSON.stringify(name)}:[`;
+      for (let i = 0; i < length; i++) {
+        chunk += (i > 0 ? "," : "") + JSON.stringify(value(i));
+        if (chunk.length > 65_536) {
+          yield chunk;
+          chunk = "";
+        }
+      }
+      yield `${chunk}]`;
+    }
+    yield "}}";
+  }
+  const source = parts();
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = source.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/json; charset=UTF-8" } });
+}
+
+/** `POST /api/v1/analyze/…` (behind the workspace token). */
+export const analysis = new Hono<AppEnv>()
+  .post("/clv", validate("query", ClvQuery), async (c) => {
+    const q = c.req.valid("query");
+    const options = {
+      model: q.model,
+      periodDays: q.period_days,
+      calibrationEnd: q.calibration_end === undefined ? undefined : (parseDay(q.calibration_end) as number),
+      penalizer: q.penalizer,
+      horizonMonths: q.horizon_months,
+      monthlyDiscount: q.monthly_discount,
+      predictions: false,
+      validation: false,
+    };
+    let tx: Transactions | null = await readTransactions(c);
+    const transactions = tx.length;
+    options.validation = options.calibrationEnd !== undefined && options.calibrationEnd < tx.lastDay;
+    const summary = modelStep(() => summarizeForClv(tx as Transactions, options));
+    tx = null; // the rows are no longer needed: let them go before fitting
+    const fits = modelStep(() =>
+      fitSummary(summary, { ...options, predictions: q.customers && summary.monetary !== null }),
+    );
+    const { fit, spend, collapsed } = fits;
+    const validation = options.validation
+      ? modelStep(() => validateHoldout(fits.model, fit.values, summary, collapsed))
+      : null;
+    const head: Omit<ClvResponse, "customers"> = {
+      summary: {
+        customers: summary.length,
+        transactions,
+        calibrationEnd: isoDay(summary.calibrationEnd),
+        holdoutEnd: summary.holdoutEnd === null ? null : isoDay(summary.holdoutEnd),
+        periodDays: summary.periodDays,
+      },
+      model: {
+        name: fit.model,
+        params: { ...fit.params },
+        logLikelihood: fit.logLikelihood,
+        converged: fit.converged,
+        iterations: fit.iterations,
+        customers: fit.customers,
+        penalizer: fit.penalizer,
+      },
+      spend: spend && {
+        params: { p: spend.p, q: spend.q, gamma: spend.gamma },
+        logLikelihood: spend.logLikelihood,
+        converged: spend.converged,
+        iterations: spend.iterations,
+        customers: spend.customers,
+        excluded: fits.spendExcluded,
+        frequencySpendCorrelation: spend.frequencySpendCorrelation,
+      },
+      horizonMonths: q.horizon_months,
+      monthlyDiscount: q.monthly_discount,
+      validation: validation && {
+        holdoutPeriods: validation.holdoutPeriods,
+        rows: validation.rows.map((r) => ({ ...r })),
+        total: {
+          customers: validation.total.customers,
+          actual: validation.total.actual,
+          predicted: validation.total.predicted,
+        },
+      },
+    };
+    if (!q.customers) return streamJson(head, null);
+    if (!fit.converged) {
+      throw apiError(422, "unprocessable", new RapportError("models.notConverged", { model: fit.model }));
+    }
+    const rows = modelStep(() =>
+      predictRows(fits, { horizonMonths: q.horizon_months, monthlyDiscount: q.monthly_discount }),
+    );
+    const n = summary.length;
+    const p = summary.periodDays;
+    const rowOf = collapsed.rowOf;
+    const spendOf = (i: number) =>
+      spend ? expectedSpend(spend, summary.x[i] as number, (summary.monetary as Float64Array)[i] as number) : 0;
+    const columns: [string, number, (i: number) => unknown][] = [
+      ["id", n, (i) => summary.ids[i]],
+      ["frequency", n, (i) => summary.x[i]],
+      ["recency", n, (i) => round((summary.recencyDays[i] as number) / p, 6)],
+      ["T", n, (i) => round((summary.ageDays[i] as number) / p, 6)],
+      ["pAlive", n, (i) => round(rows.pAlive[rowOf[i] as number] as number, 6)],
+      ["expectedPurchases", n, (i) => round(rows.expectedPurchases[rowOf[i] as number] as number, 6)],
+    ];
+    if (spend) {
+      columns.push(
+        ["expectedSpend", n, (i) => round(spendOf(i), 4)],
+        ["clv", n, (i) => round(spendOf(i) * (rows.discountedPurchases[rowOf[i] as number] as number), 4)],
+      );
+    }
+    return streamJson(head, columns);
+  })
+  .post("/segments", validate("query", SegmentsQuery), async (c) => {
+    const q = c.req.valid("query");
+    const tx = await readTransactions(c);
+    const result = modelStep(() =>
+      segmentCustomers(tx, {
+        asOf: q.as_of === undefined ? undefined : (parseDay(q.as_of) as number),
+        k: q.k,
+        seed: q.seed,
+      }),
+    );
+    const head: Omit<SegmentsResponse, "customers"> = {
+      k: result.k,
+      chosenBy: result.chosenBy,
+      silhouette: result.silhouette,
+      scores: [...result.scores],
+      asOf: isoDay(result.asOf),
+      profiles: result.profiles.map((p) => ({ ...p, levels: { ...p.levels }, label: { ...p.label } })),
+    };
+    if (!q.customers) return streamJson(head, null);
+    const n = result.customers.length;
+    const columns: [string, number, (i: number) => unknown][] = [
+      ["id", n, (i) => result.customers[i]],
+      ["segment", n, (i) => result.segment[i]],
+      ["recencyDays", n, (i) => result.recencyDays[i]],
+      ["frequency", n, (i) => result.frequency[i]],
+    ];
+    const monetary = result.monetary;
+    if (monetary) columns.push(["monetary", n, (i) => round(monetary[i] as number, 4)]);
+    return streamJson(head, columns);
+  });
