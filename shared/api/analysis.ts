@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import { RFM_HEADER, RFM_SEGMENTS, type RfmSegment } from "../metrics/rfm";
 import { parseDay } from "./transactionsCsv";
 
 /**
@@ -46,6 +47,11 @@ export const SegmentsQuery = AnalysisQueryBase.extend({
   seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
 });
 export type SegmentsQuery = z.infer<typeof SegmentsQuery>;
+
+export const RfmQuery = AnalysisQueryBase.extend({
+  as_of: IsoDay.optional(),
+});
+export type RfmQuery = z.infer<typeof RfmQuery>;
 
 const Params = z.record(z.string(), z.number());
 
@@ -146,3 +152,39 @@ export const SegmentsResponse = z.object({
     .nullable(),
 });
 export type SegmentsResponse = z.infer<typeof SegmentsResponse>;
+
+/** The RFM() formula's columns, in its order: the per-customer arrays of the /rfm response carry these names. */
+export const RFM_COLUMNS = RFM_HEADER;
+
+/**
+ * `POST /api/v1/analyze/rfm` response: the same table as `RFM()` (same columns, same values, same
+ * row order: best first), columnar, plus a count and the revenue of each segment.
+ */
+export const RfmResponse = z.object({
+  asOf: z.string(),
+  transactions: z.number().int(),
+  customerCount: z.number().int(),
+  /** The RFM() header: the names of the arrays in `customers`, in the formula's column order. */
+  header: z.array(z.string()),
+  segments: z.array(
+    z.object({
+      segment: z.enum(RFM_SEGMENTS as [RfmSegment, ...RfmSegment[]]),
+      customers: z.number().int(),
+      revenue: z.number(),
+    }),
+  ),
+  customers: z
+    .object({
+      customer: z.array(z.union([z.string(), z.number()])),
+      recency_days: z.array(z.number().int()),
+      frequency: z.array(z.number().int()),
+      monetary: z.array(z.number()),
+      r_score: z.array(z.number().int()),
+      f_score: z.array(z.number().int()),
+      m_score: z.array(z.number().int()),
+      rfm_score: z.array(z.number().int()),
+      segment: z.array(z.enum(RFM_SEGMENTS as [RfmSegment, ...RfmSegment[]])),
+    })
+    .nullable(),
+});
+export type RfmResponse = z.infer<typeof RfmResponse>;
