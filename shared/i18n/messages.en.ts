@@ -1,8 +1,10 @@
+import { clientCardEn } from "./en/clientCard";
 import { coreEn } from "./en/core";
 import { metricsEn } from "./en/metrics";
+import { modelsEn } from "./en/models";
+import { segmentsEn } from "./en/segments";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
-import { modelsEn } from "./en/models";
 import { uiEn } from "./en/ui";
 
 /**
@@ -16,6 +18,8 @@ export const en = {
   ...sheetsEn,
   ...metricsEn,
   ...modelsEn,
+  ...segmentsEn,
+  ...clientCardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

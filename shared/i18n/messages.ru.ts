@@ -1,9 +1,11 @@
 import type { MessageKey } from "./messages.en";
+import { clientCardRu } from "./ru/clientCard";
 import { coreRu } from "./ru/core";
 import { metricsRu } from "./ru/metrics";
+import { modelsRu } from "./ru/models";
+import { segmentsRu } from "./ru/segments";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
-import { modelsRu } from "./ru/models";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -14,4 +16,6 @@ export const ru: Record<MessageKey, string> = {
   ...sheetsRu,
   ...metricsRu,
   ...modelsRu,
+  ...segmentsRu,
+  ...clientCardRu,
 };
