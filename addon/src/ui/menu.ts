@@ -11,6 +11,8 @@ export function onOpen(_event?: unknown): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(t(locale, "ui.menu.nps"), "showNpsSidebar")
+    .addItem(t(locale, "ui.menu.segments"), "showSegments")
+    .addItem(t(locale, "ui.menu.clientCard"), "showClientCard")
     .addSeparator()
     .addItem(t(locale, "ui.menu.settings"), "showSettings")
     .addItem(t(locale, "ui.menu.help"), "showHelp")
