@@ -1,6 +1,6 @@
 import type { DayNumber } from "../cells/dates";
 import type { MessageKey } from "../i18n/messages.en";
-import { compareIds } from "./order";
+import { compareCustomerIds } from "../metrics/customerOrder";
 import { bilingual, type CustomerSegmentation, indexSegments, type SegmentInfo } from "./segmentation";
 
 /**
@@ -38,7 +38,11 @@ export function clvTiers(
     if ((pAlive[i] as number) < LOST_P_ALIVE) tiers[i] = "lost";
     else alive.push(i);
   }
-  alive.sort((a, b) => (clv[b] as number) - (clv[a] as number) || compareIds(ids[a] as never, ids[b] as never));
+  alive.sort(
+    (a, b) =>
+      (clv[b] as number) - (clv[a] as number) ||
+      compareCustomerIds(ids[a] as string | number, ids[b] as string | number),
+  );
   const m = alive.length;
   alive.forEach((i, k) => {
     tiers[i] = k < HIGH_SHARE * m ? "high" : k < (HIGH_SHARE + MEDIUM_SHARE) * m ? "medium" : "low";
