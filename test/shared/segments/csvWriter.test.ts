@@ -12,12 +12,12 @@ function read(text: string): Transactions {
   return reader.finish();
 }
 
-/** Rows as (id, day, amount) triples, the order-independent content of a transaction list. */
+/** Rows as (id, day, amount) triples (−0 written as "0" reads back as 0: the same amount). */
 const rowsOf = (tx: Transactions) =>
   Array.from({ length: tx.length }, (_, i) => [
     tx.customers[tx.customer[i] as number],
     tx.day[i],
-    tx.amount ? tx.amount[i] : null,
+    tx.amount ? (tx.amount[i] as number) + 0 : null,
   ]);
 
 describe("transactionsCsv", () => {
