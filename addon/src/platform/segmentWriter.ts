@@ -31,8 +31,14 @@ const CHUNK = 30_000;
 /** Six hours, the cache's longest. */
 const TTL = 21_600;
 
-/** Writes the header row of the output columns, one setValues per run of adjacent columns. */
+/**
+ * Writes the header row of the output columns, one setValues per run of adjacent columns. A sheet
+ * with no empty columns left (an imported CSV often has exactly its own) gets columns added first:
+ * Sheets refuses ranges beyond its last column.
+ */
 export function writeHeaders(sheet: Sheet, columns: readonly number[], headers: readonly string[]): void {
+  const needed = Math.max(...columns) - sheet.getMaxColumns();
+  if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
   for (const run of columnRuns(columns)) {
     sheet.getRange(1, run.first, 1, run.indexes.length).setValues([run.indexes.map((i) => headers[i] as string)]);
   }

@@ -255,7 +255,10 @@ export function writeSegmentation(jobId: string, from: number): WriteProgress {
       .find((s) => s.getSheetId() === job.sheetId);
     if (!sheet) throw new RapportError("ui.segments.expired");
     const to = Math.min(from + blockRows(), total);
-    withLock(() => writeBlock(sheet, job, from, to));
+    // The last block reaches the sheet's last row: rows inserted since the run moved some clients
+    // down, and they are still matched by id.
+    const through = to >= total ? Math.max(to, sheet.getLastRow() - 1) : to;
+    withLock(() => writeBlock(sheet, job, from, through));
     if (to >= total) dropJob(String(jobId));
     return { written: to, rows: total, done: to >= total };
   });
