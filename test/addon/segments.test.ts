@@ -67,16 +67,6 @@ function byClient(h: Harness, headers: string[]): Map<unknown, CellValue[]> {
   return new Map(rows.filter((r) => r[0] !== "").map((r) => [r[0], at.map((c) => r[c] as CellValue)]));
 }
 
-/** Runs a segmentation to the end, writing the remaining blocks as the sidebar does. */
-function runAll(h: Harness, request: Record<string, unknown>): Run {
-  let run = h.run("runSegmentation", request) as Run;
-  while (run.jobId) {
-    const progress = h.run("writeSegmentation", run.jobId, run.written) as { written: number; done: boolean };
-    run = { ...run, written: progress.written, jobId: progress.done ? null : run.jobId };
-  }
-  return run;
-}
-
 /** A formula's spilled table by its first column (the customer id). */
 function formulaTable(h: Harness, name: string, ...extra: unknown[]): Map<unknown, unknown[]> {
   const tx = sheetOf(h, "Transactions");
@@ -377,10 +367,10 @@ describe("Segments sidebar: large data on the Worker", () => {
 
   it("explains a Worker that refuses the data, in the user's language", () => {
     const init = demoWorkbook();
-    const tx = (init.sheets?.[1] as { rows: CellValue[][] }).rows;
+    const sheet = (init.sheets ?? [])[1] as { rows: CellValue[][] };
     // Every client bought on one day only: the models cannot estimate repeat behaviour (422).
     const seen = new Set<unknown>();
-    (init.sheets?.[1] as { rows: CellValue[][] }).rows = tx.filter((r, i) => {
+    sheet.rows = sheet.rows.filter((r, i) => {
       if (i === 0) return true;
       if (seen.has(r[0])) return false;
       seen.add(r[0]);
