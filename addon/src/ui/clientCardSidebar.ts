@@ -143,7 +143,7 @@ function purchaseSide(
     transactions.mapping.amount === null ||
     dataRows(transactions) === 0
   ) {
-    notes.push(t(locale, "ui.segments.noTransactions"));
+    notes.push(t(locale, "ui.card.noTransactions"));
     return none;
   }
   let tx: Transactions;

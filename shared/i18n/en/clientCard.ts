@@ -42,6 +42,8 @@ export const clientCardEn = {
   "ui.card.unfinished": "Not finished",
   "ui.card.nextStep": "Suggested next step",
   "ui.card.asOf": "As of {date}, from {sheet}. Rules: docs/client-card.md.",
+  "ui.card.noTransactions":
+    "No transactions sheet found (Rapport looks for a sheet with client id, date and amount columns), so purchases, segment and prediction are not shown.",
   "ui.card.noSelection": "Select a client's row first: in the client list, the transactions or the Responses sheet.",
   "ui.card.headerRow": "Row 1 of {sheet} is the header: select a client's row below it.",
   "ui.card.noIdColumn":

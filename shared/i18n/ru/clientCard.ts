@@ -43,6 +43,8 @@ export const clientCardRu: Record<keyof typeof clientCardEn, string> = {
   "ui.card.unfinished": "Не закончен",
   "ui.card.nextStep": "Следующий шаг",
   "ui.card.asOf": "На {date}, по листу «{sheet}». Правила: docs/client-card.md.",
+  "ui.card.noTransactions":
+    "Лист с покупками не найден (Rapport ищет лист со столбцами ID клиента, даты и суммы), поэтому покупки, сегмент и прогноз не показаны.",
   "ui.card.noSelection": "Сначала выделите строку клиента: в списке клиентов, на листе покупок или на листе Responses.",
   "ui.card.headerRow": "Строка 1 листа «{sheet}» — заголовок: выделите строку клиента ниже.",
   "ui.card.noIdColumn":
