@@ -111,6 +111,8 @@ export interface SegmentationRun {
   sheet: string;
   /** The columns written, e.g. ["H · RFM code", "I · RFM segment", "J · RFM action"]. */
   columns: string[];
+  /** The same as letters, adjacent columns as a range: "H–J". */
+  columnRange: string;
   /** Client-list rows below the header. */
   rows: number;
   /** Rows written so far. */

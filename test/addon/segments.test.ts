@@ -21,6 +21,7 @@ interface Run {
   notInList: number;
   sheet: string;
   columns: string[];
+  columnRange: string;
   rows: number;
   written: number;
   blockRows: number;
@@ -215,6 +216,8 @@ describe("Segments sidebar: computed in the spreadsheet", () => {
     sheet.getRange(1, 12, 1, 1).setValues([["RFM segment"]]);
     const moved = h.run("runSegmentation", { method: "rfm" }) as Run;
     expect(moved.columns).toEqual(["H · Код RFM", "L · Сегмент RFM", "J · Действие по RFM"]);
+    expect(moved.columnRange).toBe("H, J, L");
+    expect(ru.columnRange).toBe("H–J");
   });
 
   it("adds columns to a sheet that has none left", () => {

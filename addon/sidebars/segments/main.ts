@@ -138,7 +138,7 @@ function segmentItem(
 
 function showRun(run: SegmentationRun): void {
   $("done").textContent = tr("ui.segments.done", {
-    columns: run.columns.join(", "),
+    columns: run.columnRange,
     sheet: run.sheet,
     rows: formatCount(run.rows),
   });
@@ -178,7 +178,9 @@ function showRun(run: SegmentationRun): void {
   $("notes").textContent = notes.join(" ");
   $("notes").hidden = notes.length === 0;
   $("result").hidden = false;
-  $("result-title").focus();
+  // The summary replaces the form in view: keyboard focus and scroll go to its heading.
+  $("result-title").focus({ preventScroll: true });
+  $("result").scrollIntoView({ block: "start" });
 }
 
 async function run(computeHere: boolean): Promise<void> {

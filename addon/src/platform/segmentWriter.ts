@@ -127,3 +127,13 @@ export function dropJob(id: string): void {
 export function describeColumns(columns: readonly number[], headers: readonly string[]): string[] {
   return columns.map((c, i) => `${columnLetter(c)} · ${headers[i]}`);
 }
+
+/** "H–J", or "H, K–L" when a person moved a column away. */
+export function columnRange(columns: readonly number[]): string {
+  return columnRuns(columns)
+    .map((run) => {
+      const first = columnLetter(run.first);
+      return run.indexes.length === 1 ? first : `${first}–${columnLetter(run.first + run.indexes.length - 1)}`;
+    })
+    .join(", ");
+}

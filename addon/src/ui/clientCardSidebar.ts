@@ -175,6 +175,7 @@ function purchaseSide(
       monthlyDiscount: CLV_MONTHLY_DISCOUNT,
     });
     prediction = { pAlive: p.pAlive, expectedPurchases: p.expectedPurchases, clv: p.clv };
+    if ((summary.x[i] as number) === 0 && models.model === "bgnbd") notes.push(t(locale, "ui.card.oneTimeBuyer"));
   } catch (error) {
     if (!isRapportError(error)) throw error;
     notes.push(

@@ -23,7 +23,15 @@ import type { ColumnRole } from "../../../shared/sheets/columns";
 import { dataSources, type SheetColumns, sheetColumns } from "../platform/clientSheets";
 import { userLocale } from "../platform/locale";
 import { blockRows, workerThreshold } from "../platform/segmentLimits";
-import { describeColumns, dropJob, loadJob, saveJob, writeBlock, writeHeaders } from "../platform/segmentWriter";
+import {
+  columnRange,
+  describeColumns,
+  dropJob,
+  loadJob,
+  saveJob,
+  writeBlock,
+  writeHeaders,
+} from "../platform/segmentWriter";
 import { enrollment } from "../platform/settings";
 import { dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../platform/sheetTransactions";
 import { callWorker } from "../platform/workerClient";
@@ -236,6 +244,7 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
       notInList: alignment.notInList,
       sheet: sheet.getName(),
       columns: describeColumns(columns, headers),
+      columnRange: columnRange(columns),
       rows: values.length,
       written: Math.min(block, values.length),
       blockRows: block,

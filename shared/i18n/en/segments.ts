@@ -28,7 +28,7 @@ export const segmentsEn = {
   "ui.segments.computingLocal": "Computing {method} for {rows} transactions in the spreadsheet…",
   "ui.segments.computingWorker": "Sending {rows} transactions to the Rapport Worker for {method}…",
   "ui.segments.writing": "Writing rows {from}–{to} of {total}…",
-  "ui.segments.done": "Wrote {columns} beside {sheet} for {rows} client rows.",
+  "ui.segments.done": "Wrote columns {columns} beside {sheet} for {rows} client rows.",
   "ui.segments.engineLocal": "Computed in the spreadsheet",
   "ui.segments.engineWorker": "Computed on the Rapport Worker",
   "ui.segments.engineLine": "{engine} · {customers} clients with purchases · as of {date}",
