@@ -8,10 +8,11 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
 import type { Bench, BenchResult } from "./lib";
+import { segmentsBench } from "./segments.bench";
 import { surveyBench } from "./survey.bench";
 import { transactionsBench } from "./transactions.bench";
 
-const benches: Bench[] = [surveyBench, transactionsBench, clvBench];
+const benches: Bench[] = [surveyBench, transactionsBench, clvBench, segmentsBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
+import type { Cell } from "../../shared/cells/values";
 import { clientAnswers, clientFacts, latestAnswerFacts, predictCustomer } from "../../shared/clientCard/card";
 import { type AnswerFacts, answerTone, type NextStepInput, nextStep } from "../../shared/clientCard/nextStep";
 import { t } from "../../shared/i18n/translate";
@@ -148,7 +149,7 @@ describe("predictCustomer", () => {
 
 describe("answers", () => {
   const header = responsesHeader("ru");
-  const row = (id: string, client: unknown, score: number, created: string, comment = "") => [
+  const row = (id: string, client: string | number, score: number, created: string, comment = ""): Cell[] => [
     id,
     "s1",
     "Q2 NPS",
