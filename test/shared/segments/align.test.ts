@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import {
   alignToClients,
@@ -12,6 +13,7 @@ import {
   placeColumns,
 } from "../../../shared/segments/align";
 import { rfmSegmentation } from "../../../shared/segments/rfm";
+import { detectColumns } from "../../../shared/sheets/columns";
 import { shuffled } from "../helpers";
 
 describe("alignToClients", () => {
@@ -114,5 +116,28 @@ describe("outputRows", () => {
       "В зоне риска",
       "Личный звонок и опрос: узнайте, что изменилось, затем персональное предложение.",
     ]);
+  });
+});
+
+describe("column detection after a run", () => {
+  it("never takes the columns Rapport wrote for a client's data", () => {
+    const header = ["Client ID", "Name", "RFM code", "RFM segment", "RFM action", "Действие по CLV"];
+    const row = (id: number) => [
+      id,
+      `Client ${id}`,
+      545,
+      "Champions",
+      "Referral programme: reward them, ask for reviews, give early access.",
+      "Держите рядом: личный менеджер, ранний доступ, просьба порекомендовать вас.",
+    ];
+    const mapping = detectColumns(header, [row(1), row(2), row(3)], dateReading("UTC", "en_US"));
+    expect(mapping).toMatchObject({ clientId: 1, name: 2, comment: null, score: null, amount: null });
+    // Without those headers the same action texts would read as comments.
+    const plain = detectColumns(
+      ["Client ID", "Name", "Tier", "Text"],
+      [[1, "A", "x", row(1)[4]]],
+      dateReading("UTC", "en_US"),
+    );
+    expect(plain.comment).toBe(4);
   });
 });
