@@ -1,4 +1,5 @@
 import { coreEn } from "./en/core";
+import { surveyEn } from "./en/survey";
 import { uiEn } from "./en/ui";
 
 /**
@@ -8,6 +9,7 @@ import { uiEn } from "./en/ui";
 export const en = {
   ...coreEn,
   ...uiEn,
+  ...surveyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

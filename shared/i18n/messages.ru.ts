@@ -1,9 +1,11 @@
 import type { MessageKey } from "./messages.en";
 import { coreRu } from "./ru/core";
+import { surveyRu } from "./ru/survey";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
 export const ru: Record<MessageKey, string> = {
   ...coreRu,
   ...uiRu,
+  ...surveyRu,
 };
