@@ -38,14 +38,20 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/**
+ * Decodes canonical base64url only: a text whose unused low bits are set (another spelling of the
+ * same bytes) is refused, so that any altered character of a signature makes it invalid.
+ */
 export function fromBase64url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  let bytes: Uint8Array;
   try {
     const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
   } catch {
     return null;
   }
+  return base64url(bytes) === text ? bytes : null;
 }
 
 /** A random id of `bytes` bytes, base64url (survey ids: 16 bytes → 22 characters). */
