@@ -1,3 +1,4 @@
+import { runFaultScenario } from "../load/fault";
 import {
   createIngestSurvey,
   enrollWorkspace,
@@ -71,5 +72,36 @@ export const ingestBench: Bench = {
     } finally {
       await worker.dispose();
     }
+  },
+};
+
+/** The fault scenario of test/system at full size: SIGKILL at 40 % of the load, restart on the same state. */
+export const ingestFaultBench: Bench = {
+  title: `Survey ingestion with a crash: ${fmt(SUBMISSIONS)} submissions, Worker killed and restarted mid-load`,
+  async run(): Promise<BenchResult[]> {
+    const run = await runFaultScenario({ submissions: SUBMISSIONS, concurrency: CONCURRENCY });
+    const problems = [...run.result.failures.slice(0, 3), ...run.check.problems.slice(0, 3)];
+    return [
+      {
+        name: "killed after / restarted in",
+        value: `${fmt(run.ackedBeforeKill)} acknowledged / ${(run.downtimeMs / 1000).toFixed(1)} s`,
+        goal: "mid-load",
+        ok: run.ackedBeforeKill > 0 && run.ackedBeforeKill < SUBMISSIONS,
+      },
+      {
+        name: "sent again (network error / lost acknowledgement)",
+        value: `${fmt(run.result.retries)} / ${fmt(run.result.resentAfterLostAck)}`,
+        goal: "> 0 each",
+        ok: run.result.retries > 0 && run.result.resentAfterLostAck > 0,
+      },
+      {
+        name: "acknowledged answers stored exactly once",
+        value: `${fmt(run.result.acks.length)} acknowledged, ${fmt(run.check.stored)} stored${
+          problems.length ? `: ${problems.join("; ")}` : ""
+        }`,
+        goal: "all, once",
+        ok: run.result.failures.length === 0 && run.check.problems.length === 0 && run.check.stored === SUBMISSIONS,
+      },
+    ];
   },
 };

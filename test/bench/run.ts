@@ -6,11 +6,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { ingestBench } from "./ingest.bench";
+import { ingestBench, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { surveyBench } from "./survey.bench";
 
-const benches: Bench[] = [surveyBench, ingestBench];
+const benches: Bench[] = [surveyBench, ingestBench, ingestFaultBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -136,6 +136,8 @@ export interface SubmitResult {
   failures: string[];
   /** Attempts that failed and were sent again (network error or 5xx while the Worker was down). */
   retries: number;
+  /** Forms that were stored, lost their acknowledgement and were sent again. */
+  resentAfterLostAck: number;
   latenciesMs: number[];
   elapsedMs: number;
 }
@@ -146,6 +148,11 @@ export interface SubmitOptions {
   retry?: boolean;
   /** Called after each acknowledged submission (the fault test stops the Worker from here). */
   onAck?: (count: number) => void;
+  /**
+   * Forms whose first acknowledgement is lost on the way back (the phone's connection drops after
+   * the Worker stored the answer): the respondent sends the same form again.
+   */
+  loseFirstAck?: (index: number) => boolean;
 }
 
 /** Posts every form; an acknowledgement is the 303 to the follow-up page naming the stored answer. */
@@ -159,6 +166,7 @@ export async function submitForms(
   const failures: string[] = [];
   const latenciesMs: number[] = [];
   let retries = 0;
+  let resentAfterLostAck = 0;
   const started = performance.now();
   await pool(forms.length, options.concurrency, async (index) => {
     const form = forms[index] as Form;
@@ -175,6 +183,10 @@ export async function submitForms(
         await response.arrayBuffer();
         const location = response.headers.get("location") ?? "";
         const id = /[?&]r=([0-9a-f-]{36})\./.exec(location)?.[1];
+        if (response.status === 303 && id && attempt === 0 && options.loseFirstAck?.(index)) {
+          resentAfterLostAck++;
+          continue;
+        }
         if (response.status === 303 && id) {
           latenciesMs.push(performance.now() - sent);
           acks.push({ form, responseId: id });
@@ -197,7 +209,7 @@ export async function submitForms(
       await new Promise((r) => setTimeout(r, 50 + Math.min(attempt, 10) * 50));
     }
   });
-  return { acks, failures, retries, latenciesMs, elapsedMs: performance.now() - started };
+  return { acks, failures, retries, resentAfterLostAck, latenciesMs, elapsedMs: performance.now() - started };
 }
 
 /** Every answer of the survey, paged by cursor. */
