@@ -281,16 +281,20 @@ export function summarize(latenciesMs: readonly number[], elapsedMs: number): La
   };
 }
 
-/** The trivial route of the same Worker under the same load: GET /api/v1/health. */
-export async function hammerHealth(baseUrl: string, count: number, concurrency: number): Promise<LatencySummary> {
-  const latencies: number[] = [];
+/** Latencies and wall time of `count` requests to the trivial route (GET /api/v1/health), `concurrency` at a time. */
+export async function hammerHealth(
+  baseUrl: string,
+  count: number,
+  concurrency: number,
+): Promise<{ latenciesMs: number[]; elapsedMs: number }> {
+  const latenciesMs: number[] = [];
   const started = performance.now();
   await pool(count, concurrency, async () => {
     const sent = performance.now();
     const response = await fetch(`${baseUrl}/api/v1/health`);
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`health: ${response.status}`);
-    latencies.push(performance.now() - sent);
+    latenciesMs.push(performance.now() - sent);
   });
-  return summarize(latencies, performance.now() - started);
+  return { latenciesMs, elapsedMs: performance.now() - started };
 }

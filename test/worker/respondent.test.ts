@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { MIN_ANSWER_MS, RATE_LIMIT, RATE_WINDOW_MS, SAME_IP_ANSWERS } from "../../worker/src/surveys/limits";
 import { hashIp, readNonce, signResponse } from "../../worker/src/surveys/signing";
+import { resetCounterCleanup } from "../../worker/src/surveys/submit";
 import { request } from "./helpers";
 import {
   answer,
@@ -722,6 +723,7 @@ describe("rate limit", () => {
     )
       .bind(survey.id)
       .run();
+    resetCounterCleanup();
     await answer(`/s/${survey.id}`, { score: "5" });
     const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM submission_counters WHERE window_start = 0").first<{
       n: number;

@@ -6,7 +6,7 @@ export const surveyRu: Record<keyof typeof surveyEn, string> = {
   "survey.page.skip": "Пропустить",
   "survey.page.step": "Вопрос {step} из {steps}",
   "survey.page.confirmIntro": "Вы выбрали {score}. Нажмите «Подтвердить», чтобы отправить ответ.",
-  "survey.page.editing": "Вы ответили {date}. Ответ можно изменить и отправить снова.",
+  "survey.page.editing": "Ваш ответ от {date} сохранён; его можно изменить и отправить снова.",
   "survey.page.scaleHint": "{min} — «{low}», {max} — «{high}».",
   "survey.page.nps.low": "Точно не порекомендую",
   "survey.page.nps.high": "Обязательно порекомендую",

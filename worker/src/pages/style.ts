@@ -6,8 +6,8 @@
 export const PAGE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;min-height:100vh;background:#eef1f6;color:#18212f;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;display:flex;flex-direction:column;align-items:center;padding:16px 12px 24px}
-main{width:100%;max-width:560px;background:#fff;border-radius:16px;box-shadow:0 1px 2px rgba(24,33,47,.06),0 8px 24px rgba(24,33,47,.08);padding:24px 18px 22px}
+body{margin:0;min-height:100vh;background:#eef1f6;color:#18212f;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;display:flex;flex-direction:column;align-items:center;padding:12px 10px 24px}
+main{width:100%;max-width:560px;background:#fff;border-radius:16px;box-shadow:0 1px 2px rgba(24,33,47,.06),0 8px 24px rgba(24,33,47,.08);padding:22px 16px 20px}
 @media (min-width:480px){body{padding-top:48px}main{padding:32px 32px 28px}}
 .survey-title{margin:0 0 4px;color:#4f5a6d;font-size:.8125rem;font-weight:600;letter-spacing:.04em;text-transform:uppercase}
 .step{margin:0 0 16px;color:#4f5a6d;font-size:.875rem}
@@ -19,12 +19,12 @@ legend{padding:0;margin:0 0 16px;width:100%}
 .lead{margin:0 0 8px}
 .note{margin:0 0 16px;padding:10px 12px;border-radius:10px;background:#eef3ff;color:#1b3a8c;font-size:.9375rem}
 .options{display:grid;gap:8px;grid-template-columns:repeat(5,minmax(0,1fr))}
-.options.n11{grid-template-columns:repeat(6,minmax(0,1fr))}
+.options.n11{grid-template-columns:repeat(6,minmax(0,1fr));gap:6px}
 .options.n7{grid-template-columns:repeat(7,minmax(0,1fr));gap:6px}
 @media (min-width:560px){.options.n11{grid-template-columns:repeat(11,minmax(0,1fr));gap:6px}}
 .option{position:relative}
-.option input{position:absolute;opacity:0;width:100%;height:100%;margin:0;inset:0;cursor:pointer}
-.option label{display:flex;align-items:center;justify-content:center;min-height:48px;border:2px solid #c5ccda;border-radius:12px;background:#fff;font-size:1.125rem;font-weight:650;color:#18212f;cursor:pointer;user-select:none;transition:background-color .12s,border-color .12s,color .12s}
+.option input{position:absolute;opacity:0;width:100%;height:100%;margin:0;inset:0;cursor:pointer;-webkit-tap-highlight-color:transparent}
+.option label{display:flex;align-items:center;justify-content:center;min-height:48px;border:2px solid #c5ccda;border-radius:12px;background:#fff;font-size:1.125rem;font-weight:650;color:#18212f;cursor:pointer;user-select:none}
 .option input:hover+label{border-color:#1f4fd1;background:#f3f6ff}
 .option input:checked+label{background:#1f4fd1;border-color:#1f4fd1;color:#fff}
 .option input:focus-visible+label{outline:3px solid #0b2a80;outline-offset:2px}
@@ -35,11 +35,11 @@ legend{padding:0;margin:0 0 16px;width:100%}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 .error{margin:0 0 16px;padding:12px 14px;border-left:4px solid #b42318;border-radius:8px;background:#fef3f2;color:#8a1c12}
 .error strong{display:block;margin-bottom:2px}
-.actions{display:flex;flex-wrap:wrap;gap:10px;margin-top:24px}
-button{font:inherit;font-weight:650;min-height:48px;padding:0 22px;border-radius:12px;cursor:pointer;border:2px solid transparent}
-button.primary{flex:1 1 auto;background:#1f4fd1;color:#fff}
+.actions{display:flex;gap:10px;margin-top:24px}
+button{font:inherit;font-weight:650;min-height:48px;padding:0 18px;border-radius:12px;cursor:pointer;border:2px solid transparent;-webkit-tap-highlight-color:transparent}
+button.primary{flex:1 1 0;background:#1f4fd1;color:#fff}
 button.primary:hover{background:#1a43b3}
-button.secondary{background:#fff;color:#1f4fd1;border-color:#c5ccda}
+button.secondary{flex:0 0 auto;background:#fff;color:#1f4fd1;border-color:#c5ccda}
 button.secondary:hover{border-color:#1f4fd1}
 button:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid #0b2a80;outline-offset:2px}
 textarea{display:block;width:100%;min-height:140px;margin-top:12px;padding:12px;border:2px solid #c5ccda;border-radius:12px;font:inherit;color:#18212f;resize:vertical}

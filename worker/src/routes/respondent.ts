@@ -94,9 +94,16 @@ function status(
     surveyTitle: options.survey?.title,
     params: options.days !== undefined ? { days: options.days } : undefined,
     backHref: options.backHref,
-    otherLanguageHref: options.other,
+    otherLanguageHref: options.other ?? (c.req.method === "GET" ? sameUrlInOtherLanguage(c, lang) : undefined),
   });
   return page(c, STATUS_CODES[kind], body, options.retryAfter ? { "Retry-After": String(options.retryAfter) } : {});
+}
+
+/** The URL of this GET request with `lang=` set to the other language. */
+function sameUrlInOtherLanguage(c: C, lang: Language): string {
+  const url = new URL(c.req.url);
+  url.searchParams.set("lang", lang === "en" ? "ru" : "en");
+  return `${url.pathname}${url.search}`;
 }
 
 /** The browser's language before the survey is known (status pages of unknown surveys). */

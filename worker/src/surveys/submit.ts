@@ -73,20 +73,35 @@ interface RateKey {
   now: number;
 }
 
+/** The last window in which this isolate deleted old counters. */
+let cleanedWindow = -1;
+
+/** Makes the next submission delete old counters again (tests use it to see the deletion). */
+export function resetCounterCleanup(): void {
+  cleanedWindow = -1;
+}
+
+/**
+ * The rate counter's upsert (its RETURNING n is the count so far in this window), and, once per
+ * window and isolate, the deletion of windows that are over.
+ */
 function rateStatements(db: D1Database, key: RateKey): { window: number; statements: D1PreparedStatement[] } {
   const window = Math.floor(key.now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
-  return {
-    window,
-    statements: [
-      db
-        .prepare(
-          `INSERT INTO submission_counters (survey_id, ip_hash, window_start, n) VALUES (?1, ?2, ?3, 1)
-           ON CONFLICT (survey_id, ip_hash, window_start) DO UPDATE SET n = n + 1 RETURNING n`,
-        )
-        .bind(key.surveyId, key.ipHash, window),
+  const statements = [
+    db
+      .prepare(
+        `INSERT INTO submission_counters (survey_id, ip_hash, window_start, n) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT (survey_id, ip_hash, window_start) DO UPDATE SET n = n + 1 RETURNING n`,
+      )
+      .bind(key.surveyId, key.ipHash, window),
+  ];
+  if (cleanedWindow !== window) {
+    cleanedWindow = window;
+    statements.push(
       db.prepare("DELETE FROM submission_counters WHERE window_start < ?1").bind(window - RATE_WINDOW_MS),
-    ],
-  };
+    );
+  }
+  return { window, statements };
 }
 
 const OPEN = "s.closed_at IS NULL AND (s.closes_at IS NULL OR s.closes_at > ?{nowIso})";
@@ -214,7 +229,7 @@ export async function writeScore(db: D1Database, input: ScoreWrite): Promise<Sco
     sameIp: SAME_IP_ANSWERS,
   });
   const results = await db.batch<{ n?: number; id?: string; follow_up?: number }>([...rate.statements, main]);
-  const row = results[2]?.results[0];
+  const row = results[results.length - 1]?.results[0];
   if (row?.id) return { kind: "stored", responseId: row.id, followUp: row.follow_up === 1 };
   const rateLimited = rateLimit(results[0]?.results[0]?.n ?? 0, rate.window, input.now);
   if (rateLimited) return rateLimited;
@@ -296,7 +311,7 @@ export async function writeComment(db: D1Database, input: CommentWrite): Promise
     limit: RATE_LIMIT,
   });
   const results = await db.batch<{ n?: number; id?: string }>([...rate.statements, main]);
-  const stored = results[2]?.results[0]?.id;
+  const stored = results[results.length - 1]?.results[0]?.id;
   if (stored) return { kind: "stored", responseId: stored, followUp: true };
   const rateLimited = rateLimit(results[0]?.results[0]?.n ?? 0, rate.window, input.now);
   if (rateLimited) return rateLimited;
