@@ -752,6 +752,51 @@ describe("other pages", () => {
     }
   });
 
+  it("shows a page (503) when the database fails, logging nothing of the request", async () => {
+    const { createApp } = await import("../../worker/src/app");
+    const ws = await workspace();
+    const survey = await ws.create();
+    const [link] = await ws.links(survey.id, ["secret-contact-7"]);
+    const page = await openPage(pathOf(link?.url as string));
+    const failing = {
+      ...env,
+      DB: {
+        prepare: () => {
+          throw new Error("D1 is down for secret-contact-7");
+        },
+        batch: () => Promise.reject(new Error("D1 is down")),
+      } as unknown as D1Database,
+    };
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.map(String).join(" "));
+    try {
+      const app = createApp();
+      const body = new URLSearchParams({ ...page.fields, score: "9", website: "" }).toString();
+      for (const request of [
+        new Request(`https://rapport.test${pathOf(link?.url as string)}`),
+        new Request(`https://rapport.test/s/${survey.id}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body,
+        }),
+      ]) {
+        const response = await app.fetch(request, failing);
+        expect(response.status).toBe(503);
+        expect(response.headers.get("content-type")).toContain("text/html");
+        expect(await response.text()).toContain("Something went wrong");
+      }
+    } finally {
+      console.error = original;
+    }
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) {
+      expect(line).not.toContain("secret-contact-7");
+      expect(line).not.toContain(page.fields.k as string);
+      expect(line).not.toContain("score");
+    }
+  });
+
   it("works without the secret only as far as saying so (503)", async () => {
     const { createApp } = await import("../../worker/src/app");
     const ws = await workspace();

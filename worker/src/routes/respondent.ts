@@ -468,3 +468,10 @@ respondent.get("/:surveyId/thanks", async (c) => {
 });
 
 respondent.all("*", (c) => status(c, browserLanguage(c, c.req.query("lang")), "notFound"));
+
+// A failure on our side: a page, not the API's JSON. Only the kind of error is logged, never the
+// request (its URL holds contact ids and signatures, its body the answer).
+respondent.onError((err, c) => {
+  console.error(`respondent page failed: ${err.name}`);
+  return status(c as C, browserLanguage(c as C), "error");
+});
