@@ -3,6 +3,8 @@
  * addon/stubs/ are the top-level functions Sheets and google.script.run call, and they delegate
  * here. Every export must have a stub and every stub's target must be exported (the build checks).
  */
+
+export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
 export { CAC, CHURN_RATE, CLV, RETENTION_RATE } from "./formulas/customerBase";
 export { CES, CSAT, CSI, NPS, NPS_BREAKDOWN, NPS_CI, NPS_DIFF } from "./formulas/survey";
 export {
@@ -15,7 +17,6 @@ export {
   RFM,
   SURVIVAL,
 } from "./formulas/transactions";
-export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
 export {

@@ -1,8 +1,9 @@
 import { coreEn } from "./en/core";
 import { metricsEn } from "./en/metrics";
+import { modelsEn } from "./en/models";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
-import { modelsEn } from "./en/models";
+import { surveyEn } from "./en/survey";
 import { uiEn } from "./en/ui";
 
 /**
@@ -16,6 +17,7 @@ export const en = {
   ...sheetsEn,
   ...metricsEn,
   ...modelsEn,
+  ...surveyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,10 @@
 import type { MessageKey } from "./messages.en";
 import { coreRu } from "./ru/core";
 import { metricsRu } from "./ru/metrics";
+import { modelsRu } from "./ru/models";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
-import { modelsRu } from "./ru/models";
+import { surveyRu } from "./ru/survey";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -14,4 +15,5 @@ export const ru: Record<MessageKey, string> = {
   ...sheetsRu,
   ...metricsRu,
   ...modelsRu,
+  ...surveyRu,
 };

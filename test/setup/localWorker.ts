@@ -5,6 +5,7 @@ import path from "node:path";
 import {
   applyLocalMigrations,
   LOCAL_ENROLLMENT_KEY,
+  LOCAL_LINK_SECRET,
   type LocalWorker,
   startLocalWorker,
 } from "../../scripts/lib/worker";
@@ -34,7 +35,7 @@ export async function startTestWorker(): Promise<TestWorker> {
   const worker = await startLocalWorker({
     port: await freePort(),
     persistTo: stateDir,
-    vars: { ENROLLMENT_KEY: LOCAL_ENROLLMENT_KEY },
+    vars: { ENROLLMENT_KEY: LOCAL_ENROLLMENT_KEY, LINK_SECRET: LOCAL_LINK_SECRET },
   });
   return {
     ...worker,

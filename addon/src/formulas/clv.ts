@@ -17,12 +17,7 @@ function finite(rows: Out): Out {
   return rows;
 }
 
-function transactions(
-  customerIds: Range,
-  dates: Range,
-  amounts: Range | undefined,
-  reading: DateReading,
-) {
+function transactions(customerIds: Range, dates: Range, amounts: Range | undefined, reading: DateReading) {
   return readTransactions(
     rangeGiven(amounts) ? { customerIds, dates, amounts: amounts as Range } : { customerIds, dates },
     reading,
