@@ -1,4 +1,6 @@
 import { coreEn } from "./en/core";
+import { dashboardEn } from "./en/dashboard";
+import { menuEn } from "./en/menu";
 import { metricsEn } from "./en/metrics";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
@@ -14,6 +16,8 @@ export const en = {
   ...settingsEn,
   ...sheetsEn,
   ...metricsEn,
+  ...menuEn,
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

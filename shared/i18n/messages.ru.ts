@@ -1,5 +1,7 @@
 import type { MessageKey } from "./messages.en";
 import { coreRu } from "./ru/core";
+import { dashboardRu } from "./ru/dashboard";
+import { menuRu } from "./ru/menu";
 import { metricsRu } from "./ru/metrics";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
@@ -12,4 +14,6 @@ export const ru: Record<MessageKey, string> = {
   ...settingsRu,
   ...sheetsRu,
   ...metricsRu,
+  ...menuRu,
+  ...dashboardRu,
 };
