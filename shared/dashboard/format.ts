@@ -27,7 +27,7 @@ export function percent(share: number, digits: number, locale: Locale): string {
   return locale === "ru" ? `${text}\u00a0%` : `${text}%`;
 }
 
-/** A p-value: three decimals, or "< 0.001". */
+/** A p-value as written after a result: "p = 0.031", or "p < 0.001". */
 export function pValue(p: number, locale: Locale): string {
-  return p < 0.001 ? `< ${fixed(0.001, 3, locale)}` : fixed(p, 3, locale);
+  return p < 0.001 ? `p < ${fixed(0.001, 3, locale)}` : `p = ${fixed(p, 3, locale)}`;
 }

@@ -25,8 +25,15 @@ function el(name: string, attrs: Record<string, string | number>, text?: string)
   return node;
 }
 
+/** Several ranges of one height are side by side, as Sheets reads them: the first is the category column. */
+function joined(data: unknown[][][]): unknown[][] {
+  const [first = [], ...rest] = data;
+  if (rest.some((range) => range.length !== first.length)) return first;
+  return first.map((row, r) => [...row, ...rest.flatMap((range) => range[r] ?? [])]);
+}
+
 function table(chart: ChartView): { labels: string[]; series: { name: string; values: (number | null)[] }[] } {
-  const rows = chart.data.flat().length ? (chart.data[0] ?? []) : [];
+  const rows = chart.data.flat().length ? joined(chart.data) : [];
   const header = rows[0]?.slice(1).some((v) => typeof v === "string" && v !== "") ? (rows[0] as unknown[]) : null;
   const body = header ? rows.slice(1) : rows;
   const width = Math.max(...rows.map((r) => r.length), 1);

@@ -149,8 +149,10 @@ function isNumeric(value: string): boolean {
 
 function renderGrid(): void {
   if (!view) return;
-  const width = Math.max(view.lastColumn, 8);
-  const height = Math.max(view.values.length, 30);
+  // Enough columns and rows for the cells charts are anchored to, as Sheets always has them.
+  const anchors = view.charts.map((c) => c.position);
+  const width = Math.max(view.lastColumn, 8, ...anchors.map((p) => p.anchorColumn));
+  const height = Math.max(view.values.length, 30, ...anchors.map((p) => p.anchorRow));
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
   headRow.append(document.createElement("th"));

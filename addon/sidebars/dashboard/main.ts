@@ -61,12 +61,11 @@ interface CardContent {
 }
 
 function fillCard(card: HTMLElement, content: CardContent): void {
-  const label = node("div", "label");
-  label.append(node("span", "", content.label));
-  if (content.hint) label.append(node("span", "", content.hint));
+  const parts: HTMLElement[] = [node("div", "label", content.label)];
+  if (content.hint) parts.push(node("div", "hint", content.hint));
   const value = node("div", content.value === null ? "value missing" : "value", content.value ?? "—");
   value.dataset.testid = "value";
-  const parts: HTMLElement[] = [label, value];
+  parts.push(value);
   if (content.n) {
     const n = node("div", "n", content.n);
     n.dataset.testid = "n";
@@ -165,8 +164,12 @@ function renderFigures(view: DashboardView): void {
       tr("ui.dashboard.cesHint"),
       noAnswers,
     ) || anySmall;
-  const surveyHints = [!view.nps && tr("ui.dashboard.noNps"), !view.csat && tr("ui.dashboard.noCsat")];
-  if (!view.ces) surveyHints.push(tr("ui.dashboard.noCes"));
+  const surveyHints = [
+    !view.nps && tr("ui.dashboard.noNps"),
+    !view.csat && !view.ces && tr("ui.dashboard.noCsatCes"),
+    !view.csat && view.ces && tr("ui.dashboard.noCsat"),
+    view.csat && !view.ces && tr("ui.dashboard.noCes"),
+  ];
   $("survey-hints").textContent = surveyHints.filter(Boolean).join(" ");
 
   const c = view.customers;

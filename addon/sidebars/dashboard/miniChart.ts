@@ -64,9 +64,12 @@ export function miniChart(points: readonly ChartPoint[], options: ChartOptions):
     max += 1;
     if (options.kind === "line") min -= 1;
   }
-  const pad = options.kind === "line" ? (max - min) * 0.1 : 0;
-  min = Math.max(options.floor ?? Number.NEGATIVE_INFINITY, min - (min === 0 ? 0 : pad));
-  max = Math.min(options.ceiling ?? Number.POSITIVE_INFINITY, max + pad);
+  // Round bounds (a 1, 2 or 5 step), so the axis reads 0…50, not 0…48.7.
+  const raw = (max - min) / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const tick = ([1, 2, 5, 10].find((k) => k * magnitude >= raw) ?? 10) * magnitude;
+  min = Math.max(options.floor ?? Number.NEGATIVE_INFINITY, Math.floor(min / tick) * tick);
+  max = Math.min(options.ceiling ?? Number.POSITIVE_INFINITY, Math.ceil(max / tick) * tick);
   const y = (v: number) => TOP + ((max - v) / (max - min)) * (H - TOP - BOTTOM);
   const slots = Math.max(points.length, 1);
   const step = (W - LEFT - RIGHT) / slots;

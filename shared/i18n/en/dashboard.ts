@@ -41,6 +41,8 @@ export const dashboardEn = {
     "No NPS answers yet: add a 0–10 score column to the client list, or sync an NPS survey into the Responses sheet (Surveys).",
   "ui.dashboard.noCsat": "No CSAT answers yet: sync a CSAT survey into the Responses sheet (Surveys ▸ Sync answers).",
   "ui.dashboard.noCes": "No CES answers yet: sync a CES survey into the Responses sheet (Surveys ▸ Sync answers).",
+  "ui.dashboard.noCsatCes":
+    "No CSAT or CES answers yet: sync a CSAT or CES survey into the Responses sheet (Surveys ▸ Sync answers).",
   "ui.dashboard.gap.noRepeatPurchases":
     "No client bought on two different days yet, so lapsed clients cannot be told apart: churn, retention and CLV need repeat purchases.",
   "ui.dashboard.gap.noCompletePeriod":
@@ -48,11 +50,11 @@ export const dashboardEn = {
   "ui.dashboard.gap.noChurn": "No client has lapsed yet, so the expected lifetime (and CLV) is unknown.",
   "ui.dashboard.gap.noAmounts": "CLV needs an amount column in the transactions sheet.",
   "ui.dashboard.alerts": "Alerts",
-  "ui.dashboard.alert.npsUp": "NPS rose from {before} in {from} to {after} in {to} ({change} points, p = {p}).",
+  "ui.dashboard.alert.npsUp": "NPS rose from {before} in {from} to {after} in {to} ({change} points, {p}).",
   "ui.dashboard.alert.npsDown":
-    "NPS fell from {before} in {from} to {after} in {to} ({change} points, p = {p}): read the detractors' comments and call them back.",
+    "NPS fell from {before} in {from} to {after} in {to} ({change} points, {p}): read the detractors' comments and call them back.",
   "ui.dashboard.alert.churn":
-    "Churn jumped from {before} in {from} to {after} in {to} (p = {p}): reach out to the clients who lapsed.",
+    "Churn jumped from {before} in {from} to {after} in {to} ({p}): reach out to the clients who lapsed.",
   "ui.dashboard.alert.small": "Fewer than 100 in a period: confirm with the next one.",
   "ui.dashboard.trend": "Trend",
   "ui.dashboard.chart.nps": "NPS",

@@ -44,6 +44,8 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
     "Ответов CSAT пока нет: синхронизируйте опрос CSAT в лист Responses (Опросы ▸ Синхронизировать ответы).",
   "ui.dashboard.noCes":
     "Ответов CES пока нет: синхронизируйте опрос CES в лист Responses (Опросы ▸ Синхронизировать ответы).",
+  "ui.dashboard.noCsatCes":
+    "Ответов CSAT и CES пока нет: синхронизируйте опрос CSAT или CES в лист Responses (Опросы ▸ Синхронизировать ответы).",
   "ui.dashboard.gap.noRepeatPurchases":
     "Пока ни один клиент не покупал в два разных дня, поэтому ушедших не отличить: для оттока, удержания и CLV нужны повторные покупки.",
   "ui.dashboard.gap.noCompletePeriod":
@@ -51,11 +53,11 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
   "ui.dashboard.gap.noChurn": "Пока ни один клиент не ушёл, поэтому ожидаемый срок жизни клиента (и CLV) неизвестен.",
   "ui.dashboard.gap.noAmounts": "Для CLV нужен столбец сумм на листе покупок.",
   "ui.dashboard.alerts": "Сигналы",
-  "ui.dashboard.alert.npsUp": "NPS вырос с {before} в {from} до {after} в {to} ({change} п., p = {p}).",
+  "ui.dashboard.alert.npsUp": "NPS вырос с {before} в {from} до {after} в {to} ({change} п., {p}).",
   "ui.dashboard.alert.npsDown":
-    "NPS упал с {before} в {from} до {after} в {to} ({change} п., p = {p}): прочитайте комментарии критиков и перезвоните им.",
+    "NPS упал с {before} в {from} до {after} в {to} ({change} п., {p}): прочитайте комментарии критиков и перезвоните им.",
   "ui.dashboard.alert.churn":
-    "Отток вырос скачком с {before} в {from} до {after} в {to} (p = {p}): свяжитесь с ушедшими клиентами.",
+    "Отток вырос скачком с {before} в {from} до {after} в {to} ({p}): свяжитесь с ушедшими клиентами.",
   "ui.dashboard.alert.small": "В периоде меньше 100: подтвердите следующим периодом.",
   "ui.dashboard.trend": "Динамика",
   "ui.dashboard.chart.nps": "NPS",
