@@ -205,6 +205,11 @@ function renderCharts(): void {
     box.append(renderChart(chart));
     wrap.append(box);
   }
+  // Room to scroll to a chart's right edge when it sticks out past the last column.
+  let right = 0;
+  for (const box of wrap.querySelectorAll<HTMLElement>(".chart"))
+    right = Math.max(right, box.offsetLeft + box.offsetWidth);
+  grid.style.marginRight = `${Math.max(0, right + 16 - grid.offsetWidth)}px`;
 }
 
 function selectionRect() {
