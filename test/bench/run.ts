@@ -6,11 +6,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { dashboardBench } from "./dashboard.bench";
 import type { Bench, BenchResult } from "./lib";
 import { surveyBench } from "./survey.bench";
 import { transactionsBench } from "./transactions.bench";
 
-const benches: Bench[] = [surveyBench, transactionsBench];
+const benches: Bench[] = [surveyBench, transactionsBench, dashboardBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -516,6 +516,8 @@ async function load(work: () => Promise<DashboardView>, done?: string): Promise<
   const view = await status.run(tr("ui.dashboard.working"), buttons, work);
   if (!view) return;
   render(view);
+  // A part could not be read: bring its message into view, wherever the person clicked.
+  if (view.problems.length > 0) $("problems").scrollIntoView({ block: "start" });
   if (done) {
     notice.textContent = done;
     notice.hidden = false;
