@@ -511,10 +511,14 @@ function render(view: DashboardView): void {
   renderColumns(view);
 }
 
+/** Requests made so far: a period changed twice quickly shows the answer to the last request only. */
+let requests = 0;
+
 async function load(work: () => Promise<DashboardView>, done?: string): Promise<void> {
   notice.hidden = true;
+  const request = ++requests;
   const view = await status.run(tr("ui.dashboard.working"), buttons, work);
-  if (!view) return;
+  if (!view || request !== requests) return;
   render(view);
   // A part could not be read: bring its message into view, wherever the person clicked.
   if (view.problems.length > 0) $("problems").scrollIntoView({ block: "start" });

@@ -87,6 +87,8 @@ export interface DataSources {
   clients: SheetColumns | null;
   /** The `Responses` sheet survey sync writes (read by its headers, see shared/sheets/responses.ts). */
   responses: Sheet | null;
+  /** Every sheet with its columns, in tab order (for pickers). */
+  sheets: SheetColumns[];
 }
 
 /** The sources a person can choose a sheet for; the choice is remembered for the spreadsheet. */
@@ -153,5 +155,5 @@ export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataS
           s !== transactions && has(s.mapping, "clientId") && (s.mapping.name !== null || s.mapping.email !== null),
       ) ?? null,
   );
-  return { transactions, scores, clients, responses };
+  return { transactions, scores, clients, responses, sheets: all };
 }

@@ -67,12 +67,8 @@ const measureView = (m: { value: number; n: number; smallSample: boolean }): Mea
 
 /** The dashboard's figures as plain JSON for the sidebar, texts in the user's language. */
 export function dashboardView(data: DashboardData, locale: Locale): DashboardView {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { survey, customers, sources, period } = data;
-  const sheets = ss.getSheets().map((sheet) => {
-    const known = [sources.transactions, sources.scores, sources.clients].find((s) => s?.sheet === sheet);
-    return sheetOption(known ?? sheetColumns(sheet));
-  });
+  const sheets = sources.sheets.map(sheetOption);
   return {
     period,
     sources: {
