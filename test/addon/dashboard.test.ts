@@ -382,22 +382,20 @@ describe("the Report sheet", () => {
     restore = null;
   });
 
-  /** Counts setValues and setNumberFormats calls on every range while `fn` runs. */
-  function countWrites(fn: () => void): { values: number; formats: number } {
+  /** Counts the writing calls made on every range while `fn` runs. */
+  function countWrites(fn: () => void): Record<string, number> {
     const proto = FakeRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-    const original = { values: proto.setValues, formats: proto.setNumberFormats };
-    const calls = { values: 0, formats: 0 };
-    proto.setValues = function (this: unknown, ...a: unknown[]) {
-      calls.values++;
-      return original.values?.apply(this, a);
-    };
-    proto.setNumberFormats = function (this: unknown, ...a: unknown[]) {
-      calls.formats++;
-      return original.formats?.apply(this, a);
-    };
+    const methods = ["setValues", "setValue", "setNumberFormats", "setNumberFormat", "setFontWeights", "setFontWeight"];
+    const originals = new Map(methods.map((m) => [m, proto[m]]));
+    const calls: Record<string, number> = {};
+    for (const m of methods) {
+      proto[m] = function (this: unknown, ...a: unknown[]) {
+        calls[m] = (calls[m] ?? 0) + 1;
+        return originals.get(m)?.apply(this, a);
+      };
+    }
     restore = () => {
-      proto.setValues = original.values as never;
-      proto.setNumberFormats = original.formats as never;
+      for (const [m, original] of originals) proto[m] = original as never;
     };
     fn();
     restore();
@@ -414,7 +412,8 @@ describe("the Report sheet", () => {
     const writes = countWrites(() => {
       result = addon.run("createReport", "month") as ReportResult;
     });
-    expect(writes).toEqual({ values: 1, formats: 1 });
+    // One block of values, one of formats, one of font weights: nothing cell by cell.
+    expect(writes).toEqual({ setValues: 1, setNumberFormats: 1, setFontWeights: 1 });
     expect(result).toEqual({
       sheet: "Report",
       created: true,

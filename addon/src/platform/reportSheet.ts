@@ -140,7 +140,8 @@ export function writeReport(ss: Spreadsheet, layout: ReportLayout): { sheet: She
   // Formats first: a value written into a formatted cell is read in that format.
   block.setNumberFormats(layout.formats);
   block.setValues(layout.values);
-  for (const row of layout.boldRows) sheet.getRange(row, 1, 1, REPORT_WIDTH).setFontWeight("bold");
+  const bold = new Set(layout.boldRows);
+  block.setFontWeights(layout.values.map((_, r) => new Array(REPORT_WIDTH).fill(bold.has(r + 1) ? "bold" : "normal")));
   sheet.getRange(1, 1).setFontSize(14);
   sheet.setColumnWidth(1, 220);
   const charts = placeCharts(sheet, layout.charts);
