@@ -93,7 +93,6 @@ export interface DataSources {
 
 /** The sources a person can choose a sheet for; the choice is remembered for the spreadsheet. */
 export type SourceKind = "transactions" | "scores" | "clients";
-export const SOURCE_KINDS: readonly SourceKind[] = ["transactions", "scores", "clients"];
 const SOURCE_PREFIX = "rapport.source.";
 /** Stored for a source a person set to "none". */
 const NO_SHEET = "none";
