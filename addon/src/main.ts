@@ -17,8 +17,15 @@ export {
   RFM,
   SURVIVAL,
 } from "./formulas/transactions";
+export {
+  dashboardData,
+  resetDashboardColumns,
+  saveDashboardColumns,
+  showDashboard,
+} from "./ui/dashboardSidebar";
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
+export { createReport } from "./ui/report";
 export {
   enrollSpreadsheet,
   forgetEnrollment,

@@ -1,4 +1,6 @@
 import { coreEn } from "./en/core";
+import { dashboardEn } from "./en/dashboard";
+import { menuEn } from "./en/menu";
 import { metricsEn } from "./en/metrics";
 import { modelsEn } from "./en/models";
 import { settingsEn } from "./en/settings";
@@ -18,6 +20,8 @@ export const en = {
   ...metricsEn,
   ...modelsEn,
   ...surveyEn,
+  ...menuEn,
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import type { MessageKey } from "./messages.en";
 import { coreRu } from "./ru/core";
+import { dashboardRu } from "./ru/dashboard";
+import { menuRu } from "./ru/menu";
 import { metricsRu } from "./ru/metrics";
 import { modelsRu } from "./ru/models";
 import { settingsRu } from "./ru/settings";
@@ -16,4 +18,6 @@ export const ru: Record<MessageKey, string> = {
   ...metricsRu,
   ...modelsRu,
   ...surveyRu,
+  ...menuRu,
+  ...dashboardRu,
 };

@@ -7,12 +7,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
+import { dashboardBench } from "./dashboard.bench";
 import { ingestBench, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { surveyBench } from "./survey.bench";
 import { transactionsBench } from "./transactions.bench";
 
-const benches: Bench[] = [surveyBench, transactionsBench, clvBench, ingestBench, ingestFaultBench];
+const benches: Bench[] = [surveyBench, transactionsBench, dashboardBench, clvBench, ingestBench, ingestFaultBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -52,7 +52,15 @@ describe("add-on preview", () => {
     expect(await p.locator("#grid thead th").nth(1).textContent()).toBe("A");
     expect(await p.locator('#grid td[data-r="0"][data-c="4"]').textContent()).toBe("NPS score");
     await p.locator("#menu-button").click();
-    expect(await p.getByRole("menuitem").allTextContents()).toEqual(["NPS of selection", "Settings", "Help"]);
+    expect(await p.getByRole("menuitem").allTextContents()).toEqual([
+      "Dashboard",
+      "Surveys",
+      "Segments",
+      "Client card",
+      "NPS of selection",
+      "Settings",
+      "Help",
+    ]);
     await screenshot(p, "preview-en");
     expect(errors).toEqual([]);
   });
