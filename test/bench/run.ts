@@ -8,12 +8,20 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
 import { dashboardBench } from "./dashboard.bench";
-import { ingestBench, ingestFaultBench } from "./ingest.bench";
+import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { surveyBench } from "./survey.bench";
 import { transactionsBench } from "./transactions.bench";
 
-const benches: Bench[] = [surveyBench, transactionsBench, dashboardBench, clvBench, ingestBench, ingestFaultBench];
+const benches: Bench[] = [
+  surveyBench,
+  transactionsBench,
+  dashboardBench,
+  clvBench,
+  ingestBench,
+  ingestBenchNoInspector,
+  ingestFaultBench,
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
