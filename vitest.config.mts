@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
  *   worker   the Worker inside workerd (@cloudflare/vitest-pool-workers), D1 migrations applied in setup
  *   addon    the built Code.js in the Apps Script harness, UrlFetchApp talking to a local wrangler dev
  *   browser  the preview and sidebars in Debian's Chromium through playwright-core
+ *   system   whole-system tests against wrangler dev (the survey fault test: kill and restart mid-load)
  */
 export default defineConfig({
   test: {
@@ -41,6 +42,16 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "system",
+          include: ["test/system/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -184,7 +184,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       }
       if (req.method === "GET" && url.pathname === "/sidebar") {
         const sidebar = harness.ui.sidebars.at(-1);
-        if (!sidebar) return send(res, 404, "No sidebar is open.", "text/plain; charset=utf-8");
+        // A frame may still be loading the sidebar of a workbook just reset: an empty page, not a 404.
+        if (!sidebar) return send(res, 200, "<!doctype html><title>No sidebar</title>", "text/html; charset=utf-8");
         const html = sidebar.getContent().replace(/<head>/i, (head) => `${head}\n${SCRIPT_RUN_SHIM}`);
         return send(res, 200, html, "text/html; charset=utf-8");
       }

@@ -18,8 +18,15 @@ export {
   SURVIVAL,
 } from "./formulas/transactions";
 export { clientCard, showClientCard } from "./ui/clientCardSidebar";
+export {
+  dashboardData,
+  resetDashboardColumns,
+  saveDashboardColumns,
+  showDashboard,
+} from "./ui/dashboardSidebar";
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
+export { createReport } from "./ui/report";
 export { runSegmentation, segmentsState, showSegments, writeSegmentation } from "./ui/segmentsSidebar";
 export {
   enrollSpreadsheet,

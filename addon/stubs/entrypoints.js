@@ -66,6 +66,31 @@ function testConnection() {
   return Rapport.testConnection();
 }
 
+/** Menu: Dashboard. */
+function showDashboard() {
+  Rapport.showDashboard();
+}
+
+/** Dashboard sidebar: figures, trend, alerts and the sheets and columns they come from. */
+function dashboardData(period) {
+  return Rapport.dashboardData(period);
+}
+
+/** Dashboard sidebar: remember the sheets and columns a person chose, then recompute. */
+function saveDashboardColumns(choice, period) {
+  return Rapport.saveDashboardColumns(choice, period);
+}
+
+/** Dashboard sidebar: forget the chosen sheets and columns and detect them again. */
+function resetDashboardColumns(period) {
+  return Rapport.resetDashboardColumns(period);
+}
+
+/** Dashboard sidebar: write or update the Report sheet with figures and charts. */
+function createReport(period) {
+  return Rapport.createReport(period);
+}
+
 /** Menu: Segments. */
 function showSegments() {
   Rapport.showSegments();

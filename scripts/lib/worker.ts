@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8,6 +8,8 @@ const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
 
 /** The enrollment key local runs use; README shows it. Production sets its own secret. */
 export const LOCAL_ENROLLMENT_KEY = "rapport-local-enrollment-key";
+/** The secret that signs survey links in local runs; production sets its own (wrangler secret put LINK_SECRET). */
+export const LOCAL_LINK_SECRET = "rapport-local-link-secret";
 
 /** Environment for wrangler on a machine without internet: no telemetry, no Request.cf download. */
 export function wranglerEnv(): NodeJS.ProcessEnv {
@@ -21,12 +23,28 @@ export function wranglerEnv(): NodeJS.ProcessEnv {
   };
 }
 
-/** Creates .dev.vars with the local enrollment key when it is missing (never overwrites). */
+/**
+ * Creates .dev.vars with the local enrollment key and link secret when it is missing; an existing
+ * file only gains a missing LINK_SECRET line (no value is ever overwritten).
+ */
 export function ensureDevVars(): boolean {
   const file = path.join(ROOT, ".dev.vars");
-  if (existsSync(file)) return false;
-  writeFileSync(file, `# Local secrets for wrangler dev (not committed).\nENROLLMENT_KEY=${LOCAL_ENROLLMENT_KEY}\n`);
+  if (existsSync(file)) {
+    ensureLinkSecret(file);
+    return false;
+  }
+  writeFileSync(
+    file,
+    `# Local secrets for wrangler dev (not committed).\nENROLLMENT_KEY=${LOCAL_ENROLLMENT_KEY}\nLINK_SECRET=${LOCAL_LINK_SECRET}\n`,
+  );
   return true;
+}
+
+/** Adds the local LINK_SECRET to a .dev.vars written before surveys existed (other lines stay as they are). */
+function ensureLinkSecret(file: string): void {
+  const text = readFileSync(file, "utf8");
+  if (/^\s*LINK_SECRET\s*=/m.test(text)) return;
+  appendFileSync(file, `${text.endsWith("\n") || text === "" ? "" : "\n"}LINK_SECRET=${LOCAL_LINK_SECRET}\n`);
 }
 
 /** Applies D1 migrations to the local database (under `persistTo`, or wrangler's default .wrangler/state). */

@@ -1,10 +1,13 @@
 import { clientCardEn } from "./en/clientCard";
 import { coreEn } from "./en/core";
+import { dashboardEn } from "./en/dashboard";
+import { menuEn } from "./en/menu";
 import { metricsEn } from "./en/metrics";
 import { modelsEn } from "./en/models";
 import { segmentsEn } from "./en/segments";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
+import { surveyEn } from "./en/survey";
 import { uiEn } from "./en/ui";
 
 /**
@@ -18,6 +21,9 @@ export const en = {
   ...sheetsEn,
   ...metricsEn,
   ...modelsEn,
+  ...surveyEn,
+  ...menuEn,
+  ...dashboardEn,
   ...segmentsEn,
   ...clientCardEn,
 } as const;

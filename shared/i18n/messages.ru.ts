@@ -1,11 +1,14 @@
 import type { MessageKey } from "./messages.en";
 import { clientCardRu } from "./ru/clientCard";
 import { coreRu } from "./ru/core";
+import { dashboardRu } from "./ru/dashboard";
+import { menuRu } from "./ru/menu";
 import { metricsRu } from "./ru/metrics";
 import { modelsRu } from "./ru/models";
 import { segmentsRu } from "./ru/segments";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
+import { surveyRu } from "./ru/survey";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -16,6 +19,9 @@ export const ru: Record<MessageKey, string> = {
   ...sheetsRu,
   ...metricsRu,
   ...modelsRu,
+  ...surveyRu,
+  ...menuRu,
+  ...dashboardRu,
   ...segmentsRu,
   ...clientCardRu,
 };

@@ -74,6 +74,8 @@ export function responsesLayout(header: readonly Cell[]): ResponsesLayout {
 
 /** One answer as the dashboard and client card use it. */
 export interface ResponseRecord {
+  /** Index of the answer's row in the rows read (0 = the first row below the header). */
+  row: number;
   responseId: string;
   surveyId: string;
   surveyTitle: string;
@@ -103,7 +105,7 @@ export function readResponses(
   };
   const text = (cell: Cell) => (isBlank(cell) ? "" : String(cell).trim());
   const out: ResponseRecord[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const responseId = text(get(row, "responseId"));
     if (!responseId) continue;
     const factorValues: Record<string, number> = {};
@@ -114,6 +116,7 @@ export function readResponses(
     const finished = get(row, "finished");
     const created = get(row, "createdAt");
     out.push({
+      row: index,
       responseId,
       surveyId: text(get(row, "surveyId")),
       surveyTitle: text(get(row, "surveyTitle")),

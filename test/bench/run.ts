@@ -7,12 +7,23 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
+import { dashboardBench } from "./dashboard.bench";
+import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { segmentsBench } from "./segments.bench";
 import { surveyBench } from "./survey.bench";
 import { transactionsBench } from "./transactions.bench";
 
-const benches: Bench[] = [surveyBench, transactionsBench, clvBench, segmentsBench];
+const benches: Bench[] = [
+  surveyBench,
+  transactionsBench,
+  dashboardBench,
+  clvBench,
+  ingestBench,
+  ingestBenchNoInspector,
+  ingestFaultBench,
+  segmentsBench,
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -53,9 +53,11 @@ describe("add-on preview", () => {
     expect(await p.locator('#grid td[data-r="0"][data-c="4"]').textContent()).toBe("NPS score");
     await p.locator("#menu-button").click();
     expect(await p.getByRole("menuitem").allTextContents()).toEqual([
-      "NPS of selection",
+      "Dashboard",
+      "Surveys",
       "Segments",
       "Client card",
+      "NPS of selection",
       "Settings",
       "Help",
     ]);

@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { buildAddon } from "../../addon/build/build";
 import { type PreviewServer, startPreview } from "../../addon/preview/server";
@@ -16,6 +18,8 @@ let preview: PreviewServer | undefined;
 
 /** The same pieces `npm start` runs: the built add-on, a local Worker on fresh D1, the preview. */
 export async function setup(project: TestProject): Promise<void> {
+  // Screenshots describe this run only: stale ones (a FAILED- shot from an earlier run) would mislead.
+  rmSync(fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url)), { recursive: true, force: true });
   await buildAddon();
   worker = await startTestWorker();
   preview = await startPreview({ port: await freePort(), workerUrl: `${worker.url}/` });

@@ -5,6 +5,7 @@ declare global {
     interface Env {
       DB: D1Database;
       ENROLLMENT_KEY?: string;
+      LINK_SECRET?: string;
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {

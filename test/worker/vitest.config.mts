@@ -13,6 +13,7 @@ export default defineProject({
       miniflare: {
         bindings: {
           ENROLLMENT_KEY: "test-enrollment-key",
+          LINK_SECRET: "test-link-secret",
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, "worker", "migrations")),
         },
       },

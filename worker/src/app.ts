@@ -8,6 +8,8 @@ import type { AppEnv } from "./env";
 import { ApiError, errorBody, handleError } from "./errors";
 import { analysis } from "./routes/analysis";
 import { health } from "./routes/health";
+import { respondent } from "./routes/respondent";
+import { surveys } from "./routes/surveys";
 import { enrollment, workspace } from "./routes/workspaces";
 
 /** Largest JSON body the API accepts by default; analysis routes set their own, larger limit. */
@@ -39,7 +41,8 @@ function api() {
     .route("/workspaces", enrollment)
     .use(requireWorkspace)
     .route("/workspace", workspace)
-    .route("/analyze", analysis);
+    .route("/analyze", analysis)
+    .route("/surveys", surveys);
 }
 
 export function createApp() {
@@ -51,6 +54,9 @@ export function createApp() {
       xFrameOptions: "DENY",
     }),
   );
+  // Respondent pages: each response sets its own Content-Security-Policy (with the stylesheet's hash).
+  app.use("/s/*", secureHeaders({ contentSecurityPolicy: undefined, xFrameOptions: "DENY" }));
+  app.route("/s", respondent);
   app.get("/", (c) => c.json({ name: "rapport", version: VERSION, health: "/api/v1/health" }));
   app.route("/api/v1", api());
   app.notFound((c) =>

@@ -3,6 +3,11 @@ export interface Env {
   DB: D1Database;
   /** Secret set by the Worker's owner; spreadsheets enroll with it. */
   ENROLLMENT_KEY?: string;
+  /**
+   * Secret set by the Worker's owner; signs personal survey links, form nonces and answer tokens,
+   * and keys the hash of respondents' IP addresses. Changing it invalidates every link sent.
+   */
+  LINK_SECRET?: string;
 }
 
 /** Per-request values set by middleware. */

@@ -25,8 +25,15 @@ function el(name: string, attrs: Record<string, string | number>, text?: string)
   return node;
 }
 
+/** Several ranges of one height are side by side, as Sheets reads them: the first is the category column. */
+function joined(data: unknown[][][]): unknown[][] {
+  const [first = [], ...rest] = data;
+  if (rest.some((range) => range.length !== first.length)) return first;
+  return first.map((row, r) => [...row, ...rest.flatMap((range) => range[r] ?? [])]);
+}
+
 function table(chart: ChartView): { labels: string[]; series: { name: string; values: (number | null)[] }[] } {
-  const rows = chart.data.flat().length ? (chart.data[0] ?? []) : [];
+  const rows = chart.data.flat().length ? joined(chart.data) : [];
   const header = rows[0]?.slice(1).some((v) => typeof v === "string" && v !== "") ? (rows[0] as unknown[]) : null;
   const body = header ? rows.slice(1) : rows;
   const width = Math.max(...rows.map((r) => r.length), 1);
@@ -37,7 +44,7 @@ function table(chart: ChartView): { labels: string[]; series: { name: string; va
       values: body.map((r) => (typeof r[c] === "number" ? (r[c] as number) : null)),
     });
   }
-  return { labels: body.map((r) => String(r[0] ?? "").slice(0, 10)), series };
+  return { labels: body.map((r) => String(r[0] ?? "")), series };
 }
 
 export function renderChart(chart: ChartView): SVGSVGElement {
@@ -95,7 +102,15 @@ export function renderChart(chart: ChartView): SVGSVGElement {
   const every = Math.max(1, Math.ceil(labels.length / 8));
   labels.forEach((label, i) => {
     if (i % every) return;
-    svg.append(el("text", { x: x0 + i * step, y: H - 14, "font-size": 9, fill: "#5f6368" }, label));
+    // Axis labels are cut to a date's length; the pie's legend keeps its labels whole.
+    const anchor = i === labels.length - 1 && i > 0 ? "end" : "start";
+    svg.append(
+      el(
+        "text",
+        { x: Math.min(x0 + i * step, x1), y: H - 14, "font-size": 9, fill: "#5f6368", "text-anchor": anchor },
+        label.slice(0, 10),
+      ),
+    );
   });
   series.forEach((s, k) => {
     const color = COLORS[k % COLORS.length] as string;

@@ -149,8 +149,10 @@ function isNumeric(value: string): boolean {
 
 function renderGrid(): void {
   if (!view) return;
-  const width = Math.max(view.lastColumn, 8);
-  const height = Math.max(view.values.length, 30);
+  // Enough columns and rows for the cells charts are anchored to, as Sheets always has them.
+  const anchors = view.charts.map((c) => c.position);
+  const width = Math.max(view.lastColumn, 8, ...anchors.map((p) => p.anchorColumn));
+  const height = Math.max(view.values.length, 30, ...anchors.map((p) => p.anchorRow));
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
   headRow.append(document.createElement("th"));
@@ -203,6 +205,11 @@ function renderCharts(): void {
     box.append(renderChart(chart));
     wrap.append(box);
   }
+  // Room to scroll to a chart's right edge when it sticks out past the last column.
+  let right = 0;
+  for (const box of wrap.querySelectorAll<HTMLElement>(".chart"))
+    right = Math.max(right, box.offsetLeft + box.offsetWidth);
+  grid.style.marginRight = `${Math.max(0, right + 16 - grid.offsetWidth)}px`;
 }
 
 function selectionRect() {

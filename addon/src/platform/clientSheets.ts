@@ -1,6 +1,7 @@
 import { dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, detectColumns } from "../../../shared/sheets/columns";
+import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -81,28 +82,77 @@ export function readRows(columns: SheetColumns): { rows: Cell[][]; column(role: 
 /** Where the add-on finds transactions, survey scores and the client list in this spreadsheet. */
 export interface DataSources {
   transactions: SheetColumns | null;
+  /** A client sheet with a score column (not the Responses sheet). */
   scores: SheetColumns | null;
   clients: SheetColumns | null;
+  /** The `Responses` sheet survey sync writes (read by its headers, see shared/sheets/responses.ts). */
+  responses: Sheet | null;
+  /** Every sheet with its columns, in tab order (for pickers). */
+  sheets: SheetColumns[];
+}
+
+/** The sources a person can choose a sheet for; the choice is remembered for the spreadsheet. */
+export type SourceKind = "transactions" | "scores" | "clients";
+const SOURCE_PREFIX = "rapport.source.";
+/** Stored for a source a person set to "none". */
+const NO_SHEET = "none";
+
+/**
+ * A person's choice of sheet for a source: a sheet id, null for "this spreadsheet has none", or
+ * undefined when nobody chose (the add-on guesses).
+ */
+export function rememberedSource(kind: SourceKind): number | null | undefined {
+  const raw = PropertiesService.getDocumentProperties().getProperty(SOURCE_PREFIX + kind);
+  if (raw === null) return undefined;
+  if (raw === NO_SHEET) return null;
+  const id = Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : undefined;
+}
+
+export function rememberSource(kind: SourceKind, sheetId: number | null): void {
+  PropertiesService.getDocumentProperties().setProperty(
+    SOURCE_PREFIX + kind,
+    sheetId === null ? NO_SHEET : String(sheetId),
+  );
+}
+
+export function forgetSource(kind: SourceKind): void {
+  PropertiesService.getDocumentProperties().deleteProperty(SOURCE_PREFIX + kind);
 }
 
 const has = (m: ColumnMapping, ...roles: ColumnRole[]) => roles.every((r) => m[r] !== null);
 
 /**
- * Picks the sheets: transactions = the longest sheet with client id, date and amount; scores =
- * the "Responses" sheet written by survey sync when it has scores, else the first sheet with a
- * score column; clients = a sheet with client ids and names or e-mails other than the transactions.
+ * Picks the sheets. A sheet a person chose for a source (rememberSource) wins while it exists;
+ * otherwise: transactions = the longest sheet with client id, date and amount; scores = the first
+ * sheet other than Responses with a score column; clients = a sheet with client ids and names or
+ * e-mails other than the transactions; responses = the sheet named `Responses`.
  */
 export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataSources {
   const all = ss.getSheets().map(sheetColumns);
-  const transactions =
-    all
-      .filter((s) => has(s.mapping, "clientId", "date", "amount"))
-      .sort((a, b) => b.sheet.getLastRow() - a.sheet.getLastRow())[0] ?? null;
-  const withScores = all.filter((s) => has(s.mapping, "score"));
-  const scores = withScores.find((s) => s.sheet.getName() === "Responses") ?? withScores[0] ?? null;
-  const clients =
-    all.find(
-      (s) => s !== transactions && has(s.mapping, "clientId") && (s.mapping.name !== null || s.mapping.email !== null),
-    ) ?? null;
-  return { transactions, scores, clients };
+  const responses = ss.getSheetByName(RESPONSES_SHEET);
+  const others = all.filter((s) => s.sheet.getName() !== RESPONSES_SHEET);
+  const chosen = (kind: SourceKind, guess: () => SheetColumns | null): SheetColumns | null => {
+    const id = rememberedSource(kind);
+    if (id === null) return null;
+    const sheet = id === undefined ? undefined : all.find((s) => s.sheet.getSheetId() === id);
+    return sheet ?? guess();
+  };
+  const transactions = chosen(
+    "transactions",
+    () =>
+      others
+        .filter((s) => has(s.mapping, "clientId", "date", "amount"))
+        .sort((a, b) => b.sheet.getLastRow() - a.sheet.getLastRow())[0] ?? null,
+  );
+  const scores = chosen("scores", () => others.find((s) => has(s.mapping, "score")) ?? null);
+  const clients = chosen(
+    "clients",
+    () =>
+      others.find(
+        (s) =>
+          s !== transactions && has(s.mapping, "clientId") && (s.mapping.name !== null || s.mapping.email !== null),
+      ) ?? null,
+  );
+  return { transactions, scores, clients, responses, sheets: all };
 }

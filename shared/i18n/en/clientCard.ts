@@ -1,6 +1,5 @@
 /** The Client card sidebar and its suggested next steps. */
 export const clientCardEn = {
-  "ui.menu.clientCard": "Client card",
   "ui.card.title": "Client card",
   "ui.card.intro":
     "Select a client's row in the client list, the transactions or the Responses sheet, then press Refresh.",

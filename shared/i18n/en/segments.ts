@@ -3,7 +3,6 @@
  * columns it adds to the client list, and the analysis API's RFM route.
  */
 export const segmentsEn = {
-  "ui.menu.segments": "Segments",
   "ui.segments.title": "Segments",
   "ui.segments.intro":
     "Group the clients by their purchases and get a suggested action for each group. The results are written as columns beside the client list.",

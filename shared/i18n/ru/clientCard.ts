@@ -1,7 +1,6 @@
 import type { clientCardEn } from "../en/clientCard";
 
 export const clientCardRu: Record<keyof typeof clientCardEn, string> = {
-  "ui.menu.clientCard": "Карточка клиента",
   "ui.card.title": "Карточка клиента",
   "ui.card.intro":
     "Выделите строку клиента в списке клиентов, на листе покупок или на листе Responses и нажмите «Обновить».",

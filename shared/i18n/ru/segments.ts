@@ -1,7 +1,6 @@
 import type { segmentsEn } from "../en/segments";
 
 export const segmentsRu: Record<keyof typeof segmentsEn, string> = {
-  "ui.menu.segments": "Сегменты",
   "ui.segments.title": "Сегменты",
   "ui.segments.intro":
     "Разделите клиентов на группы по покупкам и получите рекомендацию для каждой группы. Результаты записываются столбцами рядом со списком клиентов.",

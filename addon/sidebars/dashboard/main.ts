@@ -1,0 +1,554 @@
+import type { MessageKey } from "../../../shared/i18n/messages.en";
+import type {
+  CommentView,
+  DashboardColumnsChoice,
+  DashboardPeriod,
+  DashboardView,
+  MeasureView,
+  ReportResult,
+  SheetOption,
+  TrendPoint,
+} from "../../src/rpc";
+import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
+import { call } from "../common/rpc";
+import { Status } from "../common/status";
+import { type ChartPoint, miniChart } from "./miniChart";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = new Status($("status"), $("error"));
+const buttons = ["refresh", "report", "save-columns", "detect"].map((id) => $<HTMLButtonElement>(id));
+const periodInputs = [...document.querySelectorAll<HTMLInputElement>('input[name="period"]')];
+const notice = $("notice");
+/** Periods drawn in the sidebar's charts: two years of months stay readable in 276 px. */
+const CHART_PERIODS = 24;
+const SMALL = 100;
+
+let current: DashboardView | null = null;
+
+function period(): DashboardPeriod {
+  return periodInputs.find((i) => i.checked)?.value === "quarter" ? "quarter" : "month";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number formats
+
+/** NPS with its sign; rounding first so that −0.04 shows as 0.0, not −0.0. */
+function nps(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded > 0 ? "+" : ""}${formatNumber(rounded === 0 ? 0 : rounded, 1)}`;
+}
+const pct = (share: number) => formatPercent(share, 1);
+const money = (value: number) => formatNumber(value, 2);
+const count = (n: number) => formatNumber(n, 0);
+
+// ---------------------------------------------------------------------------------------------
+// Cards
+
+function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+interface CardContent {
+  label: string;
+  hint?: string;
+  value: string | null;
+  n?: string;
+  small?: boolean;
+  extra?: HTMLElement[];
+}
+
+function fillCard(card: HTMLElement, content: CardContent): void {
+  const parts: HTMLElement[] = [node("div", "label", content.label)];
+  if (content.hint) parts.push(node("div", "hint", content.hint));
+  const value = node("div", content.value === null ? "value missing" : "value", content.value ?? "—");
+  value.dataset.testid = "value";
+  parts.push(value);
+  if (content.n) {
+    const n = node("div", "n", content.n);
+    n.dataset.testid = "n";
+    parts.push(n);
+  }
+  parts.push(...(content.extra ?? []));
+  if (content.small) {
+    const badge = node("span", "badge", tr("ui.dashboard.smallSample"));
+    badge.dataset.testid = "small-sample";
+    parts.push(badge);
+  }
+  card.replaceChildren(...parts);
+}
+
+function measureCard(
+  card: HTMLElement,
+  label: MessageKey,
+  m: MeasureView | null,
+  format: (v: number) => string,
+  nKey: MessageKey,
+  hint = "",
+  missing = tr("ui.dashboard.notYet"),
+): boolean {
+  fillCard(card, {
+    label: tr(label),
+    hint,
+    value: m ? format(m.value) : null,
+    n: m ? tr(nKey, { n: count(m.n) }) : missing,
+    small: m?.smallSample ?? false,
+  });
+  return m?.smallSample ?? false;
+}
+
+function stack(parts: [number, string][], total: number): HTMLElement {
+  const bar = node("div", "stack");
+  bar.setAttribute("aria-hidden", "true");
+  for (const [value, fill] of parts) {
+    const span = node("span", `stack-part ${fill}`);
+    span.style.width = `${(100 * value) / total}%`;
+    bar.append(span);
+  }
+  return bar;
+}
+
+function renderFigures(view: DashboardView): void {
+  let anySmall = false;
+  const n = view.nps;
+  if (n) {
+    const extra = [
+      node("div", "sub", tr("ui.dashboard.npsInterval", { lower: nps(n.lower), upper: nps(n.upper) })),
+      stack(
+        [
+          [n.promoters, "fill-good"],
+          [n.passives, "fill-mid"],
+          [n.detractors, "fill-bad"],
+        ],
+        n.n,
+      ),
+      node(
+        "div",
+        "sub",
+        tr("ui.dashboard.npsGroups", { promoters: n.promoters, passives: n.passives, detractors: n.detractors }),
+      ),
+    ];
+    if (n.source) extra.push(node("div", "sub", tr("ui.dashboard.from", { source: n.source })));
+    if (n.flagged) extra.push(node("div", "sub", tr("ui.dashboard.flagged", { count: n.flagged })));
+    fillCard($("nps-card"), {
+      label: tr("ui.dashboard.nps"),
+      value: nps(n.value),
+      n: tr("ui.dashboard.n.answers", { n: count(n.n) }),
+      small: n.smallSample,
+      extra,
+    });
+    anySmall ||= n.smallSample;
+  } else {
+    fillCard($("nps-card"), { label: tr("ui.dashboard.nps"), value: null, n: tr("ui.dashboard.noAnswersShort") });
+  }
+  const noAnswers = tr("ui.dashboard.noAnswersShort");
+  anySmall =
+    measureCard(
+      $("csat-card"),
+      "ui.dashboard.csat",
+      view.csat,
+      pct,
+      "ui.dashboard.n.answers",
+      tr("ui.dashboard.csatHint"),
+      noAnswers,
+    ) || anySmall;
+  anySmall =
+    measureCard(
+      $("ces-card"),
+      "ui.dashboard.ces",
+      view.ces,
+      (v) => formatNumber(v, 2),
+      "ui.dashboard.n.answers",
+      tr("ui.dashboard.cesHint"),
+      noAnswers,
+    ) || anySmall;
+  const surveyHints = [
+    !view.nps && tr("ui.dashboard.noNps"),
+    !view.csat && !view.ces && tr("ui.dashboard.noCsatCes"),
+    !view.csat && view.ces && tr("ui.dashboard.noCsat"),
+    view.csat && !view.ces && tr("ui.dashboard.noCes"),
+  ];
+  $("survey-hints").textContent = surveyHints.filter(Boolean).join(" ");
+
+  const c = view.customers;
+  const inPeriod = (p: { period: string } | null | undefined) =>
+    p ? tr("ui.dashboard.inPeriod", { period: p.period }) : "";
+  anySmall =
+    measureCard(
+      $("churn-card"),
+      "ui.dashboard.churn",
+      c?.churn ?? null,
+      pct,
+      "ui.dashboard.n.customersAtStart",
+      inPeriod(c?.churn),
+    ) || anySmall;
+  anySmall =
+    measureCard(
+      $("retention-card"),
+      "ui.dashboard.retention",
+      c?.retention ?? null,
+      pct,
+      "ui.dashboard.n.customersAtStart",
+      inPeriod(c?.retention),
+    ) || anySmall;
+  anySmall =
+    measureCard($("repeat-card"), "ui.dashboard.repeatRate", c?.repeatRate ?? null, pct, "ui.dashboard.n.customers") ||
+    anySmall;
+  anySmall = measureCard($("aov-card"), "ui.dashboard.aov", c?.aov ?? null, money, "ui.dashboard.n.orders") || anySmall;
+  const clv = c?.clv ?? null;
+  fillCard($("clv-card"), {
+    label: tr("ui.dashboard.clv"),
+    value: clv ? money(clv.value) : null,
+    n: clv ? tr("ui.dashboard.n.customers", { n: count(clv.n) }) : tr("ui.dashboard.notYet"),
+    small: clv?.smallSample ?? false,
+    extra: clv
+      ? [
+          node(
+            "div",
+            "sub",
+            tr("ui.dashboard.clvHint", {
+              purchases: formatNumber(clv.purchasesPerYear, 2),
+              years: formatNumber(clv.expectedYears, 2),
+            }),
+          ),
+        ]
+      : [],
+  });
+  anySmall ||= clv?.smallSample ?? false;
+  const gaps = [c?.churnGap, c && c.clvGap !== c.churnGap ? c.clvGap : null].filter((g): g is string => Boolean(g));
+  $("customer-hints").textContent = gaps.join(" ");
+  const note = $("small-sample-note");
+  note.textContent = tr("ui.dashboard.smallSampleNote");
+  note.hidden = !anySmall;
+  $("figures").hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trend
+
+function chartBlock(
+  name: string,
+  points: ChartPoint[],
+  latest: { value: string; period: string } | null,
+  kind: "line" | "bars",
+  color: string,
+  format: (v: number) => string,
+  bounds: { zero: boolean; floor?: number; ceiling?: number },
+): HTMLElement {
+  const box = node("figure", "chart");
+  box.dataset.testid = "mini-chart";
+  const head = node("div", "head");
+  head.append(node("strong", "", name));
+  head.append(node("span", "muted", latest ? tr("ui.dashboard.latest", latest) : tr("ui.dashboard.chart.none")));
+  box.append(head);
+  if (points.some((p) => p.value !== null)) {
+    box.append(
+      miniChart(points, {
+        kind,
+        color,
+        format,
+        ...bounds,
+        label: latest ? tr("ui.dashboard.chart.label", { name, ...latest }) : name,
+      }),
+    );
+    const axis = node("div", "axis");
+    axis.setAttribute("aria-hidden", "true");
+    axis.append(node("span", "", points[0]?.label ?? ""), node("span", "", points[points.length - 1]?.label ?? ""));
+    box.append(axis);
+  }
+  return box;
+}
+
+function lastWith<T>(rows: readonly T[], has: (r: T) => boolean): T | undefined {
+  for (let i = rows.length - 1; i >= 0; i--) if (has(rows[i] as T)) return rows[i];
+  return undefined;
+}
+
+function renderTrend(view: DashboardView): void {
+  const rows = view.trend.slice(-CHART_PERIODS);
+  const section = $("trend");
+  section.hidden = rows.length === 0;
+  if (rows.length === 0) return;
+  const npsLast = lastWith(rows, (r) => r.nps !== null);
+  const churnLast = lastWith(rows, (r) => r.churnRate !== null);
+  const revenueLast =
+    lastWith(rows, (r) => r.revenue !== null && !r.partial) ?? lastWith(rows, (r) => r.revenue !== null);
+  const point = (r: TrendPoint, value: number | null, hollow: boolean, text: string): ChartPoint => ({
+    label: r.period,
+    value,
+    hollow,
+    partial: r.partial,
+    title: `${r.period}: ${text}`,
+  });
+  const charts = [
+    chartBlock(
+      tr("ui.dashboard.chart.nps"),
+      rows.map((r) =>
+        point(
+          r,
+          r.nps,
+          r.npsN < SMALL,
+          r.nps === null ? "—" : `${nps(r.nps)} · ${tr("ui.dashboard.n.answers", { n: r.npsN })}`,
+        ),
+      ),
+      npsLast && npsLast.nps !== null ? { value: nps(npsLast.nps), period: npsLast.period } : null,
+      "line",
+      "#1a73e8",
+      (v) => nps(v),
+      { zero: true, floor: -100, ceiling: 100 },
+    ),
+    chartBlock(
+      tr("ui.dashboard.chart.churn"),
+      rows.map((r) =>
+        point(
+          r,
+          r.churnRate,
+          (r.atStart ?? 0) < SMALL,
+          r.churnRate === null
+            ? "—"
+            : `${pct(r.churnRate)} · ${tr("ui.dashboard.n.customersAtStart", { n: r.atStart ?? 0 })}`,
+        ),
+      ),
+      churnLast && churnLast.churnRate !== null ? { value: pct(churnLast.churnRate), period: churnLast.period } : null,
+      "line",
+      "#ea4335",
+      (v) => formatPercent(v, 0),
+      { zero: true, floor: 0, ceiling: 1 },
+    ),
+    chartBlock(
+      tr("ui.dashboard.chart.revenue"),
+      rows.map((r) =>
+        point(
+          r,
+          r.revenue,
+          false,
+          r.revenue === null ? "—" : `${money(r.revenue)} · ${tr("ui.dashboard.chart.orders", { n: r.orders ?? 0 })}`,
+        ),
+      ),
+      revenueLast && revenueLast.revenue !== null
+        ? { value: money(revenueLast.revenue), period: revenueLast.period }
+        : null,
+      "bars",
+      "#34a853",
+      (v) => formatNumber(v, 0),
+      { zero: true },
+    ),
+  ];
+  $("charts").replaceChildren(...charts);
+  const notes = [tr("ui.dashboard.chart.hollow")];
+  const partial = rows.find((r) => r.partial);
+  if (partial) notes.push(tr("ui.dashboard.chart.partial", { period: partial.period }));
+  if (view.trend.length > rows.length) notes.push(tr("ui.dashboard.chart.last", { count: rows.length }));
+  $("trend-notes").textContent = notes.join(" ");
+  renderTrendTable(view.trend);
+}
+
+function renderTrendTable(trend: readonly TrendPoint[]): void {
+  const table = $<HTMLTableElement>("trend-table");
+  const head = document.createElement("tr");
+  for (const key of [
+    "ui.dashboard.chart.period",
+    "ui.dashboard.chart.nps",
+    "report.npsAnswers",
+    "ui.dashboard.chart.churn",
+    "ui.dashboard.chart.revenue",
+    "report.orders",
+  ] as const) {
+    const th = node("th", "", tr(key));
+    th.scope = "col";
+    head.append(th);
+  }
+  const body = trend.map((r) => {
+    const tr_ = document.createElement("tr");
+    const cells = [
+      r.partial ? `${r.period}*` : r.period,
+      r.nps === null ? "" : nps(r.nps),
+      r.npsN ? count(r.npsN) : "",
+      r.churnRate === null ? "" : pct(r.churnRate),
+      r.revenue === null ? "" : money(r.revenue),
+      r.orders === null ? "" : count(r.orders),
+    ];
+    cells.forEach((text, i) => {
+      const cell = node(i === 0 ? "th" : "td", "", text);
+      if (i === 0) (cell as HTMLTableCellElement).scope = "row";
+      tr_.append(cell);
+    });
+    return tr_;
+  });
+  const thead = document.createElement("thead");
+  thead.append(head);
+  const tbody = document.createElement("tbody");
+  tbody.append(...body);
+  table.replaceChildren(thead, tbody);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alerts, problems, comments, definitions
+
+function renderNotes(view: DashboardView): void {
+  $("problems").replaceChildren(
+    ...view.problems.map((text) => {
+      const div = node("div", "error problem", text);
+      div.dataset.testid = "problem";
+      return div;
+    }),
+  );
+  $("alert-list").replaceChildren(
+    ...view.alerts.map((a) => {
+      const li = node("li", "", a.message);
+      li.dataset.testid = "alert";
+      if (a.smallSample) li.append(node("span", "muted", ` ${tr("ui.dashboard.alert.small")}`));
+      return li;
+    }),
+  );
+  $("alerts").hidden = view.alerts.length === 0;
+  $("comment-list").replaceChildren(...view.comments.map(commentItem));
+  $("comments").hidden = view.comments.length === 0;
+  $("definitions").replaceChildren(...view.definitions.map((d) => node("li", "", d)));
+}
+
+function commentItem(c: CommentView): HTMLLIElement {
+  const li = node("li", "");
+  li.append(
+    node(
+      "div",
+      "meta",
+      tr("ui.dashboard.comment", {
+        kind: c.kind.toUpperCase(),
+        score: c.score,
+        date: c.date ?? tr("ui.dashboard.noDate"),
+      }),
+    ),
+    node("div", "text", c.text),
+  );
+  return li;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+const TX_ROLES = ["clientId", "date", "amount"] as const;
+const SCORE_ROLES = ["score", "date", "comment"] as const;
+
+function option(value: string, text: string): HTMLOptionElement {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+function fillSheetSelect(select: HTMLSelectElement, sheets: readonly SheetOption[], chosen: number | null): void {
+  select.replaceChildren(option("", tr("ui.dashboard.none")), ...sheets.map((s) => option(String(s.sheetId), s.name)));
+  select.value = chosen === null ? "" : String(chosen);
+}
+
+function fillRoles(prefix: "tx" | "sc", roles: readonly string[], sheet: SheetOption | undefined): void {
+  for (const role of roles) {
+    const select = $<HTMLSelectElement>(`${prefix}-${role}`);
+    select.replaceChildren(
+      option("", tr("ui.dashboard.none")),
+      ...(sheet?.columns ?? []).map((c) => option(String(c.column), c.header ? `${c.letter} · ${c.header}` : c.letter)),
+    );
+    const column = sheet?.mapping[role as keyof SheetOption["mapping"]] ?? null;
+    select.value = column === null ? "" : String(column);
+    select.disabled = !sheet;
+  }
+  $(`${prefix}-state`).textContent = sheet
+    ? tr(sheet.remembered ? "ui.dashboard.remembered" : "ui.dashboard.detected")
+    : "";
+}
+
+function sheetOf(select: HTMLSelectElement): SheetOption | undefined {
+  return current?.sources.sheets.find((s) => String(s.sheetId) === select.value);
+}
+
+function renderColumns(view: DashboardView): void {
+  const { sources } = view;
+  fillSheetSelect($("tx-sheet"), sources.sheets, sources.transactions);
+  fillSheetSelect($("sc-sheet"), sources.sheets, sources.scores);
+  fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet")));
+  fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet")));
+  const r = sources.responses;
+  $("responses-state").textContent = r
+    ? tr("ui.dashboard.responsesFound", { sheet: r.sheet, n: r.answers, nps: r.nps, csat: r.csat, ces: r.ces })
+    : tr("ui.dashboard.responsesNone");
+  // Something could not be read: open the panel where it is fixed.
+  if (view.problems.length > 0 || sources.transactions === null) ($("columns-panel") as HTMLDetailsElement).open = true;
+}
+
+function selected(id: string): number | null {
+  const value = $<HTMLSelectElement>(id).value;
+  return value === "" ? null : Number(value);
+}
+
+function choice(): DashboardColumnsChoice {
+  return {
+    transactions: {
+      sheetId: selected("tx-sheet"),
+      clientId: selected("tx-clientId"),
+      date: selected("tx-date"),
+      amount: selected("tx-amount"),
+    },
+    scores: {
+      sheetId: selected("sc-sheet"),
+      score: selected("sc-score"),
+      date: selected("sc-date"),
+      comment: selected("sc-comment"),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function render(view: DashboardView): void {
+  current = view;
+  for (const input of periodInputs) input.checked = input.value === view.period;
+  renderNotes(view);
+  renderFigures(view);
+  renderTrend(view);
+  renderColumns(view);
+}
+
+/** Requests made so far: a period changed twice quickly shows the answer to the last request only. */
+let requests = 0;
+
+async function load(work: () => Promise<DashboardView>, done?: string): Promise<void> {
+  notice.hidden = true;
+  const request = ++requests;
+  const view = await status.run(tr("ui.dashboard.working"), buttons, work);
+  if (!view || request !== requests) return;
+  render(view);
+  // A part could not be read: bring its message into view, wherever the person clicked.
+  if (view.problems.length > 0) $("problems").scrollIntoView({ block: "start" });
+  if (done) {
+    notice.textContent = done;
+    notice.hidden = false;
+  }
+}
+
+for (const input of periodInputs) {
+  input.addEventListener("change", () => void load(() => call<DashboardView>("dashboardData", period())));
+}
+$("refresh").addEventListener("click", () => void load(() => call<DashboardView>("dashboardData", period())));
+$("tx-sheet").addEventListener("change", () => fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet"))));
+$("sc-sheet").addEventListener("change", () => fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet"))));
+$("columns-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  void load(() => call<DashboardView>("saveDashboardColumns", choice(), period()), tr("ui.dashboard.saved"));
+});
+$("detect").addEventListener("click", () => void load(() => call<DashboardView>("resetDashboardColumns", period())));
+$("report").addEventListener("click", async () => {
+  notice.hidden = true;
+  const result = await status.run(tr("ui.dashboard.reporting"), buttons, () =>
+    call<ReportResult>("createReport", period()),
+  );
+  if (result) {
+    notice.textContent = result.message;
+    notice.hidden = false;
+  }
+});
+
+translatePage();
+void load(() => call<DashboardView>("dashboardData", null));

@@ -1,0 +1,203 @@
+import { columnLetter } from "../../../shared/cells/a1";
+import { type DateReading, dateReading } from "../../../shared/cells/dates";
+import { readTransactions, type Transactions } from "../../../shared/cells/transactions";
+import type { Cell } from "../../../shared/cells/values";
+import type { DashboardAlert } from "../../../shared/dashboard/alerts";
+import {
+  answersFromResponses,
+  answersFromScoreColumn,
+  noAnswers,
+  type SheetColumn,
+  type SurveyAnswers,
+} from "../../../shared/dashboard/answers";
+import {
+  type CustomerFigures,
+  customerFigures,
+  type LatestComment,
+  latestComments,
+  type SurveyFigures,
+  surveyFigures,
+  type TrendPeriod,
+  type TrendRow,
+  trendAlerts,
+  trendRows,
+} from "../../../shared/dashboard/figures";
+import { RapportError } from "../../../shared/errors";
+import type { Locale } from "../../../shared/i18n/locale";
+import { errorMessage, t } from "../../../shared/i18n/translate";
+import type { ColumnRole } from "../../../shared/sheets/columns";
+import { type DataSources, dataSources, readRows, type SheetColumns } from "./clientSheets";
+
+/**
+ * Reads what the dashboard and the report show: finds the sheets and columns, reads each in one
+ * batch, and computes the figures with shared/dashboard. A part that cannot be read (no
+ * transactions sheet, a bad cell) becomes a problem sentence; the other parts are still shown.
+ */
+
+export interface ResponsesCount {
+  sheet: string;
+  answers: number;
+  nps: number;
+  csat: number;
+  ces: number;
+}
+
+export interface DashboardData {
+  period: TrendPeriod;
+  sources: DataSources;
+  responses: ResponsesCount | null;
+  /** Where the NPS answers come from ("Responses · NPS surveys", "Clients · NPS score"), or null. */
+  npsSource: string | null;
+  answers: SurveyAnswers;
+  survey: SurveyFigures;
+  transactions: Transactions | null;
+  customers: CustomerFigures | null;
+  trend: TrendRow[];
+  alerts: DashboardAlert[];
+  comments: LatestComment[];
+  problems: string[];
+}
+
+const TRANSACTION_ROLES = ["clientId", "date", "amount"] as const;
+
+/** "Transactions · Amount": a column as messages name it (sheet and header, or letter without one). */
+function columnName(source: SheetColumns, column: number): string {
+  const header = source.headers[column - 1];
+  return `${source.sheet.getName()} · ${header || columnLetter(column)}`;
+}
+
+/** Checks that a source has each role mapped to its own column. */
+function requireRoles(source: SheetColumns, roles: readonly ColumnRole[]): void {
+  const sheet = source.sheet.getName();
+  const seen = new Map<number, ColumnRole>();
+  for (const role of roles) {
+    const column = source.mapping[role];
+    if (column === null) {
+      throw new RapportError("dashboard.missingColumn", { sheet, role: { key: `ui.dashboard.role.${role}` } });
+    }
+    const other = seen.get(column);
+    if (other) {
+      throw new RapportError("dashboard.sameColumn", {
+        sheet,
+        column: columnLetter(column),
+        first: { key: `ui.dashboard.role.${other}` },
+        second: { key: `ui.dashboard.role.${role}` },
+      });
+    }
+    seen.set(column, role);
+  }
+}
+
+function readSheetTransactions(source: SheetColumns, reading: DateReading): Transactions {
+  requireRoles(source, TRANSACTION_ROLES);
+  const rows = readRows(source);
+  const { clientId, date, amount } = source.mapping as Record<(typeof TRANSACTION_ROLES)[number], number>;
+  return readTransactions(
+    {
+      customerIds: rows.column("clientId"),
+      dates: rows.column("date"),
+      amounts: rows.column("amount"),
+      names: {
+        customerIds: columnName(source, clientId),
+        dates: columnName(source, date),
+        amounts: columnName(source, amount),
+      },
+      origins: {
+        customerIds: { row: 2, column: clientId },
+        dates: { row: 2, column: date },
+        amounts: { row: 2, column: amount },
+      },
+    },
+    reading,
+  );
+}
+
+function readResponsesSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, reading: DateReading): SurveyAnswers {
+  const height = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (height < 2 || width === 0) return noAnswers();
+  const values = sheet.getRange(1, 1, height, width).getValues() as Cell[][];
+  return answersFromResponses(sheet.getName(), values[0] as Cell[], values.slice(1), reading);
+}
+
+function readScoreColumn(source: SheetColumns, reading: DateReading): SurveyAnswers["nps"] {
+  const { score, date, comment } = source.mapping;
+  if (score === null) return [];
+  const rows = readRows(source);
+  const column = (role: ColumnRole, c: number | null): SheetColumn | null =>
+    c === null ? null : { cells: rows.column(role), origin: { row: 2, column: c }, name: columnName(source, c) };
+  return answersFromScoreColumn(
+    column("score", score) as SheetColumn,
+    column("date", date),
+    column("comment", comment),
+    reading,
+  );
+}
+
+/** Everything the dashboard shows, read from the active spreadsheet. */
+export function readDashboard(period: TrendPeriod, locale: Locale): DashboardData {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
+  const sources = dataSources(ss);
+  const problems: string[] = [];
+  const attempt = <T>(fallback: T, body: () => T): T => {
+    try {
+      return body();
+    } catch (error) {
+      problems.push(errorMessage(error, locale));
+      return fallback;
+    }
+  };
+
+  let transactions: Transactions | null = null;
+  let customers: CustomerFigures | null = null;
+  if (sources.transactions) {
+    const source = sources.transactions;
+    transactions = attempt(null, () => readSheetTransactions(source, reading));
+    const tx = transactions;
+    if (tx) customers = attempt(null, () => customerFigures(tx, period));
+  } else {
+    problems.push(t(locale, "dashboard.noTransactionsSheet"));
+  }
+
+  const answers = noAnswers();
+  let responses: ResponsesCount | null = null;
+  let npsSource: string | null = null;
+  if (sources.responses) {
+    const sheet = sources.responses;
+    const read = attempt(noAnswers(), () => readResponsesSheet(sheet, reading));
+    answers.csat = read.csat;
+    answers.ces = read.ces;
+    answers.nps = read.nps;
+    if (read.nps.length > 0) npsSource = sheet.getName();
+    responses = {
+      sheet: sheet.getName(),
+      answers: read.nps.length + read.csat.length + read.ces.length,
+      nps: read.nps.length,
+      csat: read.csat.length,
+      ces: read.ces.length,
+    };
+  }
+  if (answers.nps.length === 0 && sources.scores) {
+    const source = sources.scores;
+    answers.nps = attempt([], () => readScoreColumn(source, reading));
+    if (answers.nps.length > 0 && source.mapping.score !== null) npsSource = columnName(source, source.mapping.score);
+  }
+
+  const survey = surveyFigures(answers);
+  const trend = trendRows(transactions, customers, answers.nps, period);
+  return {
+    period,
+    sources,
+    responses,
+    npsSource,
+    answers,
+    survey,
+    transactions,
+    customers,
+    trend,
+    alerts: trendAlerts(trend),
+    comments: latestComments(answers),
+    problems,
+  };
+}

@@ -1,0 +1,252 @@
+import { columnLetter } from "../../../shared/cells/a1";
+import { isoDay } from "../../../shared/cells/dates";
+import { TREND_PERIODS, type TrendPeriod } from "../../../shared/dashboard/figures";
+import { alertMessage, definitions, gapMessage } from "../../../shared/dashboard/text";
+import { RapportError } from "../../../shared/errors";
+import type { Locale } from "../../../shared/i18n/locale";
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../shared/sheets/columns";
+import {
+  dataSources,
+  forgetColumns,
+  forgetSource,
+  rememberColumns,
+  rememberSource,
+  type SheetColumns,
+  sheetColumns,
+} from "../platform/clientSheets";
+import { type DashboardData, readDashboard } from "../platform/dashboardData";
+import { userLocale } from "../platform/locale";
+import type {
+  ColumnMappingView,
+  DashboardColumnsChoice,
+  DashboardPeriod,
+  DashboardView,
+  MeasureView,
+  SheetOption,
+} from "../rpc";
+import { openSidebar } from "./sidebar";
+import { sidebarCall } from "./sidebarCall";
+
+const PERIOD_PROPERTY = "rapport.dashboard.period";
+
+export function showDashboard(): void {
+  openSidebar("dashboard", "ui.dashboard.title");
+}
+
+/** The period asked for, else the one last used in this spreadsheet, else months. */
+export function dashboardPeriod(value: unknown): TrendPeriod {
+  const props = PropertiesService.getDocumentProperties();
+  if (value === null || value === undefined || value === "") {
+    const stored = props.getProperty(PERIOD_PROPERTY);
+    return stored === "quarter" ? "quarter" : "month";
+  }
+  if (typeof value !== "string" || !(TREND_PERIODS as readonly string[]).includes(value)) {
+    throw new RapportError("dashboard.badPeriod", { value: String(value).slice(0, 40) });
+  }
+  props.setProperty(PERIOD_PROPERTY, value);
+  return value as TrendPeriod;
+}
+
+const mappingView = (m: ColumnMapping): ColumnMappingView => ({ ...m });
+
+function sheetOption(source: SheetColumns): SheetOption {
+  return {
+    sheetId: source.sheet.getSheetId(),
+    name: source.sheet.getName(),
+    columns: source.headers.map((header, i) => ({ column: i + 1, letter: columnLetter(i + 1), header })),
+    mapping: mappingView(source.mapping),
+    remembered: source.remembered,
+  };
+}
+
+const measureView = (m: { value: number; n: number; smallSample: boolean }): MeasureView => ({
+  value: m.value,
+  n: m.n,
+  smallSample: m.smallSample,
+});
+
+/** The dashboard's figures as plain JSON for the sidebar, texts in the user's language. */
+export function dashboardView(data: DashboardData, locale: Locale): DashboardView {
+  const { survey, customers, sources, period } = data;
+  const sheets = sources.sheets.map(sheetOption);
+  return {
+    period,
+    sources: {
+      sheets,
+      transactions: sources.transactions?.sheet.getSheetId() ?? null,
+      scores: sources.scores?.sheet.getSheetId() ?? null,
+      responses: data.responses,
+    },
+    nps: survey.nps
+      ? {
+          ...measureView(survey.nps),
+          lower: survey.nps.lower,
+          upper: survey.nps.upper,
+          promoters: survey.nps.promoters,
+          passives: survey.nps.passives,
+          detractors: survey.nps.detractors,
+          flagged: survey.nps.flagged,
+          source: data.npsSource ?? "",
+        }
+      : null,
+    csat: survey.csat ? { ...measureView(survey.csat), flagged: survey.csat.flagged } : null,
+    ces: survey.ces ? { ...measureView(survey.ces), flagged: survey.ces.flagged } : null,
+    customers: customers
+      ? {
+          churn: customers.churn ? { ...measureView(customers.churn), period: customers.churn.period } : null,
+          retention: customers.retention
+            ? { ...measureView(customers.retention), period: customers.retention.period }
+            : null,
+          repeatRate: measureView(customers.repeatRate),
+          aov: customers.aov ? measureView(customers.aov) : null,
+          clv: customers.clv
+            ? {
+                ...measureView(customers.clv),
+                aov: customers.clv.aov,
+                purchasesPerYear: customers.clv.purchasesPerYear,
+                expectedYears: customers.clv.expectedYears,
+              }
+            : null,
+          churnGap: customers.churnGap ? gapMessage(customers.churnGap, period, locale) : null,
+          clvGap: customers.clvGap ? gapMessage(customers.clvGap, period, locale) : null,
+        }
+      : null,
+    trend: data.trend.map((r) => ({
+      period: r.period,
+      partial: r.partial,
+      nps: r.nps,
+      npsN: r.npsN,
+      churnRate: r.churnRate,
+      atStart: r.atStart,
+      revenue: r.revenue,
+      orders: r.orders,
+    })),
+    alerts: data.alerts.map((a) => ({ kind: a.kind, message: alertMessage(a, locale), smallSample: a.smallSample })),
+    comments: data.comments.map((c) => ({
+      kind: c.kind,
+      score: c.score,
+      date: c.day === null ? null : isoDay(c.day),
+      text: c.comment,
+    })),
+    definitions: definitions(customers?.inactiveDays ?? null, locale),
+    problems: data.problems,
+  };
+}
+
+/** Figures for the sidebar; `period` null uses the one last chosen in this spreadsheet. */
+export function dashboardData(period: DashboardPeriod | null): DashboardView {
+  return sidebarCall(() => {
+    const locale = userLocale();
+    return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
+  });
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function sheetById(id: unknown): Sheet | null {
+  if (id === null) return null;
+  if (typeof id !== "number" || !Number.isInteger(id)) throw new RapportError("dashboard.badChoice");
+  const sheet = SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()
+    .find((s) => s.getSheetId() === id);
+  if (!sheet) throw new RapportError("dashboard.noSuchSheet", { id });
+  return sheet;
+}
+
+/**
+ * Applies a person's columns to a sheet's mapping: each chosen column takes its role and leaves
+ * any other role it had, so no column holds two roles. Two roles chosen for one column is an error.
+ */
+function applyColumns(sheet: Sheet, mapping: ColumnMapping, chosen: Partial<Record<ColumnRole, unknown>>): void {
+  const width = sheet.getLastColumn();
+  const taken = new Map<number, ColumnRole>();
+  for (const role of COLUMN_ROLES) {
+    if (!(role in chosen)) continue;
+    const column = chosen[role];
+    if (column !== null && (typeof column !== "number" || !Number.isInteger(column))) {
+      throw new RapportError("dashboard.badChoice");
+    }
+    if (column !== null && (column < 1 || column > width)) {
+      throw new RapportError("dashboard.noSuchColumn", { sheet: sheet.getName(), column: String(column) });
+    }
+    if (column !== null) {
+      const other = taken.get(column);
+      if (other) {
+        throw new RapportError("dashboard.sameColumn", {
+          sheet: sheet.getName(),
+          column: columnLetter(column),
+          first: { key: `ui.dashboard.role.${other}` },
+          second: { key: `ui.dashboard.role.${role}` },
+        });
+      }
+      taken.set(column, role);
+      for (const r of COLUMN_ROLES) if (mapping[r] === column && !(r in chosen)) mapping[r] = null;
+    }
+    mapping[role] = column as number | null;
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/**
+ * Remembers the sheets and columns a person chose in the sidebar (per sheet, in document
+ * properties) and returns the figures read with them.
+ */
+export function saveDashboardColumns(choice: DashboardColumnsChoice, period: DashboardPeriod | null): DashboardView {
+  return sidebarCall(() => {
+    if (!isRecord(choice) || !isRecord(choice.transactions) || !isRecord(choice.scores)) {
+      throw new RapportError("dashboard.badChoice");
+    }
+    const { sheetId: txId, ...txColumns } = choice.transactions;
+    const { sheetId: scoresId, ...scoreColumns } = choice.scores;
+    const txSheet = sheetById(txId);
+    const scoresSheet = sheetById(scoresId);
+    const mappings = new Map<Sheet, ColumnMapping>();
+    const mappingOf = (sheet: Sheet) => {
+      let m = mappings.get(sheet);
+      if (!m) {
+        m = { ...sheetColumns(sheet).mapping };
+        mappings.set(sheet, m);
+      }
+      return m;
+    };
+    const pick = (columns: Record<string, unknown>, roles: readonly ColumnRole[]) => {
+      const out: Partial<Record<ColumnRole, unknown>> = {};
+      for (const role of roles) if (role in columns) out[role] = columns[role] ?? null;
+      return out;
+    };
+    const txChosen = pick(txColumns, ["clientId", "date", "amount"]);
+    const scoreChosen = pick(scoreColumns, ["score", "date", "comment"]);
+    if (txSheet && scoresSheet && txSheet === scoresSheet) {
+      // One sheet for both: the two choices together must still give each column one role.
+      const both = { ...txChosen };
+      for (const [role, column] of Object.entries(scoreChosen)) {
+        if (role === "date" && "date" in both && both.date !== column) {
+          throw new RapportError("dashboard.oneDate", { sheet: txSheet.getName() });
+        }
+        both[role as ColumnRole] = column;
+      }
+      applyColumns(txSheet, mappingOf(txSheet), both);
+    } else {
+      if (txSheet) applyColumns(txSheet, mappingOf(txSheet), txChosen);
+      if (scoresSheet) applyColumns(scoresSheet, mappingOf(scoresSheet), scoreChosen);
+    }
+    for (const [sheet, mapping] of mappings) rememberColumns(sheet, mapping);
+    rememberSource("transactions", txSheet ? txSheet.getSheetId() : null);
+    rememberSource("scores", scoresSheet ? scoresSheet.getSheetId() : null);
+    const locale = userLocale();
+    return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
+  });
+}
+
+/** Forgets the sheets and columns chosen for the dashboard: they are detected again. */
+export function resetDashboardColumns(period: DashboardPeriod | null): DashboardView {
+  return sidebarCall(() => {
+    const locale = userLocale();
+    const before = dataSources(SpreadsheetApp.getActiveSpreadsheet());
+    for (const source of [before.transactions, before.scores]) if (source) forgetColumns(source.sheet);
+    forgetSource("transactions");
+    forgetSource("scores");
+    return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
+  });
+}

@@ -1,0 +1,79 @@
+import { reportLayout } from "../../../shared/dashboard/report";
+import { RapportError } from "../../../shared/errors";
+import type { Locale } from "../../../shared/i18n/locale";
+import { t } from "../../../shared/i18n/translate";
+import type { SheetColumns } from "../platform/clientSheets";
+import { type DashboardData, readDashboard } from "../platform/dashboardData";
+import { userLocale } from "../platform/locale";
+import { writeReport } from "../platform/reportSheet";
+import type { DashboardPeriod, ReportResult } from "../rpc";
+import { dashboardPeriod } from "./dashboardSidebar";
+import { sidebarCall } from "./sidebarCall";
+
+const LOCK_WAIT_MS = 10_000;
+
+/** "Transactions (Client ID, Date, Amount)": a sheet and the columns read from it. */
+function describe(source: SheetColumns, roles: readonly ("clientId" | "date" | "amount")[]): string {
+  const headers = roles
+    .map((r) => source.mapping[r])
+    .filter((c): c is number => c !== null)
+    .map((c) => source.headers[c - 1] || String(c));
+  return `${source.sheet.getName()} (${headers.join(", ")})`;
+}
+
+function sources(data: DashboardData, locale: Locale): string[] {
+  const out: string[] = [];
+  if (data.sources.transactions && data.transactions) {
+    const source = describe(data.sources.transactions, ["clientId", "date", "amount"]);
+    out.push(t(locale, "report.sourceTransactions", { source }));
+  }
+  if (data.npsSource) out.push(t(locale, "report.sourceNps", { source: data.npsSource }));
+  if (data.responses && (data.responses.csat || data.responses.ces)) {
+    out.push(t(locale, "report.sourceResponses", { source: data.responses.sheet }));
+  }
+  return out;
+}
+
+/**
+ * "Create report": writes the dashboard's figures, trend and charts into the Report sheet, or
+ * updates it in place when it exists. Holds the document lock so two clicks cannot interleave.
+ */
+export function createReport(period: DashboardPeriod | null): ReportResult {
+  return sidebarCall(() => {
+    const locale = userLocale();
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(LOCK_WAIT_MS)) throw new RapportError("dashboard.busy");
+    try {
+      const data = readDashboard(dashboardPeriod(period), locale);
+      const { survey } = data;
+      if (!survey.nps && !survey.csat && !survey.ces && !data.customers) {
+        throw new RapportError("dashboard.nothingToReport", {
+          reason: data.problems.join(" ") || t(locale, "ui.dashboard.noNps"),
+        });
+      }
+      const layout = reportLayout({
+        locale,
+        period: data.period,
+        generatedAt: new Date(),
+        sources: sources(data, locale),
+        survey,
+        customers: data.customers,
+        trend: data.trend,
+        alerts: data.alerts,
+        comments: data.comments,
+        notes: data.problems,
+      });
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const written = writeReport(ss, layout);
+      const sheet = written.sheet.getName();
+      return {
+        sheet,
+        created: written.created,
+        charts: written.charts,
+        message: t(locale, "ui.dashboard.reportDone", { sheet, charts: written.charts }),
+      };
+    } finally {
+      lock.releaseLock();
+    }
+  });
+}

@@ -1,0 +1,232 @@
+import { z } from "zod";
+
+/**
+ * Request and response shapes of the survey API (`/api/v1/surveys…`). The Worker validates with
+ * them; the add-on (UrlFetchApp, JSON) checks what it receives with them. Times are ISO 8601 UTC.
+ */
+
+export const SURVEY_TYPES = ["nps", "csat", "ces", "csi"] as const;
+export const SurveyType = z.enum(SURVEY_TYPES);
+export type SurveyType = z.infer<typeof SurveyType>;
+
+export const LANGUAGES = ["en", "ru"] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export interface ScoreScale {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The answer scale of each survey type: NPS 0–10, CSAT 1–5, CES 1–7; a CSI factor is rated 1–5.
+ * Scores are whole numbers.
+ */
+export const SURVEY_SCALES: Readonly<Record<SurveyType, ScoreScale>> = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  csi: { min: 1, max: 5 },
+};
+
+/** Limits on texts and lists, shared so the add-on can check before sending. */
+export const SURVEY_LIMITS = {
+  title: 200,
+  question: 500,
+  factorLabel: 200,
+  factors: 20,
+  contactId: 200,
+  contactsPerRequest: 500,
+  comment: 5000,
+  maxResponses: 1_000_000,
+  throttleDays: 3650,
+  responsesPage: 1000,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A text in English and/or Russian: at least one of the two. */
+export function localizedText(max: number) {
+  return z
+    .strictObject({ en: text(max).optional(), ru: text(max).optional() })
+    .refine((value) => value.en !== undefined || value.ru !== undefined, {
+      message: "Give the text in en, ru or both",
+    });
+}
+export type LocalizedText = { en?: string; ru?: string };
+
+/** An instant with a time zone (`2026-06-30T23:59:59Z`, `…+03:00`). */
+export const Instant = z.iso.datetime({ offset: true });
+
+/** A CSI factor: what is rated, and its importance weight (CSI uses wᵢ = Iᵢ / ΣI). */
+export const CsiFactor = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Use 1–40 letters, digits, '_' or '-'"),
+  label: localizedText(SURVEY_LIMITS.factorLabel),
+  weight: z.number().positive().max(1000),
+});
+export type CsiFactor = z.infer<typeof CsiFactor>;
+
+const Factors = z
+  .array(CsiFactor)
+  .min(1)
+  .max(SURVEY_LIMITS.factors)
+  .refine((factors) => new Set(factors.map((f) => f.id)).size === factors.length, {
+    message: "Factor ids must be unique",
+  });
+
+const MaxResponses = z.number().int().min(1).max(SURVEY_LIMITS.maxResponses);
+const ThrottleDays = z.number().int().min(0).max(SURVEY_LIMITS.throttleDays);
+
+/** `POST /api/v1/surveys`. `factors` is required for `csi` and refused for the other types. */
+export const CreateSurveyRequest = z
+  .strictObject({
+    type: SurveyType,
+    title: text(SURVEY_LIMITS.title),
+    question: localizedText(SURVEY_LIMITS.question),
+    followUp: localizedText(SURVEY_LIMITS.question).nullable().optional(),
+    factors: Factors.optional(),
+    closesAt: Instant.nullable().optional(),
+    maxResponses: MaxResponses.nullable().optional(),
+    throttleDays: ThrottleDays.nullable().optional(),
+    anonymous: z.boolean().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.type === "csi" && !value.factors) {
+      ctx.addIssue({ code: "custom", path: ["factors"], message: "A csi survey needs factors" });
+    }
+    if (value.type !== "csi" && value.factors) {
+      ctx.addIssue({ code: "custom", path: ["factors"], message: "Only a csi survey has factors" });
+    }
+  });
+export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequest>;
+
+/**
+ * `PATCH /api/v1/surveys/:id`: any of these; `null` clears a limit or the follow-up question.
+ * `closed: true` closes the survey now, `closed: false` reopens it (a past `closesAt` still
+ * keeps it closed). The type and the CSI factors cannot change once answers may exist.
+ */
+export const UpdateSurveyRequest = z
+  .strictObject({
+    title: text(SURVEY_LIMITS.title).optional(),
+    question: localizedText(SURVEY_LIMITS.question).optional(),
+    followUp: localizedText(SURVEY_LIMITS.question).nullable().optional(),
+    closed: z.boolean().optional(),
+    closesAt: Instant.nullable().optional(),
+    maxResponses: MaxResponses.nullable().optional(),
+    throttleDays: ThrottleDays.nullable().optional(),
+    anonymous: z.boolean().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { message: "Send at least one field to change" });
+export type UpdateSurveyRequest = z.infer<typeof UpdateSurveyRequest>;
+
+export const SURVEY_STATUSES = ["open", "closed", "full"] as const;
+
+/** A survey as the API returns it. `url` is the public (anonymous) link. */
+export const Survey = z.object({
+  id: z.string(),
+  type: SurveyType,
+  title: z.string(),
+  question: z.object({ en: z.string().optional(), ru: z.string().optional() }),
+  followUp: z.object({ en: z.string().optional(), ru: z.string().optional() }).nullable(),
+  factors: z.array(CsiFactor).nullable(),
+  scale: z.object({ min: z.number().int(), max: z.number().int() }),
+  status: z.enum(SURVEY_STATUSES),
+  closed: z.boolean(),
+  closesAt: z.string().nullable(),
+  maxResponses: z.number().int().nullable(),
+  throttleDays: z.number().int().nullable(),
+  anonymous: z.boolean(),
+  url: z.string(),
+  responseCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Survey = z.infer<typeof Survey>;
+
+/** `GET /api/v1/surveys`: newest first. */
+export const SurveyList = z.object({ surveys: z.array(Survey) });
+export type SurveyList = z.infer<typeof SurveyList>;
+
+/** A contact id as the sheet holds it: 1–200 characters, no control characters; kept exactly. */
+export const ContactId = z
+  .string()
+  .min(1)
+  .max(SURVEY_LIMITS.contactId)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), { message: "A contact id may not contain control characters" });
+
+/** `POST /api/v1/surveys/:id/links`. `lang` adds `lang=` to the links and sets the email snippet's language. */
+export const LinksRequest = z.strictObject({
+  contacts: z
+    .array(z.strictObject({ id: ContactId }))
+    .min(1)
+    .max(SURVEY_LIMITS.contactsPerRequest),
+  lang: Language.optional(),
+});
+export type LinksRequest = z.infer<typeof LinksRequest>;
+
+/**
+ * One personal link. `eligible` is false when the contact answered any survey of the workspace
+ * within the survey's `throttleDays`; `lastAnsweredAt` is when their latest answer was first given.
+ * `emailHtml`: score buttons for an email, each a personal link carrying its score.
+ */
+export const PersonalLink = z.object({
+  contactId: z.string(),
+  url: z.string(),
+  eligible: z.boolean(),
+  lastAnsweredAt: z.string().nullable(),
+  emailHtml: z.string(),
+});
+export type PersonalLink = z.infer<typeof PersonalLink>;
+
+export const LinksResponse = z.object({ links: z.array(PersonalLink) });
+export type LinksResponse = z.infer<typeof LinksResponse>;
+
+/**
+ * Why an answer looks suspicious. Flagged answers are kept: the sheet shows the flags and a
+ * person decides. honeypot: the hidden field was filled; too_fast: sent sooner after the page
+ * loaded than a person could; same_ip: many answers to this survey from one network in a day;
+ * duplicate: this browser had already answered the survey.
+ */
+export const RESPONSE_FLAGS = ["honeypot", "too_fast", "same_ip", "duplicate"] as const;
+export const ResponseFlag = z.enum(RESPONSE_FLAGS);
+export type ResponseFlag = z.infer<typeof ResponseFlag>;
+
+/** One answer. `answers` holds CSI ratings by factor id; `score` is null for CSI. */
+export const SurveyResponse = z.object({
+  id: z.string(),
+  surveyId: z.string(),
+  contactId: z.string().nullable(),
+  source: z.enum(["personal", "anonymous"]),
+  score: z.number().int().nullable(),
+  answers: z.record(z.string(), z.number().int()).nullable(),
+  comment: z.string().nullable(),
+  language: Language,
+  finished: z.boolean(),
+  flags: z.array(ResponseFlag),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SurveyResponse = z.infer<typeof SurveyResponse>;
+
+/** `GET /api/v1/surveys/:id/responses` query: an opaque cursor from a previous page, and a page size. */
+export const ResponsesQuery = z.strictObject({
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "Use the nextCursor of a previous page")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(SURVEY_LIMITS.responsesPage).optional(),
+});
+export type ResponsesQuery = z.infer<typeof ResponsesQuery>;
+
+/**
+ * A page of answers in change order: new answers and edited ones (again, with their new content)
+ * come after everything already paged. Keep `nextCursor` and ask again later for what changed
+ * since; `hasMore` says whether more is waiting right now.
+ */
+export const ResponsesPage = z.object({
+  responses: z.array(SurveyResponse),
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type ResponsesPage = z.infer<typeof ResponsesPage>;

@@ -1,0 +1,107 @@
+import { type DateReading, type DayNumber, readDay } from "../cells/dates";
+import { readScore, type Scale } from "../cells/scores";
+import { type Cell, type CellOrigin, isBlank } from "../cells/values";
+import { readResponses, responsesLayout } from "../sheets/responses";
+
+/**
+ * Survey answers as the dashboard counts them, from the `Responses` sheet that survey sync writes
+ * (one survey type per answer) or, without one, from a score column of the client list.
+ */
+
+export const SURVEY_KINDS = ["nps", "csat", "ces"] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+/**
+ * The scales the dashboard reads each survey type on (DESIGN.md §3): NPS 0–10 whole numbers;
+ * CSAT 1–5, reported as the top-2-box share (answers of 4 or 5); CES 1–7, reported as the mean.
+ */
+export const SURVEY_SCALES: Readonly<Record<SurveyKind, Scale>> = {
+  nps: { min: 0, max: 10, integer: true },
+  csat: { min: 1, max: 5, integer: false },
+  ces: { min: 1, max: 7, integer: false },
+};
+
+/** CSAT counts answers at or above this score as satisfied (top-2-box of 1–5). */
+export const CSAT_THRESHOLD = 4;
+
+export interface Answer {
+  readonly score: number;
+  /** Calendar day of the answer, or null when the sheet does not say. */
+  readonly day: DayNumber | null;
+  readonly comment: string;
+  /** Marked suspicious by the Worker (flags column): counted, as flags are for a person to judge. */
+  readonly flagged: boolean;
+}
+
+export type SurveyAnswers = Record<SurveyKind, Answer[]>;
+
+export function noAnswers(): SurveyAnswers {
+  return { nps: [], csat: [], ces: [] };
+}
+
+const isKind = (type: string): type is SurveyKind => (SURVEY_KINDS as readonly string[]).includes(type);
+
+/**
+ * The answers of a Responses sheet, by survey type (types other than NPS, CSAT and CES are left
+ * out). Answers without a score (a respondent who opened the survey and left) are skipped; a score
+ * outside its type's scale, or not a number, is an error naming the sheet, the column and the cell.
+ */
+export function answersFromResponses(
+  sheet: string,
+  header: readonly Cell[],
+  rows: readonly (readonly Cell[])[],
+  reading: DateReading,
+): SurveyAnswers {
+  const out = noAnswers();
+  const scoreColumn = responsesLayout(header).columns.score;
+  if (scoreColumn === undefined) return out;
+  const arg = `${sheet} · ${String(header[scoreColumn] ?? "").trim()}`;
+  const origin: CellOrigin = { row: 2, column: scoreColumn + 1 };
+  for (const record of readResponses(header, rows, reading)) {
+    if (!isKind(record.surveyType)) continue;
+    const cell = (rows[record.row] as readonly Cell[])[scoreColumn];
+    if (isBlank(cell)) continue;
+    const score = readScore(cell, SURVEY_SCALES[record.surveyType], arg, record.row, 0, 1, origin);
+    out[record.surveyType].push({
+      score,
+      day: record.answeredDay,
+      comment: record.comment,
+      flagged: record.flags.length > 0,
+    });
+  }
+  return out;
+}
+
+/** A column of a client sheet: its cells below the header, where it starts, and what to call it in messages. */
+export interface SheetColumn {
+  readonly cells: readonly (readonly Cell[])[];
+  readonly origin: CellOrigin;
+  readonly name: string;
+}
+
+/**
+ * NPS answers from a score column of a client list, with the answer dates and comments beside it
+ * when the sheet has them. Rows without a score are skipped; a score that is not a whole number
+ * from 0 to 10, or a non-blank date cell that is not a date, is an error naming the cell.
+ */
+export function answersFromScoreColumn(
+  scores: SheetColumn,
+  dates: SheetColumn | null,
+  comments: SheetColumn | null,
+  reading: DateReading,
+): Answer[] {
+  const out: Answer[] = [];
+  for (let r = 0; r < scores.cells.length; r++) {
+    const cell = (scores.cells[r] as readonly Cell[])[0];
+    if (isBlank(cell)) continue;
+    const score =
+      typeof cell === "number" && cell >>> 0 === cell && cell <= 10
+        ? cell
+        : readScore(cell, SURVEY_SCALES.nps, scores.name, r, 0, 1, scores.origin);
+    const dateCell = dates ? (dates.cells[r] as readonly Cell[] | undefined)?.[0] : "";
+    const day = dates && !isBlank(dateCell) ? readDay(dateCell, reading, dates.name, r, 0, 1, dates.origin) : null;
+    const commentCell = comments ? (comments.cells[r] as readonly Cell[] | undefined)?.[0] : "";
+    out.push({ score, day, comment: isBlank(commentCell) ? "" : String(commentCell).trim(), flagged: false });
+  }
+  return out;
+}

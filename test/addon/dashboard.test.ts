@@ -1,0 +1,524 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { CellValue, Harness } from "../../addon/harness/index";
+import { FakeRange } from "../../addon/harness/index";
+import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
+import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
+import type { DashboardColumnsChoice, DashboardView, ReportResult, SheetOption } from "../../addon/src/rpc";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
+import { responsesHeader } from "../../shared/sheets/responses";
+import { type RefTx, refCustomerFigures } from "../shared/dashboardReference";
+import { errorOf, loadAddon } from "./helpers";
+
+const utcDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+// Reference values worked out from the committed demo data, without the add-on's code.
+const clients = readDemoClients();
+const scores = clients.map((c) => c.score).filter((s): s is number => s !== null);
+const demoNps = (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
+const cdnow = readCdnow(CDNOW_EXTRACT_PATH);
+const refTx: RefTx[] = cdnow.map((r) => ({ id: Number(r.customerId), day: utcDay(r.date), amount: r.amount }));
+const refMonth = refCustomerFigures(refTx, "month");
+const refQuarter = refCustomerFigures(refTx, "quarter");
+
+function demo(locale: "en" | "ru" = "en"): Harness {
+  const addon = loadAddon({ spreadsheet: demoWorkbook({ locale }), userLocale: locale });
+  addon.trigger("onOpen");
+  return addon;
+}
+
+const data = (addon: Harness, period: string | null = null) => addon.run("dashboardData", period) as DashboardView;
+const sheetNamed = (view: DashboardView, name: string) =>
+  view.sources.sheets.find((s) => s.name === name) as SheetOption;
+
+function workbook(sheets: { name: string; rows: CellValue[][] }[], locale = "en_US"): SpreadsheetInit {
+  return { name: "Fixture", locale, timeZone: "Etc/UTC", sheets };
+}
+
+const CLIENTS: CellValue[][] = [
+  ["Client ID", "Name", "NPS score"],
+  [1, "Ann", 9],
+  [2, "Bob", 3],
+];
+const TRANSACTIONS: CellValue[][] = [
+  ["Client ID", "Date", "Amount"],
+  [1, date("2024-01-05"), 10],
+  [1, date("2024-02-04"), 20],
+  [2, date("2024-01-20"), 30],
+  [2, date("2024-03-31"), 40],
+];
+
+/** A Responses sheet as survey sync writes it: headers in `locale`, one row per answer. */
+function responses(locale: "en" | "ru", answers: [string, number | string, string, string?, string?][]): CellValue[][] {
+  return [
+    responsesHeader(locale),
+    ...answers.map(([type, score, day, flags = "", comment = ""], i) => [
+      `r${i + 1}`,
+      "s1",
+      "Survey",
+      type,
+      String((i % 2) + 1),
+      score,
+      comment,
+      locale,
+      true,
+      flags,
+      day ? date(day) : "",
+      "",
+    ]),
+  ];
+}
+
+describe("menu", () => {
+  it("has the team's sidebars first, in the user's language, without authorization on open", () => {
+    for (const [locale, captions] of [
+      ["en", ["Dashboard", "Surveys", "Segments", "Client card", "—", "NPS of selection", "—", "Settings", "Help"]],
+      [
+        "ru",
+        [
+          "Панель показателей",
+          "Опросы",
+          "Сегменты",
+          "Карточка клиента",
+          "—",
+          "NPS выделенного диапазона",
+          "—",
+          "Настройки",
+          "Справка",
+        ],
+      ],
+    ] as const) {
+      const addon = loadAddon({ userLocale: locale });
+      addon.trigger("onOpen");
+      const items = addon.ui.menus[0]?.items ?? [];
+      expect(addon.ui.menus[0]?.title).toBe("Rapport");
+      expect(items.map((i) => i.caption)).toEqual(captions);
+      expect(items.map((i) => i.functionName)).toEqual([
+        "showDashboard",
+        "showSurveys",
+        "showSegments",
+        "showClientCard",
+        null,
+        "showNpsSidebar",
+        null,
+        "showSettings",
+        "showHelp",
+      ]);
+      expect(addon.fetchLog).toHaveLength(0);
+      expect(addon.documentProperties.data.size).toBe(0);
+    }
+  });
+
+  it("opens the dashboard sidebar in the user's language", () => {
+    const addon = demo("ru");
+    addon.clickMenu("Панель показателей");
+    const sidebar = addon.ui.sidebars.at(-1);
+    expect(sidebar?.getTitle()).toBe("Панель показателей Rapport");
+    expect(sidebar?.getContent()).toContain('data-rapport-locale="ru"');
+    expect(sidebar?.getContent()).toContain('id="columns-form"');
+  });
+});
+
+describe("dashboard on the demo workbook", () => {
+  it("finds the sheets and columns and shows every figure with its n", () => {
+    const addon = demo();
+    const view = data(addon);
+    expect(view.period).toBe("month");
+    expect(view.problems).toEqual([]);
+    const tx = sheetNamed(view, "Transactions");
+    const cl = sheetNamed(view, "Clients");
+    expect(view.sources.transactions).toBe(tx.sheetId);
+    expect(view.sources.scores).toBe(cl.sheetId);
+    expect(view.sources.responses).toBeNull();
+    expect(tx.mapping).toMatchObject({ clientId: 1, date: 2, amount: 4 });
+    expect(cl.mapping).toMatchObject({ clientId: 1, score: 5, date: 6, comment: 7 });
+    expect(tx.remembered).toBe(false);
+
+    expect(view.nps?.value).toBeCloseTo(demoNps, 10);
+    expect(view.nps?.n).toBe(scores.length);
+    expect(view.nps?.lower).toBeLessThan(demoNps);
+    expect(view.nps?.upper).toBeGreaterThan(demoNps);
+    expect(view.nps?.source).toBe("Clients · NPS score");
+    expect(view.csat).toBeNull();
+    expect(view.ces).toBeNull();
+
+    const c = view.customers;
+    expect(c?.repeatRate.value).toBeCloseTo(refMonth.repeatRate, 12);
+    expect(c?.repeatRate.n).toBe(refMonth.customers);
+    expect(c?.aov?.value).toBeCloseTo(refMonth.aov, 9);
+    expect(c?.aov?.n).toBe(cdnow.length);
+    expect(c?.churn?.period).toBe(refMonth.churn?.label);
+    expect(c?.churn?.value).toBeCloseTo(refMonth.churn?.value as number, 12);
+    expect(c?.churn?.n).toBe(refMonth.churn?.n);
+    expect(c?.churn?.smallSample).toBe((refMonth.churn?.n as number) < 100);
+    expect(c?.retention?.value).toBeCloseTo(refMonth.retention as number, 12);
+    expect(c?.clv?.value).toBeCloseTo(refMonth.clv as number, 6);
+    expect(view.trend.map((r) => r.period)).toEqual(refMonth.rows.map((r) => r.label));
+    expect(view.trend.at(-1)?.partial).toBe(true);
+    expect(view.alerts).toEqual([]);
+    expect(view.comments).toHaveLength(5);
+    expect(view.definitions[2]).toContain(`after ${refMonth.inactive} days`);
+  });
+
+  it("trends by quarter when asked and remembers the choice", () => {
+    const addon = demo();
+    const view = data(addon, "quarter");
+    expect(view.period).toBe("quarter");
+    expect(view.trend.map((r) => r.period)).toEqual(refQuarter.rows.map((r) => r.label));
+    expect(view.customers?.churn?.period).toBe("1998-Q1");
+    expect(view.customers?.churn?.value).toBeCloseTo(refQuarter.churn?.value as number, 12);
+    expect(data(addon).period).toBe("quarter");
+    expect(errorOf(() => data(addon, "week"))).toBe('The period must be "month" or "quarter"; got "week".');
+  });
+
+  it("reads the Russian workbook and speaks Russian", () => {
+    const view = data(demo("ru"));
+    expect(view.problems).toEqual([]);
+    expect(view.nps?.source).toBe("Клиенты · Оценка NPS");
+    expect(view.nps?.value).toBeCloseTo(demoNps, 10);
+    expect(view.customers?.churn?.value).toBeCloseTo(refMonth.churn?.value as number, 12);
+    expect(view.definitions[2]).toContain(`после ${refMonth.inactive} дн. без покупок`);
+    expect(errorOf(() => data(demo("ru"), "год"))).toBe("Период должен быть «month» или «quarter»; получено «год».");
+  });
+});
+
+describe("correcting the columns", () => {
+  const choice = (view: DashboardView, amount: number | null, date = 2): DashboardColumnsChoice => ({
+    transactions: { sheetId: sheetNamed(view, "Transactions").sheetId, clientId: 1, date, amount },
+    scores: { sheetId: sheetNamed(view, "Clients").sheetId, score: 5, date: 6, comment: 7 },
+  });
+
+  it("remembers a corrected column per sheet and can detect again", () => {
+    const addon = demo();
+    const before = data(addon);
+    // A person says the amount is column C (CDs): the average order becomes the mean of CDs.
+    const after = addon.run("saveDashboardColumns", choice(before, 3), null) as DashboardView;
+    const meanCds = cdnow.reduce((s, r) => s + r.cds, 0) / cdnow.length;
+    expect(after.customers?.aov?.value).toBeCloseTo(meanCds, 10);
+    const tx = sheetNamed(after, "Transactions");
+    expect(tx.mapping.amount).toBe(3);
+    expect(tx.remembered).toBe(true);
+    expect(JSON.parse(addon.documentProperties.getProperty(`rapport.columns.${tx.sheetId}`) ?? "{}")).toMatchObject({
+      clientId: 1,
+      date: 2,
+      amount: 3,
+    });
+    // Remembered for later calls (a new execution reads document properties again).
+    expect(data(addon).customers?.aov?.value).toBeCloseTo(meanCds, 10);
+    const reset = addon.run("resetDashboardColumns", null) as DashboardView;
+    expect(sheetNamed(reset, "Transactions").mapping.amount).toBe(4);
+    expect(sheetNamed(reset, "Transactions").remembered).toBe(false);
+    expect(reset.customers?.aov?.value).toBeCloseTo(refMonth.aov, 9);
+  });
+
+  it("refuses one column for two roles, an unknown sheet or column, and a malformed choice", () => {
+    const addon = demo();
+    const view = data(addon);
+    expect(errorOf(() => addon.run("saveDashboardColumns", choice(view, 2), null))).toBe(
+      "Transactions: column B cannot be both Date and Amount; choose different columns.",
+    );
+    const gone = { ...choice(view, 4), transactions: { ...choice(view, 4).transactions, sheetId: 99 } };
+    expect(errorOf(() => addon.run("saveDashboardColumns", gone, null))).toBe(
+      "The chosen sheet no longer exists (id 99); choose another sheet under Columns.",
+    );
+    expect(errorOf(() => addon.run("saveDashboardColumns", choice(view, 40), null))).toBe(
+      "Transactions has no column 40; choose one of its columns.",
+    );
+    expect(errorOf(() => addon.run("saveDashboardColumns", { transactions: 1 }, null))).toBe(
+      "The column choice sent by the sidebar is not valid; reopen the dashboard and try again.",
+    );
+    // Nothing was remembered by the refused calls.
+    expect([...addon.documentProperties.data.keys()].filter((k) => k.startsWith("rapport.columns."))).toEqual([]);
+  });
+
+  it("says what to do when a needed column or the transactions sheet is missing", () => {
+    const addon = demo();
+    const view = data(addon);
+    const noAmount = addon.run("saveDashboardColumns", choice(view, null), null) as DashboardView;
+    expect(noAmount.problems).toEqual(["Transactions: choose the Amount column under Columns."]);
+    expect(noAmount.customers).toBeNull();
+    expect(noAmount.nps?.n).toBe(scores.length);
+    const none = addon.run(
+      "saveDashboardColumns",
+      { ...choice(view, 4), transactions: { sheetId: null, clientId: null, date: null, amount: null } },
+      null,
+    ) as DashboardView;
+    expect(none.sources.transactions).toBeNull();
+    expect(none.problems[0]).toMatch(/^No transactions sheet found: add a sheet with client ID, date and amount/);
+    expect(none.nps?.value).toBeCloseTo(demoNps, 10);
+  });
+});
+
+describe("error paths", () => {
+  it("names the cell that cannot be read and still shows the rest", () => {
+    // Ten purchases, one date mistyped: the column is still recognised as dates.
+    const rows: CellValue[][] = [["Client ID", "Date", "Amount"]];
+    for (let i = 1; i <= 10; i++) rows.push([i % 3, date(`2024-01-${String(i + 10)}`), 10 * i]);
+    (rows[7] as CellValue[])[1] = "soon";
+    const addon = loadAddon({
+      spreadsheet: workbook([
+        { name: "Clients", rows: CLIENTS },
+        { name: "Sales", rows },
+      ]),
+    });
+    const view = data(addon);
+    expect(view.problems).toEqual([
+      'Sales · Date, cell B8: "soon" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+    ]);
+    expect(view.nps).toMatchObject({ value: 0, n: 2, smallSample: true });
+  });
+
+  it("finds no transactions sheet in a workbook without one, and has nothing to report without any data", () => {
+    const addon = loadAddon({ spreadsheet: workbook([{ name: "Notes", rows: [["Text"], ["hello"]] }]) });
+    const view = data(addon);
+    expect(view.sources.transactions).toBeNull();
+    expect(view.nps).toBeNull();
+    expect(view.problems).toHaveLength(1);
+    expect(errorOf(() => addon.run("createReport", null))).toMatch(
+      /^Nothing to report yet: No transactions sheet found: add a sheet/,
+    );
+    expect(addon.spreadsheet.getSheetByName("Report")).toBeNull();
+  });
+});
+
+describe("the Responses sheet", () => {
+  const answers: [string, number | string, string, string?, string?][] = [
+    ["nps", 10, "2024-03-01", "", "Great"],
+    ["nps", 9, "2024-03-02"],
+    ["nps", 7, "2024-03-03", "too_fast"],
+    ["nps", 2, "2024-03-04", "", "=Too slow"],
+    ["nps", "", "2024-03-05"],
+    ["csat", 5, "2024-03-01"],
+    ["csat", 4, "2024-03-02"],
+    ["csat", 2, "2024-03-02"],
+    ["ces", 3, "2024-03-01"],
+    ["ces", 6, "2024-03-02"],
+    ["csi", 70, "2024-03-01"],
+  ];
+
+  it("gives NPS, CSAT and CES per survey type, ahead of the client list's score column", () => {
+    for (const locale of ["en", "ru"] as const) {
+      const addon = loadAddon({
+        userLocale: locale,
+        spreadsheet: workbook([
+          { name: "Clients", rows: CLIENTS },
+          { name: "Transactions", rows: TRANSACTIONS },
+          { name: "Responses", rows: responses(locale, answers) },
+        ]),
+      });
+      const view = data(addon);
+      expect(view.problems).toEqual([]);
+      // NPS over 10, 9, 7, 2: 2 promoters, 1 passive, 1 detractor → 25.
+      expect(view.nps).toMatchObject({ value: 25, n: 4, promoters: 2, passives: 1, detractors: 1, flagged: 1 });
+      expect(view.nps?.source).toBe("Responses");
+      // CSAT: 2 of 3 at 4–5. CES: mean of 3 and 6.
+      expect(view.csat).toEqual({ value: 2 / 3, n: 3, smallSample: true, flagged: 0 });
+      expect(view.ces).toEqual({ value: 4.5, n: 2, smallSample: true, flagged: 0 });
+      expect(view.sources.responses).toEqual({ sheet: "Responses", answers: 9, nps: 4, csat: 3, ces: 2 });
+      expect(view.comments.map((c) => c.text)).toEqual(["=Too slow", "Great"]);
+      expect(view.trend.find((r) => r.period === "2024-03")).toMatchObject({ nps: 25, npsN: 4 });
+    }
+  });
+
+  it("names a score outside its scale and falls back to the client list for NPS", () => {
+    const bad = answers.map((a) => a.slice()) as typeof answers;
+    (bad[2] as (typeof answers)[number])[1] = 12;
+    const addon = loadAddon({
+      spreadsheet: workbook([
+        { name: "Clients", rows: CLIENTS },
+        { name: "Transactions", rows: TRANSACTIONS },
+        { name: "Responses", rows: responses("en", bad) },
+      ]),
+    });
+    const view = data(addon);
+    expect(view.problems).toEqual(["Responses · Score, cell F4: 12 is outside the scale 0 to 10"]);
+    expect(view.nps?.source).toBe("Clients · NPS score");
+    expect(view.csat).toBeNull();
+  });
+
+  it("raises an NPS alert when the score falls significantly between the last two periods", () => {
+    const rows: [string, number, string][] = [
+      ...Array.from({ length: 60 }, (_, i) => ["nps", i < 40 ? 10 : 2, "2024-02-10"] as [string, number, string]),
+      ...Array.from({ length: 60 }, (_, i) => ["nps", i < 15 ? 10 : 2, "2024-03-10"] as [string, number, string]),
+    ];
+    const addon = loadAddon({
+      spreadsheet: workbook([
+        { name: "Transactions", rows: TRANSACTIONS },
+        { name: "Responses", rows: responses("en", rows) },
+      ]),
+    });
+    const view = data(addon);
+    expect(view.alerts).toHaveLength(1);
+    expect(view.alerts[0]?.kind).toBe("nps");
+    expect(view.alerts[0]?.message).toBe(
+      "NPS fell from +33.3 in 2024-02 to −50.0 in 2024-03 (−83.3 points, p < 0.001): read the detractors' comments and call them back.",
+    );
+    expect(view.alerts[0]?.smallSample).toBe(true);
+  });
+});
+
+describe("churn alert", () => {
+  it("fires when churn jumps in the last complete period", () => {
+    // 200 clients buy on Jan 1, Jan 31 and Mar 1 (30-day gaps, so lost after 30 days); half buy
+    // again on Mar 31. February loses nobody; March loses the 100 who stopped.
+    const rows: CellValue[][] = [["Client ID", "Date", "Amount"]];
+    for (let c = 1; c <= 200; c++) {
+      for (const d of ["2024-01-01", "2024-01-31", "2024-03-01"]) rows.push([c, date(d), 10]);
+      if (c <= 100) rows.push([c, date("2024-03-31"), 10]);
+    }
+    const addon = loadAddon({ userLocale: "ru", spreadsheet: workbook([{ name: "Transactions", rows }], "ru_RU") });
+    const view = data(addon);
+    expect(view.customers?.churn).toEqual({ value: 0.5, n: 200, smallSample: false, period: "2024-03" });
+    expect(view.alerts.map((a) => a.message)).toEqual([
+      "Отток вырос скачком с 0,0\u00a0% в 2024-02 до 50,0\u00a0% в 2024-03 (p < 0,001): свяжитесь с ушедшими клиентами.",
+    ]);
+  });
+});
+
+describe("the Report sheet", () => {
+  let restore: (() => void) | null = null;
+  afterEach(() => {
+    restore?.();
+    restore = null;
+  });
+
+  /** Counts the writing calls made on every range while `fn` runs. */
+  function countWrites(fn: () => void): Record<string, number> {
+    const proto = FakeRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const methods = ["setValues", "setValue", "setNumberFormats", "setNumberFormat", "setFontWeights", "setFontWeight"];
+    const originals = new Map(methods.map((m) => [m, proto[m]]));
+    const calls: Record<string, number> = {};
+    for (const m of methods) {
+      proto[m] = function (this: unknown, ...a: unknown[]) {
+        calls[m] = (calls[m] ?? 0) + 1;
+        return originals.get(m)?.apply(this, a);
+      };
+    }
+    restore = () => {
+      for (const [m, original] of originals) proto[m] = original as never;
+    };
+    fn();
+    restore();
+    restore = null;
+    return calls;
+  }
+
+  const chartsOf = (addon: Harness, name = "Report") =>
+    (addon.spreadsheet.getSheetByName(name)?.getCharts() ?? []).map((c) => c.describe());
+
+  it("writes the figures and native charts in one block, and shows the sheet", () => {
+    const addon = demo();
+    let result: ReportResult | undefined;
+    const writes = countWrites(() => {
+      result = addon.run("createReport", "month") as ReportResult;
+    });
+    // One block of values, one of formats, one of font weights: nothing cell by cell.
+    expect(writes).toEqual({ setValues: 1, setNumberFormats: 1, setFontWeights: 1 });
+    expect(result).toEqual({
+      sheet: "Report",
+      created: true,
+      charts: 4,
+      message: "Report written to the sheet Report with 4 charts.",
+    });
+    const sheet = addon.spreadsheet.getSheetByName("Report");
+    expect(addon.spreadsheet.getActiveSheet()).toBe(sheet);
+    const values = sheet?.getDataRange().getValues() ?? [];
+    expect(values[0]?.[0]).toBe("Rapport report");
+    const row = (label: string) => values.find((r) => r[0] === label) ?? [];
+    expect(row("NPS (points)")[1]).toBeCloseTo(demoNps, 10);
+    expect(row("NPS (points)")[4]).toBe(scores.length);
+    expect(row(`Churn rate (${refMonth.churn?.label})`)[1]).toBeCloseTo(refMonth.churn?.value as number, 12);
+    expect(row(`Churn rate (${refMonth.churn?.label})`)[6]).toBe("n < 100: may move a lot by chance");
+    expect(row("CLV (simple)")[1]).toBeCloseTo(refMonth.clv as number, 6);
+    const display = sheet?.getDataRange().getDisplayValues() ?? [];
+    expect(display.find((r) => r[0] === "Repeat rate")?.[1]).toBe(`${(100 * refMonth.repeatRate).toFixed(1)}%`);
+    // Period labels stay text ("1997-01", not a date), as written behind an apostrophe.
+    const header = values.findIndex((r) => r[0] === "Period");
+    expect(values[header + 1]?.[0]).toBe("1997-01");
+    const charts = chartsOf(addon);
+    expect(charts.map((c) => [c.type, c.title])).toEqual([
+      ["LINE", "NPS by month"],
+      ["LINE", "Churn rate by month"],
+      ["COLUMN", "Revenue by month"],
+      ["PIE", "NPS breakdown"],
+    ]);
+    const last = header + refMonth.rows.length + 1;
+    expect(charts[0]?.ranges).toEqual([`Report!A${header + 1}:A${last}`, `Report!B${header + 1}:B${last}`]);
+    expect(charts[1]?.ranges).toEqual([`Report!A${header + 1}:A${last}`, `Report!D${header + 1}:D${last}`]);
+    // The dashboard does not take its own report for a data sheet.
+    expect(data(addon).sources.transactions).toBe(sheetNamed(data(addon), "Transactions").sheetId);
+  });
+
+  it("updates the same sheet and the same charts when run again", () => {
+    const addon = demo();
+    addon.run("createReport", "month");
+    const sheetsBefore = addon.spreadsheet.getSheets().length;
+    const ids = chartsOf(addon).map((c) => c.id);
+    const again = addon.run("createReport", "quarter") as ReportResult;
+    expect(again.created).toBe(false);
+    expect(addon.spreadsheet.getSheets()).toHaveLength(sheetsBefore);
+    const charts = chartsOf(addon);
+    expect(charts.map((c) => c.id)).toEqual(ids);
+    expect(charts[0]?.title).toBe("NPS by quarter");
+    const values = addon.spreadsheet.getSheetByName("Report")?.getDataRange().getValues() ?? [];
+    const header = values.findIndex((r) => r[0] === "Period");
+    expect(charts[0]?.ranges[0]).toBe(`Report!A${header + 1}:A${header + 1 + refQuarter.rows.length}`);
+    // Nothing left over from the longer monthly table.
+    expect(values.filter((r) => /^\d{4}-\d{2}$/.test(String(r[0])))).toEqual([]);
+    // In Russian, after a rename: still the same sheet and charts.
+    addon.spreadsheet.getSheetByName("Report")?.setName("Мой отчёт");
+    addon.setUserLocale("ru");
+    const ru = addon.run("createReport", "month") as ReportResult;
+    expect(ru).toMatchObject({ sheet: "Мой отчёт", created: false, charts: 4 });
+    expect(addon.spreadsheet.getSheets()).toHaveLength(sheetsBefore);
+    expect(chartsOf(addon, "Мой отчёт").map((c) => [c.id, c.title])).toEqual([
+      [ids[0], "NPS по месяцам"],
+      [ids[1], "Отток по месяцам"],
+      [ids[2], "Выручка по месяцам"],
+      [ids[3], "Структура NPS"],
+    ]);
+  });
+
+  it("finds its sheet and charts by name and title when the document properties are gone", () => {
+    const addon = demo();
+    addon.run("createReport", "month");
+    const ids = chartsOf(addon).map((c) => c.id);
+    for (const key of [...addon.documentProperties.data.keys()]) {
+      if (key.startsWith("rapport.report.")) addon.documentProperties.deleteProperty(key);
+    }
+    expect((addon.run("createReport", "month") as ReportResult).created).toBe(false);
+    expect(chartsOf(addon).map((c) => c.id)).toEqual(ids);
+  });
+
+  it("leaves a person's own Report sheet alone", () => {
+    const init = demoWorkbook();
+    init.sheets?.push({ name: "Report", rows: [["Quarterly notes"], ["Keep me"]] });
+    const addon = loadAddon({ spreadsheet: init });
+    const result = addon.run("createReport", "month") as ReportResult;
+    expect(result).toMatchObject({ sheet: "Report (2)", created: true });
+    expect(addon.spreadsheet.getSheetByName("Report")?.getDataRange().getValues()).toEqual([
+      ["Quarterly notes"],
+      ["Keep me"],
+    ]);
+    expect(chartsOf(addon)).toEqual([]);
+  });
+
+  it("removes the charts it no longer draws", () => {
+    const addon = demo();
+    const view = data(addon);
+    addon.run("createReport", "month");
+    addon.run(
+      "saveDashboardColumns",
+      {
+        transactions: { sheetId: sheetNamed(view, "Transactions").sheetId, clientId: 1, date: 2, amount: 4 },
+        scores: { sheetId: null, score: null, date: null, comment: null },
+      },
+      null,
+    );
+    const result = addon.run("createReport", "month") as ReportResult;
+    expect(result.charts).toBe(2);
+    expect(chartsOf(addon).map((c) => c.title)).toEqual(["Churn rate by month", "Revenue by month"]);
+    const values = addon.spreadsheet.getSheetByName("Report")?.getDataRange().getValues() ?? [];
+    expect(values.find((r) => r[0] === "NPS (points)")?.[6]).toMatch(/^No NPS answers yet/);
+  });
+});

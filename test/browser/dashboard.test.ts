@@ -1,0 +1,157 @@
+import type { FrameLocator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { readDemoClients } from "../../addon/preview/demoWorkbook";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
+import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+
+// Reference figures worked out from the committed demo data.
+const scores = readDemoClients()
+  .map((c) => c.score)
+  .filter((s): s is number => s !== null);
+const expectedNps = (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
+const cdnow = readCdnow(CDNOW_EXTRACT_PATH);
+const meanAmount = cdnow.reduce((s, r) => s + r.amount, 0) / cdnow.length;
+const meanCds = cdnow.reduce((s, r) => s + r.cds, 0) / cdnow.length;
+
+let session: BrowserSession;
+let page: Page | undefined;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+});
+afterEach(async (context) => {
+  await screenshotOnFailure(page, context);
+  await page?.close();
+  page = undefined;
+});
+
+/** The preview, tall enough that the whole 300 px sidebar shows in a screenshot. */
+async function openDashboard(locale: "en" | "ru", caption: string): Promise<{ p: Page; frame: FrameLocator }> {
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 2000 } });
+  errors = collectPageErrors(page);
+  await page.goto(inject("previewUrl"));
+  await page.locator("#reset").click();
+  await page.locator(`button[data-locale="${locale}"]`).click();
+  await page.locator("#grid td").first().waitFor();
+  await page.locator("#menu-button").click();
+  await page.getByRole("menuitem", { name: caption }).click();
+  const frame = page.frameLocator("#sidebar-frame");
+  await frame.getByTestId("nps-card").getByTestId("value").waitFor();
+  return { p: page, frame };
+}
+
+/** Scrolls the grid right to the charts, which sit beside the report's tables. */
+async function showCharts(p: Page): Promise<void> {
+  await p.locator("#grid-wrap").evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+  });
+}
+
+const number = (text: string | null) => Number((text ?? "").replace(/[+\s\u00a0]/g, "").replace(",", "."));
+
+describe("Dashboard sidebar", () => {
+  it("shows the figures, changes the period, corrects a column and creates the report", async () => {
+    const { p, frame } = await openDashboard("en", "Dashboard");
+    expect(await p.locator("#sidebar-frame").evaluate((el) => el.getBoundingClientRect().width)).toBe(300);
+    // Nothing in the sidebar is wider than Sheets' 300 px panel.
+    expect(await frame.locator("body").evaluate((b) => b.scrollWidth)).toBeLessThanOrEqual(300);
+    const nps = frame.getByTestId("nps-card");
+    expect(number(await nps.getByTestId("value").textContent())).toBeCloseTo(expectedNps, 1);
+    expect(await nps.getByTestId("n").textContent()).toBe(`n = ${scores.length} answers`);
+    expect(await frame.getByTestId("churn-card").textContent()).toContain("in 1998-05");
+    await expect.poll(() => frame.getByTestId("churn-card").getByTestId("small-sample").isVisible()).toBe(true);
+    expect(number(await frame.getByTestId("aov-card").getByTestId("value").textContent())).toBeCloseTo(meanAmount, 2);
+    expect(await frame.getByTestId("mini-chart").count()).toBe(3);
+    expect(await frame.locator("[data-testid=mini-chart] svg").count()).toBe(3);
+    await screenshot(p, "sidebar-dashboard-en");
+
+    // Period by quarter.
+    await frame.getByText("Quarter", { exact: true }).click();
+    await expect.poll(() => frame.getByTestId("churn-card").textContent()).toContain("in 1998-Q1");
+    expect(await frame.locator("#trend-table tbody tr").count()).toBe(6);
+
+    // The amount column corrected to C (CDs): the average order becomes the mean number of CDs.
+    await frame.getByText("Columns", { exact: true }).click();
+    await frame.getByLabel("Amount").selectOption({ label: "C · CDs" });
+    await frame.getByRole("button", { name: "Use these columns" }).click();
+    await expect.poll(() => frame.getByTestId("notice").textContent()).toBe("Columns saved for this spreadsheet.");
+    expect(number(await frame.getByTestId("aov-card").getByTestId("value").textContent())).toBeCloseTo(meanCds, 2);
+    expect(await frame.locator("#tx-state").textContent()).toBe("Columns confirmed by you.");
+    await screenshot(p, "sidebar-dashboard-columns-en");
+    await frame.getByRole("button", { name: "Detect again" }).click();
+    await expect
+      .poll(async () => number(await frame.getByTestId("aov-card").getByTestId("value").textContent()))
+      .toBeCloseTo(meanAmount, 2);
+
+    // The report: a Report sheet with its native charts, shown in the grid.
+    await frame.getByRole("button", { name: "Create report" }).click();
+    await expect
+      .poll(() => frame.getByTestId("notice").textContent())
+      .toBe("Report written to the sheet Report with 4 charts.");
+    await expect.poll(() => p.locator("#tabs button").allTextContents()).toEqual(["Clients", "Transactions", "Report"]);
+    await expect.poll(() => p.locator('#tabs button[aria-selected="true"]').textContent()).toBe("Report");
+    await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="0"]').textContent()).toBe("Rapport report");
+    await expect.poll(() => p.locator("[data-testid=chart]").count()).toBe(4);
+    expect(
+      await p.locator("[data-testid=chart] svg").evaluateAll((svgs) => svgs.map((s) => s.getAttribute("aria-label"))),
+    ).toEqual(["NPS by quarter", "Churn rate by quarter", "Revenue by quarter", "NPS breakdown"]);
+    await screenshot(p, "report-en");
+    await showCharts(p);
+    await screenshot(p, "report-charts-en");
+
+    // Running it again updates the same sheet and charts.
+    await frame.getByRole("button", { name: "Create report" }).click();
+    await expect.poll(() => frame.locator("#status").textContent()).toBe("");
+    await expect.poll(() => p.locator("#tabs button").allTextContents()).toEqual(["Clients", "Transactions", "Report"]);
+    expect(await p.locator("[data-testid=chart]").count()).toBe(4);
+    expect(errors).toEqual([]);
+  });
+
+  it("works from the keyboard in Russian", async () => {
+    const { p, frame } = await openDashboard("ru", "Панель показателей");
+    expect(await frame.locator("h1").textContent()).toBe("Панель показателей Rapport");
+    const nps = frame.getByTestId("nps-card");
+    expect(await nps.getByTestId("value").textContent()).toBe(`+${expectedNps.toFixed(1).replace(".", ",")}`);
+    expect(await nps.getByTestId("n").textContent()).toBe(`n = ${scores.length} (ответы)`);
+    expect(await frame.getByTestId("churn-card").textContent()).toContain("за 1998-05");
+    await screenshot(p, "sidebar-dashboard-ru");
+
+    // Arrow keys move between the period's radio buttons, as in any radio group.
+    await frame.locator('input[value="month"]').focus();
+    await frame.locator('input[value="month"]').press("ArrowRight");
+    await expect.poll(() => frame.getByTestId("churn-card").textContent()).toContain("за 1998-Q1");
+
+    await frame.getByRole("button", { name: "Создать отчёт" }).focus();
+    await frame.getByRole("button", { name: "Создать отчёт" }).press("Enter");
+    await expect
+      .poll(() => frame.getByTestId("notice").textContent())
+      .toBe("Отчёт записан на лист Report, диаграмм: 4.");
+    await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="0"]').textContent()).toBe("Отчёт Rapport");
+    await expect.poll(() => p.locator("[data-testid=chart]").count()).toBe(4);
+    await screenshot(p, "report-ru");
+    await showCharts(p);
+    await screenshot(p, "report-charts-ru");
+    expect(errors).toEqual([]);
+  });
+
+  it("says what to do when there is no transactions sheet", async () => {
+    const { p, frame } = await openDashboard("en", "Dashboard");
+    await frame.getByText("Columns", { exact: true }).click();
+    await frame.locator("#tx-sheet").selectOption({ label: "— none —" });
+    await frame.getByRole("button", { name: "Use these columns" }).click();
+    const problem = frame.getByTestId("problem");
+    await problem.waitFor({ state: "visible" });
+    expect(await problem.textContent()).toMatch(
+      /^No transactions sheet found: add a sheet with client ID, date and amount/,
+    );
+    // The survey side still shows, and the panel to fix it is open.
+    expect(number(await frame.getByTestId("nps-card").getByTestId("value").textContent())).toBeCloseTo(expectedNps, 1);
+    expect(await frame.locator("#columns-panel").getAttribute("open")).not.toBeNull();
+    await screenshot(p, "sidebar-dashboard-error-en");
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,477 @@
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
+import type { ContentfulStatusCode, RedirectStatusCode } from "hono/utils/http-status";
+import { type Language, SURVEY_LIMITS, SURVEY_SCALES } from "../../../shared/api/surveys";
+import { t } from "../../../shared/i18n/translate";
+import type { AppEnv } from "../env";
+import { acceptedLanguages, explicitLanguage, pageLanguage } from "../pages/language";
+import { pageCssHash } from "../pages/style";
+import { followUpForm, type StatusKind, statusPage, surveyForm, thanksPage } from "../pages/views";
+import {
+  FLAG_BITS,
+  FORM_BODY_LIMIT,
+  MIN_ANSWER_MS,
+  RESPONDENT_COOKIE,
+  RESPONDENT_COOKIE_DAYS,
+} from "../surveys/limits";
+import { type ResponseRow, type SurveyDefinition, surveyLanguages, surveyStatus } from "../surveys/rows";
+import { type SurveyShape, surveyShape } from "../surveys/shapes";
+import {
+  hashIp,
+  newNonce,
+  randomId,
+  readNonce,
+  readResponseToken,
+  signContact,
+  signResponse,
+  verifyContact,
+} from "../surveys/signing";
+import { loadPageState, type Refusal, refusal, type Target, writeComment, writeScore } from "../surveys/submit";
+
+/**
+ * The respondent pages under /s/:surveyId: server-rendered HTML, plain forms, no script.
+ *
+ *   GET  /s/:id               the survey (anonymous link; `?c=&k=` personal link; `&score=` from an
+ *                             email pre-selects a score to confirm; `?r=` edits one answer)
+ *   POST /s/:id               stores the score at once (finished=false when a follow-up follows)
+ *   GET  /s/:id/next?r=       the follow-up question
+ *   POST /s/:id/comment       stores the comment and finishes the answer
+ *   GET  /s/:id/thanks        thank-you page
+ *
+ * A GET never stores anything (mail scanners open links). Every failure is a page in the
+ * reader's language with the fitting status code. Nothing here logs answers, links or tokens.
+ */
+
+type C = Context<AppEnv>;
+
+const SURVEY_ID = /^[A-Za-z0-9_-]{22}$/;
+const RESPONDENT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+async function page(c: C, status: ContentfulStatusCode, body: string, headers: Record<string, string> = {}) {
+  const styleHash = await pageCssHash();
+  c.header("Content-Type", "text/html; charset=utf-8");
+  c.header(
+    "Content-Security-Policy",
+    `default-src 'none'; style-src ${styleHash}; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  );
+  c.header("Cache-Control", "no-store");
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return c.body(body, status);
+}
+
+function redirect(c: C, location: string, status: RedirectStatusCode = 303) {
+  c.header("Cache-Control", "no-store");
+  return c.redirect(location, status);
+}
+
+const STATUS_CODES: Record<StatusKind, ContentfulStatusCode> = {
+  notFound: 404,
+  closed: 410,
+  full: 410,
+  badLink: 403,
+  inviteOnly: 403,
+  throttled: 403,
+  rateLimited: 429,
+  tooLarge: 413,
+  badForm: 400,
+  error: 503,
+};
+
+function status(
+  c: C,
+  lang: Language,
+  kind: StatusKind,
+  options: {
+    survey?: SurveyDefinition | null;
+    days?: number;
+    retryAfter?: number;
+    backHref?: string;
+    other?: string;
+  } = {},
+) {
+  const body = statusPage(lang, kind, {
+    surveyTitle: options.survey?.title,
+    params: options.days !== undefined ? { days: options.days } : undefined,
+    backHref: options.backHref,
+    otherLanguageHref: options.other ?? (c.req.method === "GET" ? sameUrlInOtherLanguage(c, lang) : undefined),
+  });
+  return page(c, STATUS_CODES[kind], body, options.retryAfter ? { "Retry-After": String(options.retryAfter) } : {});
+}
+
+/** The URL of this GET request with `lang=` set to the other language. */
+function sameUrlInOtherLanguage(c: C, lang: Language): string {
+  const url = new URL(c.req.url);
+  url.searchParams.set("lang", lang === "en" ? "ru" : "en");
+  return `${url.pathname}${url.search}`;
+}
+
+/** The browser's language before the survey is known (status pages of unknown surveys). */
+function browserLanguage(c: C, explicit?: string | null): Language {
+  return explicitLanguage(explicit) ?? acceptedLanguages(c.req.header("Accept-Language"))[0] ?? "en";
+}
+
+function query(params: Record<string, string | undefined | null>): string {
+  const parts = Object.entries(params)
+    .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "")
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** The same GET page in the other language. */
+function otherLanguage(path: string, lang: Language, params: Record<string, string | undefined | null> = {}): string {
+  return `${path}${query({ ...params, lang: lang === "en" ? "ru" : "en" })}`;
+}
+
+function secretOf(c: C): string | null {
+  return c.env.LINK_SECRET || null;
+}
+
+/** The contact of a personal link, null for none, or "bad" when the signature does not match. */
+async function contactOf(
+  secret: string,
+  surveyId: string,
+  c: string | undefined,
+  k: string | undefined,
+): Promise<{ id: string; signature: string } | null | "bad"> {
+  if (c === undefined && k === undefined) return null;
+  if (!c || !k || c.length > SURVEY_LIMITS.contactId) return "bad";
+  return (await verifyContact(secret, surveyId, c, k)) ? { id: c, signature: k } : "bad";
+}
+
+function scoreParam(survey: SurveyDefinition, raw: string | undefined): number | undefined {
+  if (survey.type === "csi" || raw === undefined || !/^\d{1,2}$/.test(raw)) return undefined;
+  const value = Number(raw);
+  const scale = SURVEY_SCALES[survey.type];
+  return value >= scale.min && value <= scale.max ? value : undefined;
+}
+
+function storedAnswers(row: ResponseRow | null): Record<string, number> | undefined {
+  return row?.answers ? (JSON.parse(row.answers) as Record<string, number>) : undefined;
+}
+
+type Form = Record<string, string>;
+
+/** Form fields as strings; a file upload or a repeated field makes the form unreadable. */
+async function readForm(c: C): Promise<Form | null> {
+  const type = c.req.header("Content-Type") ?? "";
+  if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type)) return null;
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = await c.req.parseBody({ all: true });
+  } catch {
+    return null;
+  }
+  const form: Form = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== "string") return null;
+    form[name] = value;
+  }
+  return form;
+}
+
+/** Parses the answer of the survey form, or says what is missing. */
+function readAnswer(
+  survey: SurveyShape,
+  form: Form,
+): { score: number | null; answers: Record<string, number> | null } | { error: "noScore" | "noFactor" } {
+  const scale = SURVEY_SCALES[survey.type];
+  const valid = (raw: string | undefined) => {
+    if (raw === undefined || !/^\d{1,2}$/.test(raw)) return undefined;
+    const value = Number(raw);
+    return value >= scale.min && value <= scale.max ? value : undefined;
+  };
+  if (survey.type !== "csi") {
+    const score = valid(form.score);
+    return score === undefined ? { error: "noScore" } : { score, answers: null };
+  }
+  const answers: Record<string, number> = {};
+  let rated = 0;
+  for (const factor of survey.factors ?? []) {
+    const value = valid(form[`f.${factor.id}`]);
+    if (value !== undefined) {
+      answers[factor.id] = value;
+      rated++;
+    }
+  }
+  return rated === 0 ? { error: "noFactor" } : { score: null, answers };
+}
+
+function clientIp(c: C): string {
+  // Cloudflare sets CF-Connecting-IP to the connecting address; nothing else is trusted.
+  return c.req.header("CF-Connecting-IP") ?? "unknown";
+}
+
+export const respondent = new Hono<AppEnv>();
+
+respondent.use(
+  "*",
+  bodyLimit({
+    maxSize: FORM_BODY_LIMIT,
+    onError: (c) => status(c as C, browserLanguage(c as C), "tooLarge"),
+  }),
+);
+
+respondent.get("/:surveyId", async (c) => {
+  const surveyId = c.req.param("surveyId");
+  const q = c.req.query();
+  if (!SURVEY_ID.test(surveyId)) return status(c, browserLanguage(c, q.lang), "notFound");
+  const secret = secretOf(c);
+  if (!secret) return status(c, browserLanguage(c, q.lang), "error");
+  const contact = await contactOf(secret, surveyId, q.c, q.k);
+  const tokenId = q.r === undefined ? null : await readResponseToken(secret, surveyId, q.r);
+  if (contact === "bad" || (q.r !== undefined && tokenId === null)) {
+    return status(c, browserLanguage(c, q.lang), "badLink");
+  }
+  const target: Target | null = contact ? { contactId: contact.id } : tokenId ? { responseId: tokenId } : null;
+  const state = await loadPageState(c.env.DB, surveyId, target);
+  const survey = state.survey;
+  if (!survey) return status(c, browserLanguage(c, q.lang), "notFound");
+  const lang = pageLanguage(q.lang, c.req.header("Accept-Language"), surveyLanguages(survey));
+  const now = Date.now();
+  const other = otherLanguage(`/s/${surveyId}`, lang, { c: q.c, k: q.k, r: q.r, score: q.score });
+  const refused = refusal(state, contact !== null, tokenId !== null, now);
+  if (refused) return status(c, lang, refused.kind, { survey, days: refused.days, other });
+
+  const clicked = scoreParam(survey, q.score);
+  return page(
+    c,
+    200,
+    surveyForm({
+      survey,
+      lang,
+      nonce: await newNonce(secret, surveyId, now),
+      contact: contact ?? undefined,
+      responseToken: tokenId ? q.r : undefined,
+      score: clicked ?? state.existing?.score ?? undefined,
+      answers: storedAnswers(state.existing),
+      confirming: clicked !== undefined,
+      answeredAt: state.existing?.created_at,
+      otherLanguageHref: other,
+    }),
+  );
+});
+
+respondent.post("/:surveyId", async (c) => {
+  const surveyId = c.req.param("surveyId");
+  const form = await readForm(c);
+  const fallbackLang = browserLanguage(c, form?.lang);
+  if (!SURVEY_ID.test(surveyId)) return status(c, fallbackLang, "notFound");
+  const secret = secretOf(c);
+  if (!secret) return status(c, fallbackLang, "error");
+  if (!form) return status(c, fallbackLang, "badForm", { backHref: `/s/${surveyId}` });
+  const nonce = form.nonce ? await readNonce(secret, surveyId, form.nonce) : null;
+  const contact = await contactOf(secret, surveyId, form.c, form.k);
+  const tokenId = form.r === undefined ? null : await readResponseToken(secret, surveyId, form.r);
+  if (contact === "bad" || (form.r !== undefined && tokenId === null)) return status(c, fallbackLang, "badLink");
+  const back = `/s/${surveyId}${query({ c: form.c, k: form.k, r: form.r, lang: form.lang })}`;
+  if (!nonce) return status(c, fallbackLang, "badForm", { backHref: back });
+  const shape = await surveyShape(c.env.DB, surveyId);
+  if (!shape) return status(c, fallbackLang, "notFound");
+  const lang = pageLanguage(form.lang, c.req.header("Accept-Language"), shape.languages);
+  const now = Date.now();
+
+  const answer = readAnswer(shape, form);
+  if ("error" in answer) {
+    // Rare path: read the whole survey to show the form again with the message.
+    const state = await loadPageState(
+      c.env.DB,
+      surveyId,
+      contact ? { contactId: contact.id } : tokenId ? { responseId: tokenId } : null,
+    );
+    const refused = refusal(state, contact !== null, tokenId !== null, now);
+    if (refused || !state.survey) return refusedPage(c, lang, state.survey, refused ?? { kind: "notFound" });
+    const scale = SURVEY_SCALES[shape.type];
+    const message =
+      answer.error === "noScore"
+        ? t(lang, "survey.page.error.noScore", { min: scale.min, max: scale.max })
+        : t(lang, "survey.page.error.noFactor");
+    return page(
+      c,
+      400,
+      surveyForm({
+        survey: state.survey,
+        lang,
+        nonce: form.nonce as string,
+        contact: contact ?? undefined,
+        responseToken: tokenId ? form.r : undefined,
+        answers: storedAnswers(state.existing),
+        answeredAt: state.existing?.created_at,
+        error: message,
+        otherLanguageHref: otherLanguage(`/s/${surveyId}`, lang, { c: form.c, k: form.k, r: form.r }),
+      }),
+    );
+  }
+
+  // Flagged, never dropped: the team sees the flags beside the answer and decides. same_ip and
+  // duplicate (this browser answered before, on the anonymous link) are counted while writing.
+  let flags = 0;
+  if (form.website) flags |= FLAG_BITS.honeypot;
+  if (now - nonce.issuedAt < MIN_ANSWER_MS) flags |= FLAG_BITS.too_fast;
+  const cookie = getCookie(c, RESPONDENT_COOKIE);
+  const knownBrowser = cookie && RESPONDENT_ID.test(cookie) ? cookie : null;
+  const browserId = knownBrowser ?? randomId(16);
+
+  const outcome = await writeScore(c.env.DB, {
+    surveyId,
+    id: tokenId ?? nonce.responseId,
+    contactId: contact ? contact.id : null,
+    score: answer.score,
+    answers: answer.answers ? JSON.stringify(answer.answers) : null,
+    language: lang,
+    flags,
+    ipHash: await hashIp(secret, clientIp(c)),
+    respondent: browserId,
+    nonceAt: nonce.issuedAt,
+    now,
+  });
+  if (outcome.kind === "rate_limited") {
+    return status(c, lang, "rateLimited", { retryAfter: outcome.retryAfterSeconds });
+  }
+  if (outcome.kind === "refused") return refusedPage(c, lang, outcome.survey, outcome.refusal);
+  if (!knownBrowser) rememberBrowser(c, surveyId, browserId);
+  const token = await signResponse(secret, surveyId, outcome.responseId);
+  const next = outcome.followUp
+    ? `/s/${surveyId}/next${query({ r: token, lang })}`
+    : `/s/${surveyId}/thanks${query({ lang, p: contact ? "1" : undefined })}`;
+  return redirect(c, next);
+});
+
+function refusedPage(c: C, lang: Language, survey: SurveyDefinition | null, refused: Refusal) {
+  return status(c, lang, refused.kind, { survey, days: refused.days });
+}
+
+/**
+ * Marks this browser as having answered the survey, so that a second new answer from it on the
+ * anonymous link is flagged duplicate. The cookie holds a random id, scoped to this survey's pages.
+ */
+function rememberBrowser(c: C, surveyId: string, browserId: string): void {
+  setCookie(c, RESPONDENT_COOKIE, browserId, {
+    path: `/s/${surveyId}`,
+    maxAge: RESPONDENT_COOKIE_DAYS * 24 * 60 * 60,
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+  });
+}
+
+/** The answer a follow-up link or form refers to, checked against the survey. */
+async function answerOf(c: C, surveyId: string, token: string | undefined, explicitLang: string | undefined) {
+  const fallbackLang = browserLanguage(c, explicitLang);
+  if (!SURVEY_ID.test(surveyId)) return { error: await status(c, fallbackLang, "notFound") } as const;
+  const secret = secretOf(c);
+  if (!secret) return { error: await status(c, fallbackLang, "error") } as const;
+  const responseId = token ? await readResponseToken(secret, surveyId, token) : null;
+  if (!responseId) return { error: await status(c, fallbackLang, "badLink") } as const;
+  const state = await loadPageState(c.env.DB, surveyId, { responseId });
+  if (!state.survey) return { error: await status(c, fallbackLang, "notFound") } as const;
+  const lang = pageLanguage(explicitLang, c.req.header("Accept-Language"), surveyLanguages(state.survey));
+  if (!state.existing) return { error: await status(c, lang, "badLink", { survey: state.survey }) } as const;
+  return { secret, survey: state.survey, response: state.existing, lang, token: token as string } as const;
+}
+
+async function changeHref(
+  secret: string,
+  survey: SurveyDefinition,
+  response: ResponseRow,
+  token: string,
+  lang: Language,
+) {
+  if (response.contact_id !== null) {
+    const k = await signContact(secret, survey.id, response.contact_id);
+    return `/s/${survey.id}${query({ c: response.contact_id, k, lang })}`;
+  }
+  return `/s/${survey.id}${query({ r: token, lang })}`;
+}
+
+respondent.get("/:surveyId/next", async (c) => {
+  const surveyId = c.req.param("surveyId");
+  const found = await answerOf(c, surveyId, c.req.query("r"), c.req.query("lang"));
+  if ("error" in found) return found.error;
+  const { secret, survey, response, lang, token } = found;
+  if (!survey.followUp) return redirect(c, `/s/${surveyId}/thanks${query({ lang })}`);
+  if (surveyStatus(survey, new Date()) === "closed") return status(c, lang, "closed", { survey });
+  return page(
+    c,
+    200,
+    followUpForm({
+      survey,
+      lang,
+      responseToken: token,
+      score: response.score,
+      comment: response.comment,
+      changeHref: await changeHref(secret, survey, response, token, lang),
+      otherLanguageHref: otherLanguage(`/s/${surveyId}/next`, lang, { r: token }),
+    }),
+  );
+});
+
+respondent.post("/:surveyId/comment", async (c) => {
+  const surveyId = c.req.param("surveyId");
+  const form = await readForm(c);
+  if (!form) return status(c, browserLanguage(c), "badForm", { backHref: `/s/${surveyId}` });
+  const found = await answerOf(c, surveyId, form.r, form.lang);
+  if ("error" in found) return found.error;
+  const { secret, survey, response, lang, token } = found;
+  if (surveyStatus(survey, new Date()) === "closed") return status(c, lang, "closed", { survey });
+  const skip = form.action === "skip";
+  // Stored exactly as typed; only a comment of nothing but white space counts as no comment.
+  const typed = form.comment ?? "";
+  if (!skip && typed.length > SURVEY_LIMITS.comment) {
+    return page(
+      c,
+      400,
+      followUpForm({
+        survey,
+        lang,
+        responseToken: token,
+        score: response.score,
+        comment: typed,
+        changeHref: await changeHref(secret, survey, response, token, lang),
+        error: t(lang, "survey.page.error.commentTooLong", { length: typed.length, max: SURVEY_LIMITS.comment }),
+      }),
+    );
+  }
+  const outcome = await writeComment(c.env.DB, {
+    surveyId,
+    responseId: response.id,
+    comment: skip || typed.trim() === "" ? null : typed,
+    keep: skip,
+    ipHash: await hashIp(secret, clientIp(c)),
+    now: Date.now(),
+  });
+  if (outcome.kind === "rate_limited") {
+    return status(c, lang, "rateLimited", { survey, retryAfter: outcome.retryAfterSeconds });
+  }
+  if (outcome.kind === "refused") return refusedPage(c, lang, survey, outcome.refusal);
+  return redirect(c, `/s/${surveyId}/thanks${query({ lang, p: response.contact_id !== null ? "1" : undefined })}`);
+});
+
+respondent.get("/:surveyId/thanks", async (c) => {
+  const surveyId = c.req.param("surveyId");
+  const explicit = c.req.query("lang");
+  if (!SURVEY_ID.test(surveyId)) return status(c, browserLanguage(c, explicit), "notFound");
+  const state = await loadPageState(c.env.DB, surveyId, null);
+  if (!state.survey) return status(c, browserLanguage(c, explicit), "notFound");
+  const lang = pageLanguage(explicit, c.req.header("Accept-Language"), surveyLanguages(state.survey));
+  const personal = c.req.query("p") === "1";
+  return page(
+    c,
+    200,
+    thanksPage(
+      lang,
+      state.survey,
+      personal,
+      otherLanguage(`/s/${surveyId}/thanks`, lang, { p: personal ? "1" : undefined }),
+    ),
+  );
+});
+
+respondent.all("*", (c) => status(c, browserLanguage(c, c.req.query("lang")), "notFound"));
+
+// A failure on our side: a page, not the API's JSON. Only the kind of error is logged, never the
+// request (its URL holds contact ids and signatures, its body the answer).
+respondent.onError((err, c) => {
+  console.error(`respondent page failed: ${err.name}`);
+  return status(c as C, browserLanguage(c as C), "error");
+});

@@ -1,0 +1,122 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import {
+  CreateSurveyRequest,
+  LinksRequest,
+  type LinksResponse,
+  type ResponsesPage,
+  ResponsesQuery,
+  type Survey,
+  type SurveyList,
+  UpdateSurveyRequest,
+} from "../../../shared/api/surveys";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+import { emailSnippet } from "../surveys/email";
+import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "../surveys/rows";
+import { signContact } from "../surveys/signing";
+import { createSurvey, getSurvey, lastAnswered, listSurveys, responsesAfter, updateSurvey } from "../surveys/store";
+import { validate } from "../validation";
+
+/**
+ * `/api/v1/surveys` (behind the workspace token): create, list, read and change surveys, make
+ * personal links, and page through answers. Every query names the token's workspace, so another
+ * workspace's survey id answers 404 exactly like an unknown one.
+ */
+
+type C = Context<AppEnv>;
+
+const SurveyParam = z.object({ id: z.string() });
+
+function origin(c: C): string {
+  return new URL(c.req.url).origin;
+}
+
+function linkSecret(c: C): string {
+  const secret = c.env.LINK_SECRET;
+  if (!secret) {
+    throw new ApiError(403, "forbidden", "Surveys are disabled: the Worker's owner has not set LINK_SECRET.");
+  }
+  return secret;
+}
+
+async function surveyOf(c: C, id: string): Promise<SurveyDefinition> {
+  const survey = await getSurvey(c.env.DB, c.get("workspaceId"), id);
+  if (!survey) throw new ApiError(404, "not_found", `No survey ${id} in this workspace.`);
+  return survey;
+}
+
+function futureCloseDate(closesAt: string | null | undefined, now: Date): void {
+  if (closesAt && Date.parse(closesAt) <= now.getTime()) {
+    throw new ApiError(400, "validation_failed", "Invalid json: closesAt: must be in the future", {
+      issues: [{ path: "closesAt", message: "must be in the future" }],
+    });
+  }
+}
+
+export const surveys = new Hono<AppEnv>()
+  .post("/", validate("json", CreateSurveyRequest), async (c) => {
+    linkSecret(c);
+    const input = c.req.valid("json");
+    const now = new Date();
+    futureCloseDate(input.closesAt, now);
+    const survey = await createSurvey(c.env.DB, c.get("workspaceId"), input, now);
+    return c.json<Survey>(toSurvey(survey, origin(c), now), 201, { Location: `/api/v1/surveys/${survey.id}` });
+  })
+  .get("/", async (c) => {
+    const now = new Date();
+    const list = await listSurveys(c.env.DB, c.get("workspaceId"));
+    return c.json<SurveyList>({ surveys: list.map((s) => toSurvey(s, origin(c), now)) });
+  })
+  .get("/:id", validate("param", SurveyParam), async (c) => {
+    const survey = await surveyOf(c, c.req.valid("param").id);
+    return c.json<Survey>(toSurvey(survey, origin(c), new Date()));
+  })
+  .patch("/:id", validate("param", SurveyParam), validate("json", UpdateSurveyRequest), async (c) => {
+    const { id } = c.req.valid("param");
+    const now = new Date();
+    const updated = await updateSurvey(c.env.DB, c.get("workspaceId"), id, c.req.valid("json"), now);
+    if (!updated) throw new ApiError(404, "not_found", `No survey ${id} in this workspace.`);
+    return c.json<Survey>(toSurvey(updated, origin(c), now));
+  })
+  .post("/:id/links", validate("param", SurveyParam), validate("json", LinksRequest), async (c) => {
+    const secret = linkSecret(c);
+    const survey = await surveyOf(c, c.req.valid("param").id);
+    const { contacts, lang } = c.req.valid("json");
+    const now = Date.now();
+    const last = await lastAnswered(
+      c.env.DB,
+      survey.workspaceId,
+      contacts.map((contact) => contact.id),
+    );
+    const snippetLanguage = lang ?? surveyLanguages(survey)[0] ?? "en";
+    const throttleMs = (survey.throttleDays ?? 0) * 24 * 60 * 60 * 1000;
+    const base = publicUrl(origin(c), survey.id);
+    const links = await Promise.all(
+      contacts.map(async ({ id }) => {
+        const signature = await signContact(secret, survey.id, id);
+        const url = `${base}?c=${encodeURIComponent(id)}&k=${signature}${lang ? `&lang=${lang}` : ""}`;
+        const lastAnsweredAt = last.get(id) ?? null;
+        return {
+          contactId: id,
+          url,
+          eligible: lastAnsweredAt === null || throttleMs === 0 || Date.parse(lastAnsweredAt) <= now - throttleMs,
+          lastAnsweredAt,
+          emailHtml: emailSnippet(survey, url, snippetLanguage),
+        };
+      }),
+    );
+    return c.json<LinksResponse>({ links });
+  })
+  .get("/:id/responses", validate("param", SurveyParam), validate("query", ResponsesQuery), async (c) => {
+    const survey = await surveyOf(c, c.req.valid("param").id);
+    const { cursor, limit } = c.req.valid("query");
+    const after = cursor === undefined ? 0 : Number(cursor);
+    const page = await responsesAfter(c.env.DB, survey.id, after, limit ?? 100);
+    const last = page.rows[page.rows.length - 1];
+    return c.json<ResponsesPage>({
+      responses: page.rows.map(toResponse),
+      nextCursor: String(last ? last.seq : after),
+      hasMore: page.hasMore,
+    });
+  });

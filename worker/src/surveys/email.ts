@@ -1,0 +1,32 @@
+import { type Language, SURVEY_SCALES } from "../../../shared/api/surveys";
+import type { MessageKey } from "../../../shared/i18n/messages.en";
+import { t } from "../../../shared/i18n/translate";
+import { html } from "../pages/html";
+import { pickText, type SurveyDefinition } from "./rows";
+
+/**
+ * The HTML to paste into an email: the question and one button per score, each a personal link
+ * carrying its score (`&score=N`). The click only pre-selects the score; the person confirms on
+ * the page, so a mail scanner following every link records nothing. Email clients ignore
+ * stylesheets, hence inline styles and a table layout. CSI surveys get one button to the survey.
+ */
+export function emailSnippet(survey: SurveyDefinition, personalUrl: string, lang: Language): string {
+  const question = pickText(survey.question, lang);
+  const font = "font-family:Arial,Helvetica,sans-serif";
+  const heading = html`<p lang="${question.language}" style="margin:0 0 12px;${font};font-size:16px;line-height:1.4;color:#18212f">${question.text}</p>`;
+  if (survey.type === "csi") {
+    return html`<div>${heading}<a href="${personalUrl}" style="display:inline-block;padding:12px 22px;border-radius:8px;background:#1f4fd1;color:#ffffff;${font};font-size:16px;font-weight:bold;text-decoration:none">${t(lang, "survey.email.cta")}</a></div>`
+      .value;
+  }
+  const scale = SURVEY_SCALES[survey.type];
+  const cells = [];
+  for (let score = scale.min; score <= scale.max; score++) {
+    cells.push(
+      html`<td style="padding:0 2px"><a href="${personalUrl}&amp;score=${score}" title="${t(lang, "survey.email.buttonTitle", { score })}" style="display:block;min-width:26px;padding:10px 0;border:1px solid #c5ccda;border-radius:6px;background:#f5f7fb;color:#1f4fd1;${font};font-size:16px;font-weight:bold;line-height:16px;text-align:center;text-decoration:none">${score}</a></td>`,
+    );
+  }
+  const low = t(lang, `survey.page.${survey.type}.low` as MessageKey);
+  const high = t(lang, `survey.page.${survey.type}.high` as MessageKey);
+  return html`<div>${heading}<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table><table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="max-width:${(scale.max - scale.min + 1) * 32}px;margin-top:6px"><tr><td style="${font};font-size:12px;color:#4f5a6d">${scale.min} · ${low}</td><td align="right" style="${font};font-size:12px;color:#4f5a6d">${scale.max} · ${high}</td></tr></table></div>`
+    .value;
+}
