@@ -220,6 +220,27 @@ describe("Segments sidebar: computed in the spreadsheet", () => {
     expect(ru.columnRange).toBe("H–J");
   });
 
+  it("a client list chosen in the sidebar becomes the spreadsheet's client list", () => {
+    const h = addon();
+    const vip = h.spreadsheet.insertSheet("VIP");
+    vip.getRange(1, 1, 3, 2).setValues([
+      ["Client ID", "Name"],
+      [313, "Anna Kuznetsov"],
+      [3901, "Someone"],
+    ]);
+    const run = h.run("runSegmentation", { method: "rfm", clientsSheet: "VIP" }) as Run;
+    expect(run).toMatchObject({
+      sheet: "VIP",
+      rows: 2,
+      columns: ["C · RFM code", "D · RFM segment", "E · RFM action"],
+    });
+    expect(vip.getRange(2, 3, 2, 2).getValues()).toEqual([
+      [555, "Champions"],
+      [555, "Champions"],
+    ]);
+    expect((h.run("segmentsState") as { clients: { name: string } }).clients.name).toBe("VIP");
+  });
+
   it("adds columns to a sheet that has none left", () => {
     const h = addon("en", workbook({ maxColumns: 7 }));
     expect(sheetOf(h, "Clients").getMaxColumns()).toBe(7);

@@ -20,7 +20,7 @@ import {
 } from "../../../shared/segments/segmentation";
 import { summarizeSegments } from "../../../shared/segments/summary";
 import type { ColumnRole } from "../../../shared/sheets/columns";
-import { dataSources, type SheetColumns, sheetColumns } from "../platform/clientSheets";
+import { dataSources, rememberSource, type SheetColumns, sheetColumns } from "../platform/clientSheets";
 import { userLocale } from "../platform/locale";
 import { blockRows, workerThreshold } from "../platform/segmentLimits";
 import {
@@ -229,6 +229,9 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
       writeBlock(sheet, job, 0, Math.min(block, values.length));
       return { columns: placed, jobId: values.length > block ? saveJob(job) : null };
     });
+    // Sheets a person chose here become the spreadsheet's sources for the Dashboard and the card too.
+    if (request.transactionsSheet) rememberSource("transactions", transactions.sheet.getSheetId());
+    if (request.clientsSheet) rememberSource("clients", sheet.getSheetId());
     return {
       method,
       engine: onWorker ? "worker" : "local",
