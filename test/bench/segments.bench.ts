@@ -11,7 +11,7 @@ import type { Transactions } from "../../shared/cells/transactions";
 import { segmentLocally } from "../../shared/segments/compute";
 import type { SegmentMethod } from "../../shared/segments/segmentation";
 import { startTestWorker } from "../setup/localWorker";
-import { simulatedBase } from "./clvData";
+import { asCsv, simulatedBase } from "./clvData";
 import { type Bench, type BenchResult, ms, seeded, time } from "./lib";
 
 /** The add-on's default threshold (addon/src/platform/segmentLimits.ts). */
@@ -158,10 +158,45 @@ async function onWorker(): Promise<BenchResult[]> {
   }
 }
 
+/** The RFM route through wrangler dev on about a million transactions: the whole request, wall time. */
+async function rfmRoute(): Promise<BenchResult> {
+  const worker = await startTestWorker();
+  try {
+    const enrolled = await fetch(`${worker.url}/api/v1/workspaces`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${worker.enrollmentKey}`, "Content-Type": "application/json" },
+      body: "{}",
+    });
+    const { token } = (await enrolled.json()) as { token: string };
+    const tx = simulatedBase(485_000, 2);
+    const csv = asCsv(tx);
+    const started = performance.now();
+    const response = await fetch(`${worker.url}/api/v1/analyze/rfm`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/csv" },
+      body: csv,
+    });
+    const text = await response.text();
+    const elapsed = performance.now() - started;
+    const ok =
+      response.status === 200 && (JSON.parse(text) as { customerCount: number }).customerCount === tx.customers.length;
+    return {
+      name: `analyze/rfm via wrangler dev, ${(tx.length / 1e6).toFixed(2)} M tx`,
+      value: ok
+        ? `${ms(elapsed)} wall (${(csv.length / 2 ** 20).toFixed(0)} MB CSV, ${(text.length / 2 ** 20).toFixed(0)} MB JSON)`
+        : `HTTP ${response.status}: ${text.slice(0, 120)}`,
+      goal: "< 30 s (Paid plan's default CPU limit)",
+      ok: ok && elapsed < 30_000,
+    };
+  } finally {
+    await worker.dispose();
+  }
+}
+
 export const segmentsBench: Bench = {
   title: "Segments sidebar (Code.js in the harness)",
   async run() {
     await buildAddon();
-    return [...inNode(), ...(await inSpreadsheet()), ...(await onWorker())];
+    return [...inNode(), ...(await inSpreadsheet()), ...(await onWorker()), await rfmRoute()];
   },
 };

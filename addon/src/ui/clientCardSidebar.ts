@@ -20,7 +20,7 @@ import { matchKey } from "../../../shared/segments/align";
 import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT } from "../../../shared/segments/compute";
 import { rfmSegmentInfo } from "../../../shared/segments/rfm";
 import { pick } from "../../../shared/segments/segmentation";
-import { RESPONSES_SHEET, readResponses, responsesLayout } from "../../../shared/sheets/responses";
+import { readResponses, responsesLayout } from "../../../shared/sheets/responses";
 import { dataSources, type SheetColumns, sheetColumns } from "../platform/clientSheets";
 import { userLocale } from "../platform/locale";
 import { dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../platform/sheetTransactions";
@@ -187,7 +187,7 @@ function purchaseSide(
 
 /** The answers the client gave: the Responses sheet written by survey sync, and the client list's score column. */
 function answersOf(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  responses: GoogleAppsScript.Spreadsheet.Sheet | null,
   clients: SheetColumns | null,
   row: Cell[] | null,
   id: Cell,
@@ -196,7 +196,6 @@ function answersOf(
 ): { views: ClientAnswerView[]; days: (DayNumber | null)[] } {
   const views: ClientAnswerView[] = [];
   const days: (DayNumber | null)[] = [];
-  const responses = ss.getSheetByName(RESPONSES_SHEET);
   if (responses && responses.getLastRow() >= 2) {
     const width = responses.getLastColumn();
     const values = responses.getRange(1, 1, responses.getLastRow(), width).getValues() as Cell[][];
@@ -250,7 +249,7 @@ export function clientCard(): ClientCardView {
     const notes: string[] = [];
     const purchases = purchaseSide(sources.transactions, selected, reading, notes, locale);
     const facts = purchases.facts;
-    const answers = answersOf(ss, sources.clients, row, selected.id, reading, locale);
+    const answers = answersOf(sources.responses, sources.clients, row, selected.id, reading, locale);
     const asOf = facts ? facts.asOf : reading.clock.dayOf(new Date());
     const rfm = facts?.rfm ?? null;
     const rfmInfo = rfm ? rfmSegmentInfo(rfm.segment) : null;
