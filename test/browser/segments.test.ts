@@ -142,6 +142,20 @@ describe("Segments sidebar", () => {
     await frame.locator("#run").click();
     await expect.poll(() => frame.locator("#segments li .name").first().textContent()).toBe("Чемпионы");
     await screenshot(p, "sidebar-segments-rfm-ru");
+    for (const [method, first] of [
+      ["abcXyz", "AZ"],
+      ["clusters", "Активные, частые покупки, высокий чек"],
+    ] as const) {
+      await frame.locator(`input[value="${method}"]`).check();
+      await frame.locator("#run").click();
+      await expect.poll(() => frame.locator("#segments li .name").first().textContent()).toBe(first);
+      if (method === "abcXyz") {
+        expect(await frame.locator("#segments .description").first().textContent()).toBe(
+          "Ключевые клиенты с нерегулярной выручкой",
+        );
+      }
+      await screenshot(p, `sidebar-segments-${method}-ru`);
+    }
     expect(errors).toEqual([]);
   });
 
