@@ -1,7 +1,8 @@
-import type { ClvResponse, RfmResponse, SegmentsResponse } from "../api/analysis";
+import type { ClvResponse, RfmResponse, SegmentsResponse } from "../api/analysisResponses";
 import { parseDay } from "../api/transactionsCsv";
 import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
+import { RFM_SEGMENTS } from "../metrics/rfm";
 import { clustersSegmentation } from "./clusters";
 import { clvSegmentation } from "./clv";
 import { customerRevenue } from "./compute";
@@ -64,4 +65,68 @@ export function clustersFromResponse(response: SegmentsResponse, tx: Transaction
     segment: c.segment,
     revenue: customerRevenue(tx, c.id),
   });
+}
+
+/*
+ * Light checks of the Worker's answers for the add-on: the fields the segmentations read, with
+ * one entry per customer in every column. (The zod schemas in api/analysisResponses.ts say the
+ * same in full; their number checks would add about 25 KB to Code.js, which Apps Script loads on
+ * every execution.)
+ */
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const column = (v: unknown, n: number, ok: (x: unknown) => boolean) =>
+  Array.isArray(v) && v.length === n && v.every(ok);
+const isNumber = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+const isId = (x: unknown) => isNumber(x) || (typeof x === "string" && x !== "");
+const isDay = (x: unknown) => typeof x === "string" && parseDay(x) !== null;
+
+export function isRfmAnswer(v: unknown): v is RfmResponse {
+  if (!isObject(v) || !isDay(v.asOf) || !isObject(v.customers)) return false;
+  const c = v.customers;
+  const n = Array.isArray(c.customer) ? c.customer.length : -1;
+  return (
+    column(c.customer, n, isId) &&
+    column(c.segment, n, (x) => (RFM_SEGMENTS as readonly unknown[]).includes(x)) &&
+    column(c.rfm_score, n, isNumber) &&
+    column(c.monetary, n, isNumber)
+  );
+}
+
+export function isClvAnswer(v: unknown): v is ClvResponse {
+  if (!isObject(v) || !isObject(v.summary) || !isDay(v.summary.calibrationEnd) || !isObject(v.customers)) return false;
+  const c = v.customers;
+  const n = Array.isArray(c.id) ? c.id.length : -1;
+  return (
+    column(c.id, n, isId) &&
+    column(c.pAlive, n, isNumber) &&
+    column(c.expectedPurchases, n, isNumber) &&
+    column(c.clv, n, isNumber)
+  );
+}
+
+const LEVELS = {
+  recency: ["recent", "lapsing", "lapsed"],
+  frequency: ["frequent", "occasional", "oneTime"],
+  spend: ["high", "medium", "low", null],
+} as const;
+
+export function isClustersAnswer(v: unknown): v is SegmentsResponse {
+  if (!isObject(v) || !isDay(v.asOf) || !Array.isArray(v.profiles) || !isObject(v.customers)) return false;
+  const profilesOk = v.profiles.every(
+    (p) =>
+      isObject(p) &&
+      isNumber(p.segment) &&
+      isObject(p.levels) &&
+      (LEVELS.recency as readonly unknown[]).includes(p.levels.recency) &&
+      (LEVELS.frequency as readonly unknown[]).includes(p.levels.frequency) &&
+      (LEVELS.spend as readonly unknown[]).includes(p.levels.spend) &&
+      isObject(p.label) &&
+      typeof p.label.en === "string" &&
+      typeof p.label.ru === "string",
+  );
+  const c = v.customers;
+  const n = Array.isArray(c.id) ? c.id.length : -1;
+  return profilesOk && column(c.id, n, isId) && column(c.segment, n, isNumber);
 }

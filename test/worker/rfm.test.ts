@@ -4,6 +4,8 @@ import { ErrorBody } from "../../shared/api/common";
 import { dayFromYmd, isoDay } from "../../shared/cells/dates";
 import type { Transactions } from "../../shared/cells/transactions";
 import { rfmCells, rfmTable } from "../../shared/metrics/rfm";
+import { isClustersAnswer, isClvAnswer, isRfmAnswer } from "../../shared/segments/fromApi";
+import { Random, simulateCustomer } from "../shared/models/simulate";
 import { enroll, request } from "./helpers";
 
 const post = (path: string, body: BodyInit, token: string, type = "text/csv") =>
@@ -142,6 +144,27 @@ describe("POST /api/v1/analyze/rfm", () => {
         );
       }
     }
+  });
+
+  it("answers what the add-on's checks accept, as do /clv and /segments", async () => {
+    const { token } = await enroll();
+    // Purchases from the BG/NBD process, so that the CLV models converge.
+    const random = new Random(4);
+    const rows: [string | number, number, number][] = [];
+    const start = dayFromYmd(2023, 1, 1);
+    for (let c = 0; c < 400; c++) {
+      const first = start + Math.floor(random.next() * 90);
+      for (const t of [0, ...simulateCustomer("bgnbd", [0.3, 4, 0.8, 2.5], (start + 540 - first) / 7, random)]) {
+        rows.push([c, first + Math.floor(t * 7), Math.round(random.gamma(6, 5) * 100) / 100]);
+      }
+    }
+    const body = csv(rows);
+    expect(isRfmAnswer(await (await post("/api/v1/analyze/rfm", body, token)).json())).toBe(true);
+    const clv = await post("/api/v1/analyze/clv?horizon_months=12", body, token);
+    const clvBody = await clv.json();
+    expect(clv.status, JSON.stringify(clvBody).slice(0, 300)).toBe(200);
+    expect(isClvAnswer(clvBody)).toBe(true);
+    expect(isClustersAnswer(await (await post("/api/v1/analyze/segments", body, token)).json())).toBe(true);
   });
 
   it("returns only the summary with customers=false", async () => {

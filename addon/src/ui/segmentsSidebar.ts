@@ -1,4 +1,5 @@
-import { ClvResponse, RfmResponse, SegmentsResponse } from "../../../shared/api/analysis";
+import * as z from "zod";
+import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../shared/api/analysisResponses";
 import { transactionsCsv } from "../../../shared/api/transactionsCsvWriter";
 import { columnLetter } from "../../../shared/cells/a1";
 import { isoDay } from "../../../shared/cells/dates";
@@ -10,7 +11,14 @@ import type { MessageKey } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
 import { alignToClients, matchKey, outputHeaders, outputRows, placeColumns } from "../../../shared/segments/align";
 import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT, segmentLocally } from "../../../shared/segments/compute";
-import { clustersFromResponse, clvFromResponse, rfmFromResponse } from "../../../shared/segments/fromApi";
+import {
+  clustersFromResponse,
+  clvFromResponse,
+  isClustersAnswer,
+  isClvAnswer,
+  isRfmAnswer,
+  rfmFromResponse,
+} from "../../../shared/segments/fromApi";
 import {
   type CustomerSegmentation,
   isSegmentMethod,
@@ -139,19 +147,25 @@ function segmentOnWorker(method: Exclude<SegmentMethod, "abcXyz">, tx: Transacti
   };
   switch (method) {
     case "rfm":
-      return rfmFromResponse(callWorker({ ...request, path: "api/v1/analyze/rfm", response: RfmResponse }));
+      return rfmFromResponse(
+        callWorker({ ...request, path: "api/v1/analyze/rfm", response: z.custom<RfmResponse>(isRfmAnswer) }),
+      );
     case "clv":
       return clvFromResponse(
         callWorker({
           ...request,
           path: `api/v1/analyze/clv?horizon_months=${CLV_HORIZON_MONTHS}&monthly_discount=${CLV_MONTHLY_DISCOUNT}`,
-          response: ClvResponse,
+          response: z.custom<ClvResponse>(isClvAnswer),
         }),
         tx,
       );
     case "clusters":
       return clustersFromResponse(
-        callWorker({ ...request, path: "api/v1/analyze/segments", response: SegmentsResponse }),
+        callWorker({
+          ...request,
+          path: "api/v1/analyze/segments",
+          response: z.custom<SegmentsResponse>(isClustersAnswer),
+        }),
         tx,
       );
   }

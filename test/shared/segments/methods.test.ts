@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
-import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../shared/api/analysis";
+import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../shared/api/analysisResponses";
 import { isoDay } from "../../../shared/cells/dates";
 import { abcXyzTable } from "../../../shared/metrics/abcXyz";
 import { RFM_SEGMENTS, rfmCells, rfmTable } from "../../../shared/metrics/rfm";
@@ -11,7 +11,14 @@ import { ABC_XYZ_CLASSES, abcXyzSegmentInfo } from "../../../shared/segments/abc
 import { clusterAction } from "../../../shared/segments/clusters";
 import { CLV_TIERS, clvTierInfo, clvTiers, HIGH_SHARE, LOST_P_ALIVE } from "../../../shared/segments/clv";
 import { customerRevenue, segmentLocally } from "../../../shared/segments/compute";
-import { clustersFromResponse, clvFromResponse, rfmFromResponse } from "../../../shared/segments/fromApi";
+import {
+  clustersFromResponse,
+  clvFromResponse,
+  isClustersAnswer,
+  isClvAnswer,
+  isRfmAnswer,
+  rfmFromResponse,
+} from "../../../shared/segments/fromApi";
 import { rfmSegmentInfo } from "../../../shared/segments/rfm";
 import { NO_PURCHASES, type SegmentInfo } from "../../../shared/segments/segmentation";
 import { summarizeSegments } from "../../../shared/segments/summary";
@@ -301,6 +308,52 @@ describe("segmentations from the Worker's responses", () => {
     const c = clustersFromResponse(clusters, demo);
     expect(Array.from(c.segment)).toEqual([1, 0]);
     expect(c.segments[1]?.action.en).toBe("Win back: a personal call and a strong offer.");
+  });
+
+  it("checks the Worker's answers before reading them", () => {
+    const table = rfmTable(demo);
+    const cells = rfmCells(table).slice(1);
+    const rfm = {
+      asOf: isoDay(table.asOfDay),
+      customers: {
+        customer: cells.map((r) => r[0]),
+        segment: cells.map((r) => r[8]),
+        rfm_score: cells.map((r) => r[7]),
+        monetary: cells.map((r) => r[3]),
+      },
+    };
+    expect(isRfmAnswer(rfm)).toBe(true);
+    expect(isRfmAnswer({ ...rfm, asOf: "1998-02-30" })).toBe(false);
+    expect(
+      isRfmAnswer({ ...rfm, customers: { ...rfm.customers, segment: ["Heroes", ...cells.slice(1).map((r) => r[8])] } }),
+    ).toBe(false);
+    expect(isRfmAnswer({ ...rfm, customers: { ...rfm.customers, monetary: [...cells.map((r) => r[3]), 1] } })).toBe(
+      false,
+    );
+    expect(isRfmAnswer({ ...rfm, customers: { ...rfm.customers, rfm_score: cells.map(() => "545") } })).toBe(false);
+    expect(isRfmAnswer({ ...rfm, customers: null })).toBe(false);
+    const clv = {
+      summary: { calibrationEnd: "1998-06-30" },
+      customers: { id: [1, "A"], pAlive: [0.5, 1], expectedPurchases: [1, 2], clv: [3, 4] },
+    };
+    expect(isClvAnswer(clv)).toBe(true);
+    expect(isClvAnswer({ ...clv, customers: { ...clv.customers, clv: undefined } })).toBe(false);
+    expect(isClvAnswer({ ...clv, customers: { ...clv.customers, id: [1, ""] } })).toBe(false);
+    const clusters = {
+      asOf: "1998-06-30",
+      profiles: [
+        { segment: 0, levels: { recency: "recent", frequency: "frequent", spend: null }, label: { en: "A", ru: "Б" } },
+      ],
+      customers: { id: [1, 2], segment: [0, 0] },
+    };
+    expect(isClustersAnswer(clusters)).toBe(true);
+    expect(
+      isClustersAnswer({
+        ...clusters,
+        profiles: [{ ...clusters.profiles[0], levels: { recency: "soon", frequency: "frequent", spend: null } }],
+      }),
+    ).toBe(false);
+    expect(isClustersAnswer({ ...clusters, customers: { id: [1, 2], segment: [0] } })).toBe(false);
   });
 
   it("refuses a response whose columns do not line up", () => {
