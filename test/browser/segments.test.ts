@@ -12,6 +12,12 @@ beforeAll(async () => {
   session = await launchBrowser();
 });
 afterAll(async () => {
+  // Leave the shared preview in English: other files' tests open it without waiting for a switch.
+  await fetch(`${inject("previewUrl")}/api/locale`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ locale: "en" }),
+  });
   await session?.close();
 });
 afterEach(async (context) => {
