@@ -48,7 +48,8 @@ export class FakeSheet {
     this.sheetId = sheetId;
     const rows = init.rows ?? [];
     this.maxRows = Math.max(init.maxRows ?? DEFAULT_ROWS, rows.length);
-    this.maxColumns = Math.max(init.maxColumns ?? DEFAULT_COLUMNS, ...rows.map((r) => r.length));
+    // A loop, not Math.max(...rows): a spread of a few hundred thousand rows overflows the stack.
+    this.maxColumns = rows.reduce((max, r) => Math.max(max, r.length), init.maxColumns ?? DEFAULT_COLUMNS);
     this.cells = rows.map((r) => r.slice());
   }
 

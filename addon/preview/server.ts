@@ -216,6 +216,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         harness.trigger("onOpen");
         return json(res, 200, state());
       }
+      if (req.method === "POST" && url.pathname === "/api/properties") {
+        // Lets a person (and the browser tests) try the Segments limits on the small demo, e.g.
+        // {"rapport.segments.workerThreshold": "500"}; only those keys, never the token.
+        const body = await readJson(req);
+        for (const [key, value] of Object.entries(body)) {
+          if (/^rapport\.segments\.\w+$/.test(key) && typeof value === "string") {
+            harness.documentProperties.setProperty(key, value);
+          }
+        }
+        return json(res, 200, state());
+      }
       if (req.method === "POST" && url.pathname === "/api/reset") {
         harness = fresh();
         return json(res, 200, state());

@@ -17,6 +17,7 @@ export {
   RFM,
   SURVIVAL,
 } from "./formulas/transactions";
+export { clientCard, showClientCard } from "./ui/clientCardSidebar";
 export {
   dashboardData,
   resetDashboardColumns,
@@ -26,6 +27,7 @@ export {
 export { onInstall, onOpen, showHelp } from "./ui/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
 export { createReport } from "./ui/report";
+export { runSegmentation, segmentsState, showSegments, writeSegmentation } from "./ui/segmentsSidebar";
 export {
   enrollSpreadsheet,
   forgetEnrollment,

@@ -90,3 +90,33 @@ function resetDashboardColumns(period) {
 function createReport(period) {
   return Rapport.createReport(period);
 }
+
+/** Menu: Segments. */
+function showSegments() {
+  Rapport.showSegments();
+}
+
+/** Segments sidebar: the transactions and client list found (or chosen by sheet name), and where the work runs. */
+function segmentsState(choice) {
+  return Rapport.segmentsState(choice);
+}
+
+/** Segments sidebar: segment the clients and write the result columns beside the client list (first block of rows). */
+function runSegmentation(request) {
+  return Rapport.runSegmentation(request);
+}
+
+/** Segments sidebar: write the next block of rows of a run. */
+function writeSegmentation(jobId, from) {
+  return Rapport.writeSegmentation(jobId, from);
+}
+
+/** Menu: Client card. */
+function showClientCard() {
+  Rapport.showClientCard();
+}
+
+/** Client card sidebar: the card of the client in the selected row. */
+function clientCard() {
+  return Rapport.clientCard();
+}

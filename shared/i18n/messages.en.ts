@@ -1,8 +1,10 @@
+import { clientCardEn } from "./en/clientCard";
 import { coreEn } from "./en/core";
 import { dashboardEn } from "./en/dashboard";
 import { menuEn } from "./en/menu";
 import { metricsEn } from "./en/metrics";
 import { modelsEn } from "./en/models";
+import { segmentsEn } from "./en/segments";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
 import { surveyEn } from "./en/survey";
@@ -22,6 +24,8 @@ export const en = {
   ...surveyEn,
   ...menuEn,
   ...dashboardEn,
+  ...segmentsEn,
+  ...clientCardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,11 @@
 import type { MessageKey } from "./messages.en";
+import { clientCardRu } from "./ru/clientCard";
 import { coreRu } from "./ru/core";
 import { dashboardRu } from "./ru/dashboard";
 import { menuRu } from "./ru/menu";
 import { metricsRu } from "./ru/metrics";
 import { modelsRu } from "./ru/models";
+import { segmentsRu } from "./ru/segments";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
 import { surveyRu } from "./ru/survey";
@@ -20,4 +22,6 @@ export const ru: Record<MessageKey, string> = {
   ...surveyRu,
   ...menuRu,
   ...dashboardRu,
+  ...segmentsRu,
+  ...clientCardRu,
 };

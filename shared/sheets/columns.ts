@@ -1,5 +1,7 @@
 import { cellDay, type DateReading } from "../cells/dates";
 import { type Cell, cellNumber, isBlank } from "../cells/values";
+import { en } from "../i18n/messages.en";
+import { ru } from "../i18n/messages.ru";
 
 /**
  * What a column of a client sheet holds. The dashboard, segments and client card find their data
@@ -147,6 +149,13 @@ export function roleScore(role: ColumnRole, header: string, p: ColumnProfile): n
   return 0.6 + 0.4 * content + surveyBonus;
 }
 
+/** Headers of the columns Rapport writes beside a client list (sheet.segments.*), both languages, lower case. */
+const RAPPORT_OUTPUT_HEADERS = new Set(
+  (Object.keys(en) as (keyof typeof en)[])
+    .filter((key) => key.startsWith("sheet.segments."))
+    .flatMap((key) => [en[key].toLowerCase(), ru[key].toLowerCase()]),
+);
+
 /**
  * Guesses which column holds which role, from the header row and a sample of rows (as
  * getValues() returns them). Each column gets at most one role, the best-scoring pairs first.
@@ -164,6 +173,16 @@ export function detectColumns(
   );
   const candidates: { role: ColumnRole; column: number; score: number }[] = [];
   headers.forEach((header, c) => {
+    // Columns the Segments sidebar wrote (its actions read as prose, its codes as numbers) are
+    // Rapport's own output, never a client's data.
+    if (
+      RAPPORT_OUTPUT_HEADERS.has(
+        String(header ?? "")
+          .trim()
+          .toLowerCase(),
+      )
+    )
+      return;
     for (const role of COLUMN_ROLES) {
       const score = roleScore(role, header ?? "", profiles[c] as ColumnProfile);
       if (score > 0) candidates.push({ role, column: c + 1, score });

@@ -10,6 +10,7 @@ import { clvBench } from "./clv.bench";
 import { dashboardBench } from "./dashboard.bench";
 import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
+import { segmentsBench } from "./segments.bench";
 import { surveyBench } from "./survey.bench";
 import { transactionsBench } from "./transactions.bench";
 
@@ -21,6 +22,7 @@ const benches: Bench[] = [
   ingestBench,
   ingestBenchNoInspector,
   ingestFaultBench,
+  segmentsBench,
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ErrorBody } from "../../../shared/api/common";
 import { RapportError } from "../../../shared/errors";
+import { en, type MessageKey } from "../../../shared/i18n/messages.en";
 import { workerUrl, workspaceToken } from "./settings";
 
 export type Auth = { kind: "workspace" } | { kind: "enrollment"; key: string } | { kind: "none" };
@@ -9,7 +10,10 @@ export interface WorkerRequest<T extends z.ZodType> {
   method: "get" | "post" | "patch" | "delete";
   /** Path under the Worker URL, e.g. "api/v1/health". */
   path: string;
+  /** A JSON body, or with `contentType` a string sent as it is (the analysis routes take CSV). */
   body?: unknown;
+  /** Content type of a string `body` sent as is, e.g. "text/csv; charset=utf-8"; JSON when absent. */
+  contentType?: string;
   auth: Auth;
   /** Schema of a successful response; the answer is checked, not trusted. */
   response: T;
@@ -18,6 +22,29 @@ export interface WorkerRequest<T extends z.ZodType> {
 /** A URL the add-on accepts as a Worker address: http(s), a host, nothing after a path. */
 export function isWorkerUrl(url: string): boolean {
   return /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/i.test(url.trim());
+}
+
+function payload(request: WorkerRequest<z.ZodType>): { contentType?: string; payload?: string } {
+  if (request.body === undefined) return {};
+  if (request.contentType) return { contentType: request.contentType, payload: String(request.body) };
+  return { contentType: "application/json", payload: JSON.stringify(request.body) };
+}
+
+/**
+ * A Worker error about the data (422, or 400 naming a line of a CSV body) carries the message key
+ * and parameters in `details`: rendered here in the user's language instead of the Worker's English.
+ */
+function translatedDetails(details: unknown): RapportError | null {
+  if (!details || typeof details !== "object") return null;
+  const { key, params } = details as { key?: unknown; params?: unknown };
+  if (typeof key !== "string" || !Object.keys(en).includes(key)) return null;
+  const safe: Record<string, string | number> = {};
+  if (params && typeof params === "object") {
+    for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
+      if (typeof value === "string" || typeof value === "number") safe[name] = value;
+    }
+  }
+  return new RapportError(key as MessageKey, safe);
 }
 
 /**
@@ -43,7 +70,7 @@ export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.in
       headers,
       muteHttpExceptions: true,
       followRedirects: true,
-      ...(request.body === undefined ? {} : { contentType: "application/json", payload: JSON.stringify(request.body) }),
+      ...payload(request),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -66,10 +93,12 @@ export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.in
   }
   const error = ErrorBody.safeParse(parsed);
   if (!error.success) throw new RapportError("worker.badResponse", { url: base });
-  const { code, message } = error.data.error;
+  const { code, message, details } = error.data.error;
   if (status === 401 && request.auth.kind === "workspace") throw new RapportError("worker.tokenRejected");
   if (status === 401 && request.auth.kind === "enrollment") throw new RapportError("worker.enrollmentKeyRejected");
   if (status === 403 && request.auth.kind === "enrollment") throw new RapportError("worker.enrollmentDisabled");
   if (status === 429) throw new RapportError("worker.rateLimited");
+  const translated = (status === 400 || status === 422) && translatedDetails(details);
+  if (translated) throw translated;
   throw new RapportError("worker.failed", { status, code, message });
 }

@@ -4,6 +4,9 @@ import {
   ANALYSIS_MAX_ROWS,
   ClvQuery,
   type ClvResponse,
+  RFM_COLUMNS,
+  RfmQuery,
+  type RfmResponse,
   SegmentsQuery,
   type SegmentsResponse,
 } from "../../../shared/api/analysis";
@@ -12,6 +15,7 @@ import { isoDay } from "../../../shared/cells/dates";
 import type { Transactions } from "../../../shared/cells/transactions";
 import { isRapportError, RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
+import { RFM_SEGMENTS, type RfmSegment, rfmSegment, rfmTable } from "../../../shared/metrics/rfm";
 import { fitSummary, predictRows, summarizeForClv } from "../../../shared/models/analysis";
 import { expectedSpend } from "../../../shared/models/gammaGamma";
 import { segmentCustomers } from "../../../shared/models/segments";
@@ -237,5 +241,56 @@ export const analysis = new Hono<AppEnv>()
     ];
     const monetary = result.monetary;
     if (monetary) columns.push(["monetary", n, (i) => round(monetary[i] as number, 4)]);
+    return streamJson(head, columns);
+  })
+  .post("/rfm", validate("query", RfmQuery), async (c) => {
+    const q = c.req.valid("query");
+    const tx = await readTransactions(c);
+    if (!tx.amount) throw apiError(400, "validation_failed", new RapportError("analysis.csvNoAmount", {}));
+    const asOf = q.as_of === undefined ? undefined : (parseDay(q.as_of) as number);
+    const table = modelStep(() => {
+      try {
+        return rfmTable(tx, asOf);
+      } catch (error) {
+        // The formula names its argument as_of_date; here the option is the query's as_of.
+        if (isRapportError(error) && error.key === "tx.nothingBeforeAsOf") {
+          throw new RapportError(error.key, { arg: "as_of" });
+        }
+        throw error;
+      }
+    });
+    const n = table.order.length;
+    const segmentOf = (c: number) => rfmSegment(table.r[c] as number, table.f[c] as number);
+    const counts = new Map<RfmSegment, { customers: number; revenue: number }>();
+    for (let c = 0; c < n; c++) {
+      const entry = counts.get(segmentOf(c)) ?? { customers: 0, revenue: 0 };
+      entry.customers++;
+      entry.revenue += table.monetary[c] as number;
+      counts.set(segmentOf(c), entry);
+    }
+    const head: Omit<RfmResponse, "customers"> = {
+      asOf: isoDay(table.asOfDay),
+      transactions: tx.length,
+      customerCount: n,
+      header: [...RFM_COLUMNS],
+      segments: RFM_SEGMENTS.filter((s) => counts.has(s)).map((segment) => ({
+        segment,
+        ...(counts.get(segment) as { customers: number; revenue: number }),
+      })),
+    };
+    if (!q.customers) return streamJson(head, null);
+    // The RFM() table's rows, best first, one array per column: the same values as the formula.
+    const at = (k: number) => table.order[k] as number;
+    const columns: [string, number, (k: number) => unknown][] = [
+      ["customer", n, (k) => table.customers[at(k)]],
+      ["recency_days", n, (k) => table.recencyDays[at(k)]],
+      ["frequency", n, (k) => table.frequency[at(k)]],
+      ["monetary", n, (k) => table.monetary[at(k)]],
+      ["r_score", n, (k) => table.r[at(k)]],
+      ["f_score", n, (k) => table.f[at(k)]],
+      ["m_score", n, (k) => table.m[at(k)]],
+      ["rfm_score", n, (k) => table.score[at(k)]],
+      ["segment", n, (k) => segmentOf(at(k))],
+    ];
     return streamJson(head, columns);
   });

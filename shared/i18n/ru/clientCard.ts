@@ -1,0 +1,68 @@
+import type { clientCardEn } from "../en/clientCard";
+
+export const clientCardRu: Record<keyof typeof clientCardEn, string> = {
+  "ui.card.title": "Карточка клиента",
+  "ui.card.intro":
+    "Выделите строку клиента в списке клиентов, на листе покупок или на листе Responses и нажмите «Обновить».",
+  "ui.card.refresh": "Обновить",
+  "ui.card.loading": "Читаем покупки и ответы клиента…",
+  "ui.card.from": "Строка {row} листа «{sheet}»",
+  "ui.card.clientId": "Клиент {id}",
+  "ui.card.purchases": "Покупки",
+  "ui.card.orders": "Заказов",
+  "ui.card.firstPurchase": "Первая покупка",
+  "ui.card.lastPurchase": "Последняя покупка",
+  "ui.card.daysAgo": "{days} дн. назад",
+  "ui.card.total": "Сумма покупок",
+  "ui.card.average": "Средний заказ",
+  "ui.card.noPurchases": "Покупок пока нет.",
+  "ui.card.relationship": "Отношения",
+  "ui.card.rfmSegment": "Сегмент RFM",
+  "ui.card.rfmScores": "R {r} · F {f} · M {m}",
+  "ui.card.stage": "Стадия",
+  "ui.card.stage.awareness": "Знакомство",
+  "ui.card.stage.exploration": "Проба",
+  "ui.card.stage.expansion": "Развитие",
+  "ui.card.stage.commitment": "Приверженность",
+  "ui.card.stage.dissolution": "Угасание",
+  "ui.card.pAlive": "P(активен)",
+  "ui.card.expectedPurchases": "Ожидаемые покупки, 12 мес.",
+  "ui.card.clv": "Прогноз CLV, 12 мес.",
+  "ui.card.unavailable": "{what}: нет данных — {reason}",
+  "ui.card.prediction": "P(активен) и CLV",
+  "ui.card.answers": "Ответы на опросы",
+  "ui.card.noAnswers": "Ответов на опросы пока нет.",
+  "ui.card.clientListAnswer": "{sheet} (список клиентов)",
+  "ui.card.score": "{type} {score}",
+  "ui.card.answerType.nps": "NPS",
+  "ui.card.answerType.csat": "CSAT",
+  "ui.card.answerType.ces": "CES",
+  "ui.card.answerType.other": "Оценка",
+  "ui.card.flagged": "Отмечен: {flags}",
+  "ui.card.unfinished": "Не закончен",
+  "ui.card.nextStep": "Следующий шаг",
+  "ui.card.asOf": "На {date}, по листу «{sheet}».",
+  "ui.card.oneTimeBuyer":
+    "P(активен) равна 100% для клиента с одним днём покупок: BG/NBD видит уход клиента только после повторной покупки. Стадия и число дней с последней покупки скажут больше.",
+  "ui.card.noTransactions":
+    "Лист с покупками не найден (Rapport ищет лист со столбцами ID клиента, даты и суммы), поэтому покупки, сегмент и прогноз не показаны.",
+  "ui.card.noSelection": "Сначала выделите строку клиента: в списке клиентов, на листе покупок или на листе Responses.",
+  "ui.card.headerRow": "Строка 1 листа «{sheet}» — заголовок: выделите строку клиента ниже.",
+  "ui.card.noIdColumn":
+    "Rapport не может понять, в каком столбце листа «{sheet}» ID клиента. Выделите строку в списке клиентов, на листе покупок или на листе Responses.",
+  "ui.card.blankId": "В строке {row} листа «{sheet}» нет ID клиента.",
+
+  "next.closeLoop":
+    "Позвоните клиенту по поводу ответа ({score} в «{survey}»): поблагодарите, исправьте то, что пошло не так, и расскажите, что изменилось. Закройте вопрос за два дня.",
+  "next.firstPurchase": "Покупок пока нет: отправьте приветственное предложение, чтобы получить первую покупку.",
+  "next.winBackHigh":
+    "Ценный клиент пропал (дней с последней покупки: {days}): личный звонок от менеджера с вашим лучшим предложением.",
+  "next.winBack":
+    "Клиент пропал (дней с последней покупки: {days}): отправьте предложение для возврата; если ответа нет, пишите реже.",
+  "next.atRisk": "Клиент уходит ({segment}): личный звонок и короткий опрос, чтобы понять, что изменилось.",
+  "next.referral": "Промоутер ({score} в «{survey}»): попросите рекомендацию или отзыв.",
+  "next.secondPurchase": "Пока одна покупка: напишите с рекомендацией и предложением на вторую покупку.",
+  "next.reward": "Лояльный клиент: поблагодарите (ранний доступ, программа лояльности) и попросите рекомендацию.",
+  "next.survey": "Клиента ещё не опрашивали: отправьте опрос NPS, чтобы узнать его мнение.",
+  "next.keepInTouch": "Оставайтесь на связи: регулярные новости и рекомендации по прошлым покупкам.",
+};
