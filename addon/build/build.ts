@@ -51,6 +51,10 @@ async function bundleServer(url: string): Promise<string> {
     target: APPS_SCRIPT_TARGET,
     charset: "utf8",
     legalComments: "none",
+    // Apps Script parses all of Code.js on every execution, each formula cell included: keep it
+    // small. The stubs Sheets reads for autocomplete are not part of the bundle and stay verbatim.
+    minify: true,
+    keepNames: false,
     define: { __RAPPORT_DEFAULT_WORKER_URL__: JSON.stringify(url) },
     logLevel: "warning",
   });
