@@ -27,3 +27,12 @@ export {
   showSettings,
   testConnection,
 } from "./ui/settingsSidebar";
+export {
+  addSurveyLinks,
+  createSurvey,
+  showSurveys,
+  surveyEmailSnippet,
+  surveySummary,
+  surveysState,
+  syncSurveyAnswers,
+} from "./ui/surveysSidebar";

@@ -1,15 +1,16 @@
 import * as z from "zod";
+import { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES } from "./surveyLimits";
+
+export { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES };
 
 /**
  * Request and response shapes of the survey API (`/api/v1/surveys…`). The Worker validates with
  * them; the add-on (UrlFetchApp, JSON) checks what it receives with them. Times are ISO 8601 UTC.
  */
 
-export const SURVEY_TYPES = ["nps", "csat", "ces", "csi"] as const;
 export const SurveyType = z.enum(SURVEY_TYPES);
 export type SurveyType = z.infer<typeof SurveyType>;
 
-export const LANGUAGES = ["en", "ru"] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
@@ -28,20 +29,6 @@ export const SURVEY_SCALES: Readonly<Record<SurveyType, ScoreScale>> = {
   ces: { min: 1, max: 7 },
   csi: { min: 1, max: 5 },
 };
-
-/** Limits on texts and lists, shared so the add-on can check before sending. */
-export const SURVEY_LIMITS = {
-  title: 200,
-  question: 500,
-  factorLabel: 200,
-  factors: 20,
-  contactId: 200,
-  contactsPerRequest: 500,
-  comment: 5000,
-  maxResponses: 1_000_000,
-  throttleDays: 3650,
-  responsesPage: 1000,
-} as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

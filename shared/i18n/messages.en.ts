@@ -4,6 +4,7 @@ import { modelsEn } from "./en/models";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
 import { surveyEn } from "./en/survey";
+import { surveysUiEn } from "./en/surveysUi";
 import { uiEn } from "./en/ui";
 
 /**
@@ -18,6 +19,7 @@ export const en = {
   ...metricsEn,
   ...modelsEn,
   ...surveyEn,
+  ...surveysUiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { modelsRu } from "./ru/models";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
 import { surveyRu } from "./ru/survey";
+import { surveysUiRu } from "./ru/surveysUi";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -16,4 +17,5 @@ export const ru: Record<MessageKey, string> = {
   ...metricsRu,
   ...modelsRu,
   ...surveyRu,
+  ...surveysUiRu,
 };
