@@ -53,7 +53,8 @@ class FakeSheet {
   }
   write(row: number, column: number, values: Cell[][]) {
     values.forEach((line, r) => {
-      const target = (this.rows[row + r] ??= []);
+      if (!this.rows[row + r]) this.rows[row + r] = [];
+      const target = this.rows[row + r] as Cell[];
       line.forEach((v, c) => {
         for (let i = target.length; i < column + c; i++) target[i] = "";
         target[column + c] = stored(v);
@@ -359,12 +360,12 @@ describe("writeBlocks", () => {
             rows.map((row) => ({ row, cells: new Map(columns.map((c) => [c, `${row}:${c}`] as const)) })),
             columns,
           )) {
-            b.values.forEach((line, r) =>
+            b.values.forEach((line, r) => {
               line.forEach((v, c) => {
                 expect(v).toBe(`${b.row + r}:${b.column + c}`);
                 seen.add(v as string);
-              }),
-            );
+              });
+            });
           }
           expect(seen.size).toBe(rows.length * columns.length);
         },
