@@ -180,8 +180,8 @@ export interface MergePlan {
 function sameInstant(cell: Cell, iso: string): boolean {
   const time = Date.parse(iso);
   if (cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]") {
-    // Sheets keeps date-times as day fractions: allow rounding below a second.
-    return Math.abs((cell as Date).getTime() - time) < 1000;
+    // Sheets keeps date-times as day fractions (a double): allow a millisecond of rounding.
+    return Math.abs((cell as Date).getTime() - time) <= 1;
   }
   return typeof cell === "string" && cell.trim() !== "" && Date.parse(cell) === time;
 }
