@@ -148,8 +148,10 @@ describe("Surveys sidebar", () => {
     expect(formulas(clients)[1]?.[3]).toMatch(/^=HYPERLINK\("http:\/\/127\.0\.0\.1:\d+\/s\/[^"]+", "Open survey"\)$/);
 
     // Two clients answer; their comments start with "=" and "+".
-    await answer(urls[0] as string, { fields: { score: "9" }, comment: "=SUM(A1:A9) great" });
-    await answer(urls[2] as string, { fields: { score: "3" }, comment: "+7 999 000-00-00 call me" });
+    await Promise.all([
+      answer(urls[0] as string, { fields: { score: "9" }, comment: "=SUM(A1:A9) great" }),
+      answer(urls[2] as string, { fields: { score: "3" }, comment: "+7 999 000-00-00 call me" }),
+    ]);
 
     const first = sync(addon);
     expect(first).toMatchObject({ added: 2, updated: 0, flagged: 0, errors: [], more: false });
@@ -231,7 +233,7 @@ describe("Surveys sidebar", () => {
   it("re-runs safely after a sync that failed midway (Worker unreachable, then the cursor not stored)", async () => {
     const addon = enrolled();
     const survey = create(addon, npsForm({ throttleDays: "" }));
-    for (const score of [1, 2, 3]) await answer(survey.url, { fields: { score: String(score) } });
+    await Promise.all([1, 2, 3].map((score) => answer(survey.url, { fields: { score: String(score) } })));
 
     // The second page request fails: page 1 is kept, its cursor stored, the error logged.
     const app = addon.realm.context.UrlFetchApp as { fetch: (url: string, params?: object) => unknown };
@@ -267,7 +269,7 @@ describe("Surveys sidebar", () => {
     ).toEqual([1, 2, 3]);
 
     // Rows written, then storing the cursor fails: the next run writes the same page again, no duplicate.
-    await answer(survey.url, { fields: { score: "4" } });
+    await answer(survey.url, { fields: { score: "4" }, fast: true });
     const props = addon.documentProperties;
     const setProperty = props.setProperty.bind(props);
     props.setProperty = (key: string, value: string) => {
@@ -289,7 +291,7 @@ describe("Surveys sidebar", () => {
   it("splits a long sync over several runs and says so", async () => {
     const addon = enrolled();
     const survey = create(addon, npsForm({ throttleDays: "" }));
-    for (let i = 0; i < 5; i++) await answer(survey.url, { fields: { score: String(i + 5) } });
+    await Promise.all([5, 6, 7, 8, 9].map((score) => answer(survey.url, { fields: { score: String(score) } })));
     const one = sync(addon, { pageSize: 2, maxPages: 1 });
     expect(one).toMatchObject({ added: 2, more: true });
     expect(one.message).toBe(
@@ -308,7 +310,7 @@ describe("Surveys sidebar", () => {
     const addon = enrolled();
     const survey = create(addon, npsForm({ throttleDays: "", followUp: { en: "", ru: "" } }));
     await answer(survey.url, { fields: { score: "8" } });
-    await answer(survey.url, { fields: { score: "0", website: "http://spam.example" }, ageMs: 0 });
+    await answer(survey.url, { fields: { score: "0", website: "http://spam.example" }, fast: true });
     expect(sync(addon)).toMatchObject({ added: 2, flagged: 1 });
     const flags = values(sheet(addon, "Responses"))
       .slice(1)
