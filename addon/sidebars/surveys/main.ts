@@ -53,7 +53,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", 
   return el;
 }
 
-const signed = (value: number) => `${value > 0 ? "+" : ""}${formatNumber(value)}`;
+/** A score with its sign, a true minus for negatives: "+18.5", "−3.2". */
+const signed = (value: number) =>
+  value < 0 ? `\u2212${formatNumber(-value)}` : `${value > 0 ? "+" : ""}${formatNumber(value)}`;
 
 function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString(locale === "ru" ? "ru-RU" : "en-US", { dateStyle: "medium" });
@@ -198,6 +200,7 @@ function render(next: SurveysState): void {
   if (!next.surveys.some((s) => s.id === selected)) selected = next.surveys[0]?.id ?? null;
   list.replaceChildren(...next.surveys.map(renderCard));
   $("no-surveys").hidden = next.surveys.length > 0;
+  $("sync-box").hidden = next.surveys.length === 0;
   select(selected);
   $("client-list").textContent = next.clients
     ? tr("ui.surveys.clientList", { ...next.clients })
