@@ -295,7 +295,9 @@ describe("Surveys sidebar: a CSI survey", () => {
     const p = await openPreview("en");
     const frame = await enrollAndOpenSurveys(p, "en");
     await frame.getByLabel("Type").selectOption("csi");
-    expect(await frame.getByLabel("Question in English", { exact: true }).inputValue()).toBe("How satisfied are you with…");
+    expect(await frame.getByLabel("Question in English", { exact: true }).inputValue()).toBe(
+      "How satisfied are you with…",
+    );
     await frame.getByLabel("Title", { exact: true }).fill("Service index");
     await frame.getByLabel("Factor 1 in English").fill("Speed of delivery");
     await frame.getByLabel("Importance of factor 1").fill("3");
