@@ -341,7 +341,8 @@ describe("Surveys sidebar without enrollment", () => {
     const frame = p.frameLocator("#sidebar-frame");
     await p.locator("#menu-button").click();
     await p.getByRole("menuitem", { name: "Help" }).click();
-    await frame.locator("body").waitFor();
+    await expect.poll(() => p.locator("#sidebar-title").textContent()).toBe("Rapport help");
+    await frame.locator("#version").waitFor();
     await frame.locator("html").evaluate(() => {
       (window as unknown as { google: { script: { run: { showSurveys(): void } } } }).google.script.run.showSurveys();
     });
