@@ -217,6 +217,13 @@ describe("Surveys sidebar", () => {
     expect(addon.lock.hasLock()).toBe(false);
   });
 
+  it("closes a survey at the end of its close date in the spreadsheet's time zone", () => {
+    const addon = enrolled();
+    // The workbook is in Moscow (UTC+3): the end of 30 June there is 20:59:59 UTC.
+    const survey = create(addon, npsForm({ closesOn: "2099-06-30", maxResponses: "250" }));
+    expect(survey).toMatchObject({ closesAt: "2099-06-30T20:59:59.000Z", maxResponses: 250, status: "open" });
+  });
+
   it("shows the email snippet of the selected client, else of the first one", () => {
     const addon = enrolled();
     const survey = create(addon, npsForm());

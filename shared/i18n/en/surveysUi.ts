@@ -20,7 +20,7 @@ export const surveysUiEn = {
   "ui.surveys.summaryLoading": "Loading the summary…",
   "ui.surveys.summaryFailed": "Summary unavailable: {message}",
   "ui.surveys.noAnswers": "No answers yet.",
-  "ui.surveys.interval": "{confidence} interval {lower} … {upper}",
+  "ui.surveys.interval": "{confidence} interval: {lower} … {upper}",
   "ui.surveys.metric.nps": "NPS {value}",
   "ui.surveys.metric.csat": "CSAT {value}",
   "ui.surveys.metric.csatMean": "mean {mean} of {max}",

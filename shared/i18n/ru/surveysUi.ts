@@ -21,7 +21,7 @@ export const surveysUiRu: Record<keyof typeof surveysUiEn, string> = {
   "ui.surveys.summaryLoading": "Загружаем сводку…",
   "ui.surveys.summaryFailed": "Сводка недоступна: {message}",
   "ui.surveys.noAnswers": "Ответов пока нет.",
-  "ui.surveys.interval": "{confidence}-й интервал {lower} … {upper}",
+  "ui.surveys.interval": "интервал {confidence}: {lower} … {upper}",
   "ui.surveys.metric.nps": "NPS {value}",
   "ui.surveys.metric.csat": "CSAT {value}",
   "ui.surveys.metric.csatMean": "в среднем {mean} из {max}",
