@@ -10,9 +10,11 @@ import { clvBench } from "./clv.bench";
 import { ingestBench, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { surveyBench } from "./survey.bench";
+import { syncBench } from "./sync.bench";
 import { transactionsBench } from "./transactions.bench";
 
 const benches: Bench[] = [surveyBench, transactionsBench, clvBench, ingestBench, ingestFaultBench];
+benches.push(syncBench);
 
 async function main(): Promise<void> {
   const only = process.argv[2];
