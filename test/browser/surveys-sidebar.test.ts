@@ -355,4 +355,26 @@ describe("Surveys sidebar without enrollment", () => {
     await expect.poll(() => p.locator("#sidebar-title").textContent()).toBe("Rapport settings");
     expect(errors).toEqual([]);
   });
+
+  it("shows why the Worker cannot be used, with the way to Settings", async () => {
+    const p = await openPreview("ru");
+    await p.locator("#menu-button").click();
+    await p.getByRole("menuitem", { name: "Настройки" }).click();
+    const frame = p.frameLocator("#sidebar-frame");
+    await frame.getByLabel("Ключ подключения").fill(inject("enrollmentKey"));
+    await frame.getByRole("button", { name: "Подключить эту таблицу" }).click();
+    await frame.getByTestId("notice").waitFor();
+    await frame.getByLabel("Адрес Worker").fill("https://elsewhere.example.com/");
+    await frame.getByRole("button", { name: "Сохранить адрес" }).click();
+    await expect.poll(() => frame.getByTestId("notice").textContent()).toBe("Адрес Worker сохранён.");
+    await frame.locator("html").evaluate(() => {
+      (window as unknown as { google: { script: { run: { showSurveys(): void } } } }).google.script.run.showSurveys();
+    });
+    await expect
+      .poll(() => frame.getByRole("alert").textContent(), { timeout: 15_000 })
+      .toMatch(/^Дополнению разрешено обращаться только к /);
+    expect(await frame.getByRole("button", { name: "Открыть настройки" }).isVisible()).toBe(true);
+    await sidebarShot(p, "sidebar-surveys-ru-worker-error");
+    expect(errors).toEqual([]);
+  });
 });

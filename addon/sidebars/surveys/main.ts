@@ -194,6 +194,7 @@ function select(surveyId: string | null): void {
 function render(next: SurveysState): void {
   state = next;
   $("not-enrolled").hidden = next.enrolled;
+  $("settings-row").hidden = next.enrolled;
   $("surveys-section").hidden = !next.enrolled;
   $("new-survey").hidden = !next.enrolled;
   $<HTMLInputElement>("f-closes").min = next.today;
@@ -210,7 +211,11 @@ function render(next: SurveysState): void {
 
 async function load(): Promise<void> {
   const next = await act(tr("ui.surveys.loading"), () => call<SurveysState>("surveysState"));
-  if (!next) return;
+  // The Worker unreachable, the token refused…: the fix is in Settings.
+  if (!next) {
+    $("settings-row").hidden = false;
+    return;
+  }
   render(next);
   void loadSummaries(next.surveys);
 }
