@@ -108,7 +108,8 @@ export function addLinks(surveyId: string, lang: Language | null, start: number,
       eligible: 0,
       skipped: 0,
     };
-    while (step.done < ids.length && Date.now() - began < TIME_BUDGET_MS) {
+    // At least one request per execution, so every call moves on, however slow the start was.
+    for (let first = true; step.done < ids.length && (first || Date.now() - began < TIME_BUDGET_MS); first = false) {
       // The next rows holding up to 500 distinct usable ids.
       const from = step.done;
       const contacts: ContactCell[] = [];
