@@ -172,7 +172,8 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
         more: false,
       };
       outcomes.push(outcome);
-      const budgetLeft = () => pages < maxPages && Date.now() - started < TIME_BUDGET_MS;
+      // The first page of an execution is always fetched, so every run moves on.
+      const budgetLeft = () => pages === 0 || (pages < maxPages && Date.now() - started < TIME_BUDGET_MS);
       if (!budgetLeft()) {
         outcome.more = more = true;
         continue;
