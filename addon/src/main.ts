@@ -36,3 +36,12 @@ export {
   showSettings,
   testConnection,
 } from "./ui/settingsSidebar";
+export {
+  addSurveyLinks,
+  createSurvey,
+  showSurveys,
+  surveyEmailSnippet,
+  surveySummary,
+  surveysState,
+  syncSurveyAnswers,
+} from "./ui/surveysSidebar";

@@ -120,3 +120,38 @@ function showClientCard() {
 function clientCard() {
   return Rapport.clientCard();
 }
+
+/** Menu: Surveys. */
+function showSurveys() {
+  Rapport.showSurveys();
+}
+
+/** Surveys sidebar: enrollment, the client list and the workspace's surveys. */
+function surveysState() {
+  return Rapport.surveysState();
+}
+
+/** Surveys sidebar: the live summary (metric, n, interval) of one survey. */
+function surveySummary(surveyId) {
+  return Rapport.surveySummary(surveyId);
+}
+
+/** Surveys sidebar: create a survey from the form; returns the survey or the form's problems. */
+function createSurvey(form) {
+  return Rapport.createSurvey(form);
+}
+
+/** Surveys sidebar: write personal links beside the client list, from data row `start` on. */
+function addSurveyLinks(surveyId, lang, start) {
+  return Rapport.addSurveyLinks(surveyId, lang, start);
+}
+
+/** Surveys sidebar: the email snippet (score buttons) for the selected client. */
+function surveyEmailSnippet(surveyId, lang) {
+  return Rapport.surveyEmailSnippet(surveyId, lang);
+}
+
+/** Surveys sidebar: pull new and edited answers into the Responses sheet and log the sync. */
+function syncSurveyAnswers(options) {
+  return Rapport.syncSurveyAnswers(options);
+}

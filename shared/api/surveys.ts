@@ -1,15 +1,16 @@
-import { z } from "zod";
+import * as z from "zod";
+import { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES } from "./surveyLimits";
+
+export { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES };
 
 /**
  * Request and response shapes of the survey API (`/api/v1/surveys…`). The Worker validates with
  * them; the add-on (UrlFetchApp, JSON) checks what it receives with them. Times are ISO 8601 UTC.
  */
 
-export const SURVEY_TYPES = ["nps", "csat", "ces", "csi"] as const;
 export const SurveyType = z.enum(SURVEY_TYPES);
 export type SurveyType = z.infer<typeof SurveyType>;
 
-export const LANGUAGES = ["en", "ru"] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
@@ -28,20 +29,6 @@ export const SURVEY_SCALES: Readonly<Record<SurveyType, ScoreScale>> = {
   ces: { min: 1, max: 7 },
   csi: { min: 1, max: 5 },
 };
-
-/** Limits on texts and lists, shared so the add-on can check before sending. */
-export const SURVEY_LIMITS = {
-  title: 200,
-  question: 500,
-  factorLabel: 200,
-  factors: 20,
-  contactId: 200,
-  contactsPerRequest: 500,
-  comment: 5000,
-  maxResponses: 1_000_000,
-  throttleDays: 3650,
-  responsesPage: 1000,
-} as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -230,3 +217,68 @@ export const ResponsesPage = z.object({
   hasMore: z.boolean(),
 });
 export type ResponsesPage = z.infer<typeof ResponsesPage>;
+
+/**
+ * `GET /api/v1/surveys/:id/summary` query: `includeFlagged=true` counts flagged answers too (left
+ * out by default); `confidence` of the intervals, 0.5–0.999 (default 0.95).
+ */
+export const SummaryQuery = z.strictObject({
+  includeFlagged: z.enum(["true", "false"]).optional(),
+  confidence: z.coerce.number().min(0.5).max(0.999).optional(),
+});
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+/** A mean score with its Student t confidence interval (bounds null below 2 answers). */
+const MeanWithInterval = z.object({
+  mean: z.number(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+
+/**
+ * A survey's metric from its current answers (one per answer, the latest edit). `n` is the answers
+ * counted (for CSI: respondents); `flagged` how many answers carry flags (left out of `n` unless
+ * `includeFlagged`); `smallSample` when n < 100. Only the field of the survey's type is filled,
+ * and it is null while n is 0.
+ */
+export const SurveySummary = z.object({
+  surveyId: z.string(),
+  type: SurveyType,
+  scale: z.object({ min: z.number().int(), max: z.number().int() }),
+  n: z.number().int(),
+  flagged: z.number().int(),
+  includeFlagged: z.boolean(),
+  confidence: z.number(),
+  smallSample: z.boolean(),
+  /** NPS in points (−100…100) with its adjusted-Wald interval and the group counts. */
+  nps: z
+    .object({
+      score: z.number(),
+      lower: z.number(),
+      upper: z.number(),
+      promoters: z.number().int(),
+      passives: z.number().int(),
+      detractors: z.number().int(),
+    })
+    .nullable(),
+  /** CSAT as the share at or above `threshold` (top-2-box, 0…1) and as the mean score. */
+  csat: MeanWithInterval.extend({ share: z.number(), threshold: z.number().int() }).nullable(),
+  /** CES as the mean effort score. */
+  ces: MeanWithInterval.nullable(),
+  /** CSI 0…100 (null while a factor has no rating), each factor's normalised weight, mean and n. */
+  csi: z
+    .object({
+      index: z.number().nullable(),
+      factors: z.array(
+        z.object({
+          id: z.string(),
+          label: z.object({ en: z.string().optional(), ru: z.string().optional() }),
+          weight: z.number(),
+          mean: z.number().nullable(),
+          n: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type SurveySummary = z.infer<typeof SurveySummary>;

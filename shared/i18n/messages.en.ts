@@ -8,6 +8,7 @@ import { segmentsEn } from "./en/segments";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
 import { surveyEn } from "./en/survey";
+import { surveysUiEn } from "./en/surveysUi";
 import { uiEn } from "./en/ui";
 
 /**
@@ -26,6 +27,7 @@ export const en = {
   ...dashboardEn,
   ...segmentsEn,
   ...clientCardEn,
+  ...surveysUiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

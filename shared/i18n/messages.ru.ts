@@ -9,6 +9,7 @@ import { segmentsRu } from "./ru/segments";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
 import { surveyRu } from "./ru/survey";
+import { surveysUiRu } from "./ru/surveysUi";
 import { uiRu } from "./ru/ui";
 
 /** Russian texts, one module per domain under ru/; the Record type makes a missing key a compile error. */
@@ -24,4 +25,5 @@ export const ru: Record<MessageKey, string> = {
   ...dashboardRu,
   ...segmentsRu,
   ...clientCardRu,
+  ...surveysUiRu,
 };

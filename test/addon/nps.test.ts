@@ -51,6 +51,27 @@ describe("menu", () => {
     expect(addon.fetchLog).toHaveLength(0);
   });
 
+  it("points every item at a top-level function of Code.js, each opening its sidebar", () => {
+    const addon = loadAddon();
+    addon.trigger("onOpen");
+    const items = addon.ui.menus[0]?.items.filter((i) => i.functionName !== null) ?? [];
+    expect(items.map((i) => i.functionName)).toEqual([
+      "showDashboard",
+      "showSurveys",
+      "showSegments",
+      "showClientCard",
+      "showNpsSidebar",
+      "showSettings",
+      "showHelp",
+    ]);
+    for (const item of items) {
+      expect(addon.globalFunctions(), item.caption).toContain(item.functionName);
+      const before = addon.ui.sidebars.length;
+      addon.clickMenu(item.caption);
+      expect(addon.ui.sidebars.length, item.caption).toBe(before + 1);
+    }
+  });
+
   it("labels the menu in the user's language", () => {
     const addon = loadAddon({ userLocale: "ru" });
     addon.trigger("onInstall");

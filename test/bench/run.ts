@@ -12,6 +12,7 @@ import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.
 import type { Bench, BenchResult } from "./lib";
 import { segmentsBench } from "./segments.bench";
 import { surveyBench } from "./survey.bench";
+import { syncBench } from "./sync.bench";
 import { transactionsBench } from "./transactions.bench";
 
 const benches: Bench[] = [
@@ -23,6 +24,7 @@ const benches: Bench[] = [
   ingestBenchNoInspector,
   ingestFaultBench,
   segmentsBench,
+  syncBench,
 ];
 
 async function main(): Promise<void> {

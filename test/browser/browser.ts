@@ -67,3 +67,15 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Loads the preview on a freshly reset demo workbook in `locale`. The reset and the language go
+ * through the preview server's API before the page loads, so no click races a page still rendering.
+ */
+export async function openFreshPreview(page: Page, url: string, locale: "en" | "ru"): Promise<void> {
+  await page.request.post(`${url}/api/reset`, { data: {} });
+  await page.request.post(`${url}/api/locale`, { data: { locale } });
+  await page.goto(url);
+  await page.locator("#grid td").first().waitFor();
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+}

@@ -2,7 +2,14 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+import {
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  openFreshPreview,
+  screenshot,
+  screenshotOnFailure,
+} from "./browser";
 
 // Reference figures worked out from the committed demo data.
 const scores = readDemoClients()
@@ -33,10 +40,7 @@ afterEach(async (context) => {
 async function openDashboard(locale: "en" | "ru", caption: string): Promise<{ p: Page; frame: FrameLocator }> {
   page = await session.browser.newPage({ viewport: { width: 1280, height: 2000 } });
   errors = collectPageErrors(page);
-  await page.goto(inject("previewUrl"));
-  await page.locator("#reset").click();
-  await page.locator(`button[data-locale="${locale}"]`).click();
-  await page.locator("#grid td").first().waitFor();
+  await openFreshPreview(page, inject("previewUrl"), locale);
   await page.locator("#menu-button").click();
   await page.getByRole("menuitem", { name: caption }).click();
   const frame = page.frameLocator("#sidebar-frame");

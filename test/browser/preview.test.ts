@@ -1,7 +1,14 @@
 import type { Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
-import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+import {
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  openFreshPreview,
+  screenshot,
+  screenshotOnFailure,
+} from "./browser";
 
 // The demo NPS worked out independently from the committed client list.
 const scores = readDemoClients()
@@ -29,10 +36,7 @@ afterEach(async (context) => {
 async function openPreview(locale: "en" | "ru"): Promise<Page> {
   page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = collectPageErrors(page);
-  await page.goto(inject("previewUrl"));
-  await page.locator("#reset").click();
-  await page.locator(`button[data-locale="${locale}"]`).click();
-  await page.locator("#grid td").first().waitFor();
+  await openFreshPreview(page, inject("previewUrl"), locale);
   return page;
 }
 
@@ -109,6 +113,15 @@ describe("add-on preview", () => {
     await alert.waitFor({ state: "visible" });
     expect(await alert.textContent()).toMatch(/^Clients, cell B2: ".+" is not a score from 0 to 10$/);
     await screenshot(p, "sidebar-nps-error-en");
+  });
+
+  it("resets the demo workbook with the Reset demo button", async () => {
+    const p = await openPreview("en");
+    await p.getByRole("tab", { name: "Transactions" }).click();
+    await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="1"]').textContent()).toBe("Date");
+    await p.locator("#reset").click();
+    await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="1"]').textContent()).toBe("Name");
+    expect(await p.locator('#tabs [aria-selected="true"]').textContent()).toBe("Clients");
   });
 
   it("shows the help sidebar in both languages", async () => {

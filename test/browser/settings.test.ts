@@ -1,6 +1,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+import {
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  openFreshPreview,
+  screenshot,
+  screenshotOnFailure,
+} from "./browser";
 
 let session: BrowserSession;
 let page: Page | undefined;
@@ -20,9 +27,7 @@ afterEach(async (context) => {
 async function openSettings(locale: "en" | "ru", caption: string) {
   page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = collectPageErrors(page);
-  await page.goto(inject("previewUrl"));
-  await page.locator("#reset").click();
-  await page.locator(`button[data-locale="${locale}"]`).click();
+  await openFreshPreview(page, inject("previewUrl"), locale);
   await page.locator("#menu-button").click();
   await page.getByRole("menuitem", { name: caption }).click();
   const frame = page.frameLocator("#sidebar-frame");

@@ -4,7 +4,7 @@ import { t } from "../../../shared/i18n/translate";
 import { userLocale } from "../platform/locale";
 
 /** Sidebars built by `npm run build` into addon/dist/<name>.html. */
-export type SidebarName = "nps" | "help" | "settings" | "dashboard" | "segments" | "clientCard";
+export type SidebarName = "nps" | "help" | "settings" | "dashboard" | "segments" | "clientCard" | "surveys";
 
 const LOCALE_MARKER = 'data-rapport-locale="en"';
 

@@ -6,16 +6,30 @@ import {
   type LinksResponse,
   type ResponsesPage,
   ResponsesQuery,
+  SURVEY_SCALES,
+  SummaryQuery,
   type Survey,
   type SurveyList,
+  type SurveySummary,
   UpdateSurveyRequest,
 } from "../../../shared/api/surveys";
+import { summarizeSurvey } from "../../../shared/metrics/surveySummary";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { emailSnippet } from "../surveys/email";
 import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "../surveys/rows";
 import { signContact } from "../surveys/signing";
-import { createSurvey, getSurvey, lastAnswered, listSurveys, responsesAfter, updateSurvey } from "../surveys/store";
+import {
+  answerCounts,
+  createSurvey,
+  factorHistograms,
+  getSurvey,
+  lastAnswered,
+  listSurveys,
+  responsesAfter,
+  scoreHistogram,
+  updateSurvey,
+} from "../surveys/store";
 import { validate } from "../validation";
 
 /**
@@ -119,4 +133,29 @@ export const surveys = new Hono<AppEnv>()
       nextCursor: String(last ? last.seq : after),
       hasMore: page.hasMore,
     });
+  })
+  .get("/:id/summary", validate("param", SurveyParam), validate("query", SummaryQuery), async (c) => {
+    const survey = await surveyOf(c, c.req.valid("param").id);
+    const { includeFlagged, confidence } = c.req.valid("query");
+    const include = includeFlagged === "true";
+    const csi = survey.type === "csi";
+    const [scores, ratings, counts] = await Promise.all([
+      csi ? [] : scoreHistogram(c.env.DB, survey.id, { includeFlagged: include }),
+      csi ? factorHistograms(c.env.DB, survey.id, { includeFlagged: include }) : [],
+      answerCounts(c.env.DB, survey.id),
+    ]);
+    return c.json<SurveySummary>(
+      summarizeSurvey({
+        surveyId: survey.id,
+        type: survey.type,
+        scale: SURVEY_SCALES[survey.type],
+        factors: survey.factors,
+        scores,
+        ratings,
+        respondents: include ? counts.answers : counts.answers - counts.flagged,
+        flagged: counts.flagged,
+        includeFlagged: include,
+        ...(confidence === undefined ? {} : { confidence }),
+      }),
+    );
   });

@@ -177,3 +177,15 @@ export async function factorHistograms(
     .all<FactorRatingCount>();
   return results;
 }
+
+/**
+ * How many answers a survey has and how many of them carry flags (the summary's n for CSI and the
+ * count of flagged answers it leaves out). Every stored answer has a score or CSI ratings.
+ */
+export async function answerCounts(db: D1Database, surveyId: string): Promise<{ answers: number; flagged: number }> {
+  const row = await db
+    .prepare("SELECT COUNT(*) AS answers, COALESCE(SUM(flags != 0), 0) AS flagged FROM responses WHERE survey_id = ?1")
+    .bind(surveyId)
+    .first<{ answers: number; flagged: number }>();
+  return { answers: row?.answers ?? 0, flagged: row?.flagged ?? 0 };
+}

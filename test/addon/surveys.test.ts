@@ -1,0 +1,472 @@
+import { describe, expect, inject, it } from "vitest";
+import type { Harness } from "../../addon/harness/index";
+import type { FakeSheet } from "../../addon/harness/spreadsheet";
+import type { AddLinksView, CreateSurveyResult, EmailSnippetView, SurveysState, SyncView } from "../../addon/src/rpc";
+import type { SurveySummary } from "../../shared/api/surveys";
+import { responsesHeader } from "../../shared/sheets/responses";
+import type { SurveyForm } from "../../shared/surveys/form";
+import { errorOf, loadAddon } from "./helpers";
+import { answer } from "./respondent";
+
+/**
+ * The Surveys sidebar's server functions through the built Code.js in the harness, against the
+ * real local Worker: enroll, create a survey, add links beside the client list, answer the links
+ * as respondents do, sync the answers into the Responses sheet, edit, sync again.
+ */
+
+const workerUrl = `${inject("workerUrl")}/`;
+const enrollmentKey = inject("enrollmentKey");
+
+type Row = (string | number | boolean | Date)[];
+
+function clientsWorkbook(extra: Row[] = []) {
+  return {
+    name: "Clients 2026",
+    timeZone: "Europe/Moscow",
+    sheets: [
+      {
+        name: "Clients",
+        rows: [
+          ["Client ID", "Name", "Email"],
+          [17, "Anna", "anna@example.com"],
+          ["C-002", "Boris", "boris@example.com"],
+          // A client id that looks like a formula: data, to be kept as text everywhere.
+          ["=1+1", "Eve", "eve@example.com"],
+          ["", "Nobody", "nobody@example.com"],
+          [18, "Dan", "dan@example.com"],
+          ...extra,
+        ] as Row[],
+      },
+    ],
+  };
+}
+
+function enrolled(userLocale = "en", spreadsheet = clientsWorkbook()): Harness {
+  const addon = loadAddon({ userLocale, spreadsheet });
+  addon.run("saveWorkerUrl", workerUrl);
+  addon.run("enrollSpreadsheet", enrollmentKey);
+  return addon;
+}
+
+const npsForm = (over: Partial<SurveyForm> = {}): SurveyForm => ({
+  type: "nps",
+  title: "Spring check-in",
+  languages: ["en", "ru"],
+  question: {
+    en: "How likely are you to recommend us to a friend or colleague?",
+    ru: "Насколько вероятно, что вы порекомендуете нас другу или коллеге?",
+  },
+  followUp: { en: "What is the main reason for your score?", ru: "Почему вы поставили такую оценку?" },
+  factors: [],
+  closesOn: "",
+  maxResponses: "",
+  throttleDays: "30",
+  anonymous: true,
+  ...over,
+});
+
+function create(addon: Harness, form: SurveyForm) {
+  const result = addon.run("createSurvey", form) as CreateSurveyResult;
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.survey;
+}
+
+function sheet(addon: Harness, name: string): FakeSheet {
+  const found = addon.spreadsheet.getSheetByName(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+function values(s: FakeSheet): Row[] {
+  return s.getDataRange().getValues() as Row[];
+}
+
+function formulas(s: FakeSheet): string[][] {
+  return s.getDataRange().getFormulas();
+}
+
+/** The URLs of the personal links in a HYPERLINK column, by data row. */
+function linkUrls(addon: Harness, column: string): string[] {
+  const clients = sheet(addon, "Clients");
+  const last = clients.getLastRow();
+  return clients
+    .getRange(`${column}2:${column}${last}`)
+    .getFormulas()
+    .map(([f]) => /^=HYPERLINK\("([^"]+)"/.exec(f as string)?.[1] ?? "");
+}
+
+const sync = (addon: Harness, options?: object) =>
+  (options ? addon.run("syncSurveyAnswers", options) : addon.run("syncSurveyAnswers")) as SyncView;
+
+describe("Surveys sidebar", () => {
+  it("enroll → create → add links → answer → sync → edit → sync again: one row per answer, updated in place", async () => {
+    const addon = enrolled();
+    const state = addon.run("surveysState") as SurveysState;
+    expect(state).toMatchObject({
+      enrolled: true,
+      clients: { sheet: "Clients", column: "A", header: "Client ID", count: 4 },
+      clientsProblem: null,
+      surveys: [],
+    });
+    expect(state.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const survey = create(addon, npsForm());
+    expect(survey).toMatchObject({ type: "nps", status: "open", languages: ["en", "ru"], throttleDays: 30 });
+    expect((addon.run("surveysState") as SurveysState).surveys.map((s) => s.id)).toEqual([survey.id]);
+
+    const step = addon.run("addSurveyLinks", survey.id, "auto", 0) as AddLinksView;
+    expect(step).toEqual({
+      sheet: "Clients",
+      linkColumn: "D",
+      eligibleColumn: "E",
+      total: 5,
+      done: 5,
+      written: 4,
+      eligible: 4,
+      skipped: 0,
+    });
+    const clients = sheet(addon, "Clients");
+    expect(values(clients)[0]).toEqual([
+      "Client ID",
+      "Name",
+      "Email",
+      `Survey link [${survey.id}]`,
+      `May ask now [${survey.id}]`,
+    ]);
+    expect(values(clients).map((r) => r.slice(3))).toEqual([
+      [`Survey link [${survey.id}]`, `May ask now [${survey.id}]`],
+      ["Open survey", true],
+      ["Open survey", true],
+      ["Open survey", true],
+      ["", ""],
+      ["Open survey", true],
+    ]);
+    const urls = linkUrls(addon, "D");
+    expect(urls[0]).toMatch(new RegExp(`^${inject("workerUrl")}/s/${survey.id}\\?c=17&k=[A-Za-z0-9_-]{22}$`));
+    expect(urls[2]).toContain("?c=%3D1%2B1&k=");
+    expect(urls[3]).toBe("");
+    expect(formulas(clients)[1]?.[3]).toMatch(/^=HYPERLINK\("http:\/\/127\.0\.0\.1:\d+\/s\/[^"]+", "Open survey"\)$/);
+
+    // Two clients answer; their comments start with "=" and "+".
+    await Promise.all([
+      answer(urls[0] as string, { fields: { score: "9" }, comment: "=SUM(A1:A9) great" }),
+      answer(urls[2] as string, { fields: { score: "3" }, comment: "+7 999 000-00-00 call me" }),
+    ]);
+
+    const first = sync(addon);
+    expect(first).toMatchObject({ added: 2, updated: 0, flagged: 0, errors: [], more: false });
+    expect(first.message).toBe("Synced: new 2, updated 0, flagged 0.");
+    const responses = sheet(addon, "Responses");
+    const [header, ...rows] = values(responses);
+    expect(header).toEqual(responsesHeader("en"));
+    expect(rows).toHaveLength(2);
+    const byClient = new Map(rows.map((r) => [r[4], r]));
+    expect(byClient.get(17)).toMatchObject({
+      1: survey.id,
+      2: "Spring check-in",
+      3: "NPS",
+      5: 9,
+      6: "=SUM(A1:A9) great",
+      7: "en",
+      8: true,
+      9: "",
+    });
+    expect(byClient.get("=1+1")).toMatchObject({ 5: 3, 6: "+7 999 000-00-00 call me" });
+    expect(
+      formulas(responses)
+        .flat()
+        .every((f) => f === ""),
+    ).toBe(true);
+    const annaId = byClient.get(17)?.[0] as string;
+    expect(annaId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Anna changes her answer on the same link.
+    await answer(urls[0] as string, { fields: { score: "10" }, comment: "@team thanks" });
+    expect(sync(addon)).toMatchObject({ added: 0, updated: 1, flagged: 0 });
+    const after = values(responses).slice(1);
+    expect(after).toHaveLength(2);
+    const anna = after.find((r) => r[0] === annaId) as Row;
+    expect(anna.slice(4, 7)).toEqual([17, 10, "@team thanks"]);
+    expect(
+      formulas(responses)
+        .flat()
+        .every((f) => f === ""),
+    ).toBe(true);
+
+    // Nothing new: a zero line in the log, nothing written.
+    expect(sync(addon)).toMatchObject({ added: 0, updated: 0, flagged: 0 });
+    const log = values(sheet(addon, "Rapport log"));
+    expect(log[0]).toEqual(["When", "Survey", "New", "Updated", "Flagged", "Errors"]);
+    expect(log.slice(1).map((r) => r.slice(1))).toEqual([
+      ["Spring check-in", 2, 0, 0, ""],
+      ["Spring check-in", 0, 1, 0, ""],
+      ["Spring check-in", 0, 0, 0, ""],
+    ]);
+    expect(Object.prototype.toString.call(log[1]?.[0])).toBe("[object Date]");
+
+    // Links again: the same two columns; Anna and Eve answered within the 30-day throttle.
+    addon.run("addSurveyLinks", survey.id, "ru", 0);
+    expect(values(clients)[0]).toHaveLength(5);
+    expect(values(clients).map((r) => r[4])).toEqual([`May ask now [${survey.id}]`, false, true, false, "", true]);
+    expect(linkUrls(addon, "D")[1]).toMatch(/&lang=ru$/);
+
+    const summary = addon.run("surveySummary", survey.id) as SurveySummary;
+    expect(summary).toMatchObject({ n: 2, smallSample: true, nps: { score: 0, promoters: 1, detractors: 1 } });
+    // Every sync and links run held the document lock.
+    expect(addon.lock.acquisitions).toBeGreaterThanOrEqual(6);
+    expect(addon.lock.hasLock()).toBe(false);
+  });
+
+  it("closes a survey at the end of its close date in the spreadsheet's time zone", () => {
+    const addon = enrolled();
+    // The workbook is in Moscow (UTC+3): the end of 30 June there is 20:59:59 UTC.
+    const survey = create(addon, npsForm({ closesOn: "2099-06-30", maxResponses: "250" }));
+    expect(survey).toMatchObject({ closesAt: "2099-06-30T20:59:59.000Z", maxResponses: 250, status: "open" });
+  });
+
+  it("shows the email snippet of the selected client, else of the first one", () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm());
+    const first = addon.run("surveyEmailSnippet", survey.id, "ru") as EmailSnippetView;
+    expect(first).toMatchObject({ contactId: "17", fromSelection: false, sheet: "Clients" });
+    expect(first.html).toContain("Насколько вероятно");
+    expect(first.html).toContain("&amp;score=10");
+    addon.spreadsheet.getSheetByName("Clients")?.setActiveSelection("B3");
+    const selected = addon.run("surveyEmailSnippet", survey.id, "en") as EmailSnippetView;
+    expect(selected).toMatchObject({ contactId: "C-002", fromSelection: true });
+    expect(selected.html).toContain("c=C-002");
+  });
+
+  it("re-runs safely after a sync that failed midway (Worker unreachable, then the cursor not stored)", async () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm({ throttleDays: "" }));
+    await Promise.all([1, 2, 3].map((score) => answer(survey.url, { fields: { score: String(score) } })));
+
+    // The second page request fails: page 1 is kept, its cursor stored, the error logged.
+    const app = addon.realm.context.UrlFetchApp as { fetch: (url: string, params?: object) => unknown };
+    const fetch = app.fetch;
+    let pages = 0;
+    app.fetch = (url, params) => {
+      if (url.includes("/responses") && ++pages === 2) throw new Error("Address unavailable");
+      return fetch(url, params);
+    };
+    const failed = sync(addon, { pageSize: 1 });
+    expect(failed.added).toBe(1);
+    expect(failed.errors).toEqual([
+      `Spring check-in: Could not reach the Rapport Worker at ${workerUrl}. Check the Worker URL in Settings and try again.`,
+    ]);
+    expect(failed.message).toContain("Run Sync answers again to continue.");
+    expect(values(sheet(addon, "Responses"))).toHaveLength(2);
+    const cursor = addon.documentProperties.getProperty(`rapport.sync.cursor.${survey.id}`);
+    expect(cursor).toMatch(/^[1-9]\d*$/);
+    expect(values(sheet(addon, "Rapport log"))[1]?.slice(1)).toEqual([
+      "Spring check-in",
+      1,
+      0,
+      0,
+      `Could not reach the Rapport Worker at ${workerUrl}. Check the Worker URL in Settings and try again.`,
+    ]);
+    app.fetch = fetch;
+
+    expect(sync(addon, { pageSize: 1 })).toMatchObject({ added: 2, updated: 0, errors: [] });
+    // Answers sent in parallel arrive in any order.
+    expect(
+      values(sheet(addon, "Responses"))
+        .slice(1)
+        .map((r) => r[5] as number)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2, 3]);
+
+    // Rows written, then storing the cursor fails: the next run writes the same page again, no duplicate.
+    await answer(survey.url, { fields: { score: "4" }, fast: true });
+    const props = addon.documentProperties;
+    const setProperty = props.setProperty.bind(props);
+    props.setProperty = (key: string, value: string) => {
+      if (key.startsWith("rapport.sync.cursor.")) throw addon.realm.error("Service unavailable: Properties");
+      return setProperty(key, value);
+    };
+    const broken = sync(addon);
+    expect(broken.added).toBe(1);
+    expect(broken.errors[0]).toContain("Service unavailable: Properties");
+    props.setProperty = setProperty;
+    expect(sync(addon)).toMatchObject({ added: 0, updated: 0, errors: [] });
+    const ids = values(sheet(addon, "Responses"))
+      .slice(1)
+      .map((r) => r[0]);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it("splits a long sync over several runs and says so", async () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm({ throttleDays: "" }));
+    await Promise.all([5, 6, 7, 8, 9].map((score) => answer(survey.url, { fields: { score: String(score) } })));
+    const one = sync(addon, { pageSize: 2, maxPages: 1 });
+    expect(one).toMatchObject({ added: 2, more: true });
+    expect(one.message).toBe(
+      "Synced: new 2, updated 0, flagged 0. More answers are waiting: run Sync answers again to continue.",
+    );
+    expect(sync(addon, { pageSize: 2, maxPages: 1 })).toMatchObject({ added: 2, more: true });
+    expect(sync(addon, { pageSize: 2, maxPages: 1 })).toMatchObject({ added: 1, more: false });
+    // Answers sent in parallel arrive in any order.
+    expect(
+      values(sheet(addon, "Responses"))
+        .slice(1)
+        .map((r) => r[5] as number)
+        .sort((a, b) => a - b),
+    ).toEqual([5, 6, 7, 8, 9]);
+  });
+
+  it("keeps flagged answers with their flags, and a deleted Responses sheet is rebuilt from the start", async () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm({ throttleDays: "", followUp: { en: "", ru: "" } }));
+    await answer(survey.url, { fields: { score: "8" } });
+    await answer(survey.url, { fields: { score: "0", website: "http://spam.example" }, fast: true });
+    expect(sync(addon)).toMatchObject({ added: 2, flagged: 1 });
+    const flags = values(sheet(addon, "Responses"))
+      .slice(1)
+      .map((r) => [r[5], r[9]]);
+    expect(flags).toEqual([
+      [8, ""],
+      [0, "honeypot, too_fast"],
+    ]);
+    const summary = addon.run("surveySummary", survey.id) as SurveySummary;
+    expect(summary).toMatchObject({ n: 1, flagged: 1 });
+
+    addon.spreadsheet.deleteSheet(sheet(addon, "Responses"));
+    expect(sync(addon)).toMatchObject({ added: 2 });
+    expect(values(sheet(addon, "Responses"))).toHaveLength(3);
+  });
+
+  it("adds CSI factor columns as new factors appear, never reordering", async () => {
+    const addon = enrolled();
+    const csiForm = (title: string, factors: [string, string][]): SurveyForm =>
+      npsForm({
+        type: "csi",
+        title,
+        question: { en: "How satisfied are you with…", ru: "Насколько вы довольны…" },
+        factors: factors.map(([en, ru]) => ({ label: { en, ru }, weight: "2" })),
+        followUp: { en: "", ru: "" },
+        throttleDays: "",
+      });
+    const a = create(
+      addon,
+      csiForm("Service", [
+        ["Speed", "Скорость"],
+        ["Quality", "Качество"],
+      ]),
+    );
+    await answer(a.url, { fields: { "f.speed": "5", "f.quality": "3" } });
+    sync(addon);
+    const header = values(sheet(addon, "Responses"))[0];
+    expect(header?.slice(12)).toEqual(["Factor: Speed [speed]", "Factor: Quality [quality]"]);
+    // A person adds a column of their own; a second survey brings a new factor.
+    sheet(addon, "Responses").getRange("O1").setValue("My notes");
+    const b = create(
+      addon,
+      csiForm("Support", [
+        ["Politeness", "Вежливость"],
+        ["Speed", "Скорость"],
+      ]),
+    );
+    await answer(b.url, { fields: { "f.politeness": "4", "f.speed": "2" } });
+    sync(addon);
+    const [grown, ...rows] = values(sheet(addon, "Responses"));
+    expect(grown?.slice(12)).toEqual([
+      "Factor: Speed [speed]",
+      "Factor: Quality [quality]",
+      "My notes",
+      "Factor: Politeness [politeness]",
+    ]);
+    expect(rows.map((r) => [r[2], r[5], ...r.slice(12)])).toEqual([
+      ["Service", "", 5, 3, "", ""],
+      ["Support", "", 2, "", "", 4],
+    ]);
+  });
+
+  it("writes links for a long list in requests of 500, each row its own client's link", () => {
+    const many: Row[] = Array.from({ length: 1200 }, (_, i) => [1000 + (i % 1100), `Client ${i}`, `c${i}@example.com`]);
+    const addon = enrolled("en", clientsWorkbook(many));
+    const survey = create(addon, npsForm());
+    const before = addon.fetchLog.length;
+    const step = addon.run("addSurveyLinks", survey.id, "auto", 0) as AddLinksView;
+    expect(step).toMatchObject({ total: 1205, done: 1205, written: 1204, skipped: 0 });
+    const requests = addon.fetchLog.slice(before).filter((e) => e.url.endsWith("/links"));
+    expect(requests).toHaveLength(3);
+    const urls = linkUrls(addon, "D");
+    const ids = values(sheet(addon, "Clients"))
+      .slice(1)
+      .map((r) => r[0]);
+    urls.forEach((url, i) => {
+      const id = ids[i];
+      if (id === "") expect(url).toBe("");
+      else expect(new URL(url).searchParams.get("c")).toBe(String(id));
+    });
+  });
+
+  it("explains what is missing: enrollment, the client list, a valid form", () => {
+    const fresh = loadAddon({ spreadsheet: { sheets: [{ name: "Notes", rows: [["Just notes"]] }] } });
+    fresh.run("saveWorkerUrl", workerUrl);
+    expect(fresh.run("surveysState")).toMatchObject({
+      enrolled: false,
+      clients: null,
+      clientsProblem:
+        "No client list found: Add links needs a sheet with a client ID column and a name or e-mail column (headers such as Client ID and Name).",
+      surveys: [],
+    });
+    expect(errorOf(() => fresh.run("createSurvey", npsForm()))).toBe(
+      "This spreadsheet is not enrolled yet: open Rapport › Settings and enroll it.",
+    );
+    fresh.run("enrollSpreadsheet", enrollmentKey);
+    const survey = create(fresh, npsForm());
+    expect(errorOf(() => fresh.run("addSurveyLinks", survey.id, "auto", 0))).toContain("No client list found");
+    expect(errorOf(() => fresh.run("addSurveyLinks", "", "auto", 0))).toBe("Choose a survey in the list first.");
+    expect(errorOf(() => fresh.run("surveySummary", "unknown-id"))).toMatch(/^The Worker answered 404 \(not_found\)/);
+    expect(fresh.run("createSurvey", npsForm({ title: "", languages: ["ru"], question: { en: "", ru: "" } }))).toEqual({
+      ok: false,
+      issues: [
+        { field: "title", message: "Give the survey a title." },
+        { field: "question.ru", message: "Write the question in Russian." },
+      ],
+    });
+  });
+
+  it("works in Russian: headers, log and messages", async () => {
+    const addon = enrolled("ru");
+    const survey = create(addon, npsForm({ title: "Весенний опрос", languages: ["ru"], throttleDays: "" }));
+    expect(survey.question).toBe("Насколько вероятно, что вы порекомендуете нас другу или коллеге?");
+    addon.run("addSurveyLinks", survey.id, "auto", 0);
+    expect(values(sheet(addon, "Clients"))[0]?.slice(3)).toEqual([
+      `Ссылка на опрос [${survey.id}]`,
+      `Можно спросить [${survey.id}]`,
+    ]);
+    expect(values(sheet(addon, "Clients"))[1]?.[3]).toBe("Открыть опрос");
+    await answer(linkUrls(addon, "D")[1] as string, { fields: { score: "6" }, comment: "-долго" });
+    const result = sync(addon);
+    expect(result.message).toBe("Загружено: новых 1, изменённых 0, с отметками 0.");
+    expect(values(sheet(addon, "Responses"))[0]).toEqual(responsesHeader("ru"));
+    expect(values(sheet(addon, "Responses"))[1]?.slice(4, 7)).toEqual(["C-002", 6, "-долго"]);
+    expect(values(sheet(addon, "Rapport log"))[0]).toEqual([
+      "Когда",
+      "Опрос",
+      "Новых",
+      "Изменено",
+      "С отметками",
+      "Ошибки",
+    ]);
+    // An English-speaking colleague syncs into the Russian sheet: no second set of columns.
+    addon.setUserLocale("en");
+    expect(sync(addon).message).toBe("Synced: new 0, updated 0, flagged 0.");
+    expect(values(sheet(addon, "Responses"))[0]).toEqual(responsesHeader("ru"));
+    addon.setUserLocale("ru");
+    expect(errorOf(() => addon.run("addSurveyLinks", "", "auto", 0))).toBe("Сначала выберите опрос в списке.");
+  });
+
+  it("opens as a 300 px sidebar titled in the user's language", () => {
+    const addon = loadAddon({ userLocale: "ru" });
+    addon.run("showSurveys");
+    const sidebar = addon.ui.sidebars.at(-1);
+    expect(sidebar?.getTitle()).toBe("Опросы");
+    expect(sidebar?.getContent()).toContain('data-rapport-locale="ru"');
+  });
+});

@@ -1,0 +1,376 @@
+import path from "node:path";
+import type { BrowserContext, FrameLocator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { readDemoClients } from "../../addon/preview/demoWorkbook";
+import { answer } from "../addon/respondent";
+import {
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  openFreshPreview,
+  SCREENSHOT_DIR,
+  screenshot,
+  screenshotOnFailure,
+} from "./browser";
+
+/**
+ * The Surveys sidebar end to end in the preview (preview → built Code.js → UrlFetchApp → Worker →
+ * D1): enroll in Settings, create a survey, add links beside the demo client list, answer two
+ * personal links on a phone, sync, edit one answer, sync again: still one row per answer.
+ */
+
+const PHONE = { width: 360, height: 740 };
+const [firstClient, secondClient] = readDemoClients();
+
+const TEXT = {
+  en: {
+    settings: "Settings",
+    enroll: "Enroll this spreadsheet",
+    key: "Enrollment key",
+    title: "Title",
+    throttle: "Days before asking a client again (optional)",
+    anonymous: "Anyone with the public link may answer",
+    create: "Create survey",
+    addLinks: "Add links",
+    snippet: "Email snippet",
+    copy: "Copy",
+    sync: "Sync answers",
+    send: "Send",
+    thanks: "Thank you!",
+    surveyTitle: "Spring check-in",
+    noAnswers: "No answers yet.",
+    titleRequired: "Give the survey a title.",
+    synced: (added: number, updated: number) => `Synced: new ${added}, updated ${updated}, flagged 0.`,
+    linkHeader: "Survey link [",
+    open: "Open survey",
+    copied: /^(Copied to the clipboard\.|The text is selected: press Ctrl\+C)/,
+  },
+  ru: {
+    settings: "Настройки",
+    enroll: "Подключить эту таблицу",
+    key: "Ключ подключения",
+    title: "Название",
+    throttle: "Через сколько дней можно снова спрашивать клиента (необязательно)",
+    anonymous: "Отвечать может любой, у кого есть общая ссылка",
+    create: "Создать опрос",
+    addLinks: "Добавить ссылки",
+    snippet: "Фрагмент письма",
+    copy: "Копировать",
+    sync: "Загрузить ответы",
+    send: "Отправить",
+    thanks: "Спасибо!",
+    surveyTitle: "Весенний опрос",
+    noAnswers: "Ответов пока нет.",
+    titleRequired: "Дайте опросу название.",
+    synced: (added: number, updated: number) => `Загружено: новых ${added}, изменённых ${updated}, с отметками 0.`,
+    linkHeader: "Ссылка на опрос [",
+    open: "Открыть опрос",
+    copied: /^(Скопировано в буфер обмена\.|Текст выделен: нажмите Ctrl\+C)/,
+  },
+} as const;
+
+let session: BrowserSession;
+let context: BrowserContext | undefined;
+let page: Page | undefined;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+});
+afterEach(async (ctx) => {
+  await screenshotOnFailure(page, ctx);
+  // Leave the preview as a fresh demo with no sidebar open: the next test's first page load then
+  // has no sidebar of this test to fetch while it resets the workbook.
+  await fetch(`${inject("previewUrl")}/api/reset`, { method: "POST" }).catch(() => undefined);
+  await context?.close();
+  context = undefined;
+  page = undefined;
+});
+
+interface SheetView {
+  values: string[][];
+}
+
+async function sheetValues(name: string): Promise<string[][]> {
+  const response = await fetch(`${inject("previewUrl")}/api/sheet?name=${encodeURIComponent(name)}`);
+  if (!response.ok) return [];
+  return ((await response.json()) as SheetView).values;
+}
+
+/** The sidebar panel alone, full height, for a close look at the 300 px layout. */
+async function sidebarShot(p: Page, name: string): Promise<void> {
+  await p.locator("#sidebar").screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** The sidebar page fits 300 px: nothing to scroll sideways. */
+async function expectFits(frame: FrameLocator) {
+  const width = await frame.locator("html").evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(300);
+}
+
+async function openPreview(lang: "en" | "ru"): Promise<Page> {
+  context = await session.browser.newContext({
+    viewport: { width: 1280, height: 1500 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  page = await context.newPage();
+  errors = collectPageErrors(page);
+  await openFreshPreview(page, inject("previewUrl"), lang);
+  return page;
+}
+
+/** Enrolls in Settings, then opens the Surveys sidebar (from the menu when it has the item). */
+async function enrollAndOpenSurveys(p: Page, lang: "en" | "ru"): Promise<FrameLocator> {
+  const t = TEXT[lang];
+  await p.locator("#menu-button").click();
+  await p.getByRole("menuitem", { name: t.settings }).click();
+  const frame = p.frameLocator("#sidebar-frame");
+  await frame.getByLabel(t.key).fill(inject("enrollmentKey"));
+  await frame.getByRole("button", { name: t.enroll }).click();
+  await frame.getByTestId("notice").waitFor();
+  const state = (await (await fetch(`${inject("previewUrl")}/api/state`)).json()) as {
+    menus: { items: { caption: string; functionName: string | null }[] }[];
+  };
+  const item = state.menus.flatMap((m) => m.items).find((i) => i.functionName === "showSurveys");
+  if (item) {
+    await p.locator("#menu-button").click();
+    await p.getByRole("menuitem", { name: item.caption }).click();
+  } else {
+    // The Rapport menu gains its Surveys item with the Dashboard's menu; until then the sidebar
+    // opens the way a menu item would, through google.script.run.
+    await frame.locator("html").evaluate(() => {
+      (window as unknown as { google: { script: { run: { showSurveys(): void } } } }).google.script.run.showSurveys();
+    });
+  }
+  await frame.locator("#survey-form").waitFor({ state: "attached" });
+  await expect.poll(() => frame.locator("#status").textContent()).toBe("");
+  return frame;
+}
+
+/** A respondent on a phone opens a personal link, picks a score, writes why, sends. */
+async function answerOnPhone(link: string, lang: "en" | "ru", score: string, comment: string | null) {
+  const t = TEXT[lang];
+  const phone = await (context as BrowserContext).browser()?.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: lang === "en" ? "en-US" : "ru-RU",
+  });
+  if (!phone) throw new Error("no browser");
+  try {
+    const p = await phone.newPage();
+    const phoneErrors = collectPageErrors(p);
+    expect((await p.goto(link))?.status()).toBe(200);
+    await p.getByRole("radio", { name: score, exact: true }).tap();
+    // A person reads the question first (the Worker flags answers sent within 1.5 s).
+    await p.waitForTimeout(1600);
+    await p.getByRole("button", { name: t.send }).tap();
+    const box = p.getByRole("textbox");
+    await box.waitFor();
+    if (comment !== null) await box.fill(comment);
+    await screenshot(p, `surveys-phone-${lang}-${score}`);
+    await p.getByRole("button", { name: t.send }).tap();
+    await p.getByRole("heading", { name: t.thanks }).waitFor();
+    expect(phoneErrors).toEqual([]);
+  } finally {
+    await phone.close();
+  }
+}
+
+/** The personal link of the client in `row` of the demo Clients sheet, from the email snippet. */
+async function linkOfRow(p: Page, frame: FrameLocator, lang: "en" | "ru", row: number, id: string): Promise<string> {
+  await p.locator("#namebox").fill(`Clients!B${row}`);
+  await p.locator("#namebox").press("Enter");
+  await frame.getByRole("button", { name: TEXT[lang].snippet }).click();
+  await expect.poll(() => frame.locator("#snippet-html").inputValue()).toContain(`?c=${id}&amp;`);
+  const html = await frame.locator("#snippet-html").inputValue();
+  const href = /href="([^"]+)"/.exec(html)?.[1] ?? "";
+  return href.replace(/&amp;/g, "&").replace(/&score=\d+$/, "");
+}
+
+for (const lang of ["en", "ru"] as const) {
+  const t = TEXT[lang];
+  describe(`Surveys sidebar (${lang})`, () => {
+    it("creates a survey, adds links, syncs two phone answers, and an edit updates its row", async () => {
+      const p = await openPreview(lang);
+      const frame = await enrollAndOpenSurveys(p, lang);
+      expect(await p.locator("#sidebar-frame").evaluate((el) => el.getBoundingClientRect().width)).toBe(300);
+      await expectFits(frame);
+      await sidebarShot(p, `sidebar-surveys-${lang}-1-new`);
+
+      // The form checks itself: no title.
+      await frame.getByLabel(t.title, { exact: true }).fill("");
+      await frame.getByRole("button", { name: t.create }).click();
+      await expect.poll(() => frame.locator("#err-title").textContent()).toBe(t.titleRequired);
+      expect(await frame.getByLabel(t.title, { exact: true }).getAttribute("aria-invalid")).toBe("true");
+      expect(await frame.getByLabel(t.title, { exact: true }).evaluate((el) => el === document.activeElement)).toBe(
+        true,
+      );
+      await sidebarShot(p, `sidebar-surveys-${lang}-2-form-error`);
+
+      // Typed and sent from the keyboard: Enter in the title field submits the form.
+      await frame.getByLabel(t.throttle).fill("30");
+      await frame.getByLabel(t.anonymous).check();
+      await frame.getByLabel(t.title, { exact: true }).fill(t.surveyTitle);
+      await frame.getByLabel(t.title, { exact: true }).press("Enter");
+      const card = frame.locator(".survey").filter({ hasText: t.surveyTitle });
+      await card.waitFor();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toContain(t.surveyTitle);
+      await expect.poll(() => card.locator(".summary").textContent()).toBe(t.noAnswers);
+      expect(await card.getByRole("radio").isChecked()).toBe(true);
+
+      // Add links: two columns beside the demo client list (A–G): H and I.
+      await frame.getByRole("button", { name: t.addLinks }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(/H.+I/);
+      const clients = await sheetValues("Clients");
+      expect(clients[0]?.[7]).toMatch(new RegExp(`^${t.linkHeader.replace("[", "\\[")}[A-Za-z0-9_-]{22}\\]$`));
+      expect(clients.slice(1).every((r) => r[7] === t.open)).toBe(true);
+      expect(clients.slice(1).every((r) => r[8] === "TRUE")).toBe(true);
+      await expect.poll(() => p.locator('#grid td[data-r="1"][data-c="7"]').textContent()).toBe(t.open);
+
+      // Two clients' personal links, taken from the email snippet of their rows.
+      const first = await linkOfRow(p, frame, lang, 2, firstClient?.id ?? "");
+      await expect.poll(() => frame.locator("#snippet-for").textContent()).toContain(firstClient?.id ?? "?");
+      await frame.getByRole("button", { name: t.copy }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(t.copied);
+      await expectFits(frame);
+      await sidebarShot(p, `sidebar-surveys-${lang}-3-links`);
+      await screenshot(p, `preview-surveys-links-${lang}`);
+      const second = await linkOfRow(p, frame, lang, 3, secondClient?.id ?? "");
+      expect(new URL(first).searchParams.get("c")).toBe(firstClient?.id);
+      expect(new URL(second).searchParams.get("c")).toBe(secondClient?.id);
+
+      await answerOnPhone(first, lang, "9", lang === "en" ? "=Fast delivery" : "=Быстрая доставка");
+      await answerOnPhone(second, lang, "8", lang === "en" ? "+Too expensive" : "+Дорого");
+
+      await frame.getByRole("button", { name: t.sync }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(t.synced(2, 0));
+      let responses = await sheetValues("Responses");
+      expect(responses).toHaveLength(3);
+      const comments = new Map(responses.slice(1).map((r) => [r[4], r[6]]));
+      expect(comments.get(firstClient?.id)).toBe(lang === "en" ? "=Fast delivery" : "=Быстрая доставка");
+      expect(comments.get(secondClient?.id)).toBe(lang === "en" ? "+Too expensive" : "+Дорого");
+      await expect
+        .poll(() => card.locator(".summary .value").textContent())
+        .toBe(lang === "en" ? "NPS +50.0" : "NPS +50,0");
+
+      // The first client changes their mind on the same link.
+      await answerOnPhone(first, lang, "10", null);
+      await frame.getByRole("button", { name: t.sync }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(t.synced(0, 1));
+      responses = await sheetValues("Responses");
+      expect(responses).toHaveLength(3);
+      const scores = new Map(responses.slice(1).map((r) => [r[4], r[5]]));
+      expect(scores.get(firstClient?.id)).toBe("10");
+      expect(scores.get(secondClient?.id)).toBe("8");
+      await expect
+        .poll(() => card.locator(".summary .value").textContent())
+        .toBe(lang === "en" ? "NPS +50.0" : "NPS +50,0");
+      await expect.poll(() => card.locator(".summary .warning").count()).toBe(1);
+      const log = await sheetValues("Rapport log");
+      expect(log.slice(1).map((r) => r.slice(1, 5))).toEqual([
+        [t.surveyTitle, "2", "0", "0"],
+        [t.surveyTitle, "0", "1", "0"],
+      ]);
+
+      await expectFits(frame);
+      await sidebarShot(p, `sidebar-surveys-${lang}`);
+      await p.locator("#tabs button", { hasText: "Responses" }).click();
+      await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="0"]').textContent()).not.toBe("");
+      await screenshot(p, `preview-surveys-responses-${lang}`);
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+describe("Surveys sidebar: a CSI survey", () => {
+  it("builds factors in the form by keyboard and shows the index with each factor's mean", async () => {
+    const p = await openPreview("en");
+    const frame = await enrollAndOpenSurveys(p, "en");
+    await frame.getByLabel("Type").selectOption("csi");
+    expect(await frame.getByLabel("Question in English", { exact: true }).inputValue()).toBe(
+      "How satisfied are you with…",
+    );
+    await frame.getByLabel("Title", { exact: true }).fill("Service index");
+    await frame.getByLabel("Factor 1 in English").fill("Speed of delivery");
+    await frame.getByLabel("Importance of factor 1").fill("3");
+    // Keyboard: the "Add a factor" button with Enter, then type into the new row.
+    await frame.getByRole("button", { name: "Add a factor" }).focus();
+    await p.keyboard.press("Enter");
+    await frame.getByLabel("Factor 2 in English").fill("Support");
+    await frame.getByLabel("Importance of factor 2").fill("0");
+    await frame.getByLabel(TEXT.en.anonymous).check();
+    await frame.getByRole("button", { name: "Create survey" }).click();
+    await expect
+      .poll(() => frame.locator("#err-factor-1").textContent())
+      .toBe("Factor 2: the importance must be a number above 0, at most 1000.");
+    await expectFits(frame);
+    await sidebarShot(p, "sidebar-surveys-en-csi-form");
+    await frame.getByLabel("Importance of factor 2").fill("1,5");
+    await frame.getByRole("button", { name: "Create survey" }).click();
+    const card = frame.locator(".survey").filter({ hasText: "Service index" });
+    await card.waitFor();
+    const url = (await card.getByRole("link").getAttribute("href")) as string;
+    await Promise.all([
+      answer(url, { fields: { "f.speed-of-delivery": "5", "f.support": "3" } }),
+      answer(url, { fields: { "f.speed-of-delivery": "4" } }),
+    ]);
+    await frame.getByRole("button", { name: "Refresh" }).click();
+    // Means 4.5 and 3 with weights 3 and 1.5: CSI = 100·(2/3·3.5/4 + 1/3·2/4) = 75.
+    await expect.poll(() => card.locator(".summary .value").textContent()).toBe("CSI 75.0");
+    expect(await card.locator(".summary .factors li").allTextContents()).toEqual([
+      "Speed of delivery: 4.50, n = 2",
+      "Support: 3.00, n = 1",
+    ]);
+    await expectFits(frame);
+    await sidebarShot(p, "sidebar-surveys-en-csi");
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("Surveys sidebar without enrollment", () => {
+  it("points to Settings", async () => {
+    const p = await openPreview("en");
+    const frame = p.frameLocator("#sidebar-frame");
+    await p.locator("#menu-button").click();
+    await p.getByRole("menuitem", { name: "Help" }).click();
+    await expect.poll(() => p.locator("#sidebar-title").textContent()).toBe("Rapport help");
+    await frame.locator("#version").waitFor();
+    await frame.locator("html").evaluate(() => {
+      (window as unknown as { google: { script: { run: { showSurveys(): void } } } }).google.script.run.showSurveys();
+    });
+    const warning = frame.getByTestId("not-enrolled");
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain("This spreadsheet is not enrolled yet.");
+    await sidebarShot(p, "sidebar-surveys-en-not-enrolled");
+    await frame.getByRole("button", { name: "Open Settings" }).click();
+    await expect.poll(() => p.locator("#sidebar-title").textContent()).toBe("Rapport settings");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows why the Worker cannot be used, with the way to Settings", async () => {
+    const p = await openPreview("ru");
+    await p.locator("#menu-button").click();
+    await p.getByRole("menuitem", { name: "Настройки" }).click();
+    const frame = p.frameLocator("#sidebar-frame");
+    await frame.getByLabel("Ключ подключения").fill(inject("enrollmentKey"));
+    await frame.getByRole("button", { name: "Подключить эту таблицу" }).click();
+    await frame.getByTestId("notice").waitFor();
+    await frame.getByLabel("Адрес Worker").fill("https://elsewhere.example.com/");
+    await frame.getByRole("button", { name: "Сохранить адрес" }).click();
+    await expect.poll(() => frame.getByTestId("notice").textContent()).toBe("Адрес Worker сохранён.");
+    await frame.locator("html").evaluate(() => {
+      (window as unknown as { google: { script: { run: { showSurveys(): void } } } }).google.script.run.showSurveys();
+    });
+    await expect
+      .poll(() => frame.getByRole("alert").textContent(), { timeout: 15_000 })
+      .toMatch(/^Дополнению разрешено обращаться только к /);
+    expect(await frame.getByRole("button", { name: "Открыть настройки" }).isVisible()).toBe(true);
+    await sidebarShot(p, "sidebar-surveys-ru-worker-error");
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { interpretWritten } from "../../addon/harness/cellFormat";
+import { asText } from "../../shared/sheets/responsesSync";
+import { contactIdOf, findLinkColumns, hyperlinkFormula, linkHeader } from "../../shared/sheets/surveyLinks";
+import { LOG_COLUMNS, logHeader, logRow } from "../../shared/sheets/syncLog";
+
+/** Reads =HYPERLINK("url", "label") back as Sheets parses string literals ("" is a quote). */
+function parseHyperlink(formula: string): { url: string; label: string } | null {
+  const m = /^=HYPERLINK\("((?:[^"]|"")*)", "((?:[^"]|"")*)"\)$/.exec(formula);
+  return m ? { url: (m[1] as string).replace(/""/g, '"'), label: (m[2] as string).replace(/""/g, '"') } : null;
+}
+
+describe("link columns", () => {
+  it("are found again by survey id, in either language, wherever they are", () => {
+    const header = [
+      "Client ID",
+      linkHeader("ru", "link", "abc_12"),
+      "Name",
+      linkHeader("en", "eligible", "abc_12"),
+      linkHeader("en", "link", "other"),
+    ];
+    expect(header[1]).toBe("Ссылка на опрос [abc_12]");
+    expect(findLinkColumns(header, "abc_12")).toEqual({ link: 1, eligible: 3 });
+    expect(findLinkColumns(header, "other")).toEqual({ link: 4, eligible: null });
+    expect(findLinkColumns(["Survey link [abc]x", "Notes [abc]"], "abc")).toEqual({ link: null, eligible: null });
+  });
+
+  it("reads client id cells as contact ids", () => {
+    expect(contactIdOf(17)).toEqual({ kind: "id", id: "17" });
+    expect(contactIdOf(" C-001 ")).toEqual({ kind: "id", id: "C-001" });
+    expect(contactIdOf(new Date(Date.UTC(2024, 2, 1)))).toEqual({ kind: "id", id: "2024-03-01" });
+    expect(contactIdOf("")).toEqual({ kind: "blank" });
+    expect(contactIdOf("   ")).toEqual({ kind: "blank" });
+    for (const bad of ["#N/A", "#REF!", true, "x".repeat(201), "a\tb"])
+      expect(contactIdOf(bad)).toEqual({ kind: "invalid" });
+    expect(contactIdOf("x".repeat(200))).toEqual({ kind: "id", id: "x".repeat(200) });
+  });
+
+  it("writes links as HYPERLINK formulas whose literals cannot be escaped (property)", () => {
+    expect(hyperlinkFormula("https://w.example/s/abc?c=17&k=xyz", "Open survey")).toBe(
+      '=HYPERLINK("https://w.example/s/abc?c=17&k=xyz", "Open survey")',
+    );
+    fc.assert(
+      fc.property(fc.webUrl(), fc.string(), (url, label) => {
+        const withQuote = `${url}${url.includes("?") ? "&" : "?"}c=${encodeURIComponent('a"),B(')}`;
+        expect(parseHyperlink(hyperlinkFormula(withQuote, label))).toEqual({ url: withQuote, label });
+      }),
+    );
+    expect(() => hyperlinkFormula('javascript:alert("x")', "x")).toThrow(RangeError);
+    expect(() => hyperlinkFormula('https://x.example/" & A1 & "', "x")).toThrow(RangeError);
+  });
+});
+
+describe("the sync log", () => {
+  it("has a localised header and rows whose texts stay text", () => {
+    expect(logHeader("en")).toEqual(["When", "Survey", "New", "Updated", "Flagged", "Errors"]);
+    expect(logHeader("ru")).toHaveLength(LOG_COLUMNS.length);
+    const when = new Date(Date.UTC(2026, 3, 21, 9, 30));
+    const row = logRow({ when, survey: "=Spring", added: 2, updated: 1, flagged: 1, error: "-1 failed" });
+    expect(row.map((c) => interpretWritten(c as never, undefined, "UTC"))).toEqual([
+      { value: when, formula: "" },
+      { value: "=Spring", formula: "" },
+      { value: 2, formula: "" },
+      { value: 1, formula: "" },
+      { value: 1, formula: "" },
+      { value: "-1 failed", formula: "" },
+    ]);
+    expect(logRow({ when, survey: "s", added: 0, updated: 0, flagged: 0, error: "" })[5]).toBe(asText(""));
+  });
+});
