@@ -164,7 +164,7 @@ export function abcXyzRows(table: AbcXyzTable): AbcXyzRow[] {
       months: table.months[c] as number,
       cv: Number.isNaN(cv) ? null : cv,
       xyz,
-      class: xyz ? abc + xyz : abc,
+      class: xyz ? CLASSES[abc][xyz] : abc,
     };
   }
   return rows;
@@ -175,6 +175,13 @@ export function abcXyz(tx: Transactions, options: AbcXyzOptions = {}): AbcXyzRes
   const table = abcXyzTable(tx, options);
   return { rows: abcXyzRows(table), totalRevenue: table.totalRevenue };
 }
+
+/** "AX" … "CZ" spelled once: a string built per row would be one more allocation per client. */
+const CLASSES: Record<Abc, Record<Xyz, string>> = {
+  A: { X: "AX", Y: "AY", Z: "AZ" },
+  B: { X: "BX", Y: "BY", Z: "BZ" },
+  C: { X: "CX", Y: "CY", Z: "CZ" },
+};
 
 export const ABC_XYZ_HEADER = [
   "customer",
@@ -206,7 +213,7 @@ export function abcXyzCells(table: AbcXyzTable): Cell[][] {
       abc,
       Number.isNaN(cv) ? "" : cv,
       xyz ?? "",
-      xyz ? abc + xyz : abc,
+      xyz ? CLASSES[abc][xyz] : abc,
     ];
   }
   return out;

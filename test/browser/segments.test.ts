@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
 import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+import { selectRange } from "./flows";
 
 let session: BrowserSession;
 let page: Page | undefined;
@@ -47,27 +48,9 @@ async function openSidebar(p: Page, caption: string, ready: string): Promise<Fra
   return frame;
 }
 
-/** The spreadsheet's selection as the sidebar's server functions see it. */
-async function serverSelection(p: Page): Promise<string> {
-  const response = await p.request.get(`${inject("previewUrl")}/api/state`);
-  const state = (await response.json()) as { activeSheet: string; selection: string };
-  return `${state.activeSheet}!${state.selection}`;
-}
-
-/**
- * Selects a range by typing it in the selection box. A re-render still in flight from the reset
- * or the language switch may overwrite the box before Enter: then type it again.
- */
-async function select(p: Page, range: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await p.locator("#namebox").fill(range);
-    await p.locator("#namebox").press("Enter");
-    for (let wait = 0; wait < 10; wait++) {
-      if ((await serverSelection(p)) === range) return;
-      await p.waitForTimeout(100);
-    }
-  }
-  expect(await serverSelection(p)).toBe(range);
+/** Selects a range and waits until the preview server has it. */
+function select(p: Page, range: string): Promise<void> {
+  return selectRange(p, inject("previewUrl"), range);
 }
 
 /** Scrolls the grid to its last columns, where the sidebar wrote, for the screenshot. */

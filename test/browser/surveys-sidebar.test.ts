@@ -12,6 +12,7 @@ import {
   screenshot,
   screenshotOnFailure,
 } from "./browser";
+import { answerOnPhone as answerOnPhoneIn, personalLink } from "./flows";
 
 /**
  * The Surveys sidebar end to end in the preview (preview → built Code.js → UrlFetchApp → Worker →
@@ -19,7 +20,6 @@ import {
  * personal links on a phone, sync, edit one answer, sync again: still one row per answer.
  */
 
-const PHONE = { width: 360, height: 740 };
 const [firstClient, secondClient] = readDemoClients();
 
 const TEXT = {
@@ -35,8 +35,6 @@ const TEXT = {
     snippet: "Email snippet",
     copy: "Copy",
     sync: "Sync answers",
-    send: "Send",
-    thanks: "Thank you!",
     surveyTitle: "Spring check-in",
     noAnswers: "No answers yet.",
     titleRequired: "Give the survey a title.",
@@ -57,8 +55,6 @@ const TEXT = {
     snippet: "Фрагмент письма",
     copy: "Копировать",
     sync: "Загрузить ответы",
-    send: "Отправить",
-    thanks: "Спасибо!",
     surveyTitle: "Весенний опрос",
     noAnswers: "Ответов пока нет.",
     titleRequired: "Дайте опросу название.",
@@ -150,46 +146,9 @@ async function enrollAndOpenSurveys(p: Page, lang: "en" | "ru"): Promise<FrameLo
   return frame;
 }
 
-/** A respondent on a phone opens a personal link, picks a score, writes why, sends. */
-async function answerOnPhone(link: string, lang: "en" | "ru", score: string, comment: string | null) {
-  const t = TEXT[lang];
-  const phone = await (context as BrowserContext).browser()?.newContext({
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: lang === "en" ? "en-US" : "ru-RU",
-  });
-  if (!phone) throw new Error("no browser");
-  try {
-    const p = await phone.newPage();
-    const phoneErrors = collectPageErrors(p);
-    expect((await p.goto(link))?.status()).toBe(200);
-    await p.getByRole("radio", { name: score, exact: true }).tap();
-    // A person reads the question first (the Worker flags answers sent within 1.5 s).
-    await p.waitForTimeout(1600);
-    await p.getByRole("button", { name: t.send }).tap();
-    const box = p.getByRole("textbox");
-    await box.waitFor();
-    if (comment !== null) await box.fill(comment);
-    await screenshot(p, `surveys-phone-${lang}-${score}`);
-    await p.getByRole("button", { name: t.send }).tap();
-    await p.getByRole("heading", { name: t.thanks }).waitFor();
-    expect(phoneErrors).toEqual([]);
-  } finally {
-    await phone.close();
-  }
-}
-
-/** The personal link of the client in `row` of the demo Clients sheet, from the email snippet. */
-async function linkOfRow(p: Page, frame: FrameLocator, lang: "en" | "ru", row: number, id: string): Promise<string> {
-  await p.locator("#namebox").fill(`Clients!B${row}`);
-  await p.locator("#namebox").press("Enter");
-  await frame.getByRole("button", { name: TEXT[lang].snippet }).click();
-  await expect.poll(() => frame.locator("#snippet-html").inputValue()).toContain(`?c=${id}&amp;`);
-  const html = await frame.locator("#snippet-html").inputValue();
-  const href = /href="([^"]+)"/.exec(html)?.[1] ?? "";
-  return href.replace(/&amp;/g, "&").replace(/&score=\d+$/, "");
+/** A respondent answers on a phone; the comment page is kept as a screenshot. */
+function answerOnPhone(link: string, lang: "en" | "ru", score: string, comment: string | null): Promise<void> {
+  return answerOnPhoneIn(session.browser, link, lang, score, comment, `surveys-phone-${lang}-${score}`);
 }
 
 for (const lang of ["en", "ru"] as const) {
@@ -233,14 +192,14 @@ for (const lang of ["en", "ru"] as const) {
       await expect.poll(() => p.locator('#grid td[data-r="1"][data-c="7"]').textContent()).toBe(t.open);
 
       // Two clients' personal links, taken from the email snippet of their rows.
-      const first = await linkOfRow(p, frame, lang, 2, firstClient?.id ?? "");
+      const first = await personalLink(p, inject("previewUrl"), frame, t.snippet, 2, firstClient?.id ?? "");
       await expect.poll(() => frame.locator("#snippet-for").textContent()).toContain(firstClient?.id ?? "?");
       await frame.getByRole("button", { name: t.copy }).click();
       await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(t.copied);
       await expectFits(frame);
       await sidebarShot(p, `sidebar-surveys-${lang}-3-links`);
       await screenshot(p, `preview-surveys-links-${lang}`);
-      const second = await linkOfRow(p, frame, lang, 3, secondClient?.id ?? "");
+      const second = await personalLink(p, inject("previewUrl"), frame, t.snippet, 3, secondClient?.id ?? "");
       expect(new URL(first).searchParams.get("c")).toBe(firstClient?.id);
       expect(new URL(second).searchParams.get("c")).toBe(secondClient?.id);
 
