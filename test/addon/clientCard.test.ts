@@ -2,40 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { CellValue, FakeSheet, Harness } from "../../addon/harness/index";
 import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
 import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
+import type { ClientCardView } from "../../addon/src/rpc";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
 import { responsesHeader } from "../../shared/sheets/responses";
 import { errorOf, loadAddon } from "./helpers";
 
-interface Card {
-  clientId: string;
-  sheet: string;
-  row: number;
-  name: string | null;
-  email: string | null;
-  transactionsSheet: string | null;
-  asOf: string | null;
-  purchases: {
-    orders: number;
-    firstPurchase: string;
-    lastPurchase: string;
-    daysSinceLast: number;
-    total: number;
-    average: number;
-  } | null;
-  rfm: { key: string; label: string; r: number; f: number; m: number; code: number; action: string } | null;
-  stage: { key: string; label: string } | null;
-  prediction: { pAlive: number; expectedPurchases: number; clv: number | null } | null;
-  notes: string[];
-  answers: {
-    survey: string;
-    type: string;
-    score: number | null;
-    comment: string;
-    date: string | null;
-    flags: string[];
-  }[];
-  nextStep: { rule: string; text: string };
-}
+type Card = ClientCardView;
 
 // The client with the most orders among those who answered the demo's NPS question.
 const transactions = readCdnow(CDNOW_EXTRACT_PATH);
