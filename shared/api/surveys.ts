@@ -14,21 +14,7 @@ export type SurveyType = z.infer<typeof SurveyType>;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export interface ScoreScale {
-  readonly min: number;
-  readonly max: number;
-}
-
-/**
- * The answer scale of each survey type: NPS 0–10, CSAT 1–5, CES 1–7; a CSI factor is rated 1–5.
- * Scores are whole numbers.
- */
-export const SURVEY_SCALES: Readonly<Record<SurveyType, ScoreScale>> = {
-  nps: { min: 0, max: 10 },
-  csat: { min: 1, max: 5 },
-  ces: { min: 1, max: 7 },
-  csi: { min: 1, max: 5 },
-};
+export { SURVEY_SCALES } from "../surveys/scales";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,5 +1,6 @@
+import { clientKey } from "../cells/clientId";
 import { dayFromYmd } from "../cells/dates";
-import { customerKey, type Transactions } from "../cells/transactions";
+import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 
 /**
@@ -108,7 +109,7 @@ export class TransactionCsvReader {
       throw new RapportError("analysis.csvFields", { line: this.line, expected: columns.count, found: fields.length });
     }
     if (this.rows >= this.maxRows) throw new RapportError("analysis.csvTooManyRows", { max: this.maxRows });
-    const key = customerKey(fields[columns.customer] as string);
+    const key = clientKey(fields[columns.customer] as string);
     if (key === null) throw new RapportError("analysis.csvCustomer", { line: this.line });
     const d = parseDay(fields[columns.date] as string);
     if (d === null) {

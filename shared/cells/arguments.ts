@@ -1,6 +1,6 @@
 import { RapportError } from "../errors";
 import { cellDay, type DateReading, type DayNumber } from "./dates";
-import { type Cell, cellNumber, displayValue, isBlank, isErrorCell, type Range } from "./values";
+import { asRows, type Cell, cellNumber, displayValue, isBlank, isErrorCell, type Range } from "./values";
 
 /**
  * Scalar arguments of custom functions (confidence levels, thresholds, dates, periods). An
@@ -89,6 +89,13 @@ export function optionalDayArg(value: Range | undefined, arg: string, reading: D
   const day = cellDay(cell, reading);
   if (day === null) throw new RapportError("arg.notDate", { arg, value: displayValue(cell) });
   return day;
+}
+
+/** True when an optional range argument was given with at least one non-blank cell. */
+export function rangeGiven(value: Range | undefined): boolean {
+  if (value === undefined) return false;
+  for (const row of asRows(value)) for (const cell of row) if (!isBlank(cell)) return true;
+  return false;
 }
 
 /** Calendar periods the transaction metrics group by. */

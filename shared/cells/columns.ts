@@ -1,6 +1,6 @@
 import { RapportError } from "../errors";
+import { clientKey } from "./clientId";
 import { CustomerIndex } from "./customerIndex";
-import { customerKey } from "./transactions";
 import { asRows, type Cell, cellPosition, isErrorCell, type Range } from "./values";
 
 /** A one-column range's cells (a single value is a column of one); a wider range is an error. */
@@ -32,7 +32,7 @@ export function readCustomerIds(range: Range, arg = "customer_ids"): CustomerIds
   let length = 0;
   for (let r = 0; r < cells.length; r++) {
     const cell = cells[r];
-    const key = customerKey(cell);
+    const key = clientKey(cell);
     if (key === null) continue;
     if (isErrorCell(cell)) {
       throw new RapportError("input.errorCell", { arg, cell: cellPosition(r, 0, 1), value: cell as string });

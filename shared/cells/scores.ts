@@ -8,8 +8,6 @@ export interface Scale {
   readonly integer: boolean;
 }
 
-export const NPS_SCALE: Scale = { min: 0, max: 10, integer: true };
-
 /**
  * Reads one non-blank cell as a score on `scale`, or throws an error naming the argument, the
  * cell's position and what was found. Kept separate from the hot loops, which only call it for

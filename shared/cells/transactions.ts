@@ -1,4 +1,5 @@
 import { RapportError } from "../errors";
+import { clientKey } from "./clientId";
 import { CustomerIndex } from "./customerIndex";
 import { type DateReading, type DayNumber, readDay } from "./dates";
 import {
@@ -59,26 +60,6 @@ function columnOf(range: Range, arg: string): readonly (readonly Cell[])[] {
 }
 
 /**
- * A customer id cell as a map key: numbers and whole-number text ("17", "17.0") become the same
- * number; other text is trimmed. Returns null for blank cells.
- */
-export function customerKey(cell: Cell): string | number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === "string") {
-    const text = cell.trim();
-    if (text === "") return null;
-    // Whole-number text joins the same number ("17" and 17), but not "0017": leading zeros mark a code.
-    if (/^(?:0|[1-9]\d{0,14})(?:\.0+)?$/.test(text)) return Number(text);
-    return text;
-  }
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]") {
-    return (cell as Date).toISOString().slice(0, 10);
-  }
-  return String(cell);
-}
-
-/**
  * Reads customer ids, dates and (optionally) amounts of the same height into columns. Rows blank
  * in every range are skipped; a row with some cells blank, an id that is an error cell, a cell
  * that is not a date or an amount that is not a number is an error naming the argument and row.
@@ -123,7 +104,7 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
     const idCell = (ids[r] as readonly Cell[])[0];
     const dateCell = (dates[r] as readonly Cell[])[0];
     const amountCell = amounts ? (amounts[r] as readonly Cell[])[0] : "";
-    const key = customerKey(idCell);
+    const key = clientKey(idCell);
     const idBlank = key === null;
     const dateBlank = isBlank(dateCell);
     const amountBlank = amounts ? isBlank(amountCell) : true;

@@ -91,3 +91,13 @@ export function cellNumber(cell: Cell): number | null {
 export function requireValues(count: number, arg: string): void {
   if (count === 0) throw new RapportError("input.empty", { arg });
 }
+
+/**
+ * A string as a cell value that Sheets keeps exactly as text. Sheets reads a written string as if
+ * it were typed: "=…" becomes a formula, "+…", "-…" and "@…" formula errors, "0017" the number 17,
+ * "2024-03-01" a date. A leading apostrophe marks text: Sheets stores what follows and hides the
+ * apostrophe. Every text cell Rapport writes from data goes through here.
+ */
+export function asText(value: string): string {
+  return value === "" ? "" : `'${value}`;
+}

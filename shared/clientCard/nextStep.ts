@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from "../i18n/messages.en";
+import { npsCategory } from "../metrics/nps";
 import type { RfmSegment } from "../metrics/rfm";
 import type { Stage } from "../metrics/stages";
 
@@ -69,12 +70,14 @@ export interface NextStep {
 }
 
 /** How an answer reads: negative, positive or neither, by the scale of its survey type. */
-export function answerTone(answer: AnswerFacts): "negative" | "positive" | "neutral" {
+export function answerTone(answer: Pick<AnswerFacts, "type" | "score">): "negative" | "positive" | "neutral" {
   const s = answer.score;
   if (s === null) return "neutral";
   switch (answer.type) {
-    case "nps":
-      return s <= 6 ? "negative" : s >= 9 ? "positive" : "neutral";
+    case "nps": {
+      const category = npsCategory(s);
+      return category === "detractor" ? "negative" : category === "promoter" ? "positive" : "neutral";
+    }
     case "csat":
       return s <= 2 ? "negative" : s >= 5 ? "positive" : "neutral";
     case "ces":

@@ -1,7 +1,8 @@
 import { type DateReading, type DayNumber, readDay } from "../cells/dates";
-import { readScore, type Scale } from "../cells/scores";
+import { readScore } from "../cells/scores";
 import { type Cell, type CellOrigin, isBlank } from "../cells/values";
 import { readResponses, responsesLayout } from "../sheets/responses";
+import { NPS_SCALE, sheetScale } from "../surveys/scales";
 
 /**
  * Survey answers as the dashboard counts them, from the `Responses` sheet that survey sync writes
@@ -10,19 +11,6 @@ import { readResponses, responsesLayout } from "../sheets/responses";
 
 export const SURVEY_KINDS = ["nps", "csat", "ces"] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
-
-/**
- * The scales the dashboard reads each survey type on (DESIGN.md §3): NPS 0–10 whole numbers;
- * CSAT 1–5, reported as the top-2-box share (answers of 4 or 5); CES 1–7, reported as the mean.
- */
-export const SURVEY_SCALES: Readonly<Record<SurveyKind, Scale>> = {
-  nps: { min: 0, max: 10, integer: true },
-  csat: { min: 1, max: 5, integer: false },
-  ces: { min: 1, max: 7, integer: false },
-};
-
-/** CSAT counts answers at or above this score as satisfied (top-2-box of 1–5). */
-export const CSAT_THRESHOLD = 4;
 
 export interface Answer {
   readonly score: number;
@@ -61,7 +49,7 @@ export function answersFromResponses(
     if (!isKind(record.surveyType)) continue;
     const cell = (rows[record.row] as readonly Cell[])[scoreColumn];
     if (isBlank(cell)) continue;
-    const score = readScore(cell, SURVEY_SCALES[record.surveyType], arg, record.row, 0, 1, origin);
+    const score = readScore(cell, sheetScale(record.surveyType), arg, record.row, 0, 1, origin);
     out[record.surveyType].push({
       score,
       day: record.answeredDay,
@@ -97,7 +85,7 @@ export function answersFromScoreColumn(
     const score =
       typeof cell === "number" && cell >>> 0 === cell && cell <= 10
         ? cell
-        : readScore(cell, SURVEY_SCALES.nps, scores.name, r, 0, 1, scores.origin);
+        : readScore(cell, NPS_SCALE, scores.name, r, 0, 1, scores.origin);
     const dateCell = dates ? (dates.cells[r] as readonly Cell[] | undefined)?.[0] : "";
     const day = dates && !isBlank(dateCell) ? readDay(dateCell, reading, dates.name, r, 0, 1, dates.origin) : null;
     const commentCell = comments ? (comments.cells[r] as readonly Cell[] | undefined)?.[0] : "";

@@ -3,12 +3,20 @@ import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { type ChurnTable, churnTable } from "../metrics/churnTable";
 import { clv } from "../metrics/customers";
-import type { NpsCounts } from "../metrics/nps";
+import {
+  emptyNpsBins,
+  type NpsBins,
+  type NpsCounts,
+  npsCountsFromBins,
+  npsCountsOfScores,
+  npsFromCounts,
+} from "../metrics/nps";
 import { periodIndex, periodLabel, periodStart } from "../metrics/periods";
 import { compensatedSum } from "../metrics/sums";
-import { csatShare, isSmallSample, meanScore, npsInterval, tallyScoreList } from "../metrics/survey";
+import { csatShare, isSmallSample, meanScore, npsInterval, tallyScoreList, topTwoBox } from "../metrics/survey";
+import { sheetScale } from "../surveys/scales";
 import { churnAlert, type DashboardAlert, npsAlert } from "./alerts";
-import { type Answer, CSAT_THRESHOLD, SURVEY_SCALES, type SurveyAnswers, type SurveyKind } from "./answers";
+import type { Answer, SurveyAnswers, SurveyKind } from "./answers";
 
 /**
  * The dashboard's figures (docs/dashboard.md): survey scores over all answers, customer-base rates
@@ -52,27 +60,14 @@ export interface SurveyFigures {
   readonly ces: ScoreFigure | null;
 }
 
-/** NPS counts of answers already read on the 0–10 scale. */
-export function npsCounts(answers: readonly Answer[]): NpsCounts {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  for (const a of answers) {
-    if (a.score >= 9) promoters++;
-    else if (a.score >= 7) passives++;
-    else detractors++;
-  }
-  return { promoters, passives, detractors, n: answers.length };
-}
-
 const flaggedCount = (answers: readonly Answer[]) => answers.filter((a) => a.flagged).length;
 
 function scoreFigure(answers: readonly Answer[], kind: Exclude<SurveyKind, "nps">): ScoreFigure | null {
   if (answers.length === 0) return null;
   const tally = tallyScoreList(
     answers.map((a) => a.score),
-    SURVEY_SCALES[kind],
-    CSAT_THRESHOLD,
+    sheetScale(kind),
+    topTwoBox(sheetScale(kind).max),
   );
   const value = kind === "csat" ? csatShare(tally) : meanScore(tally);
   return { ...measure(value, tally.n), flagged: flaggedCount(answers) };
@@ -82,7 +77,7 @@ function scoreFigure(answers: readonly Answer[], kind: Exclude<SurveyKind, "nps"
 export function surveyFigures(answers: SurveyAnswers): SurveyFigures {
   let nps: NpsFigure | null = null;
   if (answers.nps.length > 0) {
-    const counts = npsCounts(answers.nps);
+    const counts = npsCountsOfScores(answers.nps.map((a) => a.score));
     const interval = npsInterval(counts);
     nps = {
       ...measure(interval.nps, counts.n),
@@ -294,11 +289,10 @@ export function trendRows(
   if (!(firstDay <= lastDay)) return [];
   const first = periodIndex(firstDay, period);
   const count = periodIndex(lastDay, period) - first + 1;
-  const groups = Array.from({ length: count }, () => [0, 0, 0]);
+  const groups = Array.from({ length: count }, emptyNpsBins);
   for (const a of nps) {
     if (a.day === null) continue;
-    const g = groups[periodIndex(a.day, period) - first] as number[];
-    (g[a.score >= 9 ? 0 : a.score >= 7 ? 1 : 2] as number)++;
+    ((groups[periodIndex(a.day, period) - first] as NpsBins)[a.score] as number)++;
   }
   const sums = tx ? periodSums(tx, period) : null;
   const churnRows = new Map<number, { atStart: number; lost: number; complete: boolean }>();
@@ -312,8 +306,7 @@ export function trendRows(
   const rows: TrendRow[] = [];
   for (let k = 0; k < count; k++) {
     const index = first + k;
-    const [promoters, passives, detractors] = groups[k] as [number, number, number];
-    const npsN = promoters + passives + detractors;
+    const { promoters, passives, detractors, n: npsN } = npsCountsFromBins(groups[k] as NpsBins);
     const churn = churnRows.get(index);
     const inTx = sums !== null && index >= sums.first && index < sums.first + sums.orders.length;
     const partial = inTx && tx !== null && !reachesEnd(tx, index, period);
@@ -322,7 +315,7 @@ export function trendRows(
       index,
       startDay: periodStart(index, period),
       partial,
-      nps: npsN ? (100 * (promoters - detractors)) / npsN : null,
+      nps: npsN ? npsFromCounts({ promoters, passives, detractors, n: npsN }) : null,
       npsN,
       promoters,
       passives,

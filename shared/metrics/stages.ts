@@ -1,6 +1,7 @@
+import { clientKey } from "../cells/clientId";
 import { singleColumn } from "../cells/columns";
 import type { DayNumber } from "../cells/dates";
-import { customerKey, type Transactions } from "../cells/transactions";
+import type { Transactions } from "../cells/transactions";
 import { type Cell, cellPosition, isErrorCell, type Range } from "../cells/values";
 import { RapportError } from "../errors";
 import { customerHistories, type Histories, typicalGapDays } from "./histories";
@@ -90,7 +91,7 @@ export function clientStages(
   let named = 0;
   for (let r = 0; r < clients.length; r++) {
     const cell = clients[r] as Cell;
-    const key = customerKey(cell);
+    const key = clientKey(cell);
     if (key === null) {
       stages[r] = null;
       continue;

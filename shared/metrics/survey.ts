@@ -31,25 +31,6 @@ export function isSmallSample(n: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // NPS
 
-/** NPS counts of a plain list of scores (e.g. answers stored by the Worker); each must be 0–10, whole. */
-export function tallyNps(scores: ArrayLike<number>, arg = "scores"): NpsCounts {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i] as number;
-    if (!(typeof s === "number" && s >>> 0 === s && s <= 10)) {
-      readScore(s, { min: 0, max: 10, integer: true }, arg, i, 0, 1);
-    }
-    if (s >= 9) promoters++;
-    else if (s >= 7) passives++;
-    else detractors++;
-  }
-  const n = promoters + passives + detractors;
-  requireValues(n, arg);
-  return { promoters, passives, detractors, n };
-}
-
 /** Standard error of the NPS in points, plain (Wald): 100·√([p + d − (p − d)²]/n). */
 export function npsStandardError(counts: NpsCounts): number {
   const p = counts.promoters / counts.n;

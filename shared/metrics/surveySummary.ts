@@ -1,8 +1,13 @@
-import type { CsiFactor, ScoreScale, SurveySummary, SurveyType } from "../api/surveys";
+import type { CsiFactor, SurveySummary, SurveyType } from "../api/surveys";
+import type { Scale } from "../cells/scores";
 import { RapportError } from "../errors";
-import type { NpsCounts } from "./nps";
+import { NPS_SCALE } from "../surveys/scales";
+import { emptyNpsBins, type NpsCounts, npsCountsFromBins } from "./nps";
 import { tForConfidence } from "./studentT";
 import { csatShare, csiFromMeans, isSmallSample, meanScore, npsInterval, SMALL_SAMPLE, topTwoBox } from "./survey";
+
+/** Stored answers are whole numbers on their survey's scale: only its bounds matter here. */
+type ScaleBounds = Pick<Scale, "min" | "max">;
 
 /**
  * A survey's summary from histograms of its current answers (how many gave each score), as the
@@ -23,7 +28,7 @@ export interface FactorRatingCount {
   readonly count: number;
 }
 
-function checkBin(value: number, count: number, scale: ScoreScale, what: string): void {
+function checkBin(value: number, count: number, scale: ScaleBounds, what: string): void {
   // Stored answers were validated on the way in: a bin outside the scale is a bug, not user input.
   if (!(Number.isInteger(value) && value >= scale.min && value <= scale.max)) {
     throw new RangeError(`${what}: ${value} is outside the scale ${scale.min} to ${scale.max}`);
@@ -34,16 +39,12 @@ function checkBin(value: number, count: number, scale: ScoreScale, what: string)
 
 /** Promoters (9–10), passives (7–8) and detractors (0–6) of an NPS histogram. */
 export function npsCountsOf(histogram: readonly ScoreCount[]): NpsCounts {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
+  const bins = emptyNpsBins();
   for (const { score, count } of histogram) {
-    checkBin(score, count, { min: 0, max: 10 }, "score");
-    if (score >= 9) promoters += count;
-    else if (score >= 7) passives += count;
-    else detractors += count;
+    checkBin(score, count, NPS_SCALE, "score");
+    (bins[score] as number) += count;
   }
-  return { promoters, passives, detractors, n: promoters + passives + detractors };
+  return npsCountsFromBins(bins);
 }
 
 /** Count, sum, sum of squares and the count at or above `threshold` of a histogram on `scale`. */
@@ -56,7 +57,11 @@ export interface HistogramTally {
   readonly threshold: number;
 }
 
-export function tallyHistogram(histogram: readonly ScoreCount[], scale: ScoreScale, threshold: number): HistogramTally {
+export function tallyHistogram(
+  histogram: readonly ScoreCount[],
+  scale: ScaleBounds,
+  threshold: number,
+): HistogramTally {
   let n = 0;
   let sum = 0;
   let atLeast = 0;
@@ -85,7 +90,7 @@ export interface MeanInterval {
  * The mean score with the Student t interval mean ± t(n−1)·s/√n, s the sample standard deviation,
  * clipped to the scale. Requires n ≥ 1.
  */
-export function meanInterval(tally: HistogramTally, scale: ScoreScale, confidence: number): MeanInterval {
+export function meanInterval(tally: HistogramTally, scale: ScaleBounds, confidence: number): MeanInterval {
   if (tally.n < 1) throw new RapportError("input.empty", { arg: "scores" });
   const mean = tally.sum / tally.n;
   if (tally.n < 2) return { mean, lower: null, upper: null };
@@ -97,7 +102,7 @@ export function meanInterval(tally: HistogramTally, scale: ScoreScale, confidenc
 export interface SummaryInput {
   surveyId: string;
   type: SurveyType;
-  scale: ScoreScale;
+  scale: ScaleBounds;
   /** The survey's CSI factors (null for other types). */
   factors: readonly CsiFactor[] | null;
   /** Score histogram of the answers counted (NPS, CSAT, CES). */

@@ -1,15 +1,15 @@
-import { customerKey } from "../cells/transactions";
+import { clientKey } from "../cells/clientId";
 import { type Cell, isErrorCell } from "../cells/values";
 import type { Locale } from "../i18n/locale";
 import { type Bilingual, type CustomerSegmentation, NO_PURCHASES, pick } from "./segmentation";
 
 /**
- * The key two ids are matched by: customerKey's (so "17", 17 and "17.0" are one client) as text,
+ * The key two ids are matched by: clientKey's (so "17", 17 and "17.0" are one client) as text,
  * so that an id that went through the analysis API's CSV comes back equal even when the sheet
  * held it as an unusual number (12.5, 10000000000000000) and the API reads it as text.
  */
 export function matchKey(cell: Cell): string | null {
-  const key = customerKey(cell);
+  const key = clientKey(cell);
   return key === null ? null : String(key);
 }
 
@@ -30,7 +30,7 @@ export interface Alignment {
 
 /**
  * Matches the client list to the segmented customers by id, never by position: "17", 17 and
- * "17.0" are the same client (customerKey), a client listed twice gets the same result twice.
+ * "17.0" are the same client (clientKey), a client listed twice gets the same result twice.
  */
 export function alignToClients(clientIds: readonly Cell[], resultIds: readonly (string | number)[]): Alignment {
   const index = new Map<string, number>();

@@ -60,7 +60,7 @@ export interface CustomerSegmentation {
   readonly asOf: DayNumber;
   /** Segments present, in display order (best first). */
   readonly segments: readonly SegmentInfo[];
-  /** Per customer: the id (as the sheets key it, see customerKey). */
+  /** Per customer: the id (as the sheets key it, see clientKey). */
   readonly ids: readonly (string | number)[];
   /** Per customer: index into `segments`. */
   readonly segment: Int32Array;

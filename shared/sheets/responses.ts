@@ -1,5 +1,5 @@
+import { clientKey } from "../cells/clientId";
 import { cellDay, type DateReading, type DayNumber } from "../cells/dates";
-import { customerKey } from "../cells/transactions";
 import { type Cell, cellNumber, isBlank } from "../cells/values";
 import type { Locale } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages.en";
@@ -80,7 +80,7 @@ export interface ResponseRecord {
   surveyId: string;
   surveyTitle: string;
   surveyType: string;
-  /** Client id keyed as transaction lists key it (customerKey), or null for anonymous answers. */
+  /** Client id keyed as transaction lists key it (clientKey), or null for anonymous answers. */
   clientId: string | number | null;
   score: number | null;
   comment: string;
@@ -121,7 +121,7 @@ export function readResponses(
       surveyId: text(get(row, "surveyId")),
       surveyTitle: text(get(row, "surveyTitle")),
       surveyType: text(get(row, "surveyType")).toLowerCase(),
-      clientId: customerKey(get(row, "clientId")),
+      clientId: clientKey(get(row, "clientId")),
       score: cellNumber(get(row, "score")),
       comment: text(get(row, "comment")),
       language: text(get(row, "language")),

@@ -1,5 +1,6 @@
 import type { CsiFactor, Language, SurveyResponse, SurveyType } from "../api/surveys";
-import { type Cell, isBlank } from "../cells/values";
+import { clientIdCell } from "../cells/clientId";
+import { asText, type Cell, isBlank } from "../cells/values";
 import type { Locale } from "../i18n/locale";
 import {
   factorHeader,
@@ -15,26 +16,6 @@ import {
  * what each answer's row holds, and how a page of answers merges into the rows already there,
  * keyed by response id. Pure: the add-on reads and writes the cells.
  */
-
-/**
- * A string as a cell value that Sheets keeps exactly as text. Sheets reads a written string as if
- * it were typed: "=…" becomes a formula, "+…", "-…" and "@…" formula errors, "0017" the number 17,
- * "2024-03-01" a date. A leading apostrophe marks text: Sheets stores what follows and hides the
- * apostrophe. Every text cell the sync writes goes through here.
- */
-export function asText(value: string): string {
-  return value === "" ? "" : `'${value}`;
-}
-
-/**
- * A contact id as the Responses sheet's client id: whole-number text ("17", not "0017") as the
- * number, so it joins a client list holding numbers (customerKey treats both alike); else text.
- */
-export function clientIdCell(contactId: string | null): Cell {
-  if (contactId === null || contactId === "") return "";
-  if (/^(?:0|[1-9]\d{0,14})$/.test(contactId)) return Number(contactId);
-  return asText(contactId);
-}
 
 /** What the sync needs of a survey. */
 export interface SyncSurvey {

@@ -40,32 +40,6 @@ export function findLinkColumns(header: readonly Cell[], surveyId: string): Reco
   return found;
 }
 
-/** A client id cell read as a contact id for the Worker. */
-export type ContactCell = { kind: "id"; id: string } | { kind: "blank" } | { kind: "invalid" };
-
-/**
- * The contact id of a client id cell: numbers as written ("17"), text trimmed, dates as
- * yyyy-mm-dd. Invalid when the Worker would refuse it (over 200 characters, control characters)
- * or it is an error cell or a checkbox.
- */
-export function contactIdOf(cell: Cell): ContactCell {
-  if (isBlank(cell)) return { kind: "blank" };
-  if (isErrorCell(cell) || typeof cell === "boolean") return { kind: "invalid" };
-  let id: string;
-  if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return { kind: "invalid" };
-    id = String(cell);
-  } else if (cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]") {
-    const time = (cell as Date).getTime();
-    if (Number.isNaN(time)) return { kind: "invalid" };
-    id = (cell as Date).toISOString().slice(0, 10);
-  } else id = String(cell).trim();
-  if (id === "") return { kind: "blank" };
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the Worker refuses control characters
-  if (id.length > SURVEY_LIMITS.contactId || /[\u0000-\u001f\u007f]/.test(id)) return { kind: "invalid" };
-  return { kind: "id", id };
-}
-
 /**
  * A clickable link as a formula: =HYPERLINK("url", "label"). Both are string literals, their
  * quotes doubled, so nothing in them can end the literal and become formula code; the URL must be

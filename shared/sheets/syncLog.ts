@@ -1,8 +1,8 @@
 import type { Cell } from "../cells/values";
+import { asText } from "../cells/values";
 import type { Locale } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages.en";
 import { t } from "../i18n/translate";
-import { asText } from "./responsesSync";
 
 /**
  * The visible log of survey syncs: a `Rapport log` sheet with one line per survey synced (and one

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RapportError } from "../../shared/errors";
 import { t } from "../../shared/i18n/translate";
-import { countNps, npsFromCounts } from "../../shared/metrics/nps";
+import {
+  countNps,
+  emptyNpsBins,
+  npsCategory,
+  npsCountsFromBins,
+  npsCountsOfScores,
+  npsFromCounts,
+} from "../../shared/metrics/nps";
 
 /** A second, naive implementation straight from the definition, to check the fast one against. */
 function naiveNps(scores: number[]): number {
@@ -103,6 +110,32 @@ describe("NPS", () => {
         const base = npsFromCounts(countNps(column(s)));
         expect(npsFromCounts(countNps(column(shuffled)))).toBeCloseTo(base, 12);
         expect(npsFromCounts(countNps(column(withBlanks)))).toBeCloseTo(base, 12);
+      }),
+    );
+  });
+});
+
+describe("the NPS classifier", () => {
+  it("puts 9–10 in promoters, 7–8 in passives and 0–6 in detractors", () => {
+    const expected = ["d", "d", "d", "d", "d", "d", "d", "p", "p", "P", "P"];
+    const names = { d: "detractor", p: "passive", P: "promoter" } as const;
+    for (let s = 0; s <= 10; s++) expect(npsCategory(s)).toBe(names[expected[s] as keyof typeof names]);
+  });
+
+  it("counts bins, lists and cells alike", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 200 }), (scores) => {
+        const bins = emptyNpsBins();
+        for (const s of scores) (bins[s] as number)++;
+        const naive = {
+          promoters: scores.filter((s) => s >= 9).length,
+          passives: scores.filter((s) => s === 7 || s === 8).length,
+          detractors: scores.filter((s) => s <= 6).length,
+          n: scores.length,
+        };
+        expect(npsCountsFromBins(bins)).toEqual(naive);
+        expect(npsCountsOfScores(scores)).toEqual(naive);
+        expect(countNps(scores.map((s) => [s]))).toEqual(naive);
       }),
     );
   });

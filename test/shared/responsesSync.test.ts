@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../addon/harness/cellFormat";
 import type { CsiFactor, SurveyResponse } from "../../shared/api/surveys";
+import { clientIdCell } from "../../shared/cells/clientId";
 import { dateReading } from "../../shared/cells/dates";
 import type { Cell } from "../../shared/cells/values";
+import { asText } from "../../shared/cells/values";
 import { factorHeader, RESPONSE_COLUMNS, readResponses, responsesHeader } from "../../shared/sheets/responses";
 import {
-  asText,
   type ColumnPlan,
-  clientIdCell,
   planColumns,
   planMerge,
   ResponseIndex,
@@ -108,13 +108,6 @@ describe("asText", () => {
         expect(written.value).toBe(text);
       }),
     );
-  });
-
-  it("writes whole-number client ids as numbers so they join a numeric client list", () => {
-    expect(clientIdCell("17")).toBe(17);
-    expect(clientIdCell("0017")).toBe("'0017");
-    expect(clientIdCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
-    expect(clientIdCell(null)).toBe("");
   });
 });
 

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../addon/harness/cellFormat";
-import { asText } from "../../shared/sheets/responsesSync";
-import { contactIdOf, findLinkColumns, hyperlinkFormula, linkHeader } from "../../shared/sheets/surveyLinks";
+import { contactIdOf } from "../../shared/cells/clientId";
+import { asText } from "../../shared/cells/values";
+import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../shared/sheets/surveyLinks";
 import { LOG_COLUMNS, logHeader, logRow } from "../../shared/sheets/syncLog";
 
 /** Reads =HYPERLINK("url", "label") back as Sheets parses string literals ("" is a quote). */
@@ -24,17 +25,6 @@ describe("link columns", () => {
     expect(findLinkColumns(header, "abc_12")).toEqual({ link: 1, eligible: 3 });
     expect(findLinkColumns(header, "other")).toEqual({ link: 4, eligible: null });
     expect(findLinkColumns(["Survey link [abc]x", "Notes [abc]"], "abc")).toEqual({ link: null, eligible: null });
-  });
-
-  it("reads client id cells as contact ids", () => {
-    expect(contactIdOf(17)).toEqual({ kind: "id", id: "17" });
-    expect(contactIdOf(" C-001 ")).toEqual({ kind: "id", id: "C-001" });
-    expect(contactIdOf(new Date(Date.UTC(2024, 2, 1)))).toEqual({ kind: "id", id: "2024-03-01" });
-    expect(contactIdOf("")).toEqual({ kind: "blank" });
-    expect(contactIdOf("   ")).toEqual({ kind: "blank" });
-    for (const bad of ["#N/A", "#REF!", true, "x".repeat(201), "a\tb"])
-      expect(contactIdOf(bad)).toEqual({ kind: "invalid" });
-    expect(contactIdOf("x".repeat(200))).toEqual({ kind: "id", id: "x".repeat(200) });
   });
 
   it("writes links as HYPERLINK formulas whose literals cannot be escaped (property)", () => {

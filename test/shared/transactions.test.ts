@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { clientKey } from "../../shared/cells/clientId";
 import { dateReading, dayFromYmd } from "../../shared/cells/dates";
-import { customerKey, readTransactions } from "../../shared/cells/transactions";
+import { readTransactions } from "../../shared/cells/transactions";
 import { RapportError } from "../../shared/errors";
 import { t } from "../../shared/i18n/translate";
 
@@ -78,15 +79,6 @@ describe("readTransactions", () => {
         ),
       ),
     ).toMatch(/^Transactions, cell B2: "later" is not a date/);
-  });
-
-  it('keys customers so that 17, "17" and "17.0" are one client but "0017" is another', () => {
-    expect(customerKey(17)).toBe(17);
-    expect(customerKey("17")).toBe(17);
-    expect(customerKey(" 17.0 ")).toBe(17);
-    expect(customerKey("0017")).toBe("0017");
-    expect(customerKey("C-17")).toBe("C-17");
-    expect(customerKey("")).toBeNull();
   });
 
   it("property: every kept row maps to its customer and day", () => {

@@ -17,7 +17,7 @@ describe("POST /api/v1/surveys", () => {
         question: { en: "Q?" },
         followUp: null,
         factors: null,
-        scale: SURVEY_SCALES[type],
+        scale: { min: SURVEY_SCALES[type].min, max: SURVEY_SCALES[type].max },
         status: "open",
         closed: false,
         closesAt: null,

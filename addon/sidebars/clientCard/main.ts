@@ -1,3 +1,4 @@
+import { answerTone } from "../../../shared/clientCard/nextStep";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
 import type { ClientAnswerView, ClientCardView } from "../../src/rpc";
 import { formatCount, formatDay, formatMoney } from "../common/format";
@@ -33,14 +34,10 @@ function typeName(type: string): string {
     : tr("ui.card.answerType.other");
 }
 
-/** The same reading of a score as the next-step rules (shared/clientCard/nextStep.ts). */
+/** The tone class of an answer: the same reading of a score as the next-step rules. */
 function tone(a: ClientAnswerView): string {
-  const s = a.score;
-  if (s === null) return "";
-  if (a.type === "nps") return s <= 6 ? "negative" : s >= 9 ? "positive" : "";
-  if (a.type === "csat") return s <= 2 ? "negative" : s >= 5 ? "positive" : "";
-  if (a.type === "ces") return s >= 5 ? "negative" : s <= 2 ? "positive" : "";
-  return "";
+  const tone = answerTone(a);
+  return tone === "neutral" ? "" : tone;
 }
 
 function answerItem(a: ClientAnswerView): HTMLLIElement {

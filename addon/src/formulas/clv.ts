@@ -1,9 +1,10 @@
+import { numberArg, optionalDayArg, rangeGiven } from "../../../shared/cells/arguments";
 import type { DateReading } from "../../../shared/cells/dates";
 import { readTransactions } from "../../../shared/cells/transactions";
 import type { Range } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
 import { analyzeClv } from "../../../shared/models/analysis";
-import { dateOption, modelOption, numberOption, rangeGiven } from "../../../shared/models/formulaOptions";
+import { purchaseModelArg } from "../../../shared/models/models";
 import { VALIDATION_TOP } from "../../../shared/models/validation";
 import { formula } from "./formula";
 
@@ -40,9 +41,9 @@ export function CLV_FIT(
   return formula("CLV_FIT", (context) => {
     const reading = context.dates;
     const options = {
-      model: modelOption(model),
-      periodDays: numberOption(periodDays, "period_days", 7, 1, 366),
-      calibrationEnd: dateOption(calibrationEnd, "calibration_end", reading),
+      model: purchaseModelArg(model).name,
+      periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
+      calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
     };
     const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
     const { fit, spend } = result;
@@ -79,11 +80,11 @@ export function CLV_PREDICT(
   return formula("CLV_PREDICT", (context) => {
     const reading = context.dates;
     const options = {
-      model: modelOption(model),
-      horizonMonths: numberOption(horizonMonths, "horizon_months", 12, 1, 1200, true),
-      monthlyDiscount: numberOption(monthlyDiscount, "monthly_discount", 0.01, 0, 1),
-      periodDays: numberOption(periodDays, "period_days", 7, 1, 366),
-      calibrationEnd: dateOption(calibrationEnd, "calibration_end", reading),
+      model: purchaseModelArg(model).name,
+      horizonMonths: numberArg(horizonMonths, "horizon_months", 12, { min: 1, max: 1200, integer: true }),
+      monthlyDiscount: numberArg(monthlyDiscount, "monthly_discount", 0.01, { fraction: true }),
+      periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
+      calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
       predictions: true,
     };
     if (!rangeGiven(amounts)) throw new RapportError("input.empty", { arg: "amounts" });
@@ -123,11 +124,11 @@ export function CLV_VALIDATE(
 ): Out {
   return formula("CLV_VALIDATE", (context) => {
     const reading = context.dates;
-    const end = dateOption(calibrationEnd, "calibration_end", reading);
+    const end = optionalDayArg(calibrationEnd, "calibration_end", reading);
     if (end === undefined) throw new RapportError("input.empty", { arg: "calibration_end" });
     const result = analyzeClv(transactions(customerIds, dates, undefined, reading), {
-      model: modelOption(model),
-      periodDays: numberOption(periodDays, "period_days", 7, 1, 366),
+      model: purchaseModelArg(model).name,
+      periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
       calibrationEnd: end,
       validation: true,
     });

@@ -1,17 +1,12 @@
 import { type Language, type PersonalLink, SURVEY_LIMITS } from "../../../shared/api/surveys";
 import { columnLetter } from "../../../shared/cells/a1";
+import { type ContactCell, contactIdOf } from "../../../shared/cells/clientId";
 import type { Cell } from "../../../shared/cells/values";
+import { asText } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
 import type { Locale } from "../../../shared/i18n/locale";
 import { t } from "../../../shared/i18n/translate";
-import { asText } from "../../../shared/sheets/responsesSync";
-import {
-  type ContactCell,
-  contactIdOf,
-  findLinkColumns,
-  hyperlinkFormula,
-  linkHeader,
-} from "../../../shared/sheets/surveyLinks";
+import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../shared/sheets/surveyLinks";
 import { dataSources, type SheetColumns } from "../platform/clientSheets";
 import { getSurvey, personalLinks } from "./api";
 import { withDocumentLock } from "./documentLock";

@@ -1,10 +1,10 @@
 import type { CsiFactor, Survey } from "../../../shared/api/surveys";
 import type { Cell } from "../../../shared/cells/values";
+import { asText } from "../../../shared/cells/values";
 import type { Locale } from "../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../shared/i18n/translate";
 import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
 import {
-  asText,
   type ColumnPlan,
   type MergePlan,
   planColumns,

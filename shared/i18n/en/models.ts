@@ -22,8 +22,6 @@ export const modelsEn = {
   "models.notConverged":
     "the {model} model did not converge on these data (too few repeat buyers, or a history the model cannot describe); see CLV_FIT, or try another model",
   "models.unknownModel": '{arg}: "{value}" is not a model; use bgnbd, mbgnbd or pareto',
-  "models.badNumber": "{arg}: {value} must be a number from {min} to {max}",
-  "models.badWholeNumber": "{arg}: {value} must be a whole number from {min} to {max}",
   "models.noHoldout":
     "calibration_end {date} is on or after the last purchase date {last}: there is no holdout period to compare with",
   "models.calibrationBeforeData":

@@ -23,8 +23,6 @@ export const modelsRu: Record<keyof typeof modelsEn, string> = {
   "models.notConverged":
     "модель {model} не сошлась на этих данных (мало повторных покупателей или история, которую модель не описывает); посмотрите CLV_FIT или попробуйте другую модель",
   "models.unknownModel": "{arg}: «{value}» — не модель; используйте bgnbd, mbgnbd или pareto",
-  "models.badNumber": "{arg}: {value} должно быть числом от {min} до {max}",
-  "models.badWholeNumber": "{arg}: {value} должно быть целым числом от {min} до {max}",
   "models.noHoldout":
     "calibration_end {date} совпадает с последней датой покупки {last} или позже неё: не остаётся контрольного периода для сравнения",
   "models.calibrationBeforeData":

@@ -339,5 +339,7 @@ describe("model names", () => {
     expect(purchaseModelNamed("mbg-nbd").name).toBe("mbgnbd");
     expect(purchaseModelNamed("Pareto/NBD").name).toBe("pareto");
     expect(messageKey(() => purchaseModelNamed("gamma"))).toBe("models.unknownModel");
+    expect(messageKey(() => purchaseModelNamed("constructor"))).toBe("models.unknownModel");
+    expect(messageKey(() => purchaseModelNamed("__proto__"))).toBe("models.unknownModel");
   });
 });

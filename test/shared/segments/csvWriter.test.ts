@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TransactionCsvReader } from "../../../shared/api/transactionsCsv";
 import { transactionsCsv } from "../../../shared/api/transactionsCsvWriter";
-import { customerKey, type Transactions } from "../../../shared/cells/transactions";
+import { clientKey } from "../../../shared/cells/clientId";
+import type { Transactions } from "../../../shared/cells/transactions";
 import { isErrorCell } from "../../../shared/cells/values";
 import { txOf } from "../txHelpers";
 
@@ -35,7 +36,7 @@ describe("transactionsCsv", () => {
       fc.integer({ min: 0, max: 4_000_000 }),
       fc
         .string({ minLength: 1, maxLength: 12 })
-        .filter((s) => customerKey(s) !== null && !isErrorCell(s) && !/[\r\n]/.test(s)),
+        .filter((s) => clientKey(s) !== null && !isErrorCell(s) && !/[\r\n]/.test(s)),
     );
     fc.assert(
       fc.property(

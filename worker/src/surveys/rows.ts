@@ -112,7 +112,7 @@ export function toSurvey(survey: SurveyDefinition, origin: string, now: Date): S
     question: survey.question,
     followUp: survey.followUp,
     factors: survey.factors,
-    scale: { ...SURVEY_SCALES[survey.type] },
+    scale: { min: SURVEY_SCALES[survey.type].min, max: SURVEY_SCALES[survey.type].max },
     status: surveyStatus(survey, now),
     closed: survey.closedAt !== null,
     closesAt: survey.closesAt,
