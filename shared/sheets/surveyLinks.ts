@@ -1,5 +1,4 @@
-import { SURVEY_LIMITS } from "../api/surveys";
-import { type Cell, isBlank, isErrorCell } from "../cells/values";
+import { type Cell, isBlank } from "../cells/values";
 import type { Locale } from "../i18n/locale";
 import { t } from "../i18n/translate";
 

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../addon/harness/cellFormat";
 import type { CsiFactor, SurveyResponse } from "../../shared/api/surveys";
-import { clientIdCell } from "../../shared/cells/clientId";
 import { dateReading } from "../../shared/cells/dates";
 import type { Cell } from "../../shared/cells/values";
 import { asText } from "../../shared/cells/values";

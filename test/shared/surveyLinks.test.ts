@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../addon/harness/cellFormat";
-import { contactIdOf } from "../../shared/cells/clientId";
 import { asText } from "../../shared/cells/values";
 import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../shared/sheets/surveyLinks";
 import { LOG_COLUMNS, logHeader, logRow } from "../../shared/sheets/syncLog";

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientKey } from "../../shared/cells/clientId";
 import { dateReading, dayFromYmd } from "../../shared/cells/dates";
 import { readTransactions } from "../../shared/cells/transactions";
 import { RapportError } from "../../shared/errors";

@@ -134,7 +134,7 @@ function show(card: ClientCardView): void {
 async function load(focusCard: boolean): Promise<void> {
   if (busy) return;
   busy = true;
-  const card = await status.run(tr("ui.card.loading"), [refresh], () => call<ClientCardView>("clientCard"));
+  const card = await status.run(tr("ui.card.loading"), [refresh], () => call("clientCard"));
   busy = false;
   if (card) {
     show(card);

@@ -5,7 +5,6 @@ import type {
   DashboardPeriod,
   DashboardView,
   MeasureView,
-  ReportResult,
   SheetOption,
   TrendPoint,
 } from "../../src/rpc";
@@ -529,21 +528,19 @@ async function load(work: () => Promise<DashboardView>, done?: string): Promise<
 }
 
 for (const input of periodInputs) {
-  input.addEventListener("change", () => void load(() => call<DashboardView>("dashboardData", period())));
+  input.addEventListener("change", () => void load(() => call("dashboardData", period())));
 }
-$("refresh").addEventListener("click", () => void load(() => call<DashboardView>("dashboardData", period())));
+$("refresh").addEventListener("click", () => void load(() => call("dashboardData", period())));
 $("tx-sheet").addEventListener("change", () => fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet"))));
 $("sc-sheet").addEventListener("change", () => fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet"))));
 $("columns-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  void load(() => call<DashboardView>("saveDashboardColumns", choice(), period()), tr("ui.dashboard.saved"));
+  void load(() => call("saveDashboardColumns", choice(), period()), tr("ui.dashboard.saved"));
 });
-$("detect").addEventListener("click", () => void load(() => call<DashboardView>("resetDashboardColumns", period())));
+$("detect").addEventListener("click", () => void load(() => call("resetDashboardColumns", period())));
 $("report").addEventListener("click", async () => {
   notice.hidden = true;
-  const result = await status.run(tr("ui.dashboard.reporting"), buttons, () =>
-    call<ReportResult>("createReport", period()),
-  );
+  const result = await status.run(tr("ui.dashboard.reporting"), buttons, () => call("createReport", period()));
   if (result) {
     notice.textContent = result.message;
     notice.hidden = false;
@@ -551,4 +548,4 @@ $("report").addEventListener("click", async () => {
 });
 
 translatePage();
-void load(() => call<DashboardView>("dashboardData", null));
+void load(() => call("dashboardData", null));

@@ -63,7 +63,7 @@ function showResult(result: NpsResultView): void {
 }
 
 async function refreshState(): Promise<void> {
-  const state = await status.run(tr("ui.nps.working"), [], () => call<NpsSidebarState>("npsSidebarState"));
+  const state = await status.run(tr("ui.nps.working"), [], () => call("npsSidebarState"));
   if (state) showState(state);
 }
 
@@ -77,10 +77,10 @@ for (const radio of sources) {
 calculate.addEventListener("click", async () => {
   $("result").hidden = true;
   const result = await status.run(tr("ui.nps.working"), [calculate], async () => {
-    if (source() === "column") return call<NpsResultView>("npsOfColumn", Number(columnSelect.value));
-    const state = await call<NpsSidebarState>("npsSidebarState");
+    if (source() === "column") return call("npsOfColumn", Number(columnSelect.value));
+    const state = await call("npsSidebarState");
     showState(state);
-    return call<NpsResultView>("npsOfSelection");
+    return call("npsOfSelection");
   });
   if (result) showResult(result);
 });

@@ -5,7 +5,6 @@ import type {
   SegmentSheetView,
   SegmentsRequest,
   SegmentsState,
-  WriteProgress,
 } from "../../src/rpc";
 import { formatCount, formatDay } from "../common/format";
 import { formatPercent, tr, translatePage } from "../common/i18n";
@@ -85,9 +84,7 @@ function choice(): { transactionsSheet?: string; clientsSheet?: string } {
 const controls = () => [runButton, hereButton];
 
 async function loadState(): Promise<void> {
-  const next = await status.run(tr("ui.segments.reading"), controls(), () =>
-    call<SegmentsState>("segmentsState", choice()),
-  );
+  const next = await status.run(tr("ui.segments.reading"), controls(), () => call("segmentsState", choice()));
   if (next) showState(next);
 }
 
@@ -193,7 +190,7 @@ async function run(computeHere: boolean): Promise<void> {
     : tr("ui.segments.computingLocal", { rows, method: methodName(m) });
   const request: SegmentsRequest = { method: m, ...choice(), ...(computeHere ? { computeHere: true } : {}) };
   const result = await status.run(busy, controls(), async () => {
-    let current = await call<SegmentationRun>("runSegmentation", request);
+    let current = await call("runSegmentation", request);
     // The rows left after the first block are written one block per execution.
     while (current.jobId && current.written < current.rows) {
       $("status").textContent = tr("ui.segments.writing", {
@@ -201,7 +198,7 @@ async function run(computeHere: boolean): Promise<void> {
         to: formatCount(Math.min(current.rows, current.written + current.blockRows)),
         total: formatCount(current.rows),
       });
-      const progress = await call<WriteProgress>("writeSegmentation", current.jobId, current.written);
+      const progress = await call("writeSegmentation", current.jobId, current.written);
       current = { ...current, written: progress.written, jobId: progress.done ? null : current.jobId };
     }
     return current;

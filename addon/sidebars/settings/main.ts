@@ -1,4 +1,4 @@
-import type { ConnectionResult, SettingsState } from "../../src/rpc";
+import type { SettingsState } from "../../src/rpc";
 import { locale, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";
@@ -34,7 +34,7 @@ async function act<T>(busy: string, work: () => Promise<T>): Promise<T | undefin
 
 $("url-form").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const state = await act(tr("ui.settings.testing"), () => call<SettingsState>("saveWorkerUrl", urlInput.value));
+  const state = await act(tr("ui.settings.testing"), () => call("saveWorkerUrl", urlInput.value));
   if (state) {
     show(state);
     say(tr("ui.settings.urlSaved"));
@@ -48,7 +48,7 @@ $("enroll-form").addEventListener("submit", async (event) => {
     keyInput.focus();
     return;
   }
-  const state = await act(tr("ui.settings.enrolling"), () => call<SettingsState>("enrollSpreadsheet", keyInput.value));
+  const state = await act(tr("ui.settings.enrolling"), () => call("enrollSpreadsheet", keyInput.value));
   if (state) {
     keyInput.value = "";
     show(state);
@@ -57,7 +57,7 @@ $("enroll-form").addEventListener("submit", async (event) => {
 });
 
 $("forget").addEventListener("click", async () => {
-  const state = await act(tr("ui.settings.testing"), () => call<SettingsState>("forgetEnrollment"));
+  const state = await act(tr("ui.settings.testing"), () => call("forgetEnrollment"));
   if (state) {
     show(state);
     say(tr("ui.settings.forgotten"));
@@ -65,9 +65,9 @@ $("forget").addEventListener("click", async () => {
 });
 
 $("test").addEventListener("click", async () => {
-  const result = await act(tr("ui.settings.testing"), () => call<ConnectionResult>("testConnection"));
+  const result = await act(tr("ui.settings.testing"), () => call("testConnection"));
   if (result) say(result.message);
 });
 
 translatePage();
-void act(tr("ui.settings.testing"), () => call<SettingsState>("settingsState")).then((state) => state && show(state));
+void act(tr("ui.settings.testing"), () => call("settingsState")).then((state) => state && show(state));

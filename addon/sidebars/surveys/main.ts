@@ -1,14 +1,7 @@
 import type { SurveySummary } from "../../../shared/api/surveys";
 import { t as translate } from "../../../shared/i18n/translate";
 import { checkSurveyForm, type SurveyForm } from "../../../shared/surveys/form";
-import type {
-  AddLinksView,
-  CreateSurveyResult,
-  EmailSnippetView,
-  SurveysState,
-  SurveyView,
-  SyncView,
-} from "../../src/rpc";
+import type { SurveysState, SurveyView } from "../../src/rpc";
 import { formatNumber, formatPercent, locale, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";
@@ -173,7 +166,7 @@ async function loadSummaries(surveys: SurveyView[]): Promise<void> {
     for (let survey = queue.shift(); survey; survey = queue.shift()) {
       const slot = list.querySelector<HTMLElement>(`[data-testid="summary-${survey.id}"]`);
       try {
-        const summary = await call<SurveySummary>("surveySummary", survey.id);
+        const summary = await call("surveySummary", survey.id);
         const block = renderSummary(summary);
         block.dataset.testid = `summary-${survey.id}`;
         slot?.replaceWith(block);
@@ -210,7 +203,7 @@ function render(next: SurveysState): void {
 }
 
 async function load(): Promise<void> {
-  const next = await act(tr("ui.surveys.loading"), () => call<SurveysState>("surveysState"));
+  const next = await act(tr("ui.surveys.loading"), () => call("surveysState"));
   // The Worker unreachable, the token refused…: the fix is in Settings.
   if (!next) {
     $("settings-row").hidden = false;
@@ -230,12 +223,12 @@ $("add-links").addEventListener("click", async () => {
   const surveyId = selected;
   if (!surveyId) return;
   const result = await act(tr("ui.surveys.addingLinks", { done: 0, total: state?.clients?.count ?? 0 }), async () => {
-    let step = await call<AddLinksView>("addSurveyLinks", surveyId, linkLanguage(), 0);
+    let step = await call("addSurveyLinks", surveyId, linkLanguage(), 0);
     const totals = { written: step.written, eligible: step.eligible, skipped: step.skipped };
     // Long lists are written in parts, one Apps Script execution each.
     while (step.done < step.total) {
       progress(tr("ui.surveys.addingLinks", { done: step.done, total: step.total }));
-      step = await call<AddLinksView>("addSurveyLinks", surveyId, linkLanguage(), step.done);
+      step = await call("addSurveyLinks", surveyId, linkLanguage(), step.done);
       totals.written += step.written;
       totals.eligible += step.eligible;
       totals.skipped += step.skipped;
@@ -252,7 +245,7 @@ $("email-snippet").addEventListener("click", async () => {
   const surveyId = selected;
   if (!surveyId) return;
   const snippet = await act(tr("ui.surveys.snippetLoading"), () =>
-    call<EmailSnippetView>("surveyEmailSnippet", surveyId, linkLanguage()),
+    call("surveyEmailSnippet", surveyId, linkLanguage()),
   );
   if (!snippet) return;
   $("snippet-for").textContent = snippet.fromSelection
@@ -288,11 +281,11 @@ $("copy-snippet").addEventListener("click", async () => {
 
 $("sync").addEventListener("click", async () => {
   const result = await act(tr("ui.surveys.syncing"), async () => {
-    let round = await call<SyncView>("syncSurveyAnswers");
+    let round = await call("syncSurveyAnswers");
     const totals = { added: round.added, updated: round.updated, flagged: round.flagged };
     for (let i = 1; round.more && round.errors.length === 0 && i < MAX_SYNC_ROUNDS; i++) {
       progress(tr("ui.surveys.syncingMore", totals));
-      round = await call<SyncView>("syncSurveyAnswers");
+      round = await call("syncSurveyAnswers");
       totals.added += round.added;
       totals.updated += round.updated;
       totals.flagged += round.flagged;
@@ -306,7 +299,7 @@ $("sync").addEventListener("click", async () => {
     [translate(locale, "surveys.sync.done", totals), waiting ? tr("surveys.sync.more") : ""].filter(Boolean).join(" "),
   );
   if (round.errors.length > 0) status.showError(new Error([tr("surveys.sync.failed"), ...round.errors].join("\n")));
-  const next = await call<SurveysState>("surveysState").catch(() => null);
+  const next = await call("surveysState").catch(() => null);
   if (next) {
     render(next);
     void loadSummaries(next.surveys);
@@ -509,7 +502,7 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   clearFieldErrors();
-  const result = await act(tr("ui.surveys.creating"), () => call<CreateSurveyResult>("createSurvey", input));
+  const result = await act(tr("ui.surveys.creating"), () => call("createSurvey", input));
   if (!result) return;
   if (!result.ok) {
     showFieldErrors(result.issues);
