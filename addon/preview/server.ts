@@ -31,7 +31,7 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** The add-on's settings key for the Worker URL (addon/src/platform/settings.ts reads it). */
+/** The add-on's settings key for the Worker URL (addon/src/services/settings.ts reads it). */
 const WORKER_URL_PROPERTY = "rapport.workerUrl";
 
 async function bundlePageScript(): Promise<string> {

@@ -4,6 +4,34 @@
  * here. Every export must have a stub and every stub's target must be exported (the build checks).
  */
 
+export { clientCard, showClientCard } from "./features/clientCard/server";
+export { createReport } from "./features/dashboard/reportServer";
+export {
+  dashboardData,
+  resetDashboardColumns,
+  saveDashboardColumns,
+  showDashboard,
+} from "./features/dashboard/server";
+export { onInstall, onOpen, showHelp } from "./features/menu/menu";
+export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./features/nps/server";
+export { runSegmentation, segmentsState, showSegments, writeSegmentation } from "./features/segments/server";
+export {
+  enrollSpreadsheet,
+  forgetEnrollment,
+  saveWorkerUrl,
+  settingsState,
+  showSettings,
+  testConnection,
+} from "./features/settings/server";
+export {
+  addSurveyLinks,
+  createSurvey,
+  showSurveys,
+  surveyEmailSnippet,
+  surveySummary,
+  surveysState,
+  syncSurveyAnswers,
+} from "./features/surveys/server";
 export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
 export { CAC, CHURN_RATE, CLV, RETENTION_RATE } from "./formulas/customerBase";
 export { CES, CSAT, CSI, NPS, NPS_BREAKDOWN, NPS_CI, NPS_DIFF } from "./formulas/survey";
@@ -17,31 +45,3 @@ export {
   RFM,
   SURVIVAL,
 } from "./formulas/transactions";
-export { clientCard, showClientCard } from "./ui/clientCardSidebar";
-export {
-  dashboardData,
-  resetDashboardColumns,
-  saveDashboardColumns,
-  showDashboard,
-} from "./ui/dashboardSidebar";
-export { onInstall, onOpen, showHelp } from "./ui/menu";
-export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./ui/npsSidebar";
-export { createReport } from "./ui/report";
-export { runSegmentation, segmentsState, showSegments, writeSegmentation } from "./ui/segmentsSidebar";
-export {
-  enrollSpreadsheet,
-  forgetEnrollment,
-  saveWorkerUrl,
-  settingsState,
-  showSettings,
-  testConnection,
-} from "./ui/settingsSidebar";
-export {
-  addSurveyLinks,
-  createSurvey,
-  showSurveys,
-  surveyEmailSnippet,
-  surveySummary,
-  surveysState,
-  syncSurveyAnswers,
-} from "./ui/surveysSidebar";

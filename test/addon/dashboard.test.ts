@@ -3,7 +3,12 @@ import type { CellValue, Harness } from "../../addon/harness/index";
 import { FakeRange } from "../../addon/harness/index";
 import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
 import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
-import type { DashboardColumnsChoice, DashboardView, ReportResult, SheetOption } from "../../addon/src/rpc";
+import type {
+  DashboardColumnsChoice,
+  DashboardView,
+  ReportResult,
+  SheetOption,
+} from "../../addon/src/features/dashboard/shapes";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
 import { responsesHeader } from "../../shared/sheets/responses";
 import { type RefTx, refCustomerFigures } from "../shared/dashboardReference";

@@ -446,7 +446,7 @@ describe("Segments sidebar: errors a person can act on", () => {
       .getRange(7, 4, 1, 1)
       .setValues([["twelve"]]);
     expect(errorOf(() => h.run("runSegmentation", { method: "rfm" }))).toBe(
-      'Transactions › Amount, cell D7: "twelve" is not a number',
+      'Transactions · Amount, cell D7: "twelve" is not a number',
     );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Harness } from "../../addon/harness/index";
 import type { FakeSheet } from "../../addon/harness/spreadsheet";
-import type { AddLinksView, CreateSurveyResult, EmailSnippetView, SurveysState, SyncView } from "../../addon/src/rpc";
+import type {
+  AddLinksView,
+  CreateSurveyResult,
+  EmailSnippetView,
+  SurveysState,
+  SyncView,
+} from "../../addon/src/features/surveys/shapes";
 import type { SurveySummary } from "../../shared/api/surveys";
 import { responsesHeader } from "../../shared/sheets/responses";
 import type { SurveyForm } from "../../shared/surveys/form";

@@ -14,7 +14,7 @@ import { startTestWorker } from "../setup/localWorker";
 import { asCsv, simulatedBase } from "./clvData";
 import { type Bench, type BenchResult, ms, seeded, time } from "./lib";
 
-/** The add-on's default threshold (addon/src/platform/segmentLimits.ts). */
+/** The add-on's default threshold (addon/src/features/segments/limits.ts). */
 const WORKER_THRESHOLD = 50_000;
 /** Goal per execution in the harness: a sixth of Apps Script's 6 minutes, room for slower I/O. */
 const EXECUTION_GOAL_MS = 60_000;

@@ -65,7 +65,7 @@ class FakeSheet {
   }
 }
 
-/** The add-on's sync of one page, against the fake sheet (the same steps as addon/src/surveys/sync.ts). */
+/** The add-on's sync of one page, against the fake sheet (the same steps as addon/src/features/surveys/sync.ts). */
 function syncPage(
   sheet: FakeSheet,
   layout: ColumnPlan["layout"],

@@ -1,6 +1,6 @@
 import { answerTone } from "../../../shared/clientCard/nextStep";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
-import type { ClientAnswerView, ClientCardView } from "../../src/rpc";
+import type { ClientAnswerView, ClientCardView } from "../../src/features/clientCard/shapes";
 import { formatCount, formatDay, formatMoney } from "../common/format";
 import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";

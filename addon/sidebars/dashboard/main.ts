@@ -7,7 +7,7 @@ import type {
   MeasureView,
   SheetOption,
   TrendPoint,
-} from "../../src/rpc";
+} from "../../src/features/dashboard/shapes";
 import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";

@@ -1,4 +1,4 @@
-import type { NpsResultView, NpsSidebarState } from "../../src/rpc";
+import type { NpsResultView, NpsSidebarState } from "../../src/features/nps/shapes";
 import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";

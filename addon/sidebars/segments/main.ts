@@ -5,7 +5,7 @@ import type {
   SegmentSheetView,
   SegmentsRequest,
   SegmentsState,
-} from "../../src/rpc";
+} from "../../src/features/segments/shapes";
 import { formatCount, formatDay } from "../common/format";
 import { formatPercent, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";

@@ -1,4 +1,4 @@
-import type { SettingsState } from "../../src/rpc";
+import type { SettingsState } from "../../src/features/settings/shapes";
 import { locale, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";

@@ -1,7 +1,7 @@
 import type { SurveySummary } from "../../../shared/api/surveys";
 import { t as translate } from "../../../shared/i18n/translate";
 import { checkSurveyForm, type SurveyForm } from "../../../shared/surveys/form";
-import type { SurveysState, SurveyView } from "../../src/rpc";
+import type { SurveysState, SurveyView } from "../../src/features/surveys/shapes";
 import { formatNumber, formatPercent, locale, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";

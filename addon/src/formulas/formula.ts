@@ -1,7 +1,7 @@
 import { type DateReading, dateReading } from "../../../shared/cells/dates";
 import type { Locale } from "../../../shared/i18n/locale";
 import { errorMessage } from "../../../shared/i18n/translate";
-import { spreadsheetLocale } from "../platform/locale";
+import { spreadsheetLocale } from "../services/locale";
 
 /**
  * What a formula may need to know about its spreadsheet, read lazily: each property costs a

@@ -14,5 +14,6 @@ export const coreEn = {
     "{arg} has {rows} rows but {other} has {otherRows}: select ranges of the same height, one transaction per row",
   "input.blankInRow":
     "{arg}, {cell} is blank while other columns of that row are filled; fill it or clear the whole row",
+  "sheet.busy": "Another Rapport task is writing to this spreadsheet. Wait a moment and try again.",
   "input.notOneColumn": "{arg} must be a single column, but the range has {columns} columns",
 } as const;

@@ -57,7 +57,6 @@ export const segmentsEn = {
   "ui.segments.unknownMethod": 'Unknown segmentation "{method}".',
   "ui.segments.expired":
     "The results of this run are no longer in the cache (Apps Script may clear it at any time). Press Segment clients again.",
-  "ui.segments.busy": "Another Rapport task is writing to this spreadsheet. Wait a moment and try again.",
   "ui.segments.role.clientId": "client id",
   "ui.segments.role.date": "date",
   "ui.segments.role.amount": "amount",

@@ -52,7 +52,6 @@ export const segmentsRu: Record<keyof typeof segmentsEn, string> = {
   "ui.segments.unknownMethod": "Неизвестная сегментация «{method}».",
   "ui.segments.expired":
     "Результатов этого расчёта больше нет в кеше (Apps Script может очистить его в любой момент). Нажмите «Сегментировать» ещё раз.",
-  "ui.segments.busy": "Другая задача Rapport сейчас пишет в эту таблицу. Подождите немного и попробуйте снова.",
   "ui.segments.role.clientId": "ID клиента",
   "ui.segments.role.date": "дата",
   "ui.segments.role.amount": "сумма",

@@ -1,7 +1,7 @@
 import type { Locale } from "../../../shared/i18n/locale";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
-import { userLocale } from "../platform/locale";
+import { userLocale } from "../services/locale";
 
 /** Sidebars built by `npm run build` into addon/dist/<name>.html. */
 export type SidebarName = "nps" | "help" | "settings" | "dashboard" | "segments" | "clientCard" | "surveys";

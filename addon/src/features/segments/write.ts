@@ -1,7 +1,7 @@
-import { columnLetter } from "../../../shared/cells/a1";
-import type { Cell } from "../../../shared/cells/values";
-import { RapportError } from "../../../shared/errors";
-import { columnRuns, matchKey } from "../../../shared/segments/align";
+import { columnLetter } from "../../../../shared/cells/a1";
+import type { Cell } from "../../../../shared/cells/values";
+import { RapportError } from "../../../../shared/errors";
+import { columnRuns, matchKey } from "../../../../shared/segments/align";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -1,16 +1,16 @@
-import { type Language, type PersonalLink, SURVEY_LIMITS } from "../../../shared/api/surveys";
-import { columnLetter } from "../../../shared/cells/a1";
-import { type ContactCell, contactIdOf } from "../../../shared/cells/clientId";
-import type { Cell } from "../../../shared/cells/values";
-import { asText } from "../../../shared/cells/values";
-import { RapportError } from "../../../shared/errors";
-import type { Locale } from "../../../shared/i18n/locale";
-import { t } from "../../../shared/i18n/translate";
-import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../shared/sheets/surveyLinks";
-import { dataSources, type SheetColumns } from "../platform/clientSheets";
-import { getSurvey, personalLinks } from "./api";
-import { withDocumentLock } from "./documentLock";
-import { ensureSize } from "./sheetSpace";
+import { type Language, type PersonalLink, SURVEY_LIMITS } from "../../../../shared/api/surveys";
+import { columnLetter } from "../../../../shared/cells/a1";
+import { type ContactCell, contactIdOf } from "../../../../shared/cells/clientId";
+import type { Cell } from "../../../../shared/cells/values";
+import { asText } from "../../../../shared/cells/values";
+import { RapportError } from "../../../../shared/errors";
+import type { Locale } from "../../../../shared/i18n/locale";
+import { t } from "../../../../shared/i18n/translate";
+import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../../shared/sheets/surveyLinks";
+import { dataSources, type SheetColumns } from "../../sheet/clientSheets";
+import { withDocumentLock } from "../../sheet/lock";
+import { ensureSize } from "../../sheet/space";
+import { getSurvey, personalLinks, SURVEY_LOCK } from "./api";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -87,7 +87,7 @@ function linkColumns(
  */
 export function addLinks(surveyId: string, lang: Language | null, start: number, locale: Locale): LinksStep {
   const began = Date.now();
-  return withDocumentLock(() => {
+  return withDocumentLock(SURVEY_LOCK, () => {
     const survey = getSurvey(surveyId);
     const list = clientList(SpreadsheetApp.getActiveSpreadsheet());
     const ids = clientIds(list);

@@ -7,8 +7,12 @@ import {
   Survey,
   SurveyList,
   SurveySummary,
-} from "../../../shared/api/surveys";
-import { callWorker } from "../platform/workerClient";
+} from "../../../../shared/api/surveys";
+import { callWorker } from "../../services/workerClient";
+import type { LockWait } from "../../sheet/lock";
+
+/** Survey actions (links, sync) wait longer than others: a sync of many pages holds the lock a while. */
+export const SURVEY_LOCK: LockWait = { busy: "surveys.busy", waitMs: 20_000 };
 
 /** The survey routes of the Worker, as the add-on calls them (responses checked with the shared schemas). */
 

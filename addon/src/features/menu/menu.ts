@@ -1,6 +1,6 @@
-import { t } from "../../../shared/i18n/translate";
-import { userLocale } from "../platform/locale";
-import { openSidebar } from "./sidebar";
+import { t } from "../../../../shared/i18n/translate";
+import { userLocale } from "../../services/locale";
+import { openSidebar } from "../../sidebar/open";
 
 /**
  * Builds the Rapport menu under Extensions. Runs in AuthMode.NONE on open: it reads only the

@@ -61,24 +61,6 @@ export function forgetColumns(sheet: Sheet): void {
   PropertiesService.getDocumentProperties().deleteProperty(PROPERTY_PREFIX + sheet.getSheetId());
 }
 
-/**
- * The data rows of a sheet (below the header) in one read, and a column accessor by role.
- * Columns not mapped read as blank.
- */
-export function readRows(columns: SheetColumns): { rows: Cell[][]; column(role: ColumnRole): Cell[][] } {
-  const { sheet, mapping } = columns;
-  const height = sheet.getLastRow() - 1;
-  const width = sheet.getLastColumn();
-  const rows = height > 0 && width > 0 ? (sheet.getRange(2, 1, height, width).getValues() as Cell[][]) : [];
-  return {
-    rows,
-    column(role) {
-      const c = mapping[role];
-      return rows.map((row) => [c === null ? "" : (row[c - 1] ?? "")]);
-    },
-  };
-}
-
 /** Where the add-on finds transactions, survey scores and the client list in this spreadsheet. */
 export interface DataSources {
   transactions: SheetColumns | null;

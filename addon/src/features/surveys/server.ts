@@ -1,16 +1,16 @@
-import type { CreateSurveyRequest, Language, Survey, SurveySummary } from "../../../shared/api/surveys";
-import { columnLetter } from "../../../shared/cells/a1";
-import { isBlank } from "../../../shared/cells/values";
-import { errorMessage, t } from "../../../shared/i18n/translate";
-import { checkSurveyForm, type SurveyForm } from "../../../shared/surveys/form";
-import { userLocale } from "../platform/locale";
-import { enrollment } from "../platform/settings";
-import type { AddLinksView, CreateSurveyResult, EmailSnippetView, SurveysState, SurveyView, SyncView } from "../rpc";
-import * as api from "../surveys/api";
-import { addLinks, clientIds, clientList, emailSnippet } from "../surveys/links";
-import { syncAnswers } from "../surveys/sync";
-import { openSidebar } from "./sidebar";
-import { sidebarCall } from "./sidebarCall";
+import type { CreateSurveyRequest, Language, Survey, SurveySummary } from "../../../../shared/api/surveys";
+import { columnLetter } from "../../../../shared/cells/a1";
+import { isBlank } from "../../../../shared/cells/values";
+import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { checkSurveyForm, type SurveyForm } from "../../../../shared/surveys/form";
+import { userLocale } from "../../services/locale";
+import { enrollment } from "../../services/settings";
+import { openSidebar } from "../../sidebar/open";
+import { sidebarCall } from "../../sidebar/serverCall";
+import * as api from "./api";
+import { addLinks, clientIds, clientList, emailSnippet } from "./links";
+import type { AddLinksView, CreateSurveyResult, EmailSnippetView, SurveysState, SurveyView, SyncView } from "./shapes";
+import { syncAnswers } from "./sync";
 
 /** The Surveys sidebar's server functions: create and list surveys, add links, sync answers. */
 

@@ -6,8 +6,8 @@ import {
   REPORT_SHEET,
   REPORT_WIDTH,
   type ReportLayout,
-} from "../../../shared/dashboard/report";
-import { t } from "../../../shared/i18n/translate";
+} from "../../../../shared/dashboard/report";
+import { t } from "../../../../shared/i18n/translate";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

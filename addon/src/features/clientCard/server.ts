@@ -1,6 +1,6 @@
-import { cellDay, type DateReading, type DayNumber, isoDay } from "../../../shared/cells/dates";
-import type { Transactions } from "../../../shared/cells/transactions";
-import { type Cell, cellNumber, isBlank } from "../../../shared/cells/values";
+import { cellDay, type DateReading, type DayNumber, isoDay } from "../../../../shared/cells/dates";
+import type { Transactions } from "../../../../shared/cells/transactions";
+import { type Cell, cellNumber, isBlank } from "../../../../shared/cells/values";
 import {
   type ClientFacts,
   clientAnswers,
@@ -8,25 +8,25 @@ import {
   type FittedModels,
   latestAnswerFacts,
   predictCustomer,
-} from "../../../shared/clientCard/card";
-import { nextStep } from "../../../shared/clientCard/nextStep";
-import { isRapportError, RapportError } from "../../../shared/errors";
-import type { Locale } from "../../../shared/i18n/locale";
-import type { MessageKey } from "../../../shared/i18n/messages.en";
-import { errorMessage, t } from "../../../shared/i18n/translate";
-import { fitSummary } from "../../../shared/models/analysis";
-import { type CustomerSummary, summarize } from "../../../shared/models/summary";
-import { matchKey } from "../../../shared/segments/align";
-import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT } from "../../../shared/segments/compute";
-import { rfmSegmentInfo } from "../../../shared/segments/rfm";
-import { pick } from "../../../shared/segments/segmentation";
-import { readResponses, responsesLayout } from "../../../shared/sheets/responses";
-import { dataSources, type SheetColumns, sheetColumns } from "../platform/clientSheets";
-import { userLocale } from "../platform/locale";
-import { dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../platform/sheetTransactions";
-import type { ClientAnswerView, ClientCardView } from "../rpc";
-import { openSidebar } from "./sidebar";
-import { sidebarCall } from "./sidebarCall";
+} from "../../../../shared/clientCard/card";
+import { nextStep } from "../../../../shared/clientCard/nextStep";
+import { isRapportError, RapportError } from "../../../../shared/errors";
+import type { Locale } from "../../../../shared/i18n/locale";
+import type { MessageKey } from "../../../../shared/i18n/messages.en";
+import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { fitSummary } from "../../../../shared/models/analysis";
+import { type CustomerSummary, summarize } from "../../../../shared/models/summary";
+import { matchKey } from "../../../../shared/segments/align";
+import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT } from "../../../../shared/segments/compute";
+import { rfmSegmentInfo } from "../../../../shared/segments/rfm";
+import { pick } from "../../../../shared/segments/segmentation";
+import { readResponses, responsesLayout } from "../../../../shared/sheets/responses";
+import { userLocale } from "../../services/locale";
+import { dataSources, type SheetColumns, sheetColumns } from "../../sheet/clientSheets";
+import { dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
+import { openSidebar } from "../../sidebar/open";
+import { sidebarCall } from "../../sidebar/serverCall";
+import type { ClientAnswerView, ClientCardView } from "./shapes";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -1,7 +1,7 @@
-import { EnrollmentResponse, HealthResponse, WorkspaceResponse } from "../../../shared/api/common";
-import { RapportError } from "../../../shared/errors";
-import { t } from "../../../shared/i18n/translate";
-import { userLocale } from "../platform/locale";
+import { EnrollmentResponse, HealthResponse, WorkspaceResponse } from "../../../../shared/api/common";
+import { RapportError } from "../../../../shared/errors";
+import { t } from "../../../../shared/i18n/translate";
+import { userLocale } from "../../services/locale";
 import {
   defaultWorkerUrl,
   enrollment,
@@ -10,11 +10,12 @@ import {
   setWorkerUrl,
   workerUrl,
   workspaceToken,
-} from "../platform/settings";
-import { callWorker, isWorkerUrl } from "../platform/workerClient";
-import type { ConnectionResult, SettingsState } from "../rpc";
-import { openSidebar } from "./sidebar";
-import { sidebarCall } from "./sidebarCall";
+} from "../../services/settings";
+import { callWorker, isWorkerUrl } from "../../services/workerClient";
+import { withDocumentLock } from "../../sheet/lock";
+import { openSidebar } from "../../sidebar/open";
+import { sidebarCall } from "../../sidebar/serverCall";
+import type { ConnectionResult, SettingsState } from "./shapes";
 
 export function showSettings(): void {
   openSidebar("settings", "ui.settings.title");
@@ -53,9 +54,7 @@ export function enrollSpreadsheet(enrollmentKey: string): SettingsState {
   return sidebarCall(() => {
     const key = String(enrollmentKey ?? "").trim();
     if (!key) throw new RapportError("ui.settings.keyRequired");
-    const lock = LockService.getDocumentLock();
-    if (!lock.tryLock(10_000)) throw new RapportError("worker.rateLimited");
-    try {
+    withDocumentLock({ busy: "sheet.busy" }, () => {
       const result = callWorker({
         method: "post",
         path: "api/v1/workspaces",
@@ -64,9 +63,7 @@ export function enrollSpreadsheet(enrollmentKey: string): SettingsState {
         response: EnrollmentResponse,
       });
       saveEnrollment(result.workspaceId, result.token, new Date());
-    } finally {
-      lock.releaseLock();
-    }
+    });
     return state();
   });
 }

@@ -1,10 +1,11 @@
-import { columnLetter } from "../../../shared/cells/a1";
-import { isoDay } from "../../../shared/cells/dates";
-import { TREND_PERIODS, type TrendPeriod } from "../../../shared/dashboard/figures";
-import { alertMessage, definitions, gapMessage } from "../../../shared/dashboard/text";
-import { RapportError } from "../../../shared/errors";
-import type { Locale } from "../../../shared/i18n/locale";
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../shared/sheets/columns";
+import { columnLetter } from "../../../../shared/cells/a1";
+import { isoDay } from "../../../../shared/cells/dates";
+import { TREND_PERIODS, type TrendPeriod } from "../../../../shared/dashboard/figures";
+import { alertMessage, definitions, gapMessage } from "../../../../shared/dashboard/text";
+import { RapportError } from "../../../../shared/errors";
+import type { Locale } from "../../../../shared/i18n/locale";
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../../shared/sheets/columns";
+import { userLocale } from "../../services/locale";
 import {
   dataSources,
   forgetColumns,
@@ -13,9 +14,10 @@ import {
   rememberSource,
   type SheetColumns,
   sheetColumns,
-} from "../platform/clientSheets";
-import { type DashboardData, readDashboard } from "../platform/dashboardData";
-import { userLocale } from "../platform/locale";
+} from "../../sheet/clientSheets";
+import { openSidebar } from "../../sidebar/open";
+import { sidebarCall } from "../../sidebar/serverCall";
+import { type DashboardData, readDashboard } from "./read";
 import type {
   ColumnMappingView,
   DashboardColumnsChoice,
@@ -23,9 +25,7 @@ import type {
   DashboardView,
   MeasureView,
   SheetOption,
-} from "../rpc";
-import { openSidebar } from "./sidebar";
-import { sidebarCall } from "./sidebarCall";
+} from "./shapes";
 
 const PERIOD_PROPERTY = "rapport.dashboard.period";
 

@@ -1,16 +1,15 @@
-import { reportLayout } from "../../../shared/dashboard/report";
-import { RapportError } from "../../../shared/errors";
-import type { Locale } from "../../../shared/i18n/locale";
-import { t } from "../../../shared/i18n/translate";
-import type { SheetColumns } from "../platform/clientSheets";
-import { type DashboardData, readDashboard } from "../platform/dashboardData";
-import { userLocale } from "../platform/locale";
-import { writeReport } from "../platform/reportSheet";
-import type { DashboardPeriod, ReportResult } from "../rpc";
-import { dashboardPeriod } from "./dashboardSidebar";
-import { sidebarCall } from "./sidebarCall";
-
-const LOCK_WAIT_MS = 10_000;
+import { reportLayout } from "../../../../shared/dashboard/report";
+import { RapportError } from "../../../../shared/errors";
+import type { Locale } from "../../../../shared/i18n/locale";
+import { t } from "../../../../shared/i18n/translate";
+import { userLocale } from "../../services/locale";
+import type { SheetColumns } from "../../sheet/clientSheets";
+import { withDocumentLock } from "../../sheet/lock";
+import { sidebarCall } from "../../sidebar/serverCall";
+import { type DashboardData, readDashboard } from "./read";
+import { writeReport } from "./reportSheet";
+import { dashboardPeriod } from "./server";
+import type { DashboardPeriod, ReportResult } from "./shapes";
 
 /** "Transactions (Client ID, Date, Amount)": a sheet and the columns read from it. */
 function describe(source: SheetColumns, roles: readonly ("clientId" | "date" | "amount")[]): string {
@@ -41,9 +40,7 @@ function sources(data: DashboardData, locale: Locale): string[] {
 export function createReport(period: DashboardPeriod | null): ReportResult {
   return sidebarCall(() => {
     const locale = userLocale();
-    const lock = LockService.getDocumentLock();
-    if (!lock.tryLock(LOCK_WAIT_MS)) throw new RapportError("dashboard.busy");
-    try {
+    return withDocumentLock({ busy: "dashboard.busy" }, () => {
       const data = readDashboard(dashboardPeriod(period), locale);
       const { survey } = data;
       if (!survey.nps && !survey.csat && !survey.ces && !data.customers) {
@@ -72,8 +69,6 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         charts: written.charts,
         message: t(locale, "ui.dashboard.reportDone", { sheet, charts: written.charts }),
       };
-    } finally {
-      lock.releaseLock();
-    }
+    });
   });
 }

@@ -1,15 +1,14 @@
-import { columnLetter } from "../../../shared/cells/a1";
-import { type DateReading, dateReading } from "../../../shared/cells/dates";
-import { readTransactions, type Transactions } from "../../../shared/cells/transactions";
-import type { Cell } from "../../../shared/cells/values";
-import type { DashboardAlert } from "../../../shared/dashboard/alerts";
+import type { DateReading } from "../../../../shared/cells/dates";
+import type { Transactions } from "../../../../shared/cells/transactions";
+import type { Cell } from "../../../../shared/cells/values";
+import type { DashboardAlert } from "../../../../shared/dashboard/alerts";
 import {
   answersFromResponses,
   answersFromScoreColumn,
   noAnswers,
   type SheetColumn,
   type SurveyAnswers,
-} from "../../../shared/dashboard/answers";
+} from "../../../../shared/dashboard/answers";
 import {
   type CustomerFigures,
   customerFigures,
@@ -21,12 +20,12 @@ import {
   type TrendRow,
   trendAlerts,
   trendRows,
-} from "../../../shared/dashboard/figures";
-import { RapportError } from "../../../shared/errors";
-import type { Locale } from "../../../shared/i18n/locale";
-import { errorMessage, t } from "../../../shared/i18n/translate";
-import type { ColumnRole } from "../../../shared/sheets/columns";
-import { type DataSources, dataSources, readRows, type SheetColumns } from "./clientSheets";
+} from "../../../../shared/dashboard/figures";
+import type { Locale } from "../../../../shared/i18n/locale";
+import { errorMessage, t } from "../../../../shared/i18n/translate";
+import type { ColumnRole } from "../../../../shared/sheets/columns";
+import { type DataSources, dataSources, type SheetColumns } from "../../sheet/clientSheets";
+import { columnName, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
 
 /**
  * Reads what the dashboard and the report show: finds the sheets and columns, reads each in one
@@ -58,60 +57,6 @@ export interface DashboardData {
   problems: string[];
 }
 
-const TRANSACTION_ROLES = ["clientId", "date", "amount"] as const;
-
-/** "Transactions · Amount": a column as messages name it (sheet and header, or letter without one). */
-function columnName(source: SheetColumns, column: number): string {
-  const header = source.headers[column - 1];
-  return `${source.sheet.getName()} · ${header || columnLetter(column)}`;
-}
-
-/** Checks that a source has each role mapped to its own column. */
-function requireRoles(source: SheetColumns, roles: readonly ColumnRole[]): void {
-  const sheet = source.sheet.getName();
-  const seen = new Map<number, ColumnRole>();
-  for (const role of roles) {
-    const column = source.mapping[role];
-    if (column === null) {
-      throw new RapportError("dashboard.missingColumn", { sheet, role: { key: `ui.dashboard.role.${role}` } });
-    }
-    const other = seen.get(column);
-    if (other) {
-      throw new RapportError("dashboard.sameColumn", {
-        sheet,
-        column: columnLetter(column),
-        first: { key: `ui.dashboard.role.${other}` },
-        second: { key: `ui.dashboard.role.${role}` },
-      });
-    }
-    seen.set(column, role);
-  }
-}
-
-function readSheetTransactions(source: SheetColumns, reading: DateReading): Transactions {
-  requireRoles(source, TRANSACTION_ROLES);
-  const rows = readRows(source);
-  const { clientId, date, amount } = source.mapping as Record<(typeof TRANSACTION_ROLES)[number], number>;
-  return readTransactions(
-    {
-      customerIds: rows.column("clientId"),
-      dates: rows.column("date"),
-      amounts: rows.column("amount"),
-      names: {
-        customerIds: columnName(source, clientId),
-        dates: columnName(source, date),
-        amounts: columnName(source, amount),
-      },
-      origins: {
-        customerIds: { row: 2, column: clientId },
-        dates: { row: 2, column: date },
-        amounts: { row: 2, column: amount },
-      },
-    },
-    reading,
-  );
-}
-
 function readResponsesSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, reading: DateReading): SurveyAnswers {
   const height = sheet.getLastRow();
   const width = sheet.getLastColumn();
@@ -123,9 +68,8 @@ function readResponsesSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, reading: 
 function readScoreColumn(source: SheetColumns, reading: DateReading): SurveyAnswers["nps"] {
   const { score, date, comment } = source.mapping;
   if (score === null) return [];
-  const rows = readRows(source);
   const column = (role: ColumnRole, c: number | null): SheetColumn | null =>
-    c === null ? null : { cells: rows.column(role), origin: { row: 2, column: c }, name: columnName(source, c) };
+    c === null ? null : { cells: readColumn(source, role), origin: { row: 2, column: c }, name: columnName(source, c) };
   return answersFromScoreColumn(
     column("score", score) as SheetColumn,
     column("date", date),
@@ -137,7 +81,7 @@ function readScoreColumn(source: SheetColumns, reading: DateReading): SurveyAnsw
 /** Everything the dashboard shows, read from the active spreadsheet. */
 export function readDashboard(period: TrendPeriod, locale: Locale): DashboardData {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
+  const reading = spreadsheetReading(ss);
   const sources = dataSources(ss);
   const problems: string[] = [];
   const attempt = <T>(fallback: T, body: () => T): T => {

@@ -1,16 +1,16 @@
 import * as z from "zod";
-import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../shared/api/analysisResponses";
-import { transactionsCsv } from "../../../shared/api/transactionsCsvWriter";
-import { columnLetter } from "../../../shared/cells/a1";
-import { isoDay } from "../../../shared/cells/dates";
-import type { Transactions } from "../../../shared/cells/transactions";
-import type { Cell } from "../../../shared/cells/values";
-import { RapportError } from "../../../shared/errors";
-import type { Locale } from "../../../shared/i18n/locale";
-import type { MessageKey } from "../../../shared/i18n/messages.en";
-import { t } from "../../../shared/i18n/translate";
-import { alignToClients, matchKey, outputHeaders, outputRows, placeColumns } from "../../../shared/segments/align";
-import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT, segmentLocally } from "../../../shared/segments/compute";
+import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../../shared/api/analysisResponses";
+import { transactionsCsv } from "../../../../shared/api/transactionsCsvWriter";
+import { columnLetter } from "../../../../shared/cells/a1";
+import { isoDay } from "../../../../shared/cells/dates";
+import type { Transactions } from "../../../../shared/cells/transactions";
+import type { Cell } from "../../../../shared/cells/values";
+import { RapportError } from "../../../../shared/errors";
+import type { Locale } from "../../../../shared/i18n/locale";
+import type { MessageKey } from "../../../../shared/i18n/messages.en";
+import { t } from "../../../../shared/i18n/translate";
+import { alignToClients, matchKey, outputHeaders, outputRows, placeColumns } from "../../../../shared/segments/align";
+import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT, segmentLocally } from "../../../../shared/segments/compute";
 import {
   clustersFromResponse,
   clvFromResponse,
@@ -18,31 +18,25 @@ import {
   isClvAnswer,
   isRfmAnswer,
   rfmFromResponse,
-} from "../../../shared/segments/fromApi";
+} from "../../../../shared/segments/fromApi";
 import {
   type CustomerSegmentation,
   isSegmentMethod,
   NO_PURCHASES,
   pick,
   type SegmentMethod,
-} from "../../../shared/segments/segmentation";
-import { summarizeSegments } from "../../../shared/segments/summary";
-import type { ColumnRole } from "../../../shared/sheets/columns";
-import { dataSources, rememberSource, type SheetColumns, sheetColumns } from "../platform/clientSheets";
-import { userLocale } from "../platform/locale";
-import { blockRows, workerThreshold } from "../platform/segmentLimits";
-import {
-  columnRange,
-  describeColumns,
-  dropJob,
-  loadJob,
-  saveJob,
-  writeBlock,
-  writeHeaders,
-} from "../platform/segmentWriter";
-import { enrollment } from "../platform/settings";
-import { dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../platform/sheetTransactions";
-import { callWorker } from "../platform/workerClient";
+} from "../../../../shared/segments/segmentation";
+import { summarizeSegments } from "../../../../shared/segments/summary";
+import type { ColumnRole } from "../../../../shared/sheets/columns";
+import { userLocale } from "../../services/locale";
+import { enrollment } from "../../services/settings";
+import { callWorker } from "../../services/workerClient";
+import { dataSources, rememberSource, type SheetColumns, sheetColumns } from "../../sheet/clientSheets";
+import { withDocumentLock } from "../../sheet/lock";
+import { dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
+import { openSidebar } from "../../sidebar/open";
+import { sidebarCall } from "../../sidebar/serverCall";
+import { blockRows, workerThreshold } from "./limits";
 import type {
   SegmentationRun,
   SegmentSheetView,
@@ -50,9 +44,8 @@ import type {
   SegmentsRequest,
   SegmentsState,
   WriteProgress,
-} from "../rpc";
-import { openSidebar } from "./sidebar";
-import { sidebarCall } from "./sidebarCall";
+} from "./shapes";
+import { columnRange, describeColumns, dropJob, loadJob, saveJob, writeBlock, writeHeaders } from "./write";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -185,15 +178,7 @@ function summaryView(seg: CustomerSegmentation, locale: Locale): SegmentSummaryV
   }));
 }
 
-function withLock<T>(body: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10_000)) throw new RapportError("ui.segments.busy");
-  try {
-    return body();
-  } finally {
-    lock.releaseLock();
-  }
-}
+const withLock = <T>(body: () => T): T => withDocumentLock({ busy: "sheet.busy" }, body);
 
 /**
  * Segments the clients and writes the result columns beside the client list (matched by client

@@ -1,5 +1,5 @@
 import { errorMessage } from "../../../shared/i18n/translate";
-import { userLocale } from "../platform/locale";
+import { userLocale } from "../services/locale";
 
 /**
  * Runs a google.script.run entry point. Any failure reaches the sidebar's failure handler as one

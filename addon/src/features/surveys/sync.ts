@@ -1,9 +1,9 @@
-import type { CsiFactor, Survey } from "../../../shared/api/surveys";
-import type { Cell } from "../../../shared/cells/values";
-import { asText } from "../../../shared/cells/values";
-import type { Locale } from "../../../shared/i18n/locale";
-import { errorMessage, t } from "../../../shared/i18n/translate";
-import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
+import type { CsiFactor, Survey } from "../../../../shared/api/surveys";
+import type { Cell } from "../../../../shared/cells/values";
+import { asText } from "../../../../shared/cells/values";
+import type { Locale } from "../../../../shared/i18n/locale";
+import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { RESPONSES_SHEET } from "../../../../shared/sheets/responses";
 import {
   type ColumnPlan,
   type MergePlan,
@@ -11,11 +11,12 @@ import {
   planMerge,
   ResponseIndex,
   writeBlocks,
-} from "../../../shared/sheets/responsesSync";
-import { type LogEntry, logHeader, logRow, SYNC_LOG_SHEET } from "../../../shared/sheets/syncLog";
-import { getSurvey, listSurveys, responsesPage } from "./api";
-import { withDocumentLock } from "./documentLock";
-import { ensureSize, insertSheetQuietly } from "./sheetSpace";
+} from "../../../../shared/sheets/responsesSync";
+import { type LogEntry, logHeader, logRow, SYNC_LOG_SHEET } from "../../../../shared/sheets/syncLog";
+import { withDocumentLock } from "../../sheet/lock";
+import { columnValues, dataRowCount } from "../../sheet/sheets";
+import { ensureSize, insertSheetQuietly } from "../../sheet/space";
+import { getSurvey, listSurveys, responsesPage, SURVEY_LOCK } from "./api";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,15 +62,6 @@ export interface SyncOutcome {
 
 function cursorKey(surveyId: string): string {
   return CURSOR_PREFIX + surveyId;
-}
-
-function dataRowCount(sheet: Sheet): number {
-  return Math.max(0, sheet.getLastRow() - 1);
-}
-
-function readColumn(sheet: Sheet, column: number, rows: number): Cell[] {
-  if (rows === 0) return [];
-  return (sheet.getRange(2, column + 1, rows, 1).getValues() as Cell[][]).map((r) => r[0] as Cell);
 }
 
 /** Opens (or creates) the Responses sheet and adds the columns the surveys need. */
@@ -145,7 +137,7 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
   const pageSize = clampWhole(options.pageSize, 1, 1000, DEFAULT_PAGE_SIZE);
   const maxPages = clampWhole(options.maxPages, 1, 1000, DEFAULT_MAX_PAGES);
   const started = Date.now();
-  return withDocumentLock(() => {
+  return withDocumentLock(SURVEY_LOCK, () => {
     const surveys: Survey[] = options.surveyId ? [getSurvey(options.surveyId)] : listSurveys();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const props = PropertiesService.getDocumentProperties();
@@ -154,9 +146,10 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
     const rows = dataRowCount(sheet);
     const { layout } = columns;
     const index = new ResponseIndex(
-      readColumn(sheet, layout.columns.responseId, rows),
-      readColumn(sheet, layout.columns.surveyId, rows),
-      readColumn(sheet, layout.columns.updatedAt, rows),
+      // The layout counts columns from 0; Sheets from 1.
+      columnValues(sheet, layout.columns.responseId + 1, rows),
+      columnValues(sheet, layout.columns.surveyId + 1, rows),
+      columnValues(sheet, layout.columns.updatedAt + 1, rows),
     );
     const outcomes: SurveySyncOutcome[] = [];
     let pages = 0;

@@ -1,11 +1,11 @@
-import { columnLetter } from "../../../shared/cells/a1";
-import type { Range } from "../../../shared/cells/values";
-import { RapportError } from "../../../shared/errors";
-import { countNps, npsFromCounts } from "../../../shared/metrics/nps";
-import { headerRow, qualifiedA1 } from "../platform/sheets";
-import type { NpsResultView, NpsSidebarState } from "../rpc";
-import { openSidebar } from "./sidebar";
-import { sidebarCall } from "./sidebarCall";
+import { columnLetter } from "../../../../shared/cells/a1";
+import type { Range } from "../../../../shared/cells/values";
+import { RapportError } from "../../../../shared/errors";
+import { countNps, npsFromCounts } from "../../../../shared/metrics/nps";
+import { headerRow, qualifiedA1 } from "../../sheet/sheets";
+import { openSidebar } from "../../sidebar/open";
+import { sidebarCall } from "../../sidebar/serverCall";
+import type { NpsResultView, NpsSidebarState } from "./shapes";
 
 const SMALL_SAMPLE = 100;
 const SCORE_HEADER = /nps|score|оценк|балл|рекоменд/i;

@@ -1,0 +1,147 @@
+/**
+ * Shapes that cross google.script.run between the dashboard sidebar and Code.js. Plain JSON only:
+ * strings, numbers, booleans, null, arrays and plain objects (dates as ISO strings).
+ */
+
+import type { ColumnChoice } from "../../sidebar/shapes";
+export type DashboardPeriod = "month" | "quarter";
+
+/** Column roles the dashboard reads: 1-based column numbers, null when the sheet has none. */
+export interface ColumnMappingView {
+  clientId: number | null;
+  name: number | null;
+  email: number | null;
+  date: number | null;
+  amount: number | null;
+  score: number | null;
+  comment: number | null;
+}
+
+/** A sheet a person may choose as a source, with its columns and their roles (remembered or detected). */
+export interface SheetOption {
+  sheetId: number;
+  name: string;
+  columns: ColumnChoice[];
+  mapping: ColumnMappingView;
+  /** The mapping was confirmed by a person (else detected from headers and cells). */
+  remembered: boolean;
+}
+
+export interface ResponsesSummary {
+  sheet: string;
+  /** Answers with a score, by survey type. */
+  answers: number;
+  nps: number;
+  csat: number;
+  ces: number;
+}
+
+export interface DashboardSourcesView {
+  sheets: SheetOption[];
+  /** Sheet ids in use, or null when there is none. */
+  transactions: number | null;
+  scores: number | null;
+  responses: ResponsesSummary | null;
+}
+
+export interface MeasureView {
+  value: number;
+  n: number;
+  /** n < 100. */
+  smallSample: boolean;
+}
+
+export interface NpsView extends MeasureView {
+  /** 95 % adjusted-Wald interval, points. */
+  lower: number;
+  upper: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  flagged: number;
+  /** Where the answers come from, e.g. "Clients · NPS score". */
+  source: string;
+}
+
+export interface ScoreView extends MeasureView {
+  flagged: number;
+}
+
+export interface PeriodRateView extends MeasureView {
+  /** The period the rate is of, e.g. "2024-03". */
+  period: string;
+}
+
+export interface ClvView extends MeasureView {
+  aov: number;
+  purchasesPerYear: number;
+  expectedYears: number;
+}
+
+export interface CustomersView {
+  churn: PeriodRateView | null;
+  retention: PeriodRateView | null;
+  repeatRate: MeasureView;
+  aov: MeasureView | null;
+  clv: ClvView | null;
+  /** Why churn and retention are missing, in words, or null. */
+  churnGap: string | null;
+  clvGap: string | null;
+}
+
+export interface TrendPoint {
+  /** "2024-03" or "2024-Q1". */
+  period: string;
+  /** The data end inside this period. */
+  partial: boolean;
+  nps: number | null;
+  npsN: number;
+  churnRate: number | null;
+  atStart: number | null;
+  revenue: number | null;
+  orders: number | null;
+}
+
+export interface AlertView {
+  kind: "nps" | "churn";
+  message: string;
+  smallSample: boolean;
+}
+
+export interface CommentView {
+  kind: string;
+  score: number;
+  /** ISO day, or null. */
+  date: string | null;
+  text: string;
+}
+
+export interface DashboardView {
+  period: DashboardPeriod;
+  sources: DashboardSourcesView;
+  nps: NpsView | null;
+  csat: ScoreView | null;
+  ces: ScoreView | null;
+  customers: CustomersView | null;
+  trend: TrendPoint[];
+  alerts: AlertView[];
+  comments: CommentView[];
+  /** How each figure is calculated, one sentence each. */
+  definitions: string[];
+  /** What could not be read, each an actionable sentence. */
+  problems: string[];
+}
+
+/** A person's correction of the dashboard's sheets and columns (null: none). */
+export interface DashboardColumnsChoice {
+  transactions: { sheetId: number | null; clientId: number | null; date: number | null; amount: number | null };
+  scores: { sheetId: number | null; score: number | null; date: number | null; comment: number | null };
+}
+
+export interface ReportResult {
+  sheet: string;
+  /** True when this run made the sheet, false when it updated it. */
+  created: boolean;
+  charts: number;
+  message: string;
+}
