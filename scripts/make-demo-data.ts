@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../shared/random";
 import { CDNOW_EXTRACT_PATH, CDNOW_FULL_PATH, hasFullCdnow, parseCdnow } from "./lib/cdnow";
 
 const EVERY = 78;
@@ -25,14 +26,8 @@ const kept = lines.slice(1).filter((line) => {
 });
 writeFileSync(CDNOW_EXTRACT_PATH, `${[header, ...kept].join("\n")}\n`);
 
-// Seeded PRNG (mulberry32) so that names and scores never change between runs.
-let seed = 20261122;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded, so that names and scores never change between runs.
+const random = seededRandom(20261122);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 const FIRST = [

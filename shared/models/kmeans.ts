@@ -1,18 +1,9 @@
+import { seededRandom } from "../random";
+
 /**
  * k-means with k-means++ starts and a seeded generator (results repeat run to run), and the
  * silhouette score for choosing k. Points are rows of a flat Float64Array (n × d).
  */
-
-/** mulberry32: small, fast, and the same in every JavaScript engine. */
-export function seededRandom(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface KMeansResult {
   readonly k: number;

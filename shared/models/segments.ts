@@ -2,7 +2,8 @@ import type { DayNumber } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { t } from "../i18n/translate";
-import { type KMeansResult, kmeans, lloyd, sampleIndices, seededRandom, silhouette } from "./kmeans";
+import { seededRandom } from "../random";
+import { type KMeansResult, kmeans, lloyd, sampleIndices, silhouette } from "./kmeans";
 
 /** Fewest customers worth segmenting. */
 export const SEGMENTS_MIN_CUSTOMERS = 10;

@@ -14,7 +14,8 @@ import {
   trendRows,
 } from "../../shared/dashboard/figures";
 import { reportLayout } from "../../shared/dashboard/report";
-import { type Bench, type BenchResult, ms, seeded, time } from "./lib";
+import { seededRandom } from "../../shared/random";
+import { type Bench, type BenchResult, ms, time } from "./lib";
 
 const TIME_ZONE = "America/New_York";
 const BIG = 1_000_000;
@@ -42,7 +43,7 @@ function sheetRows(rows: CdnowRow[], size: number) {
 
 /** One NPS answer per 20 transactions, dated like them. */
 function answersFor(rows: CdnowRow[], size: number): Answer[] {
-  const random = seeded(7);
+  const random = seededRandom(7);
   const out: Answer[] = [];
   for (let i = 0; i < size; i += 20) {
     const row = rows[i % rows.length] as CdnowRow;

@@ -32,17 +32,6 @@ export interface Bench {
 
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 
-/** A deterministic pseudo-random generator (mulberry32), so inputs repeat between runs. */
-export function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Times `fn` and `baseline` in alternation, so both see the same load on a shared machine, and
  * returns each median and the median of the per-round ratios fn/baseline.

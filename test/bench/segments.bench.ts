@@ -8,11 +8,12 @@
 import { buildAddon } from "../../addon/build/build";
 import { type CellValue, createHarness, type Harness } from "../../addon/harness/index";
 import type { Transactions } from "../../shared/cells/transactions";
+import { seededRandom } from "../../shared/random";
 import { segmentLocally } from "../../shared/segments/compute";
 import type { SegmentMethod } from "../../shared/segments/segmentation";
 import { startTestWorker } from "../setup/localWorker";
 import { asCsv, simulatedBase } from "./clvData";
-import { type Bench, type BenchResult, ms, seeded, time } from "./lib";
+import { type Bench, type BenchResult, ms, time } from "./lib";
 
 /** The add-on's default threshold (addon/src/features/segments/limits.ts). */
 const WORKER_THRESHOLD = 50_000;
@@ -52,7 +53,7 @@ function workbook(tx: Transactions, date: (ms: number) => Date) {
       (tx.amount as Float64Array)[i] as number,
     ]);
   }
-  const random = seeded(9);
+  const random = seededRandom(9);
   const ids = [...tx.customers];
   for (let i = ids.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -1,6 +1,7 @@
 import { countNps, npsFromCounts } from "../../shared/metrics/nps";
 import { csatShare, ratingScale, tallyScores } from "../../shared/metrics/survey";
-import { type Bench, ms, seeded, timeAgainst } from "./lib";
+import { seededRandom } from "../../shared/random";
+import { type Bench, ms, timeAgainst } from "./lib";
 
 const N = 1_000_000;
 
@@ -11,7 +12,7 @@ const N = 1_000_000;
 export const surveyBench: Bench = {
   title: "Survey metrics on 1,000,000 scores",
   run() {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const npsColumn: number[][] = Array.from({ length: N }, () => [Math.floor(random() * 11)]);
     const csatColumn: number[][] = Array.from({ length: N }, () => [1 + Math.floor(random() * 5)]);
     let sink = 0;

@@ -1,7 +1,8 @@
 import type { SurveyResponse } from "../../shared/api/surveys";
 import type { Cell } from "../../shared/cells/values";
+import { seededRandom } from "../../shared/random";
 import { planColumns, planMerge, ResponseIndex, writeBlocks } from "../../shared/sheets/responsesSync";
-import { type Bench, ms, seeded, time } from "./lib";
+import { type Bench, ms, time } from "./lib";
 
 const ROWS = 100_000;
 const PAGE = 500;
@@ -14,7 +15,7 @@ const PAGE = 500;
 export const syncBench: Bench = {
   title: "Survey sync: merge a page of 500 answers into 100,000 rows",
   run() {
-    const random = seeded(11);
+    const random = seededRandom(11);
     const { layout } = planColumns([], "en", []);
     const ids: Cell[] = Array.from(
       { length: ROWS },

@@ -30,14 +30,3 @@ export function shuffled<T>(items: readonly T[], randoms: readonly number[]): T[
   }
   return out;
 }
-
-/** mulberry32: a seeded generator, so simulations repeat exactly. */
-export function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -14,7 +14,8 @@ import {
   tallyScoreList,
   tallyScores,
 } from "../../shared/metrics/survey";
-import { col, messageOf, seeded, thrown } from "./helpers";
+import { seededRandom } from "../../shared/random";
+import { col, messageOf, thrown } from "./helpers";
 
 const counts = (promoters: number, passives: number, detractors: number): NpsCounts => ({
   promoters,
@@ -95,7 +96,7 @@ describe("NPS standard error and interval", () => {
   it("covers the true NPS about 95% of the time in simulation", () => {
     // Simulate samples from a known population (p = 0.5, d = 0.2: true NPS 30) and count how
     // often the interval contains 30. Binomial noise over 2,000 runs is ±1 point.
-    const random = seeded(42);
+    const random = seededRandom(42);
     for (const n of [30, 200]) {
       let covered = 0;
       const runs = 2000;

@@ -1,3 +1,5 @@
+import { svgElement } from "../../sidebars/common/svg";
+
 /**
  * Draws an embedded chart of the workbook as a small SVG, so the preview shows what a native
  * Sheets chart written by the add-on would show. Line, area, column, bar and pie; the first column
@@ -16,14 +18,6 @@ const COLORS = ["#1a73e8", "#ea4335", "#34a853", "#fbbc04", "#9334e6", "#12b5cb"
 const W = 420;
 const H = 240;
 const PAD = { left: 44, right: 12, top: 30, bottom: 36 };
-const SVG = "http://www.w3.org/2000/svg";
-
-function el(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Several ranges of one height are side by side, as Sheets reads them: the first is the category column. */
 function joined(data: unknown[][][]): unknown[][] {
@@ -48,15 +42,15 @@ function table(chart: ChartView): { labels: string[]; series: { name: string; va
 }
 
 export function renderChart(chart: ChartView): SVGSVGElement {
-  const svg = el("svg", {
+  const svg = svgElement("svg", {
     viewBox: `0 0 ${W} ${H}`,
     width: W,
     height: H,
     role: "img",
     "aria-label": chart.title,
   }) as SVGSVGElement;
-  svg.append(el("rect", { x: 0, y: 0, width: W, height: H, fill: "#fff", stroke: "#dadce0" }));
-  svg.append(el("text", { x: 12, y: 20, "font-size": 13, fill: "#202124" }, chart.title));
+  svg.append(svgElement("rect", { x: 0, y: 0, width: W, height: H, fill: "#fff", stroke: "#dadce0" }));
+  svg.append(svgElement("text", { x: 12, y: 20, "font-size": 13, fill: "#202124" }, chart.title));
   const { labels, series } = table(chart);
   if (chart.type === "PIE") {
     const values = series[0]?.values.map((v) => Math.max(0, v ?? 0)) ?? [];
@@ -69,12 +63,18 @@ export function renderChart(chart: ChartView): SVGSVGElement {
       const next = angle + (2 * Math.PI * v) / total;
       const large = next - angle > Math.PI ? 1 : 0;
       const d = `M${cx},${cy} L${cx + r * Math.cos(angle)},${cy + r * Math.sin(angle)} A${r},${r} 0 ${large} 1 ${cx + r * Math.cos(next)},${cy + r * Math.sin(next)} Z`;
-      svg.append(el("path", { d, fill: COLORS[i % COLORS.length] as string }));
+      svg.append(svgElement("path", { d, fill: COLORS[i % COLORS.length] as string }));
       svg.append(
-        el("rect", { x: 220, y: 50 + i * 20, width: 10, height: 10, fill: COLORS[i % COLORS.length] as string }),
+        svgElement("rect", {
+          x: 220,
+          y: 50 + i * 20,
+          width: 10,
+          height: 10,
+          fill: COLORS[i % COLORS.length] as string,
+        }),
       );
       svg.append(
-        el(
+        svgElement(
           "text",
           { x: 236, y: 59 + i * 20, "font-size": 11 },
           `${labels[i] ?? ""} (${Math.round((100 * v) / total)}%)`,
@@ -96,16 +96,18 @@ export function renderChart(chart: ChartView): SVGSVGElement {
     labels.length > 1
       ? (x1 - x0) / (labels.length - (chart.type === "LINE" || chart.type === "AREA" ? 1 : 0))
       : x1 - x0;
-  svg.append(el("line", { x1: x0, y1: y(0), x2: x1, y2: y(0), stroke: "#9aa0a6" }));
+  svg.append(svgElement("line", { x1: x0, y1: y(0), x2: x1, y2: y(0), stroke: "#9aa0a6" }));
   for (const v of [min, max])
-    svg.append(el("text", { x: 4, y: y(v) + 4, "font-size": 10, fill: "#5f6368" }, String(Math.round(v * 100) / 100)));
+    svg.append(
+      svgElement("text", { x: 4, y: y(v) + 4, "font-size": 10, fill: "#5f6368" }, String(Math.round(v * 100) / 100)),
+    );
   const every = Math.max(1, Math.ceil(labels.length / 8));
   labels.forEach((label, i) => {
     if (i % every) return;
     // Axis labels are cut to a date's length; the pie's legend keeps its labels whole.
     const anchor = i === labels.length - 1 && i > 0 ? "end" : "start";
     svg.append(
-      el(
+      svgElement(
         "text",
         { x: Math.min(x0 + i * step, x1), y: H - 14, "font-size": 9, fill: "#5f6368", "text-anchor": anchor },
         label.slice(0, 10),
@@ -120,14 +122,20 @@ export function renderChart(chart: ChartView): SVGSVGElement {
         if (v === null) return;
         const top = Math.min(y(v), y(0));
         svg.append(
-          el("rect", { x: x0 + i * step + k * bw, y: top, width: bw - 1, height: Math.abs(y(v) - y(0)), fill: color }),
+          svgElement("rect", {
+            x: x0 + i * step + k * bw,
+            y: top,
+            width: bw - 1,
+            height: Math.abs(y(v) - y(0)),
+            fill: color,
+          }),
         );
       });
     } else {
       const points = s.values.map((v, i) => (v === null ? null : `${x0 + i * step},${y(v)}`)).filter(Boolean);
-      svg.append(el("polyline", { points: points.join(" "), fill: "none", stroke: color, "stroke-width": 2 }));
+      svg.append(svgElement("polyline", { points: points.join(" "), fill: "none", stroke: color, "stroke-width": 2 }));
     }
-    svg.append(el("text", { x: x0 + k * 120, y: H - 2, "font-size": 10, fill: color }, s.name));
+    svg.append(svgElement("text", { x: x0 + k * 120, y: H - 2, "font-size": 10, fill: color }, s.name));
   });
   return svg;
 }

@@ -1,3 +1,5 @@
+import { svgElement } from "../common/svg";
+
 /**
  * Small inline SVG charts for a 276 px column: a line (NPS, churn) or bars (revenue). Points with
  * fewer than 100 behind them are drawn hollow; a partial period's bar is pale and dashed. Each
@@ -29,7 +31,6 @@ export interface ChartOptions {
   label: string;
 }
 
-const SVG = "http://www.w3.org/2000/svg";
 const W = 276;
 const H = 84;
 const LEFT = 40;
@@ -37,20 +38,13 @@ const RIGHT = 6;
 const TOP = 6;
 const BOTTOM = 6;
 
-function el(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function titled(node: SVGElement, text: string): SVGElement {
-  node.append(el("title", {}, text));
+  node.append(svgElement("title", {}, text));
   return node;
 }
 
 export function miniChart(points: readonly ChartPoint[], options: ChartOptions): SVGSVGElement {
-  const svg = el("svg", {
+  const svg = svgElement("svg", {
     viewBox: `0 0 ${W} ${H}`,
     width: W,
     height: H,
@@ -75,24 +69,24 @@ export function miniChart(points: readonly ChartPoint[], options: ChartOptions):
   const step = (W - LEFT - RIGHT) / slots;
   const x = (i: number) => LEFT + step * (i + 0.5);
 
-  svg.append(el("line", { x1: LEFT, x2: W - RIGHT, y1: y(max), y2: y(max), stroke: "#eceff1" }));
-  svg.append(el("line", { x1: LEFT, x2: W - RIGHT, y1: y(min), y2: y(min), stroke: "#eceff1" }));
+  svg.append(svgElement("line", { x1: LEFT, x2: W - RIGHT, y1: y(max), y2: y(max), stroke: "#eceff1" }));
+  svg.append(svgElement("line", { x1: LEFT, x2: W - RIGHT, y1: y(min), y2: y(min), stroke: "#eceff1" }));
   if (min < 0 && max > 0) {
     svg.append(
-      el("line", { x1: LEFT, x2: W - RIGHT, y1: y(0), y2: y(0), stroke: "#9aa0a6", "stroke-dasharray": "2 2" }),
+      svgElement("line", { x1: LEFT, x2: W - RIGHT, y1: y(0), y2: y(0), stroke: "#9aa0a6", "stroke-dasharray": "2 2" }),
     );
   }
   const axis = { "font-size": 9, fill: "#5f6368", "text-anchor": "end" };
-  svg.append(el("text", { ...axis, x: LEFT - 4, y: y(max) + 3 }, options.format(max)));
-  svg.append(el("text", { ...axis, x: LEFT - 4, y: y(min) + 3 }, options.format(min)));
-  if (min < 0 && max > 0) svg.append(el("text", { ...axis, x: LEFT - 4, y: y(0) + 3 }, options.format(0)));
+  svg.append(svgElement("text", { ...axis, x: LEFT - 4, y: y(max) + 3 }, options.format(max)));
+  svg.append(svgElement("text", { ...axis, x: LEFT - 4, y: y(min) + 3 }, options.format(min)));
+  if (min < 0 && max > 0) svg.append(svgElement("text", { ...axis, x: LEFT - 4, y: y(0) + 3 }, options.format(0)));
 
   if (options.kind === "bars") {
     const width = Math.max(2, step * 0.7);
     points.forEach((p, i) => {
       if (p.value === null) return;
       const top = Math.min(y(p.value), y(0));
-      const bar = el("rect", {
+      const bar = svgElement("rect", {
         x: x(i) - width / 2,
         y: top,
         width,
@@ -111,7 +105,7 @@ export function miniChart(points: readonly ChartPoint[], options: ChartOptions):
   const flush = () => {
     if (run.length > 1) {
       svg.append(
-        el("polyline", {
+        svgElement("polyline", {
           points: run.join(" "),
           fill: "none",
           stroke: options.color,
@@ -130,7 +124,7 @@ export function miniChart(points: readonly ChartPoint[], options: ChartOptions):
   points.forEach((p, i) => {
     if (p.value === null) return;
     const last = i === points.length - 1 || points.slice(i + 1).every((q) => q.value === null);
-    const dot = el("circle", {
+    const dot = svgElement("circle", {
       cx: x(i),
       cy: y(p.value),
       r: last ? 3.5 : 2.5,

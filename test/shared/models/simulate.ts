@@ -1,16 +1,16 @@
 /**
- * Simulation of the models' generative processes, with a seeded generator, for parameter
+ * Simulation of the models' generative processes, with a seededRandom generator, for parameter
  * recovery, Monte Carlo checks and benchmarks. Independent of the model code on purpose: it
  * follows the stories in the papers, not the likelihoods.
  */
 import type { Histories } from "../../../shared/models/summary";
-import { seeded } from "../../bench/lib";
+import { seededRandom } from "../../../shared/random";
 
 export class Random {
   private readonly uniform: () => number;
   private spare: number | null = null;
   constructor(seed: number) {
-    this.uniform = seeded(seed);
+    this.uniform = seededRandom(seed);
   }
   /** Uniform on (0, 1). */
   next(): number {
