@@ -2,7 +2,7 @@ import type { DayNumber } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { type ChurnTable, churnTable } from "../metrics/churnTable";
-import { clv } from "../metrics/customers";
+import { clv } from "../metrics/customerBase";
 import {
   emptyNpsBins,
   type NpsBins,

@@ -7,7 +7,7 @@ import type { Transactions } from "../cells/transactions";
  * each customer's few rows by day (usually already in order): O(rows + customers) for typical
  * data, and sequential memory access when the sheet is grouped by customer, as exports often are.
  */
-export interface Histories {
+export interface CustomerHistories {
   /** Customer ids as the sheet had them (same indexes as `Transactions.customers`). */
   readonly customers: readonly (string | number)[];
   /** Customer c's rows are `start[c]` … `start[c + 1] − 1` of `day` and `amount`. */
@@ -48,7 +48,7 @@ function sortRunByDay(rows: Int32Array, from: number, to: number, day: Int32Arra
  * Groups transactions by customer, keeping only rows on or before `untilDay` (an as-of date).
  * Customers whose every row is later keep an empty history, so indexes stay those of `tx`.
  */
-export function customerHistories(tx: Transactions, untilDay: DayNumber = tx.lastDay): Histories {
+export function customerHistories(tx: Transactions, untilDay: DayNumber = tx.lastDay): CustomerHistories {
   const customerCount = tx.customers.length;
   const start = new Int32Array(customerCount + 1);
   let kept = 0;
@@ -84,7 +84,7 @@ export function customerHistories(tx: Transactions, untilDay: DayNumber = tx.las
  * Gaps in days between each customer's consecutive distinct purchase days, sorted ascending:
  * the "typical gap" defaults of CHURN_TABLE and CLIENT_STAGE are percentiles of these.
  */
-export function purchaseGaps(h: Histories): Int32Array {
+export function purchaseGaps(h: CustomerHistories): Int32Array {
   let count = 0;
   const customers = h.customers.length;
   for (let c = 0; c < customers; c++) {
@@ -117,7 +117,7 @@ export const TYPICAL_GAP_PERCENTILE = 0.9;
  * customer's consecutive purchase days, over all customers. Null when nobody bought on two
  * different days.
  */
-export function typicalGapDays(h: Histories): number | null {
+export function typicalGapDays(h: CustomerHistories): number | null {
   const gaps = purchaseGaps(h);
   return gaps.length ? nearestRank(gaps, TYPICAL_GAP_PERCENTILE) : null;
 }

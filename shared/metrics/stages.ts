@@ -4,7 +4,7 @@ import type { DayNumber } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { type Cell, cellPosition, isErrorCell, type Range } from "../cells/values";
 import { RapportError } from "../errors";
-import { customerHistories, type Histories, typicalGapDays } from "./histories";
+import { type CustomerHistories, customerHistories, typicalGapDays } from "./histories";
 
 /**
  * Relationship stages (F. Buttle, after Dwyer, Schurr & Oh), from a client list and the
@@ -42,7 +42,7 @@ export interface StageOptions {
 }
 
 /** The stage of one customer's history (rows `from` … `to − 1` of `h`). */
-export function stageOf(h: Histories, c: number, asOfDay: DayNumber, t: StageThresholds): Stage {
+export function stageOf(h: CustomerHistories, c: number, asOfDay: DayNumber, t: StageThresholds): Stage {
   const from = h.start[c] as number;
   const to = h.start[c + 1] as number;
   if (from === to) return "awareness";

@@ -8,7 +8,7 @@ import {
   type PurchaseModel,
 } from "./purchaseModel";
 import { digamma, lnGamma, logAddExp, logisticOfMinus } from "./special";
-import type { WeightedHistories } from "./summary";
+import type { WeightedPurchaseSummaries } from "./summary";
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005): purchases at Poisson rate λ ~ Gamma(r, α) while active;
@@ -125,6 +125,6 @@ export const bgnbd: PurchaseModel = {
   },
 };
 
-export function fitBgNbd(data: WeightedHistories, options?: FitOptions): PurchaseFit {
+export function fitBgNbd(data: WeightedPurchaseSummaries, options?: FitOptions): PurchaseFit {
   return fitPurchaseModel(bgnbd, data, options);
 }

@@ -8,7 +8,7 @@ import {
   type PurchaseModel,
 } from "./purchaseModel";
 import { digamma, lnGamma, logAddExp, logisticOfMinus } from "./special";
-import type { WeightedHistories } from "./summary";
+import type { WeightedPurchaseSummaries } from "./summary";
 
 /**
  * MBG/NBD (Batislam, Denizel & Filiztekin 2007): as BG/NBD, but a customer may also drop out
@@ -117,6 +117,6 @@ export const mbgnbd: PurchaseModel = {
   },
 };
 
-export function fitMbgNbd(data: WeightedHistories, options?: FitOptions): PurchaseFit {
+export function fitMbgNbd(data: WeightedPurchaseSummaries, options?: FitOptions): PurchaseFit {
   return fitPurchaseModel(mbgnbd, data, options);
 }

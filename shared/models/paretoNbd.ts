@@ -7,7 +7,7 @@ import {
   type PurchaseModel,
 } from "./purchaseModel";
 import { digamma, lnGamma, logAddExp } from "./special";
-import type { WeightedHistories } from "./summary";
+import type { WeightedPurchaseSummaries } from "./summary";
 
 /**
  * Pareto/NBD (Schmittlein, Morrison & Colombo 1987): purchases at Poisson rate λ ~ Gamma(r, α)
@@ -271,6 +271,6 @@ export const paretoNbd: PurchaseModel = {
   },
 };
 
-export function fitParetoNbd(data: WeightedHistories, options?: FitOptions): PurchaseFit {
+export function fitParetoNbd(data: WeightedPurchaseSummaries, options?: FitOptions): PurchaseFit {
   return fitPurchaseModel(paretoNbd, data, options);
 }

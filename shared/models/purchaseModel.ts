@@ -1,6 +1,6 @@
 import { RapportError } from "../errors";
 import { type MinimizeResult, minimize } from "./optimize";
-import type { Histories, WeightedHistories } from "./summary";
+import type { PurchaseSummaries, WeightedPurchaseSummaries } from "./summary";
 
 export type PurchaseModelName = "bgnbd" | "mbgnbd" | "pareto";
 
@@ -8,7 +8,7 @@ export type PurchaseModelName = "bgnbd" | "mbgnbd" | "pareto";
  * Weighted histories prepared for repeated likelihood evaluations: rows grouped by x, because
  * the gamma-function terms depend on x only and a data set has few distinct x values.
  */
-export interface PreparedHistories extends WeightedHistories {
+export interface PreparedHistories extends WeightedPurchaseSummaries {
   /** Distinct x values, ascending. */
   readonly xValues: Float64Array;
   /** Index into xValues of each row. */
@@ -18,7 +18,7 @@ export interface PreparedHistories extends WeightedHistories {
   readonly totalWeight: number;
 }
 
-export function prepare(data: WeightedHistories): PreparedHistories {
+export function prepare(data: WeightedPurchaseSummaries): PreparedHistories {
   const distinct = Array.from(new Set(Array.from(data.x))).sort((a, b) => a - b);
   const position = new Map<number, number>();
   for (let i = 0; i < distinct.length; i++) position.set(distinct[i] as number, i);
@@ -96,7 +96,7 @@ export function atBoundary(theta: ArrayLike<number>): boolean {
  * Checks that histories can identify a purchase model: at least two customers, some repeat
  * purchases, and not all customers alike. Each failure is a clear, translated error.
  */
-export function checkHistories(data: WeightedHistories): void {
+export function checkHistories(data: WeightedPurchaseSummaries): void {
   let total = 0;
   let repeat = 0;
   for (let i = 0; i < data.length; i++) {
@@ -129,7 +129,11 @@ export function checkHistories(data: WeightedHistories): void {
  * model's starting points, keeping the best. The objective is the mean negative log-likelihood
  * (so tolerances do not depend on the number of customers) plus the optional L2 penalty.
  */
-export function fitPurchaseModel(model: PurchaseModel, data: WeightedHistories, options: FitOptions = {}): PurchaseFit {
+export function fitPurchaseModel(
+  model: PurchaseModel,
+  data: WeightedPurchaseSummaries,
+  options: FitOptions = {},
+): PurchaseFit {
   checkHistories(data);
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0) || !Number.isFinite(penalizer)) {
@@ -194,7 +198,7 @@ export function expectedPurchases(
 }
 
 /** Per-row P(alive) for histories. */
-export function pAliveAll(model: PurchaseModel, params: ArrayLike<number>, h: Histories): Float64Array {
+export function pAliveAll(model: PurchaseModel, params: ArrayLike<number>, h: PurchaseSummaries): Float64Array {
   const out = new Float64Array(h.length);
   for (let i = 0; i < h.length; i++)
     out[i] = model.pAlive(params, h.x[i] as number, h.tx[i] as number, h.T[i] as number);

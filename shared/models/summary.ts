@@ -6,7 +6,7 @@ import { RapportError } from "../errors";
  * Purchase histories in the form the models read: one entry per customer (or per collapsed row),
  * times in periods (weeks when the period is 7 days).
  */
-export interface Histories {
+export interface PurchaseSummaries {
   /** Repeat purchases: distinct purchase days after the first. */
   readonly x: Float64Array;
   /** tₓ: time from the first purchase to the last. */
@@ -16,8 +16,8 @@ export interface Histories {
   readonly length: number;
 }
 
-/** Histories with a weight per row: customers with identical (x, tₓ, T) collapsed into one row. */
-export interface WeightedHistories extends Histories {
+/** PurchaseSummaries with a weight per row: customers with identical (x, tₓ, T) collapsed into one row. */
+export interface WeightedPurchaseSummaries extends PurchaseSummaries {
   readonly weight: Float64Array;
 }
 
@@ -185,7 +185,7 @@ export function summarize(tx: Transactions, options: SummaryOptions = {}): Custo
 }
 
 /** Per-customer histories in periods. */
-export function histories(summary: CustomerSummary): Histories {
+export function histories(summary: CustomerSummary): PurchaseSummaries {
   const n = summary.length;
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
@@ -201,7 +201,7 @@ export function histories(summary: CustomerSummary): Histories {
 
 /** Customers collapsed into weighted rows, with the row of each customer. */
 export interface Collapsed {
-  readonly rows: WeightedHistories;
+  readonly rows: WeightedPurchaseSummaries;
   /** For each customer (summary order), the index of its row. */
   readonly rowOf: Int32Array;
 }
@@ -256,7 +256,7 @@ export function collapseSummary(summary: CustomerSummary): Collapsed {
  * Collapses arbitrary histories (times need not be whole days) into weighted rows. Slower than
  * `collapseSummary` (string keys); for simulated or pre-summarised data.
  */
-export function collapseHistories(h: Histories): Collapsed {
+export function collapseHistories(h: PurchaseSummaries): Collapsed {
   const index = new Map<string, number>();
   const rowOf = new Int32Array(h.length);
   const x: number[] = [];
@@ -289,7 +289,7 @@ export function collapseHistories(h: Histories): Collapsed {
   };
 }
 
-/** Histories with weight 1 per row. */
-export function unweighted(h: Histories): WeightedHistories {
+/** PurchaseSummaries with weight 1 per row. */
+export function unweighted(h: PurchaseSummaries): WeightedPurchaseSummaries {
   return { ...h, weight: new Float64Array(h.length).fill(1) };
 }

@@ -1,7 +1,7 @@
 import { clientKey } from "../cells/clientId";
 import { type Cell, isErrorCell } from "../cells/values";
 import type { Locale } from "../i18n/locale";
-import { type Bilingual, type CustomerSegmentation, NO_PURCHASES, pick } from "./segmentation";
+import { type Bilingual, type CustomerSegmentation, inLocale, NO_PURCHASES } from "./segmentation";
 
 /**
  * The key two ids are matched by: clientKey's (so "17", 17 and "17.0" are one client) as text,
@@ -82,9 +82,9 @@ const rounded = (value: number, digits: number) => {
 /** The cells of each client-list row, in the order of outputHeaders(), texts in `locale`. */
 export function outputRows(seg: CustomerSegmentation, alignment: Alignment, locale: Locale): Cell[][] {
   const width = seg.details.length + 2;
-  const labels = seg.segments.map((s) => pick(s.label, locale));
-  const actions = seg.segments.map((s) => pick(s.action, locale));
-  const none = [pick(NO_PURCHASES.label, locale), pick(NO_PURCHASES.action, locale)];
+  const labels = seg.segments.map((s) => inLocale(s.label, locale));
+  const actions = seg.segments.map((s) => inLocale(s.action, locale));
+  const none = [inLocale(NO_PURCHASES.label, locale), inLocale(NO_PURCHASES.action, locale)];
   const out: Cell[][] = new Array(alignment.rows.length);
   for (let r = 0; r < out.length; r++) {
     const i = alignment.rows[r] as number;

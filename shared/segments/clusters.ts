@@ -1,6 +1,6 @@
 import type { DayNumber } from "../cells/dates";
 import type { MessageKey } from "../i18n/messages.en";
-import type { FrequencyLevel, RecencyLevel, SpendLevel } from "../models/segments";
+import type { FrequencyLevel, RecencyLevel, SpendLevel } from "../models/clustering";
 import { bilingual, type CustomerSegmentation, type SegmentInfo } from "./segmentation";
 
 export type ClusterAction = "champions" | "growing" | "newcomers" | "atRisk" | "cooling" | "winBack" | "lost";
@@ -23,7 +23,7 @@ export function clusterAction(levels: {
   return levels.frequency === "frequent" || levels.spend === "high" ? "winBack" : "lost";
 }
 
-/** What the sidebar needs of a cluster profile (shared/models/segments.ts or the /segments response). */
+/** What the sidebar needs of a cluster profile (shared/models/clustering.ts or the /segments response). */
 export interface ClusterProfile {
   readonly segment: number;
   readonly levels: { recency: RecencyLevel; frequency: FrequencyLevel; spend: SpendLevel | null };

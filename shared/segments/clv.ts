@@ -51,7 +51,7 @@ export function clvTiers(
 }
 
 /** Per-customer predictions: from analyzeClv in Apps Script or the Worker's /analyze/clv. */
-export interface ClvInput {
+export interface ClvPredictions {
   readonly asOf: DayNumber;
   readonly ids: readonly (string | number)[];
   readonly pAlive: ArrayLike<number>;
@@ -61,7 +61,7 @@ export interface ClvInput {
   readonly revenue: ArrayLike<number>;
 }
 
-export function clvSegmentation(input: ClvInput): CustomerSegmentation {
+export function clvSegmentation(input: ClvPredictions): CustomerSegmentation {
   const tiers = clvTiers(input.ids, input.pAlive, input.clv);
   const { segments, segment } = indexSegments(
     input.ids.length,

@@ -4,7 +4,7 @@ import { abcXyzTable } from "../metrics/abcXyz";
 import { rfmTable } from "../metrics/rfm";
 import { compensatedSum } from "../metrics/sums";
 import { analyzeClv } from "../models/analysis";
-import { segmentCustomers } from "../models/segments";
+import { segmentCustomers } from "../models/clustering";
 import { abcXyzSegmentation } from "./abcXyz";
 import { matchKey } from "./align";
 import { clustersSegmentation } from "./clusters";

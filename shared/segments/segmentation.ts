@@ -73,7 +73,7 @@ export interface CustomerSegmentation {
 }
 
 /** A segment's text in one language. */
-export function pick(text: Bilingual, locale: Locale): string {
+export function inLocale(text: Bilingual, locale: Locale): string {
   return locale === "ru" ? text.ru : text.en;
 }
 

@@ -4,7 +4,7 @@ import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
 import { demoWorkbook } from "../../addon/preview/demoWorkbook";
 import { dateReading } from "../../shared/cells/dates";
 import { readTransactions } from "../../shared/cells/transactions";
-import { segmentCustomers } from "../../shared/models/segments";
+import { segmentCustomers } from "../../shared/models/clustering";
 import { errorOf, loadAddon } from "./helpers";
 
 const workerUrl = `${inject("workerUrl")}/`;

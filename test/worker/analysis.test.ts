@@ -4,7 +4,7 @@ import { ErrorBody } from "../../shared/api/common";
 import { dayFromYmd, isoDay } from "../../shared/cells/dates";
 import type { Transactions } from "../../shared/cells/transactions";
 import { analyzeClv } from "../../shared/models/analysis";
-import { segmentCustomers } from "../../shared/models/segments";
+import { segmentCustomers } from "../../shared/models/clustering";
 import { Random, simulateCustomer } from "../shared/models/simulate";
 import { enroll, request } from "./helpers";
 

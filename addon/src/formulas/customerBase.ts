@@ -1,14 +1,7 @@
 import { mapGrid } from "../../../shared/cells/grid";
+import { readCount, readFraction, readNonNegative } from "../../../shared/cells/quantities";
 import type { Cell, Range } from "../../../shared/cells/values";
-import {
-  cac,
-  churnRate,
-  clv,
-  readCount,
-  readFraction,
-  readNonNegative,
-  retentionRate,
-} from "../../../shared/metrics/customers";
+import { cac, churnRate, clv, retentionRate } from "../../../shared/metrics/customerBase";
 import { formula } from "./formula";
 
 /*

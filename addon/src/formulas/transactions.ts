@@ -6,7 +6,7 @@ import { t } from "../../../shared/i18n/translate";
 import { abcXyzCells, abcXyzTable } from "../../../shared/metrics/abcXyz";
 import { churnTable, churnTableCells } from "../../../shared/metrics/churnTable";
 import { cohortCells, cohortRetention } from "../../../shared/metrics/cohorts";
-import { purchaseFrequency, repeatRate } from "../../../shared/metrics/customers";
+import { purchaseFrequency, repeatRate } from "../../../shared/metrics/customerBase";
 import { rfmCells, rfmTable } from "../../../shared/metrics/rfm";
 import { clientStages, STAGE_DEFAULTS } from "../../../shared/metrics/stages";
 import { kaplanMeier, readLifetimes, survivalCells } from "../../../shared/metrics/survival";

@@ -12,7 +12,7 @@ import {
   prepare,
 } from "../../../shared/models/purchaseModel";
 import { lnBeta, lnGamma, lnHyp2f1 } from "../../../shared/models/special";
-import { collapseHistories, type Histories, unweighted } from "../../../shared/models/summary";
+import { collapseHistories, type PurchaseSummaries, unweighted } from "../../../shared/models/summary";
 import { Random, simulateCustomer, simulateHistories } from "./simulate";
 
 type P4 = readonly [number, number, number, number];
@@ -34,8 +34,8 @@ function messageKey(fn: () => unknown): string {
   throw new Error("expected an error");
 }
 
-/** Histories rounded to whole days (in weeks), so that many customers share a history. */
-function dayRounded(h: Histories): Histories {
+/** PurchaseSummaries rounded to whole days (in weeks), so that many customers share a history. */
+function dayRounded(h: PurchaseSummaries): PurchaseSummaries {
   const round = (v: number) => Math.round(v * 7) / 7;
   const tx = h.tx.map(round);
   const T = h.T.map(round);

@@ -3,7 +3,7 @@
  * recovery, Monte Carlo checks and benchmarks. Independent of the model code on purpose: it
  * follows the stories in the papers, not the likelihoods.
  */
-import type { Histories } from "../../../shared/models/summary";
+import type { PurchaseSummaries } from "../../../shared/models/summary";
 import { seededRandom } from "../../../shared/random";
 
 export class Random {
@@ -111,7 +111,7 @@ export function simulateHistories(
   n: number,
   seed: number,
   { minT = 20, maxT = 40, holdout = 0 } = {},
-): Histories & { future: Float64Array } {
+): PurchaseSummaries & { future: Float64Array } {
   const random = new Random(seed);
   const x = new Float64Array(n);
   const tx = new Float64Array(n);

@@ -6,7 +6,7 @@ import { isoDay } from "../../../shared/cells/dates";
 import { abcXyzTable } from "../../../shared/metrics/abcXyz";
 import { RFM_SEGMENTS, rfmCells, rfmTable } from "../../../shared/metrics/rfm";
 import { analyzeClv } from "../../../shared/models/analysis";
-import { segmentCustomers } from "../../../shared/models/segments";
+import { segmentCustomers } from "../../../shared/models/clustering";
 import { ABC_XYZ_CLASSES, abcXyzSegmentInfo } from "../../../shared/segments/abcXyz";
 import { clusterAction } from "../../../shared/segments/clusters";
 import { CLV_TIERS, clvTierInfo, clvTiers, HIGH_SHARE, LOST_P_ALIVE } from "../../../shared/segments/clv";

@@ -16,20 +16,11 @@ import {
 import { summarizeSurvey } from "../../../shared/metrics/surveySummary";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
+import { answerCounts, factorHistograms, lastAnswered, responsesAfter, scoreHistogram } from "../surveys/answerQueries";
 import { emailSnippet } from "../surveys/email";
 import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "../surveys/rows";
 import { signContact } from "../surveys/signing";
-import {
-  answerCounts,
-  createSurvey,
-  factorHistograms,
-  getSurvey,
-  lastAnswered,
-  listSurveys,
-  responsesAfter,
-  scoreHistogram,
-  updateSurvey,
-} from "../surveys/store";
+import { createSurvey, getSurvey, listSurveys, updateSurvey } from "../surveys/surveyQueries";
 import { validate } from "../validation";
 
 /**

@@ -19,7 +19,7 @@ import { type CustomerSummary, summarize } from "../../../../shared/models/summa
 import { matchKey } from "../../../../shared/segments/align";
 import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT } from "../../../../shared/segments/compute";
 import { rfmSegmentInfo } from "../../../../shared/segments/rfm";
-import { pick } from "../../../../shared/segments/segmentation";
+import { inLocale } from "../../../../shared/segments/segmentation";
 import { readResponses, responsesLayout } from "../../../../shared/sheets/responses";
 import { userLocale } from "../../services/locale";
 import { dataSources, type SheetColumns, sheetColumns } from "../../sheet/clientSheets";
@@ -258,7 +258,7 @@ export function clientCard(): ClientCardView {
       daysSinceLastPurchase: facts?.purchases?.daysSinceLast ?? null,
       stage: facts?.stage ?? null,
       rfmSegment: rfm?.segment ?? null,
-      rfmLabel: rfmInfo ? pick(rfmInfo.label, locale) : null,
+      rfmLabel: rfmInfo ? inLocale(rfmInfo.label, locale) : null,
       monetaryScore: rfm?.m ?? null,
       pAlive: purchases.prediction?.pAlive ?? null,
       latestAnswer: latestAnswerFacts(
@@ -289,12 +289,12 @@ export function clientCard(): ClientCardView {
         rfm && rfmInfo
           ? {
               key: rfm.segment,
-              label: pick(rfmInfo.label, locale),
+              label: inLocale(rfmInfo.label, locale),
               r: rfm.r,
               f: rfm.f,
               m: rfm.m,
               code: rfm.code,
-              action: pick(rfmInfo.action, locale),
+              action: inLocale(rfmInfo.action, locale),
             }
           : null,
       stage: facts?.stage ? { key: facts.stage, label: t(locale, `ui.card.stage.${facts.stage}` as MessageKey) } : null,

@@ -21,9 +21,9 @@ import {
 } from "../../../../shared/segments/fromApi";
 import {
   type CustomerSegmentation,
+  inLocale,
   isSegmentMethod,
   NO_PURCHASES,
-  pick,
   type SegmentMethod,
 } from "../../../../shared/segments/segmentation";
 import { summarizeSegments } from "../../../../shared/segments/summary";
@@ -167,9 +167,9 @@ function segmentOnWorker(method: Exclude<SegmentMethod, "abcXyz">, tx: Transacti
 function summaryView(seg: CustomerSegmentation, locale: Locale): SegmentSummaryView[] {
   return summarizeSegments(seg).map((s) => ({
     key: s.key,
-    label: pick(s.label, locale),
-    description: s.description ? pick(s.description, locale) : null,
-    action: pick(s.action, locale),
+    label: inLocale(s.label, locale),
+    description: s.description ? inLocale(s.description, locale) : null,
+    action: inLocale(s.action, locale),
     customers: s.customers,
     share: s.share,
     revenue: s.revenue,
@@ -210,7 +210,7 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
     const alignment = alignToClients(ids, seg.ids);
     const values = outputRows(seg, alignment, locale);
     const bilingualHeaders = outputHeaders(seg);
-    const headers = bilingualHeaders.map((h) => pick(h, locale));
+    const headers = bilingualHeaders.map((h) => inLocale(h, locale));
     const sheet = clients.sheet;
     const block = blockRows();
     const { columns, jobId } = withLock(() => {
@@ -240,8 +240,8 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
       summary: summaryView(seg, locale),
       noPurchases: {
         rows: alignment.withoutPurchases,
-        label: pick(NO_PURCHASES.label, locale),
-        action: pick(NO_PURCHASES.action, locale),
+        label: inLocale(NO_PURCHASES.label, locale),
+        action: inLocale(NO_PURCHASES.action, locale),
       },
       notInList: alignment.notInList,
       sheet: sheet.getName(),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Transactions } from "../../../shared/cells/transactions";
 import { RapportError } from "../../../shared/errors";
+import { segmentCustomers } from "../../../shared/models/clustering";
 import { kmeans, silhouette } from "../../../shared/models/kmeans";
-import { segmentCustomers } from "../../../shared/models/segments";
 import { seededRandom } from "../../../shared/random";
 
 function key(fn: () => unknown): string {

@@ -2,16 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCustomerIds } from "../../shared/cells/columns";
 import { mapGrid } from "../../shared/cells/grid";
-import {
-  cac,
-  churnRate,
-  clv,
-  purchaseFrequency,
-  readCount,
-  readFraction,
-  repeatRate,
-  retentionRate,
-} from "../../shared/metrics/customers";
+import { readCount, readFraction } from "../../shared/cells/quantities";
+import { cac, churnRate, clv, purchaseFrequency, repeatRate, retentionRate } from "../../shared/metrics/customerBase";
 import { col, messageOf, thrown } from "./helpers";
 
 describe("rates from counts", () => {

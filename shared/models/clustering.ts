@@ -124,7 +124,7 @@ function distinctPoints(points: Float64Array, n: number, d: number, cap: number)
   return seen.size;
 }
 
-function pick(points: Float64Array, d: number, rows: Int32Array): Float64Array {
+function selectRows(points: Float64Array, d: number, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length * d);
   for (let s = 0; s < rows.length; s++) {
     const i = rows[s] as number;
@@ -159,7 +159,7 @@ export function segmentCustomers(tx: Transactions, options: SegmentOptions = {})
 
   const random = seededRandom(seed);
   const selectionRows = sampleIndices(n, SELECTION_SAMPLE, random);
-  const selection = selectionRows.length === n ? points : pick(points, d, selectionRows);
+  const selection = selectionRows.length === n ? points : selectRows(points, d, selectionRows);
   const m = selectionRows.length;
   const silhouetteRows = sampleIndices(m, SILHOUETTE_SAMPLE, random);
   const candidates = options.k !== undefined ? [options.k] : [];

@@ -1,45 +1,15 @@
-import { numberOrPercent } from "../cells/arguments";
 import type { CustomerIds } from "../cells/columns";
 import type { Where } from "../cells/grid";
-import { type Cell, cellNumber, displayValue } from "../cells/values";
+import { checkCount } from "../cells/quantities";
 import { RapportError } from "../errors";
 
 /**
- * Customer-base metrics from counts and money amounts (DESIGN.md §3): churn and retention rates,
- * CAC and a simple CLV. Inputs are validated here so that every surface (formulas, dashboard)
- * gives the same message; `where` names the cell inside a range (empty for single values).
+ * Customer-base metrics from counts and money amounts: churn and retention rates, CAC and a simple
+ * CLV. Inputs are validated here so that every surface (formulas, dashboard) gives the same
+ * message; `where` names the cell inside a range (empty for single values).
  */
 
 const NOWHERE: Where = "";
-
-/** A number of customers: a whole number, 0 or more. */
-export function readCount(cell: Cell, arg: string, where: Where = NOWHERE): number {
-  const value = cellNumber(cell);
-  if (value === null) throw new RapportError("value.notNumber", { arg, where, value: displayValue(cell) });
-  return checkCount(value, arg, where);
-}
-
-export function checkCount(value: number, arg: string, where: Where = NOWHERE): number {
-  if (value < 0) throw new RapportError("value.negativeCount", { arg, where, value });
-  if (!Number.isInteger(value)) throw new RapportError("value.notWholeCount", { arg, where, value });
-  return value;
-}
-
-/** An amount of money or a rate per year: a number, 0 or more. */
-export function readNonNegative(cell: Cell, arg: string, where: Where = NOWHERE): number {
-  const value = cellNumber(cell);
-  if (value === null) throw new RapportError("value.notNumber", { arg, where, value: displayValue(cell) });
-  if (value < 0) throw new RapportError("value.negative", { arg, where, value });
-  return value;
-}
-
-/** A fraction from 0 to 1; "30%" reads as 0.3, and 30 gets a hint to write 0.3. */
-export function readFraction(cell: Cell, arg: string, where: Where = NOWHERE): number {
-  const value = numberOrPercent(cell);
-  if (value === null) throw new RapportError("value.notNumber", { arg, where, value: displayValue(cell) });
-  if (value < 0 || value > 1) throw new RapportError("value.notFraction", { arg, where, value });
-  return value;
-}
 
 /** Churn rate = customers lost during the period / customers at its start (0…1). */
 export function churnRate(customersAtStart: number, customersLost: number, where: Where = NOWHERE): number {
@@ -86,7 +56,7 @@ export function cac(acquisitionSpend: number, newCustomers: number, where: Where
   return acquisitionSpend / newCustomers;
 }
 
-export interface ClvInput {
+export interface SimpleClvInput {
   readonly avgOrderValue: number;
   readonly purchasesPerYear: number;
   /** Expected lifetime in years; a fraction of a year counts pro rata. */
@@ -102,7 +72,7 @@ export interface ClvInput {
  * lifetime with each year's value discounted at the end of that year:
  * Σₜ₌₁..⌊Y⌋ v/(1+d)ᵗ + (Y − ⌊Y⌋)·v/(1+d)^(⌊Y⌋+1), v = AOV·f·m. With d = 0 this is AOV·f·m·Y.
  */
-export function clv(input: ClvInput, where: Where = NOWHERE): number {
+export function clv(input: SimpleClvInput, where: Where = NOWHERE): number {
   const margin = input.margin ?? 1;
   const rate = input.annualDiscountRate ?? 0;
   const checks: [string, number][] = [
