@@ -5,8 +5,6 @@
 
 export const SURVEY_TYPES = ["nps", "csat", "ces", "csi"] as const;
 
-export const LANGUAGES = ["en", "ru"] as const;
-
 /** Limits on texts and lists, shared so the add-on can check before sending. */
 export const SURVEY_LIMITS = {
   title: 200,

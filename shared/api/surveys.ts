@@ -1,7 +1,8 @@
 import * as z from "zod";
-import { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES } from "./surveyLimits";
+import { LOCALES } from "../i18n/locale";
+import { SURVEY_LIMITS, SURVEY_TYPES } from "./surveyLimits";
 
-export { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES };
+export { SURVEY_LIMITS, SURVEY_TYPES };
 
 /**
  * Request and response shapes of the survey API (`/api/v1/surveys…`). The Worker validates with
@@ -11,8 +12,8 @@ export { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES };
 export const SurveyType = z.enum(SURVEY_TYPES);
 export type SurveyType = z.infer<typeof SurveyType>;
 
-export const Language = z.enum(LANGUAGES);
-export type Language = z.infer<typeof Language>;
+/** A language code in a request or response (the type is `Locale`, shared/i18n/locale.ts). */
+export const LocaleSchema = z.enum(LOCALES);
 
 export { SURVEY_SCALES } from "../surveys/scales";
 
@@ -134,7 +135,7 @@ export const LinksRequest = z.strictObject({
     .array(z.strictObject({ id: ContactId }))
     .min(1)
     .max(SURVEY_LIMITS.contactsPerRequest),
-  lang: Language.optional(),
+  lang: LocaleSchema.optional(),
 });
 export type LinksRequest = z.infer<typeof LinksRequest>;
 
@@ -174,7 +175,7 @@ export const SurveyResponse = z.object({
   score: z.number().int().nullable(),
   answers: z.record(z.string(), z.number().int()).nullable(),
   comment: z.string().nullable(),
-  language: Language,
+  language: LocaleSchema,
   finished: z.boolean(),
   flags: z.array(ResponseFlag),
   createdAt: z.string(),

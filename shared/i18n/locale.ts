@@ -1,4 +1,6 @@
-export type Locale = "en" | "ru";
+/** The languages Rapport speaks, everywhere: formulas, sidebars, survey pages and their links. */
+export const LOCALES = ["en", "ru"] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /**
  * Maps a locale tag as Sheets reports it ("ru_RU", "ru", "en-GB", "") to a supported language.

@@ -1,4 +1,4 @@
-import type { CsiFactor, Language, SurveyResponse, SurveyType } from "../api/surveys";
+import type { CsiFactor, SurveyResponse, SurveyType } from "../api/surveys";
 import { clientIdCell } from "../cells/clientId";
 import { asText, type Cell, isBlank } from "../cells/values";
 import type { Locale } from "../i18n/locale";
@@ -27,7 +27,7 @@ export interface SyncSurvey {
 
 /** The label of a factor in `locale`, else in the other language. */
 export function factorLabel(factor: CsiFactor, locale: Locale): string {
-  const other: Language = locale === "en" ? "ru" : "en";
+  const other: Locale = locale === "en" ? "ru" : "en";
   return factor.label[locale] ?? factor.label[other] ?? factor.id;
 }
 

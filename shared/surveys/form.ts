@@ -1,5 +1,7 @@
-import { LANGUAGES, SURVEY_LIMITS, SURVEY_TYPES } from "../api/surveyLimits";
-import type { CreateSurveyRequest, CsiFactor, Language, LocalizedText, SurveyType } from "../api/surveys";
+import { SURVEY_LIMITS, SURVEY_TYPES } from "../api/surveyLimits";
+import type { CreateSurveyRequest, CsiFactor, LocalizedText, SurveyType } from "../api/surveys";
+import type { Locale } from "../i18n/locale";
+import { LOCALES } from "../i18n/locale";
 import type { MessageKey, MessageParams } from "../i18n/messages.en";
 
 /**
@@ -119,7 +121,7 @@ export function factorIds(labels: readonly { en: string; ru: string }[]): string
   });
 }
 
-function localized(text: { en: string; ru: string }, languages: readonly Language[]): LocalizedText {
+function localized(text: { en: string; ru: string }, languages: readonly Locale[]): LocalizedText {
   const out: LocalizedText = {};
   for (const language of languages) {
     const value = String(text[language] ?? "").trim();
@@ -144,7 +146,7 @@ export function checkSurveyForm(form: SurveyForm, today: string): { issues: Form
   if (!title) add("title", "surveys.form.titleRequired");
   else if (title.length > SURVEY_LIMITS.title) add("title", "surveys.form.tooLong", { max: SURVEY_LIMITS.title });
 
-  const languages = LANGUAGES.filter((l) => (form.languages ?? []).includes(l));
+  const languages = LOCALES.filter((l) => (form.languages ?? []).includes(l));
   if (languages.length === 0) add("languages", "surveys.form.languagesRequired");
 
   for (const language of languages) {

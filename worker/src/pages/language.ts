@@ -1,7 +1,7 @@
-import type { Language } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 
 /** `lang=` from a link or form, when it names a supported language. */
-export function explicitLanguage(value: string | undefined | null): Language | null {
+export function explicitLanguage(value: string | undefined | null): Locale | null {
   return value === "en" || value === "ru" ? value : null;
 }
 
@@ -9,9 +9,9 @@ export function explicitLanguage(value: string | undefined | null): Language | n
  * The languages of an Accept-Language header that the pages speak, most preferred first
  * (`ru-RU,ru;q=0.9,en;q=0.8` → ru, en). Entries with q=0 are refused ones and are skipped.
  */
-export function acceptedLanguages(header: string | undefined | null): Language[] {
+export function acceptedLanguages(header: string | undefined | null): Locale[] {
   if (!header) return [];
-  const entries: { language: Language; q: number; index: number }[] = [];
+  const entries: { language: Locale; q: number; index: number }[] = [];
   header.split(",").forEach((part, index) => {
     const [tag = "", ...params] = part.trim().split(";");
     const primary = tag.trim().toLowerCase().split("-")[0];
@@ -34,8 +34,8 @@ export function acceptedLanguages(header: string | undefined | null): Language[]
 export function pageLanguage(
   explicit: string | undefined | null,
   acceptLanguage: string | undefined | null,
-  available: readonly Language[] = [],
-): Language {
+  available: readonly Locale[] = [],
+): Locale {
   const chosen = explicitLanguage(explicit);
   if (chosen) return chosen;
   const accepted = acceptedLanguages(acceptLanguage);

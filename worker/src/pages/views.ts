@@ -1,4 +1,5 @@
-import { type Language, SURVEY_LIMITS, SURVEY_SCALES, type SurveyType } from "../../../shared/api/surveys";
+import { SURVEY_LIMITS, SURVEY_SCALES, type SurveyType } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 import type { MessageKey, MessageParams } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
 import { pickText, type SurveyDefinition } from "../surveys/rows";
@@ -7,10 +8,10 @@ import { PAGE_CSS } from "./style";
 
 /** The respondent pages as HTML strings: no script, plain forms, every value escaped. */
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ru: "Русский" };
+const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", ru: "Русский" };
 
 export interface Shell {
-  lang: Language;
+  lang: Locale;
   title: string;
   body: Html;
   /** The same page in the other language (a GET URL), for the footer's switch. */
@@ -18,7 +19,7 @@ export interface Shell {
 }
 
 export function renderPage(shell: Shell): string {
-  const other: Language = shell.lang === "en" ? "ru" : "en";
+  const other: Locale = shell.lang === "en" ? "ru" : "en";
   const page = html`<!doctype html>
 <html lang="${shell.lang}">
 <head>
@@ -49,30 +50,30 @@ ${
   return page.value;
 }
 
-function tr(lang: Language, key: MessageKey, params?: MessageParams): string {
+function tr(lang: Locale, key: MessageKey, params?: MessageParams): string {
   return t(lang, key, params);
 }
 
 /** The question (or other survey text) in the page language, marked when it falls back to the other one. */
-function surveyText(text: { en?: string; ru?: string }, lang: Language): Html {
+function surveyText(text: { en?: string; ru?: string }, lang: Locale): Html {
   const picked = pickText(text, lang);
   return picked.language === lang ? html`${picked.text}` : html`<span lang="${picked.language}">${picked.text}</span>`;
 }
 
-function header(survey: SurveyDefinition, lang: Language, step: number): Html {
+function header(survey: SurveyDefinition, lang: Locale, step: number): Html {
   const steps = survey.followUp ? 2 : 1;
   return html`<p class="survey-title">${survey.title}</p>
 ${steps > 1 ? html`<p class="step">${tr(lang, "survey.page.step", { step, steps })}</p>` : html`<div class="step"></div>`}`;
 }
 
-function scaleWords(type: SurveyType, lang: Language): { low: string; high: string } {
+function scaleWords(type: SurveyType, lang: Locale): { low: string; high: string } {
   return {
     low: tr(lang, `survey.page.${type}.low` as MessageKey),
     high: tr(lang, `survey.page.${type}.high` as MessageKey),
   };
 }
 
-function errorBox(lang: Language, message: string | undefined): Html {
+function errorBox(lang: Locale, message: string | undefined): Html {
   if (!message) return html``;
   return html`<div class="error" role="alert" id="form-error"><strong>${tr(lang, "survey.page.errorTitle")}</strong>${message}</div>`;
 }
@@ -100,7 +101,7 @@ function radios(
 
 export interface SurveyFormView {
   survey: SurveyDefinition;
-  lang: Language;
+  lang: Locale;
   nonce: string;
   contact?: { id: string; signature: string };
   responseToken?: string;
@@ -114,7 +115,7 @@ export interface SurveyFormView {
   otherLanguageHref?: string;
 }
 
-function formatDate(iso: string, lang: Language): string {
+function formatDate(iso: string, lang: Locale): string {
   return new Intl.DateTimeFormat(lang === "ru" ? "ru-RU" : "en-GB", {
     day: "numeric",
     month: "long",
@@ -185,7 +186,7 @@ ${view.responseToken ? html`<input type="hidden" name="r" value="${view.response
 
 export interface FollowUpView {
   survey: SurveyDefinition;
-  lang: Language;
+  lang: Locale;
   responseToken: string;
   score: number | null;
   comment: string | null;
@@ -225,7 +226,7 @@ ${errorBox(lang, view.error)}
 const CHECK_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor"/><path d="M7 12.5l3.2 3.2L17.5 8.4" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const INFO_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor"/><path d="M12 7v6.5" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/><circle cx="12" cy="17" r="1.4" fill="#fff"/></svg>`;
 
-export function thanksPage(lang: Language, survey: SurveyDefinition, personal: boolean, otherLanguageHref?: string) {
+export function thanksPage(lang: Locale, survey: SurveyDefinition, personal: boolean, otherLanguageHref?: string) {
   const body = html`<p class="survey-title">${survey.title}</p>
 <div class="status ok">${CHECK_ICON}
 <h1>${tr(lang, "survey.page.thanks.title")}</h1>
@@ -254,7 +255,7 @@ export type StatusKind =
 
 /** A friendly page for a survey that cannot take an answer, with the reason in the reader's language. */
 export function statusPage(
-  lang: Language,
+  lang: Locale,
   kind: StatusKind,
   options: { surveyTitle?: string; params?: MessageParams; backHref?: string; otherLanguageHref?: string } = {},
 ): string {

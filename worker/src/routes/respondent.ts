@@ -2,7 +2,8 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { ContentfulStatusCode, RedirectStatusCode } from "hono/utils/http-status";
-import { type Language, SURVEY_LIMITS, SURVEY_SCALES } from "../../../shared/api/surveys";
+import { SURVEY_LIMITS, SURVEY_SCALES } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 import { t } from "../../../shared/i18n/translate";
 import type { AppEnv } from "../env";
 import { acceptedLanguages, explicitLanguage, pageLanguage } from "../pages/language";
@@ -80,7 +81,7 @@ const STATUS_CODES: Record<StatusKind, ContentfulStatusCode> = {
 
 function status(
   c: C,
-  lang: Language,
+  lang: Locale,
   kind: StatusKind,
   options: {
     survey?: SurveyDefinition | null;
@@ -100,14 +101,14 @@ function status(
 }
 
 /** The URL of this GET request with `lang=` set to the other language. */
-function sameUrlInOtherLanguage(c: C, lang: Language): string {
+function sameUrlInOtherLanguage(c: C, lang: Locale): string {
   const url = new URL(c.req.url);
   url.searchParams.set("lang", lang === "en" ? "ru" : "en");
   return `${url.pathname}${url.search}`;
 }
 
 /** The browser's language before the survey is known (status pages of unknown surveys). */
-function browserLanguage(c: C, explicit?: string | null): Language {
+function browserLanguage(c: C, explicit?: string | null): Locale {
   return explicitLanguage(explicit) ?? acceptedLanguages(c.req.header("Accept-Language"))[0] ?? "en";
 }
 
@@ -119,7 +120,7 @@ function query(params: Record<string, string | undefined | null>): string {
 }
 
 /** The same GET page in the other language. */
-function otherLanguage(path: string, lang: Language, params: Record<string, string | undefined | null> = {}): string {
+function otherLanguage(path: string, lang: Locale, params: Record<string, string | undefined | null> = {}): string {
   return `${path}${query({ ...params, lang: lang === "en" ? "ru" : "en" })}`;
 }
 
@@ -337,7 +338,7 @@ respondent.post("/:surveyId", async (c) => {
   return redirect(c, next);
 });
 
-function refusedPage(c: C, lang: Language, survey: SurveyDefinition | null, refused: Refusal) {
+function refusedPage(c: C, lang: Locale, survey: SurveyDefinition | null, refused: Refusal) {
   return status(c, lang, refused.kind, { survey, days: refused.days });
 }
 
@@ -375,7 +376,7 @@ async function changeHref(
   survey: SurveyDefinition,
   response: ResponseRow,
   token: string,
-  lang: Language,
+  lang: Locale,
 ) {
   if (response.contact_id !== null) {
     const k = await signContact(secret, survey.id, response.contact_id);

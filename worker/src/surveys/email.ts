@@ -1,4 +1,5 @@
-import { type Language, SURVEY_SCALES } from "../../../shared/api/surveys";
+import { SURVEY_SCALES } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
 import { html } from "../pages/html";
@@ -10,7 +11,7 @@ import { pickText, type SurveyDefinition } from "./rows";
  * the page, so a mail scanner following every link records nothing. Email clients ignore
  * stylesheets, hence inline styles and a table layout. CSI surveys get one button to the survey.
  */
-export function emailSnippet(survey: SurveyDefinition, personalUrl: string, lang: Language): string {
+export function emailSnippet(survey: SurveyDefinition, personalUrl: string, lang: Locale): string {
   const question = pickText(survey.question, lang);
   const font = "font-family:Arial,Helvetica,sans-serif";
   const heading = html`<p lang="${question.language}" style="margin:0 0 12px;${font};font-size:16px;line-height:1.4;color:#18212f">${question.text}</p>`;

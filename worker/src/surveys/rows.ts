@@ -1,6 +1,5 @@
 import {
   type CsiFactor,
-  type Language,
   type LocalizedText,
   RESPONSE_FLAGS,
   type ResponseFlag,
@@ -9,6 +8,7 @@ import {
   type SurveyResponse,
   type SurveyType,
 } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 import { FLAG_BITS } from "./limits";
 
 /** A row of `surveys` as D1 returns it. */
@@ -40,7 +40,7 @@ export interface ResponseRow {
   score: number | null;
   answers: string | null;
   comment: string | null;
-  language: Language;
+  language: Locale;
   finished: number;
   flags: number;
   ip_hash: string | null;
@@ -154,14 +154,14 @@ export function toResponse(row: ResponseRow): SurveyResponse {
 }
 
 /** The text in `language`, else the other one; says which language it is in (for the lang attribute). */
-export function pickText(text: LocalizedText, language: Language): { text: string; language: Language } {
+export function pickText(text: LocalizedText, language: Locale): { text: string; language: Locale } {
   const own = text[language];
   if (own !== undefined) return { text: own, language };
-  const other: Language = language === "en" ? "ru" : "en";
+  const other: Locale = language === "en" ? "ru" : "en";
   return { text: text[other] ?? "", language: other };
 }
 
 /** The languages a survey's question is written in, English first. */
-export function surveyLanguages(survey: SurveyDefinition): Language[] {
+export function surveyLanguages(survey: SurveyDefinition): Locale[] {
   return (["en", "ru"] as const).filter((language) => survey.question[language] !== undefined);
 }

@@ -1,4 +1,5 @@
-import type { CsiFactor, Language, LocalizedText, SurveyType } from "../../../shared/api/surveys";
+import type { CsiFactor, LocalizedText, SurveyType } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 
 /**
  * What a submission is validated against: a survey's type and CSI factors. Neither can change
@@ -9,7 +10,7 @@ import type { CsiFactor, Language, LocalizedText, SurveyType } from "../../../sh
 export interface SurveyShape {
   type: SurveyType;
   factors: CsiFactor[] | null;
-  languages: Language[];
+  languages: Locale[];
 }
 
 const MAX_ENTRIES = 1000;

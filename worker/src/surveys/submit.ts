@@ -1,4 +1,4 @@
-import type { Language } from "../../../shared/api/surveys";
+import type { Locale } from "../../../shared/i18n/locale";
 import { RATE_LIMIT, RATE_WINDOW_MS, SAME_IP_ANSWERS, SAME_IP_WINDOW_MS } from "./limits";
 import { type ResponseRow, type SurveyDefinition, type SurveyRow, surveyDefinition, surveyStatus } from "./rows";
 
@@ -124,7 +124,7 @@ export interface ScoreWrite {
   contactId: string | null;
   score: number | null;
   answers: string | null;
-  language: Language;
+  language: Locale;
   /** Flags known from the request (honeypot, too_fast); same_ip and duplicate are counted in SQL. */
   flags: number;
   ipHash: string;

@@ -1,6 +1,5 @@
 import {
   type CreateSurveyRequest,
-  type Language,
   LinksResponse,
   type PersonalLink,
   ResponsesPage,
@@ -8,6 +7,7 @@ import {
   SurveyList,
   SurveySummary,
 } from "../../../../shared/api/surveys";
+import type { Locale } from "../../../../shared/i18n/locale";
 import { callWorker } from "../../services/workerClient";
 import type { LockWait } from "../../sheet/lock";
 
@@ -40,7 +40,7 @@ export function surveySummary(surveyId: string): SurveySummary {
   });
 }
 
-export function personalLinks(surveyId: string, contactIds: readonly string[], lang: Language | null): PersonalLink[] {
+export function personalLinks(surveyId: string, contactIds: readonly string[], lang: Locale | null): PersonalLink[] {
   return callWorker({
     method: "post",
     path: path(surveyId, "/links"),

@@ -1,4 +1,4 @@
-import { type Language, type PersonalLink, SURVEY_LIMITS } from "../../../../shared/api/surveys";
+import { type PersonalLink, SURVEY_LIMITS } from "../../../../shared/api/surveys";
 import { columnLetter } from "../../../../shared/cells/a1";
 import { type ContactCell, contactIdOf } from "../../../../shared/cells/clientId";
 import type { Cell } from "../../../../shared/cells/values";
@@ -85,7 +85,7 @@ function linkColumns(
  * Writes links for the client rows from `start` (0-based data row) on, until the list ends or the
  * time budget is spent. Distinct client ids go to the Worker in requests of up to 500.
  */
-export function addLinks(surveyId: string, lang: Language | null, start: number, locale: Locale): LinksStep {
+export function addLinks(surveyId: string, lang: Locale | null, start: number, locale: Locale): LinksStep {
   const began = Date.now();
   return withDocumentLock(SURVEY_LOCK, () => {
     const survey = getSurvey(surveyId);
@@ -152,7 +152,7 @@ export function addLinks(surveyId: string, lang: Language | null, start: number,
  */
 export function emailSnippet(
   surveyId: string,
-  lang: Language | null,
+  lang: Locale | null,
 ): { contactId: string; html: string; fromSelection: boolean; sheet: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const list = clientList(ss);

@@ -1,6 +1,7 @@
-import type { CreateSurveyRequest, Language, Survey, SurveySummary } from "../../../../shared/api/surveys";
+import type { CreateSurveyRequest, Survey, SurveySummary } from "../../../../shared/api/surveys";
 import { columnLetter } from "../../../../shared/cells/a1";
 import { isBlank } from "../../../../shared/cells/values";
+import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { checkSurveyForm, type SurveyForm } from "../../../../shared/surveys/form";
 import { userLocale } from "../../services/locale";
@@ -44,7 +45,7 @@ function view(survey: Survey): SurveyView {
 }
 
 /** The link language chosen in the sidebar: "en", "ru", or anything else for the respondent's own. */
-function linkLanguage(lang: unknown): Language | null {
+function linkLanguage(lang: unknown): Locale | null {
   return lang === "en" || lang === "ru" ? lang : null;
 }
 
