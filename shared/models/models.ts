@@ -1,8 +1,7 @@
 import { scalarCell } from "../cells/arguments";
 import type { Range } from "../cells/values";
 import { RapportError } from "../errors";
-import { bgnbd } from "./bgnbd";
-import { mbgnbd } from "./mbgnbd";
+import { bgnbd, mbgnbd } from "./bgFamily";
 import { paretoNbd } from "./paretoNbd";
 import type { PurchaseModel, PurchaseModelName } from "./purchaseModel";
 

@@ -7,7 +7,7 @@ import { buildAddon } from "../../addon/build/build";
 import { createHarness } from "../../addon/harness/index";
 import { applyLocalMigrations, LOCAL_ENROLLMENT_KEY, ROOT, startLocalWorker } from "../../scripts/lib/worker";
 import { analyzeClv } from "../../shared/models/analysis";
-import { bgnbd } from "../../shared/models/bgnbd";
+import { bgnbd } from "../../shared/models/bgFamily";
 import { fitGammaGamma, spendRows } from "../../shared/models/gammaGamma";
 import { fitPurchaseModel } from "../../shared/models/purchaseModel";
 import { collapseSummary } from "../../shared/models/summary";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CDNOW_FULL_PATH, hasFullCdnow, readCdnow } from "../../../scripts/lib/cdnow";
 import { cdnowSampleFromMaster, readCdnowSample } from "../../../scripts/lib/cdnowSample";
-import { bgnbd } from "../../../shared/models/bgnbd";
+import { bgnbd } from "../../../shared/models/bgFamily";
 import { fitGammaGamma, spendRows } from "../../../shared/models/gammaGamma";
 import { paretoNbd } from "../../../shared/models/paretoNbd";
 import { fitPurchaseModel } from "../../../shared/models/purchaseModel";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RapportError } from "../../../shared/errors";
-import { bgnbd } from "../../../shared/models/bgnbd";
-import { mbgnbd } from "../../../shared/models/mbgnbd";
+import { bgnbd, mbgnbd } from "../../../shared/models/bgFamily";
 import { PURCHASE_MODELS, purchaseModelNamed } from "../../../shared/models/models";
 import { paretoNbd } from "../../../shared/models/paretoNbd";
 import {
