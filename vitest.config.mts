@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "shared",
-          include: ["test/shared/**/*.test.ts"],
+          include: ["test/shared/**/*.test.ts", "test/build/**/*.test.ts"],
           environment: "node",
         },
       },

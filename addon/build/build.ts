@@ -10,7 +10,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
+import { en, type MessageKey } from "../../shared/i18n/messages.en";
+import { ru } from "../../shared/i18n/messages.ru";
+import { messageScripts, messagesUsedBy } from "./sidebarMessages";
 
 const addonDir = fileURLToPath(new URL("..", import.meta.url));
 const distDir = path.join(addonDir, "dist");
@@ -39,8 +42,67 @@ function workerUrl(): string {
   return withSlash;
 }
 
-async function bundleServer(url: string): Promise<string> {
+const rootDir = path.join(addonDir, "..");
+const CATALOG_FILES = new Map([
+  [path.join(rootDir, "shared", "i18n", "messages.en.ts"), "en"],
+  [path.join(rootDir, "shared", "i18n", "messages.ru.ts"), "ru"],
+]);
+
+/**
+ * An esbuild plugin that replaces the message catalogs by the texts `keys` names. With an empty
+ * list the code is bundled without texts, which is how the build finds the keys the code uses.
+ */
+function catalogsOf(keys: readonly MessageKey[]): Plugin {
+  return {
+    name: "rapport-catalogs",
+    setup(b) {
+      b.onLoad({ filter: /messages\.(en|ru)\.ts$/ }, (args) => {
+        const lang = CATALOG_FILES.get(args.path);
+        if (!lang) return undefined;
+        const catalog = lang === "en" ? en : ru;
+        const texts = Object.fromEntries(keys.map((k) => [k, catalog[k]]));
+        return { contents: `export const ${lang} = ${JSON.stringify(texts)};`, loader: "js" };
+      });
+    },
+  };
+}
+
+/** The message keys a bundle's code uses (bundled without any texts, so only real uses count). */
+async function keysUsedBy(entry: string, platform: "neutral" | "browser"): Promise<MessageKey[]> {
   const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform,
+    mainFields: ["module", "main"],
+    conditions: ["workerd", "worker", "browser"],
+    target: "es2022",
+    minify: true,
+    logLevel: "silent",
+    define: { __RAPPORT_DEFAULT_WORKER_URL__: '""' },
+    plugins: [catalogsOf([])],
+  });
+  return messagesUsedBy(result.outputFiles.map((f) => f.text).join("\n"));
+}
+
+/**
+ * The texts Code.js carries: those its own code uses, and those the Worker's code uses, since the
+ * Worker sends message keys with its data errors (a bad line of a CSV) for Code.js to translate.
+ * Sidebar labels stay in the sidebars (sidebarMessages.ts): every formula cell loads Code.js.
+ */
+async function serverMessageKeys(): Promise<MessageKey[]> {
+  const [addon, worker] = await Promise.all([
+    keysUsedBy(path.join(addonDir, "src", "main.ts"), "neutral"),
+    keysUsedBy(path.join(rootDir, "worker", "src", "index.ts"), "browser"),
+  ]);
+  return [...new Set([...addon, ...worker])];
+}
+
+async function bundleServer(url: string): Promise<string> {
+  const keys = await serverMessageKeys();
+  const result = await build({
+    plugins: [catalogsOf(keys)],
     entryPoints: [path.join(addonDir, "src", "main.ts")],
     bundle: true,
     write: false,
@@ -135,10 +197,15 @@ async function buildSidebar(name: string): Promise<string> {
     return `<style>\n${css}</style>`;
   });
   const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)];
+  const bundles: string[] = [];
   for (const match of scripts) {
     const code = await bundleSidebarScript(path.join(dir, match[1] as string));
+    bundles.push(code);
     html = html.replace(match[0], () => `<script>\n${code}</script>`);
   }
+  // The sidebar's own texts go before its script, which reads them when it starts.
+  const messages = messageScripts(messagesUsedBy([html, ...bundles].join("\n")));
+  html = html.replace("<script>\n", () => `${messages}\n<script>\n`);
   if (/<(?:link|script)[^>]+(?:href|src)="\.{0,2}\//.test(html)) {
     throw new Error(`sidebar ${name}: a local asset was not inlined; HtmlService serves no separate files`);
   }

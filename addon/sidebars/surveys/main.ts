@@ -1,8 +1,8 @@
 import type { SurveySummary } from "../../../shared/api/surveys";
-import { t as translate } from "../../../shared/i18n/translate";
+
 import { checkSurveyForm, type SurveyForm } from "../../../shared/surveys/form";
 import type { SurveysState, SurveyView } from "../../src/features/surveys/shapes";
-import { formatNumber, formatPercent, locale, tr, translatePage } from "../common/i18n";
+import { formatNumber, formatPercent, locale, tr, translatePage, trIn } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";
 
@@ -295,9 +295,7 @@ $("sync").addEventListener("click", async () => {
   if (!result) return;
   const { round, totals } = result;
   const waiting = round.more && round.errors.length === 0;
-  say(
-    [translate(locale, "surveys.sync.done", totals), waiting ? tr("surveys.sync.more") : ""].filter(Boolean).join(" "),
-  );
+  say([trIn(locale, "surveys.sync.done", totals), waiting ? tr("surveys.sync.more") : ""].filter(Boolean).join(" "));
   if (round.errors.length > 0) status.showError(new Error([tr("surveys.sync.failed"), ...round.errors].join("\n")));
   const next = await call("surveysState").catch(() => null);
   if (next) {
@@ -327,10 +325,10 @@ function applyDefaults(previous: FormType | null): void {
   const type = typeSelect.value as FormType;
   for (const lang of ["en", "ru"] as const) {
     const box = questionBox(lang);
-    const wasDefault = previous !== null && box.value === translate(lang, DEFAULT_KEYS[previous]);
-    if (box.value === "" || wasDefault) box.value = translate(lang, DEFAULT_KEYS[type]);
+    const wasDefault = previous !== null && box.value === trIn(lang, DEFAULT_KEYS[previous]);
+    if (box.value === "" || wasDefault) box.value = trIn(lang, DEFAULT_KEYS[type]);
     if (followUpBox(lang).value === "" && previous === null)
-      followUpBox(lang).value = translate(lang, "ui.surveys.default.followUp");
+      followUpBox(lang).value = trIn(lang, "ui.surveys.default.followUp");
   }
   $("factors-fieldset").hidden = type !== "csi";
   if (type === "csi" && factorsBox.children.length === 0) addFactor();
