@@ -189,9 +189,32 @@ async function bundleSidebarScript(entry: string): Promise<string> {
   return (result.outputFiles[0] as { text: string }).text.replace(/<\/(script)/gi, "<\\/$1");
 }
 
+/**
+ * A sidebar's page: its index.html (the <title> and stylesheet links first, then the body) put
+ * into the page every sidebar shares, common/page.html.
+ */
+function sidebarPage(dir: string): string {
+  const own = readFileSync(path.join(dir, "index.html"), "utf8");
+  const bodyStart = own.search(/<(?!title\b|\/title\b|link\b)[a-z]/i);
+  if (bodyStart < 0) throw new Error(`${dir}/index.html has no body`);
+  const indent = (text: string, spaces: number) =>
+    text
+      .trim()
+      .split("\n")
+      .map((line, i) => (i === 0 || line === "" ? line : " ".repeat(spaces) + line))
+      .join("\n");
+  const page = readFileSync(path.join(sidebarsDir, "common", "page.html"), "utf8").replace(
+    /<!--(?! rapport:)[\s\S]*?-->\n/g,
+    "",
+  );
+  return page
+    .replace("<!-- rapport:head -->", () => indent(own.slice(0, bodyStart), 4))
+    .replace("<!-- rapport:body -->", () => indent(own.slice(bodyStart), 4));
+}
+
 async function buildSidebar(name: string): Promise<string> {
   const dir = path.join(sidebarsDir, name);
-  let html = readFileSync(path.join(dir, "index.html"), "utf8");
+  let html = sidebarPage(dir);
   html = html.replace(/<link rel="stylesheet" href="([^"]+)"\s*\/?>/g, (_tag, href: string) => {
     const css = readFileSync(path.join(dir, href), "utf8");
     return `<style>\n${css}</style>`;

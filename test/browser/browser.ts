@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import type { TestContext } from "vitest";
+import { afterAll, afterEach, beforeAll, inject, type TestContext } from "vitest";
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -78,4 +78,50 @@ export async function openFreshPreview(page: Page, url: string, locale: "en" | "
   await page.goto(url);
   await page.locator("#grid td").first().waitFor();
   await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+}
+
+export interface PreviewPages {
+  /** The file's Chromium, for pages of other shapes (a phone's context). */
+  readonly browser: Browser;
+  /** A fresh preview in `locale`; the page closes after the test. */
+  open(locale: "en" | "ru", viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
+  /** Closes `page` after the test too (a page opened by other means). */
+  closeAfterTest(page: Page): void;
+}
+
+/**
+ * The set-up every browser test file shares: Chromium starts once for the file; the pages a test
+ * opened close after it, and when it failed the last one is kept as a screenshot.
+ */
+export function previewPages(): PreviewPages {
+  let session: BrowserSession | undefined;
+  let pages: Page[] = [];
+  beforeAll(async () => {
+    session = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async (context) => {
+    await screenshotOnFailure(pages[pages.length - 1], context);
+    for (const page of pages) await page.close().catch(() => {});
+    pages = [];
+  });
+  const self: PreviewPages = {
+    get browser(): Browser {
+      if (!session) throw new Error("the browser starts in beforeAll: open pages inside a test");
+      return session.browser;
+    },
+    async open(locale, viewport = { width: 1280, height: 800 }) {
+      const page = await self.browser.newPage({ viewport });
+      pages.push(page);
+      const errors = collectPageErrors(page);
+      await openFreshPreview(page, inject("previewUrl"), locale);
+      return { page, errors };
+    },
+    closeAfterTest(page) {
+      pages.push(page);
+    },
+  };
+  return self;
 }

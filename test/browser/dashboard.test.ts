@@ -1,15 +1,8 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import {
-  type BrowserSession,
-  collectPageErrors,
-  launchBrowser,
-  openFreshPreview,
-  screenshot,
-  screenshotOnFailure,
-} from "./browser";
+import { previewPages, screenshot } from "./browser";
 
 // Reference figures worked out from the committed demo data.
 const scores = readDemoClients()
@@ -20,27 +13,13 @@ const cdnow = readCdnow(CDNOW_EXTRACT_PATH);
 const meanAmount = cdnow.reduce((s, r) => s + r.amount, 0) / cdnow.length;
 const meanCds = cdnow.reduce((s, r) => s + r.cds, 0) / cdnow.length;
 
-let session: BrowserSession;
-let page: Page | undefined;
+const pages = previewPages();
 let errors: string[] = [];
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context);
-  await page?.close();
-  page = undefined;
-});
 
 /** The preview, tall enough that the whole 300 px sidebar shows in a screenshot. */
 async function openDashboard(locale: "en" | "ru", caption: string): Promise<{ p: Page; frame: FrameLocator }> {
-  page = await session.browser.newPage({ viewport: { width: 1280, height: 2000 } });
-  errors = collectPageErrors(page);
-  await openFreshPreview(page, inject("previewUrl"), locale);
+  let page: Page;
+  ({ page, errors } = await pages.open(locale, { width: 1280, height: 2000 }));
   await page.locator("#menu-button").click();
   await page.getByRole("menuitem", { name: caption }).click();
   const frame = page.frameLocator("#sidebar-frame");

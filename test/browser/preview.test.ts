@@ -1,14 +1,7 @@
 import type { Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
-import {
-  type BrowserSession,
-  collectPageErrors,
-  launchBrowser,
-  openFreshPreview,
-  screenshot,
-  screenshotOnFailure,
-} from "./browser";
+import { previewPages, screenshot } from "./browser";
 
 // The demo NPS worked out independently from the committed client list.
 const scores = readDemoClients()
@@ -17,26 +10,12 @@ const scores = readDemoClients()
 const expectedNps = (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
 const lastRow = readDemoClients().length + 1;
 
-let session: BrowserSession;
-let page: Page | undefined;
+const pages = previewPages();
 let errors: string[] = [];
 
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context);
-  await page?.close();
-  page = undefined;
-});
-
 async function openPreview(locale: "en" | "ru"): Promise<Page> {
-  page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectPageErrors(page);
-  await openFreshPreview(page, inject("previewUrl"), locale);
+  let page: Page;
+  ({ page, errors } = await pages.open(locale));
   return page;
 }
 
@@ -135,8 +114,6 @@ describe("add-on preview", () => {
       const frame = p.frameLocator("#sidebar-frame");
       await expect.poll(() => frame.locator("h1").textContent()).toBe(title);
       await screenshot(p, `sidebar-help-${locale}`);
-      await page?.close();
     }
-    page = undefined;
   });
 });

@@ -1,17 +1,13 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+import { collectPageErrors, previewPages, screenshot } from "./browser";
 import { selectRange } from "./flows";
 
-let session: BrowserSession;
-let page: Page | undefined;
+const pages = previewPages();
 let errors: string[] = [];
 
-beforeAll(async () => {
-  session = await launchBrowser();
-});
 afterAll(async () => {
   // Leave the shared preview in English: other files' tests open it without waiting for a switch.
   await fetch(`${inject("previewUrl")}/api/locale`, {
@@ -19,23 +15,18 @@ afterAll(async () => {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ locale: "en" }),
   });
-  await session?.close();
-});
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context);
-  await page?.close();
-  page = undefined;
 });
 
 async function openPreview(locale: "en" | "ru"): Promise<Page> {
-  page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await pages.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  pages.closeAfterTest(page);
   errors = collectPageErrors(page);
   // Reset and switch language before the page loads, so that no re-render is still in flight later.
   const url = inject("previewUrl");
   await page.request.post(`${url}/api/reset`, { data: {} });
   await page.request.post(`${url}/api/locale`, { data: { locale } });
   await page.goto(url);
-  await expect.poll(() => page?.locator("#lang-label").textContent()).toBe(locale === "ru" ? "Язык" : "Language");
+  await expect.poll(() => page.locator("#lang-label").textContent()).toBe(locale === "ru" ? "Язык" : "Language");
   await page.locator("#grid td").first().waitFor();
   return page;
 }

@@ -1,33 +1,10 @@
-import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  type BrowserSession,
-  collectPageErrors,
-  launchBrowser,
-  openFreshPreview,
-  screenshot,
-  screenshotOnFailure,
-} from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { previewPages, screenshot } from "./browser";
 
-let session: BrowserSession;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context);
-  await page?.close();
-  page = undefined;
-});
+const pages = previewPages();
 
 async function openSettings(locale: "en" | "ru", caption: string) {
-  page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = collectPageErrors(page);
-  await openFreshPreview(page, inject("previewUrl"), locale);
+  const { page, errors } = await pages.open(locale);
   await page.locator("#menu-button").click();
   await page.getByRole("menuitem", { name: caption }).click();
   const frame = page.frameLocator("#sidebar-frame");
