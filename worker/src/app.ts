@@ -6,11 +6,14 @@ import { VERSION } from "../../shared/version";
 import { requireWorkspace } from "./auth";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, handleError } from "./errors";
+import { openApiDocument } from "./openapi";
 import { analysis } from "./routes/analysis";
 import { health } from "./routes/health";
 import { respondent } from "./routes/respondent";
 import { surveys } from "./routes/surveys";
 import { enrollment, workspace } from "./routes/workspaces";
+
+let openApi: Record<string, unknown> | undefined;
 
 /** Largest JSON body the API accepts by default; analysis routes set their own, larger limit. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -38,6 +41,10 @@ function api() {
       ),
     )
     .route("/health", health)
+    .get("/openapi.json", (c) => {
+      openApi ??= openApiDocument();
+      return c.json(openApi);
+    })
     .route("/workspaces", enrollment)
     .use(requireWorkspace)
     .route("/workspace", workspace)
