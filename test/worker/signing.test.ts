@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html } from "../../worker/src/pages/html";
 import { acceptedLanguages, pageLanguage } from "../../worker/src/pages/language";
+import { html, markupText } from "../../worker/src/pages/markup";
 import {
   base64url,
   fromBase64url,
@@ -127,14 +127,14 @@ describe("base64url", () => {
 
 describe("HTML escaping", () => {
   it("escapes every interpolated value, but not nested templates", () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(markupText(html`${`<a href="x">'&'</a>`}`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     const inner = html`<b>${"<i>"}</b>`;
-    expect(html`<p title="${'"'}">${inner}${["<", html`<br>`]}${null}${undefined}${false}${0}</p>`.value).toBe(
+    expect(markupText(html`<p title="${'"'}">${inner}${["<", html`<br>`]}${null}${undefined}${false}${0}</p>`)).toBe(
       '<p title="&quot;"><b>&lt;i&gt;</b>&lt;<br>0</p>',
     );
     fc.assert(
       fc.property(fc.string(), (text) => {
-        const out = html`<p>${text}</p>`.value.slice(3, -4);
+        const out = markupText(html`<p>${text}</p>`).slice(3, -4);
         expect(out).not.toMatch(/[<>"']/);
         expect(
           out

@@ -3,7 +3,7 @@ import type { Locale } from "../../../shared/i18n/locale";
 import type { MessageKey, MessageParams } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
 import { pickText, type SurveyDefinition } from "../surveys/rows";
-import { type Html, html, raw } from "./html";
+import { type Html, html, markupText, raw } from "./markup";
 import { PAGE_CSS } from "./style";
 
 /** The respondent pages as HTML strings: no script, plain forms, every value escaped. */
@@ -47,7 +47,7 @@ ${
 </body>
 </html>
 `;
-  return page.value;
+  return markupText(page);
 }
 
 function tr(lang: Locale, key: MessageKey, params?: MessageParams): string {

@@ -2,7 +2,7 @@ import { SURVEY_SCALES } from "../../../shared/api/surveys";
 import type { Locale } from "../../../shared/i18n/locale";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
-import { html } from "../pages/html";
+import { html, markupText } from "../pages/markup";
 import { pickText, type SurveyDefinition } from "./rows";
 
 /**
@@ -16,8 +16,9 @@ export function emailSnippet(survey: SurveyDefinition, personalUrl: string, lang
   const font = "font-family:Arial,Helvetica,sans-serif";
   const heading = html`<p lang="${question.language}" style="margin:0 0 12px;${font};font-size:16px;line-height:1.4;color:#18212f">${question.text}</p>`;
   if (survey.type === "csi") {
-    return html`<div>${heading}<a href="${personalUrl}" style="display:inline-block;padding:12px 22px;border-radius:8px;background:#1f4fd1;color:#ffffff;${font};font-size:16px;font-weight:bold;text-decoration:none">${t(lang, "survey.email.cta")}</a></div>`
-      .value;
+    return markupText(
+      html`<div>${heading}<a href="${personalUrl}" style="display:inline-block;padding:12px 22px;border-radius:8px;background:#1f4fd1;color:#ffffff;${font};font-size:16px;font-weight:bold;text-decoration:none">${t(lang, "survey.email.cta")}</a></div>`,
+    );
   }
   const scale = SURVEY_SCALES[survey.type];
   const cells = [];
@@ -28,6 +29,7 @@ export function emailSnippet(survey: SurveyDefinition, personalUrl: string, lang
   }
   const low = t(lang, `survey.page.${survey.type}.low` as MessageKey);
   const high = t(lang, `survey.page.${survey.type}.high` as MessageKey);
-  return html`<div>${heading}<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table><table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="max-width:${(scale.max - scale.min + 1) * 32}px;margin-top:6px"><tr><td style="${font};font-size:12px;color:#4f5a6d">${scale.min} · ${low}</td><td align="right" style="${font};font-size:12px;color:#4f5a6d">${scale.max} · ${high}</td></tr></table></div>`
-    .value;
+  return markupText(
+    html`<div>${heading}<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table><table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="max-width:${(scale.max - scale.min + 1) * 32}px;margin-top:6px"><tr><td style="${font};font-size:12px;color:#4f5a6d">${scale.min} · ${low}</td><td align="right" style="${font};font-size:12px;color:#4f5a6d">${scale.max} · ${high}</td></tr></table></div>`,
+  );
 }
