@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, pageLanguage } from "../../worker/src/pages/language";
-import { html, markupText } from "../../worker/src/pages/markup";
+import { acceptedLanguages, pageLanguage } from "../../worker/src/respondent/language";
+import { html, markupText } from "../../worker/src/respondent/markup";
 import {
   base64url,
   fromBase64url,

@@ -3,15 +3,15 @@ import { bodyLimit } from "hono/body-limit";
 import { except } from "hono/combine";
 import { secureHeaders } from "hono/secure-headers";
 import { VERSION } from "../../shared/version";
+import { analysis } from "./analysis/routes";
 import { requireWorkspace } from "./auth";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, handleError } from "./errors";
+import { health } from "./health/routes";
 import { openApiDocument } from "./openapi";
-import { analysis } from "./routes/analysis";
-import { health } from "./routes/health";
-import { respondent } from "./routes/respondent";
-import { surveys } from "./routes/surveys";
-import { enrollment, workspace } from "./routes/workspaces";
+import { respondent } from "./respondent/routes";
+import { surveys } from "./surveys/routes";
+import { enrollment, workspace } from "./workspaces/routes";
 
 let openApi: Record<string, unknown> | undefined;
 

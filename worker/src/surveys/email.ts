@@ -2,7 +2,7 @@ import { SURVEY_SCALES } from "../../../shared/api/surveys";
 import type { Locale } from "../../../shared/i18n/locale";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
 import { t } from "../../../shared/i18n/translate";
-import { html, markupText } from "../pages/markup";
+import { html, markupText } from "../respondent/markup";
 import { pickText, type SurveyDefinition } from "./rows";
 
 /**

@@ -1,14 +1,10 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
-import type { ContentfulStatusCode, RedirectStatusCode } from "hono/utils/http-status";
 import { SURVEY_LIMITS, SURVEY_SCALES } from "../../../shared/api/surveys";
 import type { Locale } from "../../../shared/i18n/locale";
 import { t } from "../../../shared/i18n/translate";
 import type { AppEnv } from "../env";
-import { acceptedLanguages, explicitLanguage, pageLanguage } from "../pages/language";
-import { pageCssHash } from "../pages/style";
-import { followUpForm, type StatusKind, statusPage, surveyForm, thanksPage } from "../pages/views";
 import {
   FLAG_BITS,
   FORM_BODY_LIMIT,
@@ -17,7 +13,7 @@ import {
   RESPONDENT_COOKIE_DAYS,
 } from "../surveys/limits";
 import { type ResponseRow, type SurveyDefinition, surveyLanguages, surveyStatus } from "../surveys/rows";
-import { type SurveyShape, surveyShape } from "../surveys/shapes";
+import { surveyShape } from "../surveys/shapes";
 import {
   hashIp,
   newNonce,
@@ -29,6 +25,10 @@ import {
   verifyContact,
 } from "../surveys/signing";
 import { loadPageState, type Refusal, refusal, type Target, writeComment, writeScore } from "../surveys/submit";
+import { readAnswer, readForm, scoreParam, storedAnswers } from "./form";
+import { browserLanguage, otherLanguage, page, query, redirect, status } from "./http";
+import { pageLanguage } from "./language";
+import { followUpForm, surveyForm, thanksPage } from "./views";
 
 /**
  * The respondent pages under /s/:surveyId: server-rendered HTML, plain forms, no script.
@@ -49,81 +49,6 @@ type C = Context<AppEnv>;
 const SURVEY_ID = /^[A-Za-z0-9_-]{22}$/;
 const RESPONDENT_ID = /^[A-Za-z0-9_-]{22}$/;
 
-async function page(c: C, status: ContentfulStatusCode, body: string, headers: Record<string, string> = {}) {
-  const styleHash = await pageCssHash();
-  c.header("Content-Type", "text/html; charset=utf-8");
-  c.header(
-    "Content-Security-Policy",
-    `default-src 'none'; style-src ${styleHash}; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-  );
-  c.header("Cache-Control", "no-store");
-  for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  return c.body(body, status);
-}
-
-function redirect(c: C, location: string, status: RedirectStatusCode = 303) {
-  c.header("Cache-Control", "no-store");
-  return c.redirect(location, status);
-}
-
-const STATUS_CODES: Record<StatusKind, ContentfulStatusCode> = {
-  notFound: 404,
-  closed: 410,
-  full: 410,
-  badLink: 403,
-  inviteOnly: 403,
-  throttled: 403,
-  rateLimited: 429,
-  tooLarge: 413,
-  badForm: 400,
-  error: 503,
-};
-
-function status(
-  c: C,
-  lang: Locale,
-  kind: StatusKind,
-  options: {
-    survey?: SurveyDefinition | null;
-    days?: number;
-    retryAfter?: number;
-    backHref?: string;
-    other?: string;
-  } = {},
-) {
-  const body = statusPage(lang, kind, {
-    surveyTitle: options.survey?.title,
-    params: options.days !== undefined ? { days: options.days } : undefined,
-    backHref: options.backHref,
-    otherLanguageHref: options.other ?? (c.req.method === "GET" ? sameUrlInOtherLanguage(c, lang) : undefined),
-  });
-  return page(c, STATUS_CODES[kind], body, options.retryAfter ? { "Retry-After": String(options.retryAfter) } : {});
-}
-
-/** The URL of this GET request with `lang=` set to the other language. */
-function sameUrlInOtherLanguage(c: C, lang: Locale): string {
-  const url = new URL(c.req.url);
-  url.searchParams.set("lang", lang === "en" ? "ru" : "en");
-  return `${url.pathname}${url.search}`;
-}
-
-/** The browser's language before the survey is known (status pages of unknown surveys). */
-function browserLanguage(c: C, explicit?: string | null): Locale {
-  return explicitLanguage(explicit) ?? acceptedLanguages(c.req.header("Accept-Language"))[0] ?? "en";
-}
-
-function query(params: Record<string, string | undefined | null>): string {
-  const parts = Object.entries(params)
-    .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "")
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
-  return parts.length ? `?${parts.join("&")}` : "";
-}
-
-/** The same GET page in the other language. */
-function otherLanguage(path: string, lang: Locale, params: Record<string, string | undefined | null> = {}): string {
-  return `${path}${query({ ...params, lang: lang === "en" ? "ru" : "en" })}`;
-}
-
 function secretOf(c: C): string | null {
   return c.env.LINK_SECRET || null;
 }
@@ -138,64 +63,6 @@ async function contactOf(
   if (c === undefined && k === undefined) return null;
   if (!c || !k || c.length > SURVEY_LIMITS.contactId) return "bad";
   return (await verifyContact(secret, surveyId, c, k)) ? { id: c, signature: k } : "bad";
-}
-
-function scoreParam(survey: SurveyDefinition, raw: string | undefined): number | undefined {
-  if (survey.type === "csi" || raw === undefined || !/^\d{1,2}$/.test(raw)) return undefined;
-  const value = Number(raw);
-  const scale = SURVEY_SCALES[survey.type];
-  return value >= scale.min && value <= scale.max ? value : undefined;
-}
-
-function storedAnswers(row: ResponseRow | null): Record<string, number> | undefined {
-  return row?.answers ? (JSON.parse(row.answers) as Record<string, number>) : undefined;
-}
-
-type Form = Record<string, string>;
-
-/** Form fields as strings; a file upload or a repeated field makes the form unreadable. */
-async function readForm(c: C): Promise<Form | null> {
-  const type = c.req.header("Content-Type") ?? "";
-  if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type)) return null;
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = await c.req.parseBody({ all: true });
-  } catch {
-    return null;
-  }
-  const form: Form = {};
-  for (const [name, value] of Object.entries(parsed)) {
-    if (typeof value !== "string") return null;
-    form[name] = value;
-  }
-  return form;
-}
-
-/** Parses the answer of the survey form, or says what is missing. */
-function readAnswer(
-  survey: SurveyShape,
-  form: Form,
-): { score: number | null; answers: Record<string, number> | null } | { error: "noScore" | "noFactor" } {
-  const scale = SURVEY_SCALES[survey.type];
-  const valid = (raw: string | undefined) => {
-    if (raw === undefined || !/^\d{1,2}$/.test(raw)) return undefined;
-    const value = Number(raw);
-    return value >= scale.min && value <= scale.max ? value : undefined;
-  };
-  if (survey.type !== "csi") {
-    const score = valid(form.score);
-    return score === undefined ? { error: "noScore" } : { score, answers: null };
-  }
-  const answers: Record<string, number> = {};
-  let rated = 0;
-  for (const factor of survey.factors ?? []) {
-    const value = valid(form[`f.${factor.id}`]);
-    if (value !== undefined) {
-      answers[factor.id] = value;
-      rated++;
-    }
-  }
-  return rated === 0 ? { error: "noFactor" } : { score: null, answers };
 }
 
 function clientIp(c: C): string {

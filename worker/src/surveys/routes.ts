@@ -16,12 +16,12 @@ import {
 import { summarizeSurvey } from "../../../shared/metrics/surveySummary";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
-import { answerCounts, factorHistograms, lastAnswered, responsesAfter, scoreHistogram } from "../surveys/answerQueries";
-import { emailSnippet } from "../surveys/email";
-import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "../surveys/rows";
-import { signContact } from "../surveys/signing";
-import { createSurvey, getSurvey, listSurveys, updateSurvey } from "../surveys/surveyQueries";
 import { validate } from "../validation";
+import { answerCounts, factorHistograms, lastAnswered, responsesAfter, scoreHistogram } from "./answerQueries";
+import { emailSnippet } from "./email";
+import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "./rows";
+import { signContact } from "./signing";
+import { createSurvey, getSurvey, listSurveys, updateSurvey } from "./surveyQueries";
 
 /**
  * `/api/v1/surveys` (behind the workspace token): create, list, read and change surveys, make
