@@ -7,7 +7,7 @@ import { periodLookup } from "./periods";
 import { compensatedSum } from "./sums";
 
 /**
- * ABC/XYZ classification of clients (DESIGN.md §3).
+ * ABC/XYZ classification of clients (docs/segments.md).
  *
  * ABC by revenue: clients sorted by revenue, largest first; A are the clients that together make
  * the first `aShare` of total revenue, including the one whose revenue crosses that line; B the

@@ -6,7 +6,7 @@ import { customerHistories, typicalGapDays } from "./histories";
 import { type Period, periodIndex, periodLabel, periodStart } from "./periods";
 
 /**
- * Churn by period from a transaction list, for businesses without a cancel event (DESIGN.md §3):
+ * Churn by period from a transaction list, for businesses without a cancel event (docs/formulas.md):
  * a customer is active from a purchase until `inactiveDays` days pass without another one, and
  * is lost on that day. Each period compares who was active at its start with who is active at
  * its end:

@@ -5,7 +5,7 @@ import { customerHistories } from "./histories";
 import { type Period, periodIndex, periodLabel, periodLookup } from "./periods";
 
 /**
- * Cohort retention (DESIGN.md §3): a customer's cohort is the period of their first purchase;
+ * Cohort retention (docs/formulas.md): a customer's cohort is the period of their first purchase;
  * cell k of a cohort is the share of its customers with at least one purchase in period
  * cohort + k. Cell 0 is 1 by construction. Cells past the last period in the data are null
  * (blank in a sheet): they are not observed yet, which is not the same as 0. Periods without

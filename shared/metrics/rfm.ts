@@ -7,7 +7,7 @@ import { customerHistories } from "./histories";
 import { compensatedSum } from "./sums";
 
 /**
- * RFM segmentation (DESIGN.md §3). Per customer, as of a date:
+ * RFM segmentation (docs/segments.md). Per customer, as of a date:
  *   recency_days  days from the last purchase to the as-of date (0 = bought that day)
  *   frequency     number of orders (transaction rows)
  *   monetary      total spend (sum of amounts)
@@ -43,7 +43,7 @@ export const RFM_SEGMENTS: readonly RfmSegment[] = [
   "Hibernating",
 ];
 
-/** The DESIGN.md segment of an R and F score (1–5 each). */
+/** The named segment of an R and F score (1–5 each), as docs/segments.md tables them. */
 export function rfmSegment(r: number, f: number): RfmSegment {
   if (r === 5) return f >= 4 ? "Champions" : f >= 2 ? "Potential Loyalists" : "New";
   if (r === 4) return f >= 4 ? "Loyal" : f >= 2 ? "Potential Loyalists" : "Promising";

@@ -16,7 +16,7 @@ import { twoSidedP, zForConfidence } from "./normal";
 import { type NpsCounts, npsFromCounts } from "./nps";
 
 /**
- * Survey metrics beyond the plain NPS (DESIGN.md §3): NPS intervals, differences and breakdowns,
+ * Survey metrics beyond the plain NPS (docs/formulas.md): NPS intervals, differences and breakdowns,
  * CSAT, CES and CSI. Counting functions read ranges as Sheets passes them (or plain lists of
  * validated numbers, as the Worker holds them); the rest are pure functions of the counts.
  */

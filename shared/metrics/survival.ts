@@ -5,7 +5,7 @@ import { RapportError } from "../errors";
 import { zForConfidence } from "./normal";
 
 /**
- * Kaplan–Meier survival of customer lifetimes (DESIGN.md §3): Ŝ(t) = Π over event times tᵢ ≤ t
+ * Kaplan–Meier survival of customer lifetimes (docs/formulas.md): Ŝ(t) = Π over event times tᵢ ≤ t
  * of (1 − dᵢ/nᵢ), where nᵢ is the number still at risk (duration ≥ tᵢ) and dᵢ the churn events at
  * tᵢ; customers who have not churned are right-censored at their duration. The confidence band
  * uses Greenwood's variance Σ dᵢ/(nᵢ(nᵢ − dᵢ)) on the log(−log) scale, Ŝ^exp(±z·σ/|ln Ŝ|), which

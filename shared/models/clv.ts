@@ -22,7 +22,7 @@ export interface CustomerPrediction {
 }
 
 /**
- * Purchases over the horizon month by month, for one history (DESIGN.md §3 "Predicted CLV"):
+ * Purchases over the horizon month by month, for one history (docs/models.md, "CLV"):
  * CLV = E[M] · discountedPurchases. P(alive) is computed once per history.
  */
 export function predictPurchases(

@@ -29,7 +29,7 @@ export interface SummaryOptions {
 }
 
 /**
- * DESIGN.md §3 "Summary of a customer's history", per customer whose first purchase falls on or
+ * The summary of customer histories (docs/models.md, "From transactions to histories"), per customer whose first purchase falls on or
  * before the calibration end. Transactions are grouped by customer and day: x counts distinct
  * purchase days after the first, tₓ and T are whole days divided by the period length, and m̄ is
  * the mean of the repeat days' totals (the first day's spend is left out). Transactions after the

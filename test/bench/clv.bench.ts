@@ -182,7 +182,7 @@ async function clvPredictInHarness(): Promise<BenchResult> {
   };
 }
 
-/** Issue 4's goals: fits on CDNOW, a million customers in Node and on the Worker, CLV_PREDICT in Sheets. */
+/** The goals: fits on CDNOW, a million customers in Node and on the Worker, CLV_PREDICT in Sheets. */
 export const clvBench: Bench = {
   title: "Customer-base models (BG/NBD, Gamma-Gamma, CLV)",
   async run() {

@@ -58,7 +58,7 @@ describe("RFM", () => {
     expect([...quintileScores(values, customersById(ids))]).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
   });
 
-  it("partitions all 25 (R, F) cells as DESIGN.md's table does", () => {
+  it("partitions all 25 (R, F) cells as the table in docs/segments.md does", () => {
     // The table, transcribed as ranges: [segment, R from, R to, F from, F to].
     const table: [string, number, number, number, number][] = [
       ["Champions", 5, 5, 4, 5],

@@ -30,7 +30,7 @@ const countsArb = fc
   .map(([p, a, d]) => counts(p, a, d));
 
 describe("NPS standard error and interval", () => {
-  it("reproduces DESIGN.md's example: p = 0.50, d = 0.20, n = 200 gives 30 ± 10.8", () => {
+  it("reproduces the worked example of docs/formulas.md: p = 0.50, d = 0.20, n = 200 gives 30 ± 10.8", () => {
     const c = counts(100, 60, 40);
     expect(npsFromCounts(c)).toBe(30);
     // 100·√((0.5 + 0.2 − 0.3²)/200) = 5.5227; × 1.96 = 10.82

@@ -1,4 +1,4 @@
-/** Formula arguments, metric input checks and notes inside formula results (issue 3). */
+/** Formula arguments, metric input checks and notes inside formula results. */
 export const metricsEn = {
   "where.at": ", {cell}",
   "arg.notSingle": "{arg} must be a single value, not a range",

@@ -20,7 +20,7 @@ function key(fn: () => unknown): string {
   throw new Error("expected an error");
 }
 
-/** DESIGN.md's per-customer log-likelihood, term by term. */
+/** The per-customer log-likelihood of Fader, Hardie & Lee (2005), term by term. */
 function naive(p: number, q: number, g: number, x: number, m: number): number {
   return (
     lnGamma(p * x + q) -
@@ -42,7 +42,7 @@ function simulated(n: number, seed: number, [p, q, g]: [number, number, number])
 describe("Gamma-Gamma", () => {
   const data = simulated(400, 3, [6, 4, 15]);
 
-  it("has DESIGN.md's log-likelihood and matching analytic gradients", () => {
+  it("has the published log-likelihood and matching analytic gradients", () => {
     for (const point of [
       [6, 4, 15],
       [2, 7, 40],

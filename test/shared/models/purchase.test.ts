@@ -44,7 +44,7 @@ function dayRounded(h: PurchaseSummaries): PurchaseSummaries {
 
 // ---- Independent reference implementations, written from the papers' formulas ----
 
-/** BG/NBD per-customer log-likelihood exactly as DESIGN.md writes it. */
+/** BG/NBD per-customer log-likelihood exactly as Fader, Hardie & Lee (2005) write it. */
 function bgnbdNaive([r, alpha, a, b]: P4, x: number, tx: number, T: number): number {
   const A = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) + lnBeta(a, b + x) - lnBeta(a, b);
   const term = (alpha + T) ** -(r + x) + (x > 0 ? (a / (b + x - 1)) * (alpha + tx) ** -(r + x) : 0);

@@ -36,7 +36,7 @@ function transactions(rows: [string | number, number, number][], withAmounts = t
 const jan = (d: number) => dayFromYmd(2024, 1, d);
 
 describe("summarize", () => {
-  it("computes x, tₓ, T, m̄ and the holdout as DESIGN.md defines them (worked by hand)", () => {
+  it("computes x, tₓ, T, m̄ and the holdout as docs/models.md defines them (worked by hand)", () => {
     const tx = transactions([
       ["A", jan(15), 30],
       ["B", dayFromYmd(2024, 2, 10), 99],
