@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { resetCounterCleanup } from "../../worker/src/surveys/answerStore";
 import { MIN_ANSWER_MS, RATE_LIMIT, RATE_WINDOW_MS, SAME_IP_ANSWERS } from "../../worker/src/surveys/limits";
 import { hashIp, readNonce, signResponse } from "../../worker/src/surveys/signing";
-import { resetCounterCleanup } from "../../worker/src/surveys/submit";
 import { request } from "./helpers";
 import {
   answer,

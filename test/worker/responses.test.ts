@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SurveyResponse } from "../../shared/api/surveys";
-import { factorHistograms, scoreHistogram } from "../../worker/src/surveys/answerQueries";
+import { factorHistograms, scoreHistogram } from "../../worker/src/surveys/answerStore";
 import {
   answer,
   CSI_SURVEY,

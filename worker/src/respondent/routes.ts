@@ -5,6 +5,8 @@ import { SURVEY_LIMITS, SURVEY_SCALES } from "../../../shared/api/surveys";
 import type { Locale } from "../../../shared/i18n/locale";
 import { t } from "../../../shared/i18n/translate";
 import type { AppEnv } from "../env";
+import { type Refusal, refusal } from "../surveys/answerRules";
+import { loadPageState, type Target, writeComment, writeScore } from "../surveys/answerStore";
 import {
   FLAG_BITS,
   FORM_BODY_LIMIT,
@@ -24,7 +26,6 @@ import {
   signResponse,
   verifyContact,
 } from "../surveys/signing";
-import { loadPageState, type Refusal, refusal, type Target, writeComment, writeScore } from "../surveys/submit";
 import { readAnswer, readForm, scoreParam, storedAnswers } from "./form";
 import { browserLanguage, otherLanguage, page, query, redirect, status } from "./http";
 import { pageLanguage } from "./language";

@@ -17,7 +17,7 @@ import { summarizeSurvey } from "../../../shared/metrics/surveySummary";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { validate } from "../validation";
-import { answerCounts, factorHistograms, lastAnswered, responsesAfter, scoreHistogram } from "./answerQueries";
+import { answerCounts, factorHistograms, lastAnswered, responsesAfter, scoreHistogram } from "./answerStore";
 import { emailSnippet } from "./email";
 import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "./rows";
 import { signContact } from "./signing";

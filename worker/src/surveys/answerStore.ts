@@ -1,10 +1,14 @@
 import type { Locale } from "../../../shared/i18n/locale";
+import type { FactorRatingCount, ScoreCount } from "../../../shared/metrics/surveySummary";
+import { type Refusal, refusal } from "./answerRules";
 import { RATE_LIMIT, RATE_WINDOW_MS, SAME_IP_ANSWERS, SAME_IP_WINDOW_MS } from "./limits";
-import { type ResponseRow, type SurveyDefinition, type SurveyRow, surveyDefinition, surveyStatus } from "./rows";
+import { type ResponseRow, type SurveyDefinition, type SurveyRow, surveyDefinition } from "./rows";
 
 /**
- * D1 reads and writes of the respondent pages. A page costs one round trip (the survey, the answer
- * being edited, the contact's other answers). A score submission costs one round trip too: a batch
+ * All SQL of the responses table: the respondent pages' reads and writes, and the survey API's
+ * reads (the sync's pages, the summary's histograms). A respondent page costs one round trip (the
+ * survey, the answer being edited, the contact's other answers). A score submission costs one round
+ * trip too: a batch
  * of the rate counter and one guarded UPSERT that checks everything in SQL at the moment of
  * writing (open, cap, throttle, rate limit, the form's age), so concurrent submissions can never
  * exceed the cap, write into a closed survey or store one form twice. Only when nothing was
@@ -59,12 +63,6 @@ function pageState(survey?: D1Result<unknown>, existing?: D1Result<unknown>, las
     existing: (existing?.results[0] as ResponseRow | undefined) ?? null,
     lastOtherAnswerAt: (last?.results[0] as { last: string | null } | undefined)?.last ?? null,
   };
-}
-
-/** True when the contact answered another survey of the workspace within the survey's throttle days. */
-export function isThrottled(survey: SurveyDefinition, lastOtherAnswerAt: string | null, now: number): boolean {
-  if (!survey.throttleDays || lastOtherAnswerAt === null) return false;
-  return Date.parse(lastOtherAnswerAt) > now - survey.throttleDays * 24 * 60 * 60 * 1000;
 }
 
 interface RateKey {
@@ -253,29 +251,6 @@ function rateLimit(count: number, window: number, now: number): ScoreOutcome | n
   return { kind: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil((window + RATE_WINDOW_MS - now) / 1000)) };
 }
 
-export interface Refusal {
-  kind: "notFound" | "closed" | "full" | "badLink" | "inviteOnly" | "throttled";
-  days?: number;
-}
-
-/**
- * Why a page may not take an answer, or null when it may. An existing answer can be edited while
- * the survey is open, whatever the cap or the throttle; `editingById` (an `r=` link) requires one.
- */
-export function refusal(state: PageState, personal: boolean, editingById: boolean, now: number): Refusal | null {
-  const survey = state.survey;
-  if (!survey) return { kind: "notFound" };
-  if (surveyStatus(survey, new Date(now)) === "closed") return { kind: "closed" };
-  if (state.existing) return null;
-  if (editingById) return { kind: "badLink" };
-  if (surveyStatus(survey, new Date(now)) === "full") return { kind: "full" };
-  if (!personal && !survey.anonymous) return { kind: "inviteOnly" };
-  if (personal && isThrottled(survey, state.lastOtherAnswerAt, now)) {
-    return { kind: "throttled", days: survey.throttleDays ?? 0 };
-  }
-  return null;
-}
-
 export interface CommentWrite {
   surveyId: string;
   responseId: string;
@@ -324,4 +299,96 @@ export async function writeComment(db: D1Database, input: CommentWrite): Promise
   const refused = refusal(state, false, true, input.now);
   if (refused) return { kind: "refused", refusal: refused, survey: state.survey };
   throw new Error("comment was not applied");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads for the survey API: the throttle's last answers, the sync's pages, the summary's histograms.
+
+/**
+ * When each contact last answered any survey of the workspace (the first submission time of
+ * their latest answer), for the throttle. One query for the whole list: the ids travel as one
+ * JSON parameter, which keeps under D1's limit of 100 bound parameters.
+ */
+export async function lastAnswered(
+  db: D1Database,
+  workspaceId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, string>> {
+  const { results } = await db
+    .prepare(
+      `SELECT contact_id, MAX(created_at) AS last FROM responses
+       WHERE workspace_id = ?1 AND contact_id IN (SELECT value FROM json_each(?2))
+       GROUP BY contact_id`,
+    )
+    .bind(workspaceId, JSON.stringify([...new Set(contactIds)]))
+    .all<{ contact_id: string; last: string }>();
+  return new Map(results.map((row) => [row.contact_id, row.last]));
+}
+
+/**
+ * One page of a survey's answers in change order (`seq`). `after` is the last seq the client has
+ * seen; an answer edited since then has a new, larger seq and so comes again with its new content.
+ */
+export async function responsesAfter(
+  db: D1Database,
+  surveyId: string,
+  after: number,
+  limit: number,
+): Promise<{ rows: ResponseRow[]; hasMore: boolean }> {
+  const { results } = await db
+    .prepare("SELECT * FROM responses WHERE survey_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3")
+    .bind(surveyId, after, limit + 1)
+    .all<ResponseRow>();
+  return { rows: results.slice(0, limit), hasMore: results.length > limit };
+}
+
+/**
+ * The current scores of a survey (one per answer, edits included once) as a histogram: what an
+ * NPS, CSAT or CES summary needs, read from the covering index responses_scores. Flagged answers
+ * are left out unless `includeFlagged`.
+ */
+export async function scoreHistogram(
+  db: D1Database,
+  surveyId: string,
+  options: { includeFlagged?: boolean } = {},
+): Promise<ScoreCount[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT score, COUNT(*) AS count FROM responses
+       WHERE survey_id = ?1 AND score IS NOT NULL ${options.includeFlagged ? "" : "AND flags = 0"}
+       GROUP BY score ORDER BY score`,
+    )
+    .bind(surveyId)
+    .all<ScoreCount>();
+  return results;
+}
+
+/** The current CSI ratings of a survey, counted per factor and rating (the CSI needs each factor's mean). */
+export async function factorHistograms(
+  db: D1Database,
+  surveyId: string,
+  options: { includeFlagged?: boolean } = {},
+): Promise<FactorRatingCount[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT j.key AS factorId, j.value AS rating, COUNT(*) AS count
+       FROM responses AS r, json_each(r.answers) AS j
+       WHERE r.survey_id = ?1 AND r.answers IS NOT NULL ${options.includeFlagged ? "" : "AND r.flags = 0"}
+       GROUP BY j.key, j.value ORDER BY j.key, j.value`,
+    )
+    .bind(surveyId)
+    .all<FactorRatingCount>();
+  return results;
+}
+
+/**
+ * How many answers a survey has and how many of them carry flags (the summary's n for CSI and the
+ * count of flagged answers it leaves out). Every stored answer has a score or CSI ratings.
+ */
+export async function answerCounts(db: D1Database, surveyId: string): Promise<{ answers: number; flagged: number }> {
+  const row = await db
+    .prepare("SELECT COUNT(*) AS answers, COALESCE(SUM(flags != 0), 0) AS flagged FROM responses WHERE survey_id = ?1")
+    .bind(surveyId)
+    .first<{ answers: number; flagged: number }>();
+  return { answers: row?.answers ?? 0, flagged: row?.flagged ?? 0 };
 }
