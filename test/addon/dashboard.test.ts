@@ -11,7 +11,7 @@ import type {
 } from "../../addon/src/features/dashboard/shapes";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
 import { responsesHeader } from "../../shared/sheets/responses";
-import { type RefTx, refCustomerFigures } from "../shared/dashboardReference";
+import { type RefTx, refCustomerFigures } from "../shared/dashboard/reference";
 import { errorOf, loadAddon } from "./helpers";
 
 const utcDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);

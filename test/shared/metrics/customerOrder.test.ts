@@ -8,7 +8,7 @@ import {
   orderByKey,
   orderDescending,
   valueRanks,
-} from "../../shared/metrics/customerOrder";
+} from "../../../shared/metrics/customerOrder";
 
 describe("customer orders", () => {
   it("orders ids numbers first, then text by code units", () => {

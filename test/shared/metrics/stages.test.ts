@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clientStages } from "../../shared/metrics/stages";
-import { col, messageOf } from "./helpers";
-import { dayOf, txOf } from "./txHelpers";
+import { clientStages } from "../../../shared/metrics/stages";
+import { col, messageOf } from "../helpers";
+import { dayOf, txOf } from "../txHelpers";
 
 describe("client stages", () => {
   const tx = txOf([

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { interpretWritten } from "../../addon/harness/cellFormat";
-import type { CsiFactor, SurveyResponse } from "../../shared/api/surveys";
-import { dateReading } from "../../shared/cells/dates";
-import type { Cell } from "../../shared/cells/values";
-import { asText } from "../../shared/cells/values";
-import { factorHeader, RESPONSE_COLUMNS, readResponses, responsesHeader } from "../../shared/sheets/responses";
+import { interpretWritten } from "../../../addon/harness/cellFormat";
+import type { CsiFactor, SurveyResponse } from "../../../shared/api/surveys";
+import { dateReading } from "../../../shared/cells/dates";
+import type { Cell } from "../../../shared/cells/values";
+import { asText } from "../../../shared/cells/values";
+import { factorHeader, RESPONSE_COLUMNS, readResponses, responsesHeader } from "../../../shared/sheets/responses";
 import {
   type ColumnPlan,
   planColumns,
@@ -15,7 +15,7 @@ import {
   runs,
   type SyncSurvey,
   writeBlocks,
-} from "../../shared/sheets/responsesSync";
+} from "../../../shared/sheets/responsesSync";
 
 /** What Sheets stores for a written value (the harness's model of setValues, independent of the sync code). */
 const stored = (value: Cell): Cell => interpretWritten(value as never, undefined, "UTC").value as Cell;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countNps, type NpsCounts, npsCountsOfScores, npsFromCounts } from "../../shared/metrics/nps";
+import { countNps, type NpsCounts, npsCountsOfScores, npsFromCounts } from "../../../shared/metrics/nps";
 import {
   csatShare,
   csiFromMeans,
@@ -13,9 +13,9 @@ import {
   ratingScale,
   tallyScoreList,
   tallyScores,
-} from "../../shared/metrics/survey";
-import { seededRandom } from "../../shared/random";
-import { col, messageOf, thrown } from "./helpers";
+} from "../../../shared/metrics/survey";
+import { seededRandom } from "../../../shared/random";
+import { col, messageOf, thrown } from "../helpers";
 
 const counts = (promoters: number, passives: number, detractors: number): NpsCounts => ({
   promoters,

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { abcXyz, abcXyzCells, abcXyzTable } from "../../shared/metrics/abcXyz";
-import { messageOf, shuffled } from "./helpers";
-import { dayOf, isoOf, txOf } from "./txHelpers";
+import { abcXyz, abcXyzCells, abcXyzTable } from "../../../shared/metrics/abcXyz";
+import { messageOf, shuffled } from "../helpers";
+import { dayOf, isoOf, txOf } from "../txHelpers";
 
 describe("ABC/XYZ", () => {
   // Data from January to April 2024. Revenue: A 50, B 30, C 10, D 5, E 5 (total 100).

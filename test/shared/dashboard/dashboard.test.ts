@@ -1,25 +1,31 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { dateReading } from "../../shared/cells/dates";
-import { readTransactions } from "../../shared/cells/transactions";
-import type { Cell } from "../../shared/cells/values";
-import { ALERT_P_VALUE, churnAlert, npsAlert, twoProportionTest } from "../../shared/dashboard/alerts";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
+import { dateReading } from "../../../shared/cells/dates";
+import { readTransactions } from "../../../shared/cells/transactions";
+import type { Cell } from "../../../shared/cells/values";
+import { ALERT_P_VALUE, churnAlert, npsAlert, twoProportionTest } from "../../../shared/dashboard/alerts";
 import {
   type Answer,
   answersFromResponses,
   answersFromScoreColumn,
   noAnswers,
   type SurveyAnswers,
-} from "../../shared/dashboard/answers";
-import { customerFigures, latestComments, surveyFigures, trendAlerts, trendRows } from "../../shared/dashboard/figures";
-import { fixed, percent, pValue, signed } from "../../shared/dashboard/format";
-import { FORMATS, REPORT_WIDTH, reportLayout } from "../../shared/dashboard/report";
-import { alertMessage } from "../../shared/dashboard/text";
-import { responsesHeader } from "../../shared/sheets/responses";
-import { type RefTx, refCustomerFigures } from "./dashboardReference";
-import { messageOf } from "./helpers";
-import { dayOf, txOf, utc } from "./txHelpers";
+} from "../../../shared/dashboard/answers";
+import {
+  customerFigures,
+  latestComments,
+  surveyFigures,
+  trendAlerts,
+  trendRows,
+} from "../../../shared/dashboard/figures";
+import { fixed, percent, pValue, signed } from "../../../shared/dashboard/format";
+import { FORMATS, REPORT_WIDTH, reportLayout } from "../../../shared/dashboard/report";
+import { alertMessage } from "../../../shared/dashboard/text";
+import { responsesHeader } from "../../../shared/sheets/responses";
+import { messageOf } from "../helpers";
+import { dayOf, txOf, utc } from "../txHelpers";
+import { type RefTx, refCustomerFigures } from "./reference";
 
 /** Φ(x) by Simpson's rule on the normal density: an independent reference for p-values. */
 function phi(x: number): number {

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { abcXyzTable } from "../../shared/metrics/abcXyz";
-import { customersById } from "../../shared/metrics/customerOrder";
-import { quintileScores, RFM_SEGMENTS, rfm, rfmCells, rfmSegment, rfmTable } from "../../shared/metrics/rfm";
-import { messageOf, shuffled } from "./helpers";
-import { dayOf, isoOf, txOf } from "./txHelpers";
+import { abcXyzTable } from "../../../shared/metrics/abcXyz";
+import { customersById } from "../../../shared/metrics/customerOrder";
+import { quintileScores, RFM_SEGMENTS, rfm, rfmCells, rfmSegment, rfmTable } from "../../../shared/metrics/rfm";
+import { messageOf, shuffled } from "../helpers";
+import { dayOf, isoOf, txOf } from "../txHelpers";
 
 describe("RFM", () => {
   // Five customers as of 2024-01-31, worked by hand (see the comments for each score).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { demoWorkbook } from "../../addon/preview/demoWorkbook";
-import { dateReading } from "../../shared/cells/dates";
-import type { Cell } from "../../shared/cells/values";
-import { detectColumns, EMPTY_MAPPING } from "../../shared/sheets/columns";
+import { demoWorkbook } from "../../../addon/preview/demoWorkbook";
+import { dateReading } from "../../../shared/cells/dates";
+import type { Cell } from "../../../shared/cells/values";
+import { detectColumns, EMPTY_MAPPING } from "../../../shared/sheets/columns";
 
 const reading = dateReading("UTC", "en_US");
 

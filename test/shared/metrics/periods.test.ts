@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { civilOfDay, dayOfCivil, periodIndex, periodLabel, periodStart } from "../../shared/metrics/periods";
-import { dayOf } from "./txHelpers";
+import { civilOfDay, dayOfCivil, periodIndex, periodLabel, periodStart } from "../../../shared/metrics/periods";
+import { dayOf } from "../txHelpers";
 
 const dayArb = fc.integer({ min: dayOf("1900-01-01"), max: dayOf("2200-12-31") });
 

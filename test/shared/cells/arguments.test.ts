@@ -6,10 +6,10 @@ import {
   optionalNumberArg,
   periodArg,
   scalarCell,
-} from "../../shared/cells/arguments";
-import { dateReading } from "../../shared/cells/dates";
-import { messageOf } from "./helpers";
-import { dayOf } from "./txHelpers";
+} from "../../../shared/cells/arguments";
+import { dateReading } from "../../../shared/cells/dates";
+import { messageOf } from "../helpers";
+import { dayOf } from "../txHelpers";
 
 const reading = dateReading("UTC", "ru_RU");
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import type { Cell } from "../../shared/cells/values";
-import { clientAnswers, clientFacts, latestAnswerFacts, predictCustomer } from "../../shared/clientCard/card";
-import { type AnswerFacts, answerTone, type NextStepInput, nextStep } from "../../shared/clientCard/nextStep";
-import { t } from "../../shared/i18n/translate";
-import { analyzeClv, fitClv } from "../../shared/models/analysis";
-import { readResponses, responsesHeader } from "../../shared/sheets/responses";
-import { dayOf, txOf, utc } from "./txHelpers";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
+import type { Cell } from "../../../shared/cells/values";
+import { clientAnswers, clientFacts, latestAnswerFacts, predictCustomer } from "../../../shared/clientCard/card";
+import { type AnswerFacts, answerTone, type NextStepInput, nextStep } from "../../../shared/clientCard/nextStep";
+import { t } from "../../../shared/i18n/translate";
+import { analyzeClv, fitClv } from "../../../shared/models/analysis";
+import { readResponses, responsesHeader } from "../../../shared/sheets/responses";
+import { dayOf, txOf, utc } from "../txHelpers";
 
 const base: NextStepInput = {
   orders: 3,

@@ -9,9 +9,9 @@ import {
   readDay,
   ymdOfDay,
   ZoneClock,
-} from "../../shared/cells/dates";
-import { RapportError } from "../../shared/errors";
-import { t } from "../../shared/i18n/translate";
+} from "../../../shared/cells/dates";
+import { RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
 
 const us = dateReading("America/New_York", "en_US");
 const ru = dateReading("Europe/Moscow", "ru_RU");

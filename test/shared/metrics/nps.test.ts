@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RapportError } from "../../shared/errors";
-import { t } from "../../shared/i18n/translate";
+import { RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
 import {
   countNps,
   emptyNpsBins,
@@ -9,7 +9,7 @@ import {
   npsCountsFromBins,
   npsCountsOfScores,
   npsFromCounts,
-} from "../../shared/metrics/nps";
+} from "../../../shared/metrics/nps";
 
 /** A second, naive implementation straight from the definition, to check the fast one against. */
 function naiveNps(scores: number[]): number {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { interpretWritten } from "../../addon/harness/cellFormat";
-import { asText } from "../../shared/cells/values";
-import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../shared/sheets/surveyLinks";
-import { LOG_COLUMNS, logHeader, logRow } from "../../shared/sheets/syncLog";
+import { interpretWritten } from "../../../addon/harness/cellFormat";
+import { asText } from "../../../shared/cells/values";
+import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../shared/sheets/surveyLinks";
+import { LOG_COLUMNS, logHeader, logRow } from "../../../shared/sheets/syncLog";
 
 /** Reads =HYPERLINK("url", "label") back as Sheets parses string literals ("" is a quote). */
 function parseHyperlink(formula: string): { url: string; label: string } | null {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { churnTable, churnTableCells } from "../../shared/metrics/churnTable";
-import { customerHistories, typicalGapDays } from "../../shared/metrics/histories";
-import { messageOf, shuffled } from "./helpers";
-import { dayOf, isoOf, txOf } from "./txHelpers";
+import { churnTable, churnTableCells } from "../../../shared/metrics/churnTable";
+import { customerHistories, typicalGapDays } from "../../../shared/metrics/histories";
+import { messageOf, shuffled } from "../helpers";
+import { dayOf, isoOf, txOf } from "../txHelpers";
 
 describe("churn table", () => {
   // inactive_days = 30. A: Jan 1, Jan 20, Mar 15 (lost Feb 19, back Mar 15); B: Jan 10 (lost

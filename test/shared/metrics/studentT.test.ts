@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { zForConfidence } from "../../shared/metrics/normal";
-import { tCentralProbability, tForConfidence } from "../../shared/metrics/studentT";
+import { zForConfidence } from "../../../shared/metrics/normal";
+import { tCentralProbability, tForConfidence } from "../../../shared/metrics/studentT";
 
 // Reference quantiles from scipy.stats.t.ppf(1 − (1 − confidence)/2, df) (an independent implementation).
 const TABLE: [number, number, number][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { columnLetter, columnNumber } from "../../shared/cells/a1";
-import { asRows, cellNumber, displayValue, isBlank, isErrorCell, parseNumberText } from "../../shared/cells/values";
+import { columnLetter, columnNumber } from "../../../shared/cells/a1";
+import { asRows, cellNumber, displayValue, isBlank, isErrorCell, parseNumberText } from "../../../shared/cells/values";
 
 describe("parseNumberText", () => {
   it.each([

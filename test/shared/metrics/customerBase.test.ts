@@ -1,10 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCustomerIds } from "../../shared/cells/columns";
-import { mapGrid } from "../../shared/cells/grid";
-import { readCount, readFraction } from "../../shared/cells/quantities";
-import { cac, churnRate, clv, purchaseFrequency, repeatRate, retentionRate } from "../../shared/metrics/customerBase";
-import { col, messageOf, thrown } from "./helpers";
+import { readCustomerIds } from "../../../shared/cells/columns";
+import { mapGrid } from "../../../shared/cells/grid";
+import { readCount, readFraction } from "../../../shared/cells/quantities";
+import {
+  cac,
+  churnRate,
+  clv,
+  purchaseFrequency,
+  repeatRate,
+  retentionRate,
+} from "../../../shared/metrics/customerBase";
+import { col, messageOf, thrown } from "../helpers";
 
 describe("rates from counts", () => {
   it("computes churn and retention as defined", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cohortCells, cohortRetention } from "../../shared/metrics/cohorts";
-import { messageOf, shuffled } from "./helpers";
-import { dayOf, isoOf, txOf } from "./txHelpers";
+import { cohortCells, cohortRetention } from "../../../shared/metrics/cohorts";
+import { messageOf, shuffled } from "../helpers";
+import { dayOf, isoOf, txOf } from "../txHelpers";
 
 describe("cohort retention", () => {
   it("builds the triangle worked by hand", () => {

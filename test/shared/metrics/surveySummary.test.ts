@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CsiFactor } from "../../shared/api/surveys";
-import { SurveySummary } from "../../shared/api/surveys";
-import { countNps } from "../../shared/metrics/nps";
-import { csiOfRatings, meanScore, npsInterval, ratingScale, tallyScoreList } from "../../shared/metrics/survey";
+import type { CsiFactor } from "../../../shared/api/surveys";
+import { SurveySummary } from "../../../shared/api/surveys";
+import { countNps } from "../../../shared/metrics/nps";
+import { csiOfRatings, meanScore, npsInterval, ratingScale, tallyScoreList } from "../../../shared/metrics/survey";
 import {
   type FactorRatingCount,
   meanInterval,
@@ -11,7 +11,7 @@ import {
   type SummaryInput,
   summarizeSurvey,
   tallyHistogram,
-} from "../../shared/metrics/surveySummary";
+} from "../../../shared/metrics/surveySummary";
 
 /** The histogram of a list of scores, as the Worker's GROUP BY returns it. */
 function histogram(scores: readonly number[]): ScoreCount[] {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDay, TransactionCsvReader } from "../../shared/api/transactionsCsv";
-import { dayFromYmd } from "../../shared/cells/dates";
-import { RapportError } from "../../shared/errors";
-import { t } from "../../shared/i18n/translate";
+import { parseDay, TransactionCsvReader } from "../../../shared/api/transactionsCsv";
+import { dayFromYmd } from "../../../shared/cells/dates";
+import { RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
 
 function read(text: string, chunks: number[] = [], maxRows?: number) {
   const reader = new TransactionCsvReader(maxRows);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dateReading, dayFromYmd } from "../../shared/cells/dates";
-import type { Cell } from "../../shared/cells/values";
-import { detectColumns } from "../../shared/sheets/columns";
-import { factorHeader, readResponses, responsesHeader, responsesLayout } from "../../shared/sheets/responses";
+import { dateReading, dayFromYmd } from "../../../shared/cells/dates";
+import type { Cell } from "../../../shared/cells/values";
+import { detectColumns } from "../../../shared/sheets/columns";
+import { factorHeader, readResponses, responsesHeader, responsesLayout } from "../../../shared/sheets/responses";
 
 const reading = dateReading("UTC", "en_US");
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CreateSurveyRequest, CsiFactor } from "../../shared/api/surveys";
-import { t } from "../../shared/i18n/translate";
-import { checkSurveyForm, factorIds, type SurveyForm } from "../../shared/surveys/form";
+import { CreateSurveyRequest, CsiFactor } from "../../../shared/api/surveys";
+import { t } from "../../../shared/i18n/translate";
+import { checkSurveyForm, factorIds, type SurveyForm } from "../../../shared/surveys/form";
 
 const TODAY = "2026-04-20";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalCdf, normalQuantile, twoSidedP, zForConfidence } from "../../shared/metrics/normal";
+import { normalCdf, normalQuantile, twoSidedP, zForConfidence } from "../../../shared/metrics/normal";
 
 // Reference values from published tables (Abramowitz & Stegun 26.2; R's pnorm/qnorm to 16 digits).
 describe("normal distribution", () => {

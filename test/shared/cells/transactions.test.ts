@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateReading, dayFromYmd } from "../../shared/cells/dates";
-import { readTransactions } from "../../shared/cells/transactions";
-import { RapportError } from "../../shared/errors";
-import { t } from "../../shared/i18n/translate";
+import { dateReading, dayFromYmd } from "../../../shared/cells/dates";
+import { readTransactions } from "../../../shared/cells/transactions";
+import { RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
 
 const reading = dateReading("UTC", "en_US");
 const col = (...values: unknown[]) => values.map((v) => [v]) as never;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { RapportError } from "../../shared/errors";
-import { localeFromTag } from "../../shared/i18n/locale";
-import { en } from "../../shared/i18n/messages.en";
-import { ru } from "../../shared/i18n/messages.ru";
-import { errorMessage, t } from "../../shared/i18n/translate";
+import { RapportError } from "../../../shared/errors";
+import { localeFromTag } from "../../../shared/i18n/locale";
+import { en } from "../../../shared/i18n/messages.en";
+import { ru } from "../../../shared/i18n/messages.ru";
+import { errorMessage, t } from "../../../shared/i18n/translate";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kaplanMeier, readLifetimes, survivalCells } from "../../shared/metrics/survival";
-import { col, messageOf } from "./helpers";
+import { kaplanMeier, readLifetimes, survivalCells } from "../../../shared/metrics/survival";
+import { col, messageOf } from "../helpers";
 
 describe("Kaplan–Meier", () => {
   it("computes the table worked by hand", () => {
