@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { column, errorOf, loadAddon } from "./helpers";
+import { column, errorOf, loadAddon } from "../helpers";
 
 /** Customer-base formulas from counts, on single cells and cell by cell over ranges. */
 describe("customer-base formulas", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { errorOf, loadAddon } from "./helpers";
+import { errorOf, loadAddon } from "../helpers";
 
 const workerUrl = `${inject("workerUrl")}/`;
 const enrollmentKey = inject("enrollmentKey");

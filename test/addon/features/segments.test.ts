@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
-import type { CellValue, FakeSheet, Harness } from "../../addon/harness/index";
-import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
-import { demoWorkbook } from "../../addon/preview/demoWorkbook";
-import { dateReading } from "../../shared/cells/dates";
-import { readTransactions } from "../../shared/cells/transactions";
-import { segmentCustomers } from "../../shared/models/clustering";
-import { errorOf, loadAddon } from "./helpers";
+import type { CellValue, FakeSheet, Harness } from "../../../addon/harness/index";
+import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
+import { demoWorkbook } from "../../../addon/preview/demoWorkbook";
+import { dateReading } from "../../../shared/cells/dates";
+import { readTransactions } from "../../../shared/cells/transactions";
+import { segmentCustomers } from "../../../shared/models/clustering";
+import { errorOf, loadAddon } from "../helpers";
 
 const workerUrl = `${inject("workerUrl")}/`;
 const enrollmentKey = inject("enrollmentKey");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { dayFromYmd } from "../../shared/cells/dates";
-import { analyzeClv } from "../../shared/models/analysis";
-import { errorOf, loadAddon } from "./helpers";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
+import { dayFromYmd } from "../../../shared/cells/dates";
+import { analyzeClv } from "../../../shared/models/analysis";
+import { errorOf, loadAddon } from "../helpers";
 
 // The demo workbook's CDNOW extract: 303 customers, 959 transactions (1997-01 to 1998-06).
 const rows = readCdnow(CDNOW_EXTRACT_PATH);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
-import { column, errorOf, loadAddon } from "./helpers";
+import { demoWorkbook, readDemoClients } from "../../../addon/preview/demoWorkbook";
+import { column, errorOf, loadAddon } from "../helpers";
 
 describe("NPS custom function", () => {
   const addon = loadAddon();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { column, errorOf, loadAddon } from "./helpers";
+import { column, errorOf, loadAddon } from "../helpers";
 
 /** Survey formulas through the built Code.js, with arguments shaped as Sheets passes them. */
 describe("survey formulas", () => {

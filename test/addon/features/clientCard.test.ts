@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { CellValue, FakeSheet, Harness } from "../../addon/harness/index";
-import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
-import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
-import type { ClientCardView } from "../../addon/src/features/clientCard/shapes";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { responsesHeader } from "../../shared/sheets/responses";
-import { errorOf, loadAddon } from "./helpers";
+import type { CellValue, FakeSheet, Harness } from "../../../addon/harness/index";
+import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
+import { demoWorkbook, readDemoClients } from "../../../addon/preview/demoWorkbook";
+import type { ClientCardView } from "../../../addon/src/features/clientCard/shapes";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
+import { responsesHeader } from "../../../shared/sheets/responses";
+import { errorOf, loadAddon } from "../helpers";
 
 type Card = ClientCardView;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { zonedMidnight } from "../../addon/harness/cellFormat";
-import { demoWorkbook } from "../../addon/preview/demoWorkbook";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { column, errorOf, loadAddon } from "./helpers";
+import { zonedMidnight } from "../../../addon/harness/cellFormat";
+import { demoWorkbook } from "../../../addon/preview/demoWorkbook";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
+import { column, errorOf, loadAddon } from "../helpers";
 
 /**
  * Transaction formulas through the built Code.js. The demo workbook's Transactions sheet holds

@@ -1,18 +1,18 @@
 import { describe, expect, inject, it } from "vitest";
-import type { Harness } from "../../addon/harness/index";
-import type { FakeSheet } from "../../addon/harness/spreadsheet";
+import type { Harness } from "../../../addon/harness/index";
+import type { FakeSheet } from "../../../addon/harness/spreadsheet";
 import type {
   AddLinksView,
   CreateSurveyResult,
   EmailSnippetView,
   SurveysState,
   SyncView,
-} from "../../addon/src/features/surveys/shapes";
-import type { SurveySummary } from "../../shared/api/surveys";
-import { responsesHeader } from "../../shared/sheets/responses";
-import type { SurveyForm } from "../../shared/surveys/form";
-import { errorOf, loadAddon } from "./helpers";
-import { answer } from "./respondent";
+} from "../../../addon/src/features/surveys/shapes";
+import type { SurveySummary } from "../../../shared/api/surveys";
+import { responsesHeader } from "../../../shared/sheets/responses";
+import type { SurveyForm } from "../../../shared/surveys/form";
+import { errorOf, loadAddon } from "../helpers";
+import { answer } from "../respondent";
 
 /**
  * The Surveys sidebar's server functions through the built Code.js in the harness, against the

@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { CellValue, Harness } from "../../addon/harness/index";
-import { FakeRange } from "../../addon/harness/index";
-import type { SpreadsheetInit } from "../../addon/harness/spreadsheet";
-import { demoWorkbook, readDemoClients } from "../../addon/preview/demoWorkbook";
+import type { CellValue, Harness } from "../../../addon/harness/index";
+import { FakeRange } from "../../../addon/harness/index";
+import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
+import { demoWorkbook, readDemoClients } from "../../../addon/preview/demoWorkbook";
 import type {
   DashboardColumnsChoice,
   DashboardView,
   ReportResult,
   SheetOption,
-} from "../../addon/src/features/dashboard/shapes";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
-import { responsesHeader } from "../../shared/sheets/responses";
-import { type RefTx, refCustomerFigures } from "../shared/dashboard/reference";
-import { errorOf, loadAddon } from "./helpers";
+} from "../../../addon/src/features/dashboard/shapes";
+import { CDNOW_EXTRACT_PATH, readCdnow } from "../../../scripts/lib/cdnow";
+import { responsesHeader } from "../../../shared/sheets/responses";
+import { type RefTx, refCustomerFigures } from "../../shared/dashboard/reference";
+import { errorOf, loadAddon } from "../helpers";
 
 const utcDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
