@@ -11,6 +11,7 @@ import { dataSources, type SheetColumns } from "../../sheet/clientSheets";
 import { withDocumentLock } from "../../sheet/lock";
 import { ensureSize } from "../../sheet/space";
 import { getSurvey, personalLinks, SURVEY_LOCK } from "./api";
+import type { AddLinksView } from "./shapes";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -45,20 +46,6 @@ export function clientIds(list: ClientList): Cell[] {
   return (list.sheet.getRange(2, list.idColumn, rows, 1).getValues() as Cell[][]).map((r) => r[0] as Cell);
 }
 
-export interface LinksStep {
-  sheet: string;
-  linkColumn: string;
-  eligibleColumn: string;
-  /** Data rows of the client list. */
-  total: number;
-  /** Rows done so far (this execution and earlier ones); equals total when finished. */
-  done: number;
-  /** In this execution: rows given a link, of them eligible now, and rows skipped (unusable id). */
-  written: number;
-  eligible: number;
-  skipped: number;
-}
-
 /** Finds or makes the survey's two columns; writes their headers (the link header carries the title as a note). */
 function linkColumns(
   sheet: Sheet,
@@ -85,7 +72,7 @@ function linkColumns(
  * Writes links for the client rows from `start` (0-based data row) on, until the list ends or the
  * time budget is spent. Distinct client ids go to the Worker in requests of up to 500.
  */
-export function addLinks(surveyId: string, lang: Locale | null, start: number, locale: Locale): LinksStep {
+export function addLinks(surveyId: string, lang: Locale | null, start: number, locale: Locale): AddLinksView {
   const began = Date.now();
   return withDocumentLock(SURVEY_LOCK, () => {
     const survey = getSurvey(surveyId);
@@ -93,7 +80,7 @@ export function addLinks(surveyId: string, lang: Locale | null, start: number, l
     const ids = clientIds(list);
     const { link, eligible } = linkColumns(list.sheet, survey.id, survey.title, locale);
     const label = t(locale, "sheet.links.open");
-    const step: LinksStep = {
+    const step: AddLinksView = {
       sheet: list.sheet.getName(),
       linkColumn: columnLetter(link + 1),
       eligibleColumn: columnLetter(eligible + 1),

@@ -47,8 +47,11 @@ export interface AddLinksView {
   sheet: string;
   linkColumn: string;
   eligibleColumn: string;
+  /** Data rows of the client list. */
   total: number;
+  /** Rows done so far (this execution and earlier ones); equals total when finished. */
   done: number;
+  /** In this execution: rows given a link, of them eligible now, and rows skipped (unusable id). */
   written: number;
   eligible: number;
   skipped: number;
