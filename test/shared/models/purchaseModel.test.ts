@@ -10,8 +10,9 @@ import {
   type PurchaseModelName,
   prepare,
 } from "../../../shared/models/purchaseModel";
-import { lnBeta, lnGamma, lnHyp2f1 } from "../../../shared/models/special";
+import { lnHyp2f1 } from "../../../shared/models/special";
 import { collapseHistories, type PurchaseSummaries, unweighted } from "../../../shared/models/summary";
+import { lnBetaLanczos as lnBeta, lnGammaLanczos as lnGamma } from "./lanczos";
 import { Random, simulateCustomer, simulateHistories } from "./simulate";
 
 type P4 = readonly [number, number, number, number];

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { minimize } from "../../../shared/models/optimize";
 import { digamma, lnBeta, lnGamma, lnHyp2f1, logAddExp } from "../../../shared/models/special";
+import { lnGammaLanczos } from "./lanczos";
 
 describe("special functions", () => {
   it("match known values of ln Γ and ψ", () => {
@@ -18,6 +19,15 @@ describe("special functions", () => {
     expect(digamma(1)).toBeCloseTo(-eulerGamma, 14);
     expect(digamma(0.5)).toBeCloseTo(-eulerGamma - 2 * Math.log(2), 13);
     expect(lnBeta(2, 3)).toBeCloseTo(Math.log(1 / 12), 14);
+  });
+
+  it("agree with an independent algorithm (Lanczos) to 1e-13 relative (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (x) => {
+        const reference = lnGammaLanczos(x);
+        expect(Math.abs(lnGamma(x) - reference)).toBeLessThan(1e-13 * Math.max(1, Math.abs(reference)));
+      }),
+    );
   });
 
   it("satisfy the recurrences and ψ = (ln Γ)′ (property)", () => {
