@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject, type TestContext } from "vitest";
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -85,7 +85,9 @@ export interface PreviewPages {
   readonly browser: Browser;
   /** A fresh preview in `locale`; the page closes after the test. */
   open(locale: "en" | "ru", viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
-  /** Closes `page` after the test too (a page opened by other means). */
+  /** A browser context of its own shape (a phone, clipboard permissions), closed after the test. */
+  newContext(options: BrowserContextOptions): Promise<BrowserContext>;
+  /** Closes `page` after the test too (a page opened by other means); it is the one kept on failure. */
   closeAfterTest(page: Page): void;
 }
 
@@ -96,6 +98,7 @@ export interface PreviewPages {
 export function previewPages(): PreviewPages {
   let session: BrowserSession | undefined;
   let pages: Page[] = [];
+  let contexts: BrowserContext[] = [];
   beforeAll(async () => {
     session = await launchBrowser();
   });
@@ -105,7 +108,9 @@ export function previewPages(): PreviewPages {
   afterEach(async (context) => {
     await screenshotOnFailure(pages[pages.length - 1], context);
     for (const page of pages) await page.close().catch(() => {});
+    for (const context of contexts) await context.close().catch(() => {});
     pages = [];
+    contexts = [];
   });
   const self: PreviewPages = {
     get browser(): Browser {
@@ -118,6 +123,11 @@ export function previewPages(): PreviewPages {
       const errors = collectPageErrors(page);
       await openFreshPreview(page, inject("previewUrl"), locale);
       return { page, errors };
+    },
+    async newContext(options) {
+      const context = await self.browser.newContext(options);
+      contexts.push(context);
+      return context;
     },
     closeAfterTest(page) {
       pages.push(page);

@@ -1,14 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
-import {
-  type BrowserSession,
-  collectPageErrors,
-  launchBrowser,
-  openFreshPreview,
-  screenshot,
-  screenshotOnFailure,
-} from "./browser";
+import { previewPages, screenshot } from "./browser";
 import { answerOnPhone, personalLink, selectRange } from "./flows";
 
 /**
@@ -65,24 +58,15 @@ const TEXT = {
 
 const [first, second] = readDemoClients();
 
-let session: BrowserSession;
-let page: Page | undefined;
+const pages = previewPages();
 
-beforeAll(async () => {
-  session = await launchBrowser();
-});
 afterAll(async () => {
+  // Leave the shared preview in English: other files' tests open it without waiting for a switch.
   await fetch(`${inject("previewUrl")}/api/locale`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ locale: "en" }),
   });
-  await session?.close();
-});
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context);
-  await page?.close();
-  page = undefined;
 });
 
 async function openFromMenu(p: Page, caption: string): Promise<FrameLocator> {
@@ -101,10 +85,7 @@ for (const lang of ["en", "ru"] as const) {
   describe(`a team's day in the preview (${lang})`, () => {
     it("enrolls, surveys two clients, syncs an edit, segments, opens a card and creates the report", async () => {
       const url = inject("previewUrl");
-      page = await session.browser.newPage({ viewport: { width: 1280, height: 1400 } });
-      const p = page;
-      const errors = collectPageErrors(p);
-      await openFreshPreview(p, url, lang);
+      const { page: p, errors } = await pages.open(lang, { width: 1280, height: 1400 });
 
       // Settings: enroll with the local key.
       let frame = await openFromMenu(p, t.settings);
@@ -127,11 +108,11 @@ for (const lang of ["en", "ru"] as const) {
       ];
 
       // Two clients answer on their phones; sync; the first changes the answer; sync again.
-      await answerOnPhone(session.browser, links[0] as string, lang, "9", "=Great support");
-      await answerOnPhone(session.browser, links[1] as string, lang, "4", "Slow delivery");
+      await answerOnPhone(pages.browser, links[0] as string, lang, "9", "=Great support");
+      await answerOnPhone(pages.browser, links[1] as string, lang, "4", "Slow delivery");
       await frame.getByRole("button", { name: t.sync }).click();
       await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(t.synced(2, 0));
-      await answerOnPhone(session.browser, links[0] as string, lang, "10", null);
+      await answerOnPhone(pages.browser, links[0] as string, lang, "10", null);
       await frame.getByRole("button", { name: t.sync }).click();
       await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(t.synced(0, 1));
       const responses = await sheet("Responses");

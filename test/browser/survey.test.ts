@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   type CreateSurveyRequest,
   LinksResponse,
@@ -7,7 +7,7 @@ import {
   Survey,
   type SurveyResponse,
 } from "../../shared/api/surveys";
-import { type BrowserSession, collectPageErrors, launchBrowser, screenshot, screenshotOnFailure } from "./browser";
+import { collectPageErrors, previewPages, screenshot } from "./browser";
 
 /**
  * Respondents answering on a phone: the survey pages of the local Worker in Chromium at 360 px,
@@ -43,9 +43,7 @@ const CSI: CreateSurveyRequest = {
   anonymous: true,
 };
 
-let session: BrowserSession;
-let context: BrowserContext | undefined;
-let page: Page | undefined;
+const pages = previewPages();
 let errors: string[] = [];
 let token: string;
 const workerUrl = () => inject("workerUrl");
@@ -65,7 +63,6 @@ const responsesOf = async (surveyId: string): Promise<SurveyResponse[]> =>
   ResponsesPage.parse(await api("GET", `/surveys/${surveyId}/responses`)).responses;
 
 beforeAll(async () => {
-  session = await launchBrowser();
   const enrolled = await fetch(`${workerUrl()}/api/v1/workspaces`, {
     method: "POST",
     headers: { Authorization: `Bearer ${inject("enrollmentKey")}`, "Content-Type": "application/json" },
@@ -73,26 +70,18 @@ beforeAll(async () => {
   });
   token = ((await enrolled.json()) as { token: string }).token;
 });
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(async (ctx) => {
-  await screenshotOnFailure(page, ctx);
-  await context?.close();
-  context = undefined;
-  page = undefined;
-});
 
 /** A phone: 360 px wide, touch, the browser language of `locale`. */
 async function phone(locale: "en-US" | "ru-RU"): Promise<Page> {
-  context = await session.browser.newContext({
+  const context = await pages.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale,
   });
-  page = await context.newPage();
+  const page = await context.newPage();
+  pages.closeAfterTest(page);
   errors = collectPageErrors(page);
   return page;
 }
@@ -326,9 +315,6 @@ describe("respondent pages on a 360 px phone", () => {
       await screenshot(p, `survey-bad-link-${lang}`);
       // Chromium reports every error status of a page as a console error; nothing else may appear.
       expect(errors.filter((e) => !/status of (403|410)/.test(e))).toEqual([]);
-      await context?.close();
     }
-    context = undefined;
-    page = undefined;
   });
 });

@@ -1,17 +1,9 @@
 import path from "node:path";
-import type { BrowserContext, FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { FrameLocator, Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
 import { answer } from "../addon/respondent";
-import {
-  type BrowserSession,
-  collectPageErrors,
-  launchBrowser,
-  openFreshPreview,
-  SCREENSHOT_DIR,
-  screenshot,
-  screenshotOnFailure,
-} from "./browser";
+import { collectPageErrors, openFreshPreview, previewPages, SCREENSHOT_DIR, screenshot } from "./browser";
 import { answerOnPhone as answerOnPhoneIn, personalLink } from "./flows";
 
 /**
@@ -65,26 +57,14 @@ const TEXT = {
   },
 } as const;
 
-let session: BrowserSession;
-let context: BrowserContext | undefined;
-let page: Page | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(async (ctx) => {
-  await screenshotOnFailure(page, ctx);
-  // Leave the preview as a fresh demo with no sidebar open: the next test's first page load then
-  // has no sidebar of this test to fetch while it resets the workbook.
+// Registered before previewPages(), so it runs after its hooks (the screenshot of a failure first):
+// leave the preview as a fresh demo with no sidebar open, so that the next test's first page load
+// has no sidebar of this test to fetch while it resets the workbook.
+afterEach(async () => {
   await fetch(`${inject("previewUrl")}/api/reset`, { method: "POST" }).catch(() => undefined);
-  await context?.close();
-  context = undefined;
-  page = undefined;
 });
+const pages = previewPages();
+let errors: string[] = [];
 
 interface SheetView {
   values: string[][];
@@ -108,11 +88,12 @@ async function expectFits(frame: FrameLocator) {
 }
 
 async function openPreview(lang: "en" | "ru"): Promise<Page> {
-  context = await session.browser.newContext({
+  const context = await pages.newContext({
     viewport: { width: 1280, height: 1500 },
     permissions: ["clipboard-read", "clipboard-write"],
   });
-  page = await context.newPage();
+  const page = await context.newPage();
+  pages.closeAfterTest(page);
   errors = collectPageErrors(page);
   await openFreshPreview(page, inject("previewUrl"), lang);
   return page;
@@ -148,7 +129,7 @@ async function enrollAndOpenSurveys(p: Page, lang: "en" | "ru"): Promise<FrameLo
 
 /** A respondent answers on a phone; the comment page is kept as a screenshot. */
 function answerOnPhone(link: string, lang: "en" | "ru", score: string, comment: string | null): Promise<void> {
-  return answerOnPhoneIn(session.browser, link, lang, score, comment, `surveys-phone-${lang}-${score}`);
+  return answerOnPhoneIn(pages.browser, link, lang, score, comment, `surveys-phone-${lang}-${score}`);
 }
 
 for (const lang of ["en", "ru"] as const) {
