@@ -4,6 +4,7 @@ import { dashboardEn } from "./en/dashboard";
 import { menuEn } from "./en/menu";
 import { metricsEn } from "./en/metrics";
 import { modelsEn } from "./en/models";
+import { outreachEn } from "./en/outreach";
 import { segmentsEn } from "./en/segments";
 import { settingsEn } from "./en/settings";
 import { sheetsEn } from "./en/sheets";
@@ -28,6 +29,7 @@ export const en = {
   ...segmentsEn,
   ...clientCardEn,
   ...surveysUiEn,
+  ...outreachEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

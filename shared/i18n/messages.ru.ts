@@ -5,6 +5,7 @@ import { dashboardRu } from "./ru/dashboard";
 import { menuRu } from "./ru/menu";
 import { metricsRu } from "./ru/metrics";
 import { modelsRu } from "./ru/models";
+import { outreachRu } from "./ru/outreach";
 import { segmentsRu } from "./ru/segments";
 import { settingsRu } from "./ru/settings";
 import { sheetsRu } from "./ru/sheets";
@@ -26,4 +27,5 @@ export const ru: Record<MessageKey, string> = {
   ...segmentsRu,
   ...clientCardRu,
   ...surveysUiRu,
+  ...outreachRu,
 };

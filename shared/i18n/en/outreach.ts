@@ -1,0 +1,22 @@
+/** Sending to clients: templates, audiences and the emails themselves. */
+export const outreachEn = {
+  "outreach.where.subject": "Subject",
+  "outreach.where.body": "Message",
+  "outreach.noSubject": "Write a subject for the email.",
+  "outreach.noBody": "Write the text of the email.",
+  "outreach.emptyPlaceholder": "{where}: a placeholder has no column name between the braces.",
+  "outreach.unknownPlaceholder":
+    '{where}: no column of the client list is headed "{name}". Use a header as it is written in row 1.',
+  "outreach.bodyTooLarge":
+    "The email is {size} bytes, more than the {max} bytes an add-on may send in one email. Shorten the text.",
+  "outreach.email.answer": "Answer the survey",
+  "outreach.email.why": "You receive this email as our client.",
+  "outreach.email.unsubscribe": "Unsubscribe",
+  "outreach.skip.noClientId": "no client id",
+  "outreach.skip.noEmail": "no email address",
+  "outreach.skip.badEmail": "not an email address",
+  "outreach.skip.sameEmail": "the same address as row {row}",
+  "outreach.skip.optedOut": "unsubscribed",
+  "outreach.skip.invited": "already invited",
+  "outreach.skip.notInSegment": "not in the chosen group",
+} as const;

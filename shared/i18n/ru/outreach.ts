@@ -1,0 +1,23 @@
+import type { outreachEn } from "../en/outreach";
+
+export const outreachRu: Record<keyof typeof outreachEn, string> = {
+  "outreach.where.subject": "Тема",
+  "outreach.where.body": "Текст письма",
+  "outreach.noSubject": "Напишите тему письма.",
+  "outreach.noBody": "Напишите текст письма.",
+  "outreach.emptyPlaceholder": "{where}: между фигурными скобками не указан столбец.",
+  "outreach.unknownPlaceholder":
+    "{where}: в списке клиентов нет столбца «{name}». Укажите заголовок так, как он написан в строке 1.",
+  "outreach.bodyTooLarge":
+    "Письмо занимает {size} байт, а дополнение может отправить не больше {max} байт в одном письме. Сократите текст.",
+  "outreach.email.answer": "Ответить на опрос",
+  "outreach.email.why": "Вы получили это письмо как наш клиент.",
+  "outreach.email.unsubscribe": "Отписаться",
+  "outreach.skip.noClientId": "нет идентификатора клиента",
+  "outreach.skip.noEmail": "нет адреса почты",
+  "outreach.skip.badEmail": "это не адрес почты",
+  "outreach.skip.sameEmail": "тот же адрес, что в строке {row}",
+  "outreach.skip.optedOut": "отписался",
+  "outreach.skip.invited": "уже приглашён",
+  "outreach.skip.notInSegment": "не входит в выбранную группу",
+};
