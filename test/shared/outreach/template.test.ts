@@ -5,7 +5,6 @@ import { t } from "../../../shared/i18n/translate";
 import {
   checkTemplate,
   EMAIL_BODY_LIMIT,
-  escapeHtmlText,
   placeholderKey,
   placeholdersIn,
   renderMessage,
