@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CHART_TYPES } from "./charts";
+import { FakeMailApp, FakeScriptApp } from "./mailAndTriggers";
 import { createRealm, type Realm } from "./realm";
 import {
   createHtmlService,
@@ -14,6 +15,9 @@ import {
 import { FakeSpreadsheet, type SpreadsheetInit } from "./spreadsheet";
 import { createUrlFetchApp, type FetchLogEntry } from "./urlFetch";
 
+const SEND_MAIL_SCOPE = "https://www.googleapis.com/auth/script.send_mail";
+const SCRIPT_APP_SCOPE = "https://www.googleapis.com/auth/script.scriptapp";
+
 export type { CellValue } from "./cellFormat";
 export { FakeChart } from "./charts";
 export { FakeRange, FakeSheet, FakeSpreadsheet } from "./spreadsheet";
@@ -25,8 +29,9 @@ export const DEFAULT_DIST_DIR = fileURLToPath(new URL("../dist", import.meta.url
  * - "customFunction": a formula cell; may read but not write, no UI, no document/user properties.
  * - "simpleTrigger": onOpen in AuthMode.NONE; may build menus only.
  * - "full": a menu item or a google.script.run call from a sidebar.
+ * - "timeTrigger": an installable time-driven trigger; full authorization but no UI.
  */
-export type ExecutionMode = "customFunction" | "simpleTrigger" | "full";
+export type ExecutionMode = "customFunction" | "simpleTrigger" | "full" | "timeTrigger";
 
 export interface HarnessOptions {
   /** Folder with the built Code.js, appsscript.json and sidebar .html files. */
@@ -36,8 +41,10 @@ export interface HarnessOptions {
   userLocale?: string;
   /** URL prefixes UrlFetchApp may call besides appsscript.json's urlFetchWhitelist (the local Worker). */
   allowUrlPrefixes?: string[];
-  /** Clock for the cache; tests may move it. */
+  /** Clock for the cache, mail quota and triggers; advanceClock() moves it further. */
   now?: () => number;
+  /** Session.getEffectiveUser().getEmail(): who sends MailApp's messages. */
+  userEmail?: string;
   /** Where the add-on's console output goes; defaults to silence. */
   console?: Pick<Console, "log" | "info" | "warn" | "error">;
 }
@@ -82,6 +89,14 @@ export interface Harness {
   clickMenu(caption: string): void;
   /** Changes what Session.getActiveUserLocale() answers ("en", "ru"). */
   setUserLocale(tag: string): void;
+  /** MailApp: the messages sent, the daily quota, a simulated crash. */
+  readonly mail: FakeMailApp;
+  /** ScriptApp's installable triggers. */
+  readonly scriptApp: FakeScriptApp;
+  /** Moves the harness clock forward (the mail quota's day, triggers' times, the cache). */
+  advanceClock(ms: number): void;
+  /** Runs the time-driven triggers whose time has come, as Apps Script would; returns their handlers. */
+  runDueTriggers(): string[];
 }
 
 const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
@@ -91,17 +106,29 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const distDir = options.distDir ?? DEFAULT_DIST_DIR;
   const manifest = JSON.parse(readFileSync(path.join(distDir, "appsscript.json"), "utf8")) as {
     urlFetchWhitelist?: string[];
+    oauthScopes?: string[];
   };
-  const now = options.now ?? Date.now;
+  const baseNow = options.now ?? Date.now;
+  let clockOffset = 0;
+  const now = () => baseNow() + clockOffset;
   const realm = createRealm();
   let mode: ExecutionMode = "full";
   let userLocale = options.userLocale ?? "en";
 
   const deny = (what: string) => realm.error(`Exception: You do not have permission to call ${what}`);
+  /** A service whose scope the manifest does not list fails as Apps Script's authorization does. */
+  const requireScope = (what: string, scope: string) => {
+    if (!(manifest.oauthScopes ?? []).includes(scope)) {
+      throw realm.error(
+        `Exception: Specified permissions are not sufficient to call ${what}. Required permissions: ${scope}`,
+      );
+    }
+  };
+  const userEmail = options.userEmail ?? "you@example.com";
   const guard = {
     realm,
     assertMayWrite(method: string) {
-      if (mode !== "full") throw deny(method);
+      if (mode !== "full" && mode !== "timeTrigger") throw deny(method);
     },
   };
   const spreadsheet = new FakeSpreadsheet(guard, options.spreadsheet);
@@ -110,13 +137,19 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const scriptProperties = new FakeProperties(realm);
   const cache = new FakeCache(realm, now);
   const lock = new FakeLock();
+  const mail = new FakeMailApp(realm, now, () => userEmail);
+  const scriptApp = new FakeScriptApp(realm, now, (method) => {
+    if (mode !== "full" && mode !== "timeTrigger") throw deny(method);
+    requireScope(method, SCRIPT_APP_SCOPE);
+  });
   const ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [] };
   const fetchLog: FetchLogEntry[] = [];
   const allowed = () => [...(manifest.urlFetchWhitelist ?? []), ...(options.allowUrlPrefixes ?? [])];
 
   const whenAllowed = <T>(what: string, allowedIn: ExecutionMode[], value: () => T) => {
     return () => {
-      if (!allowedIn.includes(mode)) throw deny(what);
+      // A time-driven trigger has the authorization of a full execution (only the UI is missing).
+      if (!allowedIn.includes(mode === "timeTrigger" ? "full" : mode)) throw deny(what);
       return value();
     };
   };
@@ -186,6 +219,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     getSelection: whenAllowed("SpreadsheetApp.getSelection", ["full"], () => spreadsheet.getSelection()),
     getUi: () => {
       if (mode === "customFunction") throw deny("SpreadsheetApp.getUi");
+      if (mode === "timeTrigger") throw realm.error("Exception: Cannot call SpreadsheetApp.getUi() from this context.");
       return Ui;
     },
     flush: () => {},
@@ -216,7 +250,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       getActiveUserLocale: () => userLocale,
       getScriptTimeZone: () => spreadsheet.getSpreadsheetTimeZone(),
       getActiveUser: () => ({ getEmail: () => "" }),
-      getEffectiveUser: () => ({ getEmail: () => "" }),
+      // The user the script runs as: in a trigger, the person who created it.
+      getEffectiveUser: () => ({ getEmail: () => (mode === "full" || mode === "timeTrigger" ? userEmail : "") }),
       getTemporaryActiveUserKey: () => "harness-user-key",
     },
     Utilities: createUtilities(realm),
@@ -237,9 +272,19 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       ChartType: CHART_TYPES,
       Position: { TOP: "TOP", BOTTOM: "BOTTOM", RIGHT: "RIGHT", NONE: "NONE" },
     },
-    ScriptApp: {
-      AuthMode: { NONE: "NONE", LIMITED: "LIMITED", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", FULL: "FULL" },
+    MailApp: {
+      getRemainingDailyQuota: () => {
+        if (mode !== "full" && mode !== "timeTrigger") throw deny("MailApp.getRemainingDailyQuota");
+        requireScope("MailApp.getRemainingDailyQuota", SEND_MAIL_SCOPE);
+        return mail.getRemainingDailyQuota();
+      },
+      sendEmail: (...args: unknown[]) => {
+        if (mode !== "full" && mode !== "timeTrigger") throw deny("MailApp.sendEmail");
+        requireScope("MailApp.sendEmail", SEND_MAIL_SCOPE);
+        mail.sendEmail(...args);
+      },
     },
+    ScriptApp: scriptApp,
     console: options.console ?? { log() {}, info() {}, warn() {}, error() {} },
     Logger: { log: (...args: unknown[]) => (options.console ?? { log() {} }).log(...args) },
   };
@@ -303,6 +348,28 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     },
     setUserLocale(tag) {
       userLocale = tag;
+    },
+    mail,
+    scriptApp,
+    advanceClock(ms) {
+      clockOffset += ms;
+    },
+    runDueTriggers() {
+      const ran: string[] = [];
+      for (const trigger of scriptApp.takeDue()) {
+        if (!scriptApp.mayRun()) break;
+        const fn = globalFunction(trigger.handler);
+        const started = performance.now();
+        try {
+          execute("timeTrigger", EXECUTION_LIMIT_MS, trigger.handler, () =>
+            fn(realm.import({ authMode: "FULL", triggerUid: trigger.id })),
+          );
+        } finally {
+          scriptApp.recordRuntime(performance.now() - started);
+        }
+        ran.push(trigger.handler);
+      }
+      return ran;
     },
     clickMenu(caption) {
       const item = ui.menus.flatMap((m) => m.items).find((i) => i.caption === caption);
