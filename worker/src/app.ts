@@ -9,6 +9,8 @@ import type { AppEnv } from "./env";
 import { ApiError, errorBody, handleError } from "./errors";
 import { health } from "./health/routes";
 import { openApiDocument } from "./openapi";
+import { outreach } from "./outreach/routes";
+import { unsubscribe } from "./outreach/unsubscribe";
 import { respondent } from "./respondent/routes";
 import { surveys } from "./surveys/routes";
 import { enrollment, workspace } from "./workspaces/routes";
@@ -49,7 +51,8 @@ function api() {
     .use(requireWorkspace)
     .route("/workspace", workspace)
     .route("/analyze", analysis)
-    .route("/surveys", surveys);
+    .route("/surveys", surveys)
+    .route("/outreach", outreach);
 }
 
 export function createApp() {
@@ -64,6 +67,9 @@ export function createApp() {
   // Respondent pages: each response sets its own Content-Security-Policy (with the stylesheet's hash).
   app.use("/s/*", secureHeaders({ contentSecurityPolicy: undefined, xFrameOptions: "DENY" }));
   app.route("/s", respondent);
+  // Unsubscribe pages: the same headers as the survey pages.
+  app.use("/u/*", secureHeaders({ contentSecurityPolicy: undefined, xFrameOptions: "DENY" }));
+  app.route("/u", unsubscribe);
   app.get("/", (c) => c.json({ name: "rapport", version: VERSION, health: "/api/v1/health" }));
   app.route("/api/v1", api());
   app.notFound((c) =>

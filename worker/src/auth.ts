@@ -1,8 +1,20 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
 import { ApiError } from "./errors";
 
 const encoder = new TextEncoder();
+
+/**
+ * The secret that signs every link the Worker makes (survey links, unsubscribe links); without it
+ * surveys and sending are off, said plainly.
+ */
+export function linkSecret(c: Context<AppEnv>): string {
+  const secret = c.env.LINK_SECRET;
+  if (!secret) {
+    throw new ApiError(403, "forbidden", "Surveys are disabled: the Worker's owner has not set LINK_SECRET.");
+  }
+  return secret;
+}
 
 function toHex(bytes: ArrayBuffer): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");

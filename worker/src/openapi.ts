@@ -9,6 +9,17 @@ import {
   WorkspaceResponse,
 } from "../../shared/api/common";
 import {
+  ClaimRequest,
+  ClaimResponse,
+  LedgerPage,
+  LedgerQuery,
+  OptOutsResponse,
+  ResultsRequest,
+  ResultsResponse,
+  UnsubscribeLinksRequest,
+  UnsubscribeLinksResponse,
+} from "../../shared/api/outreach";
+import {
   CreateSurveyRequest,
   LinksRequest,
   LinksResponse,
@@ -169,6 +180,50 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     query: SummaryQuery,
     status: 200,
     response: SurveySummary,
+  },
+  {
+    method: "post",
+    path: "/api/v1/outreach/claims",
+    summary: "Claim contacts before emailing them: each is sent at most once per campaign and occurrence",
+    auth: "workspace",
+    body: ClaimRequest,
+    status: 200,
+    response: ClaimResponse,
+  },
+  {
+    method: "post",
+    path: "/api/v1/outreach/results",
+    summary: "Report which claimed emails were sent and which failed (a failed one may be claimed again)",
+    auth: "workspace",
+    body: ResultsRequest,
+    status: 200,
+    response: ResultsResponse,
+  },
+  {
+    method: "get",
+    path: "/api/v1/outreach/ledger",
+    summary: "A campaign's sends in the order they were claimed, for the sheet's status columns",
+    auth: "workspace",
+    query: LedgerQuery,
+    status: 200,
+    response: LedgerPage,
+  },
+  {
+    method: "post",
+    path: "/api/v1/outreach/unsubscribe-links",
+    summary: "Signed unsubscribe links for contacts",
+    auth: "workspace",
+    body: UnsubscribeLinksRequest,
+    status: 200,
+    response: UnsubscribeLinksResponse,
+  },
+  {
+    method: "get",
+    path: "/api/v1/outreach/opt-outs",
+    summary: "The contacts who unsubscribed: never emailed again by this workspace",
+    auth: "workspace",
+    status: 200,
+    response: OptOutsResponse,
   },
 ];
 

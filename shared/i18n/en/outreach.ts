@@ -12,6 +12,13 @@ export const outreachEn = {
   "outreach.email.answer": "Answer the survey",
   "outreach.email.why": "You receive this email as our client.",
   "outreach.email.unsubscribe": "Unsubscribe",
+  "outreach.page.confirmTitle": "Unsubscribe from these emails?",
+  "outreach.page.confirmBody":
+    "Press the button and this team will not email you again, whatever the survey or message.",
+  "outreach.page.confirmButton": "Unsubscribe",
+  "outreach.page.doneTitle": "You are unsubscribed",
+  "outreach.page.doneBody": "This team will not email you again. You can close this page.",
+  "outreach.page.footer": "Your choice goes only to the team that emailed you.",
   "outreach.skip.noClientId": "no client id",
   "outreach.skip.noEmail": "no email address",
   "outreach.skip.badEmail": "not an email address",

@@ -16,6 +16,8 @@ export interface Shell {
   body: Html;
   /** The same page in the other language (a GET URL), for the footer's switch. */
   otherLanguageHref?: string;
+  /** The footer's sentence; by default, where a survey answer goes. */
+  footer?: string;
 }
 
 export function renderPage(shell: Shell): string {
@@ -37,7 +39,7 @@ export function renderPage(shell: Shell): string {
 ${shell.body}
 </main>
 <footer>
-<p>${t(shell.lang, "survey.page.footer")}</p>
+<p>${shell.footer ?? t(shell.lang, "survey.page.footer")}</p>
 ${
   shell.otherLanguageHref
     ? html`<nav aria-label="${t(shell.lang, "survey.page.language")}"><a href="${shell.otherLanguageHref}" lang="${other}" hreflang="${other}">${LANGUAGE_NAMES[other]}</a></nav>`

@@ -14,6 +14,7 @@ import {
   UpdateSurveyRequest,
 } from "../../../shared/api/surveys";
 import { summarizeSurvey } from "../../../shared/metrics/surveySummary";
+import { linkSecret } from "../auth";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { validate } from "../validation";
@@ -35,14 +36,6 @@ const SurveyParam = z.object({ id: z.string() });
 
 function origin(c: C): string {
   return new URL(c.req.url).origin;
-}
-
-function linkSecret(c: C): string {
-  const secret = c.env.LINK_SECRET;
-  if (!secret) {
-    throw new ApiError(403, "forbidden", "Surveys are disabled: the Worker's owner has not set LINK_SECRET.");
-  }
-  return secret;
 }
 
 async function surveyOf(c: C, id: string): Promise<SurveyDefinition> {

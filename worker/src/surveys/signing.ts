@@ -139,3 +139,18 @@ export async function hashIp(secret: string, ip: string): Promise<string> {
   const bytes = await mac(secret, "ip", ip);
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/** The `k=` signature of an unsubscribe link: binds the contact id to the workspace. */
+export async function signOptOut(secret: string, workspaceId: string, contactId: string): Promise<string> {
+  return base64url(await mac(secret, "optout", workspaceId, contactId));
+}
+
+export async function verifyOptOut(
+  secret: string,
+  workspaceId: string,
+  contactId: string,
+  signature: string,
+): Promise<boolean> {
+  const given = fromBase64url(signature);
+  return given !== null && equal(given, await mac(secret, "optout", workspaceId, contactId));
+}

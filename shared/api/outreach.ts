@@ -1,0 +1,79 @@
+import * as z from "zod";
+import { ContactId } from "./surveys";
+
+/**
+ * Request and response shapes of `/api/v1/outreach…`: the never-twice ledger of the emails a
+ * spreadsheet sends, and the contacts who unsubscribed. The add-on claims contacts before it
+ * sends, reports what it sent, and never writes to an unsubscribed contact.
+ */
+
+export const OUTREACH_LIMITS = { contactsPerRequest: 500, reason: 500, ledgerPage: 1000 } as const;
+
+/** A survey id or a campaign's id. */
+export const Campaign = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Use 1–64 letters, digits, '_' or '-'");
+/** Which send of the campaign: "invite", "reminder:1", "every:2026-12-03", "yearly:2026". */
+export const Occurrence = z.string().regex(/^[a-z]+(?::[A-Za-z0-9_-]{1,32})?$/, "Use a word, optionally ':' and a tag");
+
+const Contacts = z.array(ContactId).min(1).max(OUTREACH_LIMITS.contactsPerRequest);
+
+export const ClaimRequest = z.strictObject({ campaign: Campaign, occurrence: Occurrence, contactIds: Contacts });
+export type ClaimRequest = z.infer<typeof ClaimRequest>;
+
+/**
+ * `claimed`: send to these now. `sent`: already sent, never again. `pending`: claimed earlier and
+ * never confirmed (a run that was killed); the add-on's own record of that run decides.
+ * `optedOut`: unsubscribed.
+ */
+export const ClaimResponse = z.object({
+  claimed: z.array(z.string()),
+  sent: z.array(z.string()),
+  pending: z.array(z.string()),
+  optedOut: z.array(z.string()),
+});
+export type ClaimResponse = z.infer<typeof ClaimResponse>;
+
+export const ResultsRequest = z.strictObject({
+  campaign: Campaign,
+  occurrence: Occurrence,
+  sent: z.array(ContactId).max(OUTREACH_LIMITS.contactsPerRequest).default([]),
+  failed: z
+    .array(z.strictObject({ contactId: ContactId, reason: z.string().trim().min(1).max(OUTREACH_LIMITS.reason) }))
+    .max(OUTREACH_LIMITS.contactsPerRequest)
+    .default([]),
+});
+export type ResultsRequest = z.input<typeof ResultsRequest>;
+
+/** How many claims each list changed (a result for a contact not claimed changes nothing). */
+export const ResultsResponse = z.object({ sent: z.number().int(), failed: z.number().int() });
+export type ResultsResponse = z.infer<typeof ResultsResponse>;
+
+export const LedgerQuery = z.strictObject({
+  campaign: Campaign,
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(OUTREACH_LIMITS.ledgerPage).optional(),
+});
+
+export const LedgerEntry = z.object({
+  contactId: z.string(),
+  occurrence: z.string(),
+  state: z.enum(["claimed", "sent", "failed"]),
+  claimedAt: z.string(),
+  sentAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerPage = z.object({ entries: z.array(LedgerEntry), nextCursor: z.string().nullable() });
+export type LedgerPage = z.infer<typeof LedgerPage>;
+
+export const UnsubscribeLinksRequest = z.strictObject({ contactIds: Contacts });
+export const UnsubscribeLinksResponse = z.object({
+  links: z.array(z.object({ contactId: z.string(), url: z.string() })),
+});
+export type UnsubscribeLinksResponse = z.infer<typeof UnsubscribeLinksResponse>;
+
+export const OptOutsResponse = z.object({ contactIds: z.array(z.string()) });
+export type OptOutsResponse = z.infer<typeof OptOutsResponse>;
