@@ -56,14 +56,16 @@ export async function claimSends(
       )
       .bind(workspaceId, ids),
   ]);
-  const claimed = new Set((claim?.results as { contact_id: string }[]).map((r) => r.contact_id));
+  // db.batch answers one result per statement, in order.
+  const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
+  const claimed = new Set(rows<{ contact_id: string }>(claim).map((r) => r.contact_id));
   const out: ClaimResponse = { claimed: [...claimed], sent: [], pending: [], optedOut: [] };
-  for (const row of states?.results as { contact_id: string; state: string }[]) {
+  for (const row of rows<{ contact_id: string; state: string }>(states)) {
     if (claimed.has(row.contact_id)) continue;
     if (row.state === "sent") out.sent.push(row.contact_id);
     else if (row.state === "claimed") out.pending.push(row.contact_id);
   }
-  out.optedOut = (optOuts?.results as { contact_id: string }[]).map((r) => r.contact_id);
+  out.optedOut = rows<{ contact_id: string }>(optOuts).map((r) => r.contact_id);
   return out;
 }
 
