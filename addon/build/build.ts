@@ -31,6 +31,8 @@ export const OAUTH_SCOPES = [
   "https://www.googleapis.com/auth/script.container.ui",
   // Calls to the Rapport Worker.
   "https://www.googleapis.com/auth/script.external_request",
+  // Survey invitations sent from the spreadsheet (MailApp), as the person who sends them.
+  "https://www.googleapis.com/auth/script.send_mail",
 ];
 
 function workerUrl(): string {

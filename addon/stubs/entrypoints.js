@@ -155,3 +155,8 @@ function surveyEmailSnippet(surveyId, lang) {
 function syncSurveyAnswers(options) {
   return Rapport.syncSurveyAnswers(options);
 }
+
+/** Sidebar: one execution of sending a survey's invitation to the client list (call again while more). */
+function sendSurveyEmails(request) {
+  return Rapport.sendSurveyEmails(request);
+}

@@ -19,6 +19,12 @@ export const outreachEn = {
   "outreach.page.doneTitle": "You are unsubscribed",
   "outreach.page.doneBody": "This team will not email you again. You can close this page.",
   "outreach.page.footer": "Your choice goes only to the team that emailed you.",
+  "outreach.noEmailColumn":
+    "The client list ({sheet}) has no email column. Head a column Email (or Почта), or choose it under Dashboard › Columns.",
+  "outreach.surveyNotOpen": 'The survey "{title}" is closed or full: reopen it before inviting clients.',
+  "outreach.notSentStopped": "not sent: the run stopped before this email",
+  "outreach.progressDone": "Sent {sent}, failed {failed}. Everyone chosen has been invited.",
+  "outreach.progressMore": "Sent {sent}, failed {failed}; {waiting} still to go. {quota} more can be sent today.",
   "outreach.skip.noClientId": "no client id",
   "outreach.skip.noEmail": "no email address",
   "outreach.skip.badEmail": "not an email address",

@@ -19,6 +19,14 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "outreach.page.doneTitle": "Вы отписаны",
   "outreach.page.doneBody": "Эта команда больше не будет вам писать. Страницу можно закрыть.",
   "outreach.page.footer": "Ваш выбор увидит только команда, которая вам написала.",
+  "outreach.noEmailColumn":
+    "В списке клиентов ({sheet}) нет столбца с почтой. Назовите столбец «Почта» (или Email) или выберите его в Панели показателей › Столбцы.",
+  "outreach.surveyNotOpen":
+    "Опрос «{title}» закрыт или набрал ответы: откройте его снова, прежде чем приглашать клиентов.",
+  "outreach.notSentStopped": "не отправлено: запуск остановился раньше",
+  "outreach.progressDone": "Отправлено {sent}, с ошибкой {failed}. Приглашены все выбранные клиенты.",
+  "outreach.progressMore":
+    "Отправлено {sent}, с ошибкой {failed}; осталось {waiting}. Сегодня можно отправить ещё {quota}.",
   "outreach.skip.noClientId": "нет идентификатора клиента",
   "outreach.skip.noEmail": "нет адреса почты",
   "outreach.skip.badEmail": "это не адрес почты",

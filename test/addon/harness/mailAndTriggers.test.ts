@@ -9,13 +9,13 @@ import { errorOf, loadAddon } from "../helpers";
 const SEND_MAIL = "https://www.googleapis.com/auth/script.send_mail";
 const SCRIPT_APP = "https://www.googleapis.com/auth/script.scriptapp";
 
-/** The built add-on with a manifest that also grants `scopes` (what the Send feature's build will list). */
-function distWithScopes(scopes: string[]): string {
+/** The built add-on with a manifest that grants `scopes` too and not `without`. */
+function distWithScopes(scopes: string[], without: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), "rapport-dist-"));
   cpSync(DEFAULT_DIST_DIR, dir, { recursive: true });
   const manifestPath = path.join(dir, "appsscript.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  manifest.oauthScopes = [...manifest.oauthScopes, ...scopes];
+  manifest.oauthScopes = [...new Set([...manifest.oauthScopes, ...scopes])].filter((s) => !without.includes(s));
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
@@ -46,7 +46,7 @@ const PROBES = `
 
 describe("MailApp in the harness, as strict as Apps Script", () => {
   it("refuses to send without the script.send_mail scope in the manifest", () => {
-    const { addon } = harness(PROBES, DEFAULT_DIST_DIR);
+    const { addon } = harness(PROBES, distWithScopes([], [SEND_MAIL]));
     expect(errorOf(() => addon.run("SEND", "a@example.com", 1))).toBe(
       `Exception: Specified permissions are not sufficient to call MailApp.sendEmail. Required permissions: ${SEND_MAIL}`,
     );
@@ -103,7 +103,7 @@ describe("MailApp in the harness, as strict as Apps Script", () => {
 
 describe("installable triggers in the harness", () => {
   it("need the script.scriptapp scope", () => {
-    const { addon } = harness(PROBES, distWithScopes([SEND_MAIL]));
+    const { addon } = harness(PROBES, distWithScopes([], [SCRIPT_APP]));
     expect(errorOf(() => addon.run("DAILY"))).toBe(
       `Exception: Specified permissions are not sufficient to call ScriptApp.newTrigger. Required permissions: ${SCRIPT_APP}`,
     );

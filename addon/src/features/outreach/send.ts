@@ -1,0 +1,243 @@
+import type { Cell } from "../../../../shared/cells/values";
+import { RapportError } from "../../../../shared/errors";
+import type { Locale } from "../../../../shared/i18n/locale";
+import { t } from "../../../../shared/i18n/translate";
+import { type Recipient, selectAudience } from "../../../../shared/outreach/audience";
+import { checkTemplate, type MessageTemplate, renderMessage } from "../../../../shared/outreach/template";
+import { spreadsheetLocale } from "../../services/locale";
+import { dataSources } from "../../sheet/clientSheets";
+import { withDocumentLock } from "../../sheet/lock";
+import { getSurvey, personalLinks } from "../surveys/api";
+import { claimSends, optedOut, reportSends, unsubscribeLinks } from "./api";
+import type { SendRequest, SendView } from "./shapes";
+
+/**
+ * Sends a survey's invitation to the client list, never twice:
+ *  1. contacts are claimed on the Worker before anything is sent (a sent one is never claimed again);
+ *  2. before each MailApp.sendEmail a progress mark in document properties says how far the batch
+ *     got, so a run killed midway (the 6-minute limit, a closed laptop) leaves a record that
+ *     survives it; a send that throws moves the mark back, since MailApp sent nothing;
+ *  3. the batch is reported sent or failed, and the mark cleared.
+ * The next run first settles a mark left behind: what was handed to MailApp counts as sent (at
+ * most once, the one trade-off: a kill between the mark and the send loses that one email), the
+ * rest is reported failed and claimed again. Every execution stops in time and at the day's quota,
+ * and the sidebar calls again.
+ */
+
+const OCCURRENCE = "invite";
+/** Contacts claimed and sent per batch: the progress mark of 25 ids stays well under 9 KB. */
+const BATCH = 25;
+/** Stop starting batches after this long: Apps Script ends an execution at 6 minutes. */
+const TIME_BUDGET_MS = 4.5 * 60_000;
+const MARK_PREFIX = "rapport.outbox.";
+
+interface ProgressMark {
+  ids: string[];
+  /** How many of `ids` were handed to MailApp (or settled as failed). */
+  attempted: number;
+  /** Those of the attempted that MailApp refused, with its reason. */
+  failed: { contactId: string; reason: string }[];
+}
+
+const markKey = (campaign: string) => `${MARK_PREFIX}${campaign}.${OCCURRENCE}`;
+
+function readMark(campaign: string): ProgressMark | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(markKey(campaign));
+  if (!raw) return null;
+  try {
+    const mark = JSON.parse(raw) as ProgressMark;
+    return Array.isArray(mark.ids) && typeof mark.attempted === "number" && Array.isArray(mark.failed) ? mark : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeMark(campaign: string, mark: ProgressMark): void {
+  PropertiesService.getDocumentProperties().setProperty(markKey(campaign), JSON.stringify(mark));
+}
+
+function clearMark(campaign: string): void {
+  PropertiesService.getDocumentProperties().deleteProperty(markKey(campaign));
+}
+
+/** Settles a batch a killed run left: handed to MailApp counts as sent, the rest may be claimed again. */
+function settleLeftBatch(campaign: string, locale: Locale): void {
+  const mark = readMark(campaign);
+  if (!mark) return;
+  const reason = t(locale, "outreach.notSentStopped");
+  const refused = new Set(mark.failed.map((f) => f.contactId));
+  reportSends(
+    campaign,
+    OCCURRENCE,
+    mark.ids.slice(0, mark.attempted).filter((id) => !refused.has(id)),
+    [...mark.failed, ...mark.ids.slice(mark.attempted).map((contactId) => ({ contactId, reason }))],
+  );
+  clearMark(campaign);
+}
+
+/** MailApp's own refusals of one message; anything else stops the run. */
+const QUOTA_ERROR = /too many times for one day: email/i;
+const MESSAGE_ERROR = /^(Invalid email|Limit Exceeded: Email)/i;
+
+function templatesOf(request: SendRequest, headers: readonly string[]): Map<Locale, MessageTemplate> {
+  const templates = new Map<Locale, MessageTemplate>();
+  for (const lang of ["en", "ru"] as const) {
+    const input = request.templates[lang];
+    if (!input) continue;
+    const template = { subject: String(input.subject ?? ""), body: String(input.body ?? "") };
+    checkTemplate(template, headers);
+    templates.set(lang, template);
+  }
+  if (templates.size === 0) throw new RapportError("outreach.noSubject");
+  return templates;
+}
+
+export function sendSurvey(request: SendRequest, locale: Locale): SendView {
+  const began = Date.now();
+  return withDocumentLock({ busy: "sheet.busy" }, () => {
+    const campaign = String(request.surveyId);
+    settleLeftBatch(campaign, locale);
+    const survey = getSurvey(campaign);
+    if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
+
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const clients = dataSources(ss).clients;
+    const idColumn = clients?.mapping.clientId ?? null;
+    const emailColumn = clients?.mapping.email ?? null;
+    if (!clients || idColumn === null) throw new RapportError("surveys.noClientList");
+    if (emailColumn === null) throw new RapportError("outreach.noEmailColumn", { sheet: clients.sheet.getName() });
+    const sheet = clients.sheet;
+    const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues() as Cell[][];
+    const headers = (values[0] ?? []).map((h) => String(h));
+    const templates = templatesOf(request, headers);
+
+    const audience = selectAudience(
+      values[0] ?? [],
+      values.slice(1),
+      {
+        clientId: idColumn - 1,
+        email: emailColumn - 1,
+        language: request.languageColumn ? request.languageColumn - 1 : null,
+      },
+      {
+        filter: request.segment
+          ? { kind: "equals", column: request.segment.column - 1, value: request.segment.value }
+          : { kind: "all" },
+        optedOut: optedOut(),
+        invited: new Set(),
+        onlyNotInvited: false,
+        defaultLocale: spreadsheetLocale(),
+      },
+    );
+
+    const view: SendView = {
+      sent: 0,
+      failed: [],
+      skipped: audience.skipped.map((s) => ({ row: s.row, reason: t(locale, s.reason, s.params) })),
+      alreadySent: 0,
+      pending: 0,
+      waiting: 0,
+      remainingQuota: MailApp.getRemainingDailyQuota(),
+      more: false,
+      message: "",
+    };
+    let next = 0;
+    let stopped = false;
+    let unsent = 0;
+    const recipients = audience.recipients;
+    while (next < recipients.length && !stopped) {
+      if (view.remainingQuota <= 0 || Date.now() - began > TIME_BUDGET_MS) break;
+      const chunk = recipients.slice(next, next + Math.min(BATCH, view.remainingQuota));
+      next += chunk.length;
+      const claim = claimSends(
+        campaign,
+        OCCURRENCE,
+        chunk.map((r) => r.contactId),
+      );
+      view.alreadySent += claim.sent.length;
+      view.pending += claim.pending.length;
+      const claimed = new Set(claim.claimed);
+      const batch = chunk.filter((r) => claimed.has(r.contactId));
+      if (batch.length === 0) continue;
+      const outcome = sendBatch(campaign, batch, templates, view);
+      stopped = outcome.quotaStop;
+      unsent = outcome.unsent;
+    }
+    view.waiting = recipients.length - next + unsent;
+    view.remainingQuota = MailApp.getRemainingDailyQuota();
+    view.more = view.waiting > 0;
+    view.message = t(locale, view.more ? "outreach.progressMore" : "outreach.progressDone", {
+      sent: view.sent,
+      failed: view.failed.length,
+      waiting: view.waiting,
+      quota: view.remainingQuota,
+    });
+    return view;
+  });
+}
+
+/** Sends one claimed batch under the progress mark; says whether MailApp's daily quota stopped it. */
+function sendBatch(
+  campaign: string,
+  batch: readonly Recipient[],
+  templates: ReadonlyMap<Locale, MessageTemplate>,
+  view: SendView,
+): { quotaStop: boolean; unsent: number } {
+  const ids = batch.map((r) => r.contactId);
+  const links = new Map<string, { url: string; emailHtml: string }>();
+  for (const lang of ["en", "ru"] as const) {
+    const group = batch.filter((r) => r.locale === lang).map((r) => r.contactId);
+    if (group.length) for (const l of personalLinks(campaign, group, lang)) links.set(l.contactId, l);
+  }
+  const unsubscribe = unsubscribeLinks(ids);
+  const mark: ProgressMark = { ids, attempted: 0, failed: [] };
+  writeMark(campaign, mark);
+  const sent: string[] = [];
+  const failed: { contactId: string; reason: string }[] = [];
+  let quotaStop = false;
+  let unsent = 0;
+  for (let i = 0; i < batch.length; i++) {
+    const recipient = batch[i] as Recipient;
+    const template = templates.get(recipient.locale) ?? ([...templates.values()][0] as MessageTemplate);
+    const link = links.get(recipient.contactId);
+    const message = renderMessage(template, {
+      locale: recipient.locale,
+      values: recipient.values,
+      surveyHtml: link?.emailHtml ?? null,
+      surveyUrl: link?.url ?? null,
+      unsubscribeUrl: unsubscribe.get(recipient.contactId) ?? "",
+    });
+    mark.attempted = i + 1;
+    writeMark(campaign, mark);
+    try {
+      MailApp.sendEmail(recipient.email, message.subject, message.textBody, { htmlBody: message.htmlBody });
+      sent.push(recipient.contactId);
+      view.sent++;
+    } catch (error) {
+      // MailApp threw: nothing was sent, so the mark goes back before anything else happens.
+      mark.attempted = i;
+      writeMark(campaign, mark);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (QUOTA_ERROR.test(reason)) {
+        quotaStop = true;
+        unsent = batch.length - i;
+        for (const rest of batch.slice(i)) failed.push({ contactId: rest.contactId, reason });
+        break;
+      }
+      if (!MESSAGE_ERROR.test(reason)) {
+        // An unknown failure stops the run; what was sent is reported by the next run's settling.
+        throw error;
+      }
+      failed.push({ contactId: recipient.contactId, reason });
+      view.failed.push({ row: recipient.row, email: recipient.email, reason });
+      // This one is settled here: the mark moves past it and keeps why it failed.
+      mark.failed.push({ contactId: recipient.contactId, reason });
+      mark.attempted = i + 1;
+      writeMark(campaign, mark);
+    }
+  }
+  reportSends(campaign, OCCURRENCE, sent, failed);
+  clearMark(campaign);
+  view.remainingQuota = quotaStop ? 0 : view.remainingQuota - sent.length;
+  return { quotaStop, unsent };
+}

@@ -1,0 +1,44 @@
+/**
+ * Shapes that cross google.script.run between the Send step and Code.js. Plain JSON only:
+ * strings, numbers, booleans, null, arrays and plain objects.
+ */
+
+export interface TemplateInput {
+  subject: string;
+  body: string;
+}
+
+export interface SendRequest {
+  surveyId: string;
+  /** The email in English and/or Russian; a client gets their language's, else the other. */
+  templates: { en?: TemplateInput; ru?: TemplateInput };
+  /** Only the rows where this column (1-based) holds `value`; null for every client. */
+  segment: { column: number; value: string } | null;
+  /** The column (1-based) with each client's language, or null for the spreadsheet's. */
+  languageColumn: number | null;
+}
+
+export interface SendRowView {
+  row: number;
+  email: string;
+  reason: string;
+}
+
+/** One execution of Send; the sidebar calls again while `more` is true and quota is left. */
+export interface SendView {
+  /** Emails sent in this execution. */
+  sent: number;
+  failed: SendRowView[];
+  /** Rows left out (no address, unsubscribed, …), with the reason in the user's language. */
+  skipped: { row: number; reason: string }[];
+  /** Clients already sent this survey (by any earlier run): never again. */
+  alreadySent: number;
+  /** Claimed by a run that stopped before it could report: neither counted nor sent again. */
+  pending: number;
+  /** Recipients left for another run (today's quota or this execution's time ran out). */
+  waiting: number;
+  /** What MailApp still allows today. */
+  remainingQuota: number;
+  more: boolean;
+  message: string;
+}

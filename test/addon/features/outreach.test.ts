@@ -1,0 +1,181 @@
+import { describe, expect, inject, it } from "vitest";
+import type { Harness } from "../../../addon/harness/index";
+import type { SendRequest, SendView } from "../../../addon/src/features/outreach/shapes";
+import type { CreateSurveyResult } from "../../../addon/src/features/surveys/shapes";
+import type { SurveyForm } from "../../../shared/surveys/form";
+import { errorOf, loadAddon } from "../helpers";
+
+/**
+ * Sending a survey's invitation through the built Code.js in the harness (MailApp faked as strictly
+ * as Apps Script documents it) against the real local Worker, which keeps the never-twice record.
+ */
+
+const workerUrl = `${inject("workerUrl")}/`;
+const enrollmentKey = inject("enrollmentKey");
+
+type Row = (string | number)[];
+
+const CLIENTS: Row[] = [
+  ["Client ID", "Name", "Email", "Plan", "Язык"],
+  [1, "Anna", "anna@example.com", "Gold", "ru"],
+  [2, "Boris", "boris@example.com", "Silver", ""],
+  [3, "Chen", "not-an-address", "Gold", ""],
+  [4, "Dana", "dana@example.com", "Gold", "en"],
+  [5, "Eli", "", "Gold", ""],
+  [6, "Fay", "fay@example.com", "Silver", ""],
+  [7, "Gus", "gus@example.com", "Gold", ""],
+];
+
+function enrolled(rows: Row[] = CLIENTS): Harness {
+  const addon = loadAddon({
+    userLocale: "en",
+    userEmail: "team@example.com",
+    spreadsheet: { name: "Clients", timeZone: "Europe/Moscow", sheets: [{ name: "Clients", rows }] },
+  });
+  addon.run("saveWorkerUrl", workerUrl);
+  addon.run("enrollSpreadsheet", enrollmentKey);
+  return addon;
+}
+
+const FORM: SurveyForm = {
+  type: "nps",
+  title: "Autumn check-in",
+  languages: ["en", "ru"],
+  question: { en: "How likely are you to recommend us?", ru: "Насколько вероятно, что вы порекомендуете нас?" },
+  followUp: { en: "", ru: "" },
+  factors: [],
+  closesOn: "",
+  maxResponses: "",
+  throttleDays: "",
+  anonymous: false,
+};
+
+function surveyIn(addon: Harness): string {
+  const result = addon.run("createSurvey", FORM) as CreateSurveyResult;
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.survey.id;
+}
+
+const request = (surveyId: string, over: Partial<SendRequest> = {}): SendRequest => ({
+  surveyId,
+  templates: {
+    en: { subject: "{{Name}}, a quick question", body: "Dear {{Name}},\n\nHow is your {{Plan}} plan going?" },
+    ru: { subject: "{{Name}}, короткий вопрос", body: "Здравствуйте, {{Name}}!\n\nКак вам тариф {{Plan}}?" },
+  },
+  segment: null,
+  languageColumn: 5,
+  ...over,
+});
+
+const recipients = (addon: Harness) => addon.mail.outbox.map((m) => m.to.join(","));
+
+describe("sending a survey's invitation from the client list", () => {
+  it("sends each valid address once, in the client's language, with buttons and an unsubscribe link", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    const view = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+    expect(view.sent).toBe(5);
+    expect(recipients(addon)).toEqual([
+      "anna@example.com",
+      "boris@example.com",
+      "dana@example.com",
+      "fay@example.com",
+      "gus@example.com",
+    ]);
+    expect(view.skipped).toEqual([
+      { row: 4, reason: "not an email address" },
+      { row: 6, reason: "no email address" },
+    ]);
+    const anna = addon.mail.outbox[0];
+    expect(anna?.subject).toBe("Anna, короткий вопрос");
+    expect(anna?.from).toBe("team@example.com");
+    expect(anna?.htmlBody).toContain("Как вам тариф Gold?");
+    expect(anna?.htmlBody).toMatch(/href="https?:\/\/[^"]+\/s\/[^"]+score=10"/);
+    expect(anna?.htmlBody).toMatch(/href="https?:\/\/[^"]+\/u\/[^"]+"[^>]*>Отписаться</);
+    expect(addon.mail.outbox[1]?.subject).toBe("Boris, a quick question");
+    expect(view.more).toBe(false);
+    expect(view.message).toBe("Sent 5, failed 0. Everyone chosen has been invited.");
+
+    // Pressing Send again sends nothing: the Worker remembers who was invited.
+    const again = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+    expect(again.sent).toBe(0);
+    expect(again.alreadySent).toBe(5);
+    expect(addon.mail.outbox).toHaveLength(5);
+  });
+
+  it("sends to a segment only, and refuses an unknown placeholder before sending anything", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    const wrong = request(surveyId, { templates: { en: { subject: "Hi {{Nmae}}", body: "x" } } });
+    expect(errorOf(() => addon.run("sendSurveyEmails", wrong))).toBe(
+      'Subject: no column of the client list is headed "Nmae". Use a header as it is written in row 1.',
+    );
+    expect(addon.mail.outbox).toHaveLength(0);
+    const view = addon.run(
+      "sendSurveyEmails",
+      request(surveyId, { segment: { column: 4, value: "silver" } }),
+    ) as SendView;
+    expect(recipients(addon)).toEqual(["boris@example.com", "fay@example.com"]);
+    expect(view.sent).toBe(2);
+  });
+
+  it("stops at the day's quota and carries on the next day where it stopped", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.mail.dailyQuota = 3;
+    const first = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+    expect(first).toMatchObject({ sent: 3, waiting: 2, remainingQuota: 0, more: true });
+    expect(first.message).toBe("Sent 3, failed 0; 2 still to go. 0 more can be sent today.");
+    addon.advanceClock(24 * 3_600_000);
+    const second = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+    expect(second).toMatchObject({ sent: 2, waiting: 0, more: false });
+    expect(new Set(recipients(addon)).size).toBe(5);
+    expect(addon.mail.outbox).toHaveLength(5);
+  });
+
+  it("after a crash midway, the next run sends every client exactly once", () => {
+    for (const k of [0, 1, 3, 4]) {
+      const addon = enrolled();
+      const surveyId = surveyIn(addon);
+      addon.mail.interruptAfter(k);
+      expect(errorOf(() => addon.run("sendSurveyEmails", request(surveyId)))).toMatch(/Execution interrupted/);
+      expect(addon.mail.outbox).toHaveLength(k);
+      addon.mail.interruptAfter(null);
+      const view = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+      expect(view.sent, `crash after ${k}`).toBe(5 - k);
+      const sent = recipients(addon);
+      expect(sent.sort(), `crash after ${k}`).toEqual(
+        ["anna@example.com", "boris@example.com", "dana@example.com", "fay@example.com", "gus@example.com"].sort(),
+      );
+    }
+  });
+
+  it("never writes to a client who unsubscribed, whichever survey", async () => {
+    const addon = enrolled();
+    const first = surveyIn(addon);
+    addon.run("sendSurveyEmails", request(first));
+    const html = addon.mail.outbox.find((m) => m.to[0] === "boris@example.com")?.htmlBody ?? "";
+    const link = /href="([^"]+\/u\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, "&") as string;
+    const confirmed = await fetch(link, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    expect(confirmed.status).toBe(200);
+    const second = surveyIn(addon);
+    const view = addon.run("sendSurveyEmails", request(second)) as SendView;
+    expect(view.skipped).toContainEqual({ row: 3, reason: "unsubscribed" });
+    expect(addon.mail.outbox.slice(5).map((m) => m.to[0])).not.toContain("boris@example.com");
+    expect(view.sent).toBe(4);
+  });
+
+  it("says what is missing in the user's language: no email column", () => {
+    const rows = CLIENTS.map((r) => [r[0], r[1]] as Row);
+    const addon = enrolled(rows);
+    addon.setUserLocale("ru");
+    const surveyId = surveyIn(addon);
+    expect(errorOf(() => addon.run("sendSurveyEmails", request(surveyId)))).toBe(
+      "В списке клиентов (Clients) нет столбца с почтой. Назовите столбец «Почта» (или Email) или выберите его в Панели показателей › Столбцы.",
+    );
+  });
+});
