@@ -93,7 +93,7 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 370_000,
+  "Code.js": 385_000,
   "clientCard.html": 18_000,
   "dashboard.html": 40_000,
   "help.html": 6_500,
