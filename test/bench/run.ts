@@ -10,6 +10,7 @@ import { clvBench } from "./clv.bench";
 import { dashboardBench } from "./dashboard.bench";
 import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
+import { outreachBench } from "./outreach.bench";
 import { segmentsBench } from "./segments.bench";
 import { surveyBench } from "./survey.bench";
 import { syncBench } from "./sync.bench";
@@ -25,6 +26,7 @@ const benches: Bench[] = [
   ingestFaultBench,
   segmentsBench,
   syncBench,
+  outreachBench,
 ];
 
 async function main(): Promise<void> {
