@@ -227,6 +227,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         }
         return json(res, 200, state());
       }
+      // Every email the add-on "sent" (MailApp is faked: nothing leaves this machine).
+      if (req.method === "GET" && url.pathname === "/api/outbox")
+        return json(res, 200, { emails: harness.mail.outbox });
       if (req.method === "POST" && url.pathname === "/api/reset") {
         harness = fresh();
         return json(res, 200, state());

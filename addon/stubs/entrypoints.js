@@ -160,3 +160,13 @@ function syncSurveyAnswers(options) {
 function sendSurveyEmails(request) {
   return Rapport.sendSurveyEmails(request);
 }
+
+/** Menu: Send a survey by email. */
+function showSend() {
+  Rapport.showSend();
+}
+
+/** Sidebar: the Send sidebar's surveys, client-list columns and today's quota. */
+function sendState() {
+  return Rapport.sendState();
+}

@@ -6,8 +6,8 @@ import { type ClientValues, placeholderKey } from "./template";
 
 /**
  * Who an email goes to: the client list's rows that have a client id and a valid address, in the
- * chosen group, not unsubscribed and (when asked) not yet invited. Every row left out is listed
- * with its reason, so nothing is skipped silently.
+ * chosen group, not unsubscribed and (when asked) not yet invited. Every row of the group left out
+ * is listed with its reason, so nothing is skipped silently.
  */
 
 /**
@@ -97,8 +97,8 @@ export function selectAudience(
     const cells = rows[r] as readonly Cell[];
     const row = r + 2;
     if (cells.every((c) => isBlank(c))) continue;
+    // Rows outside the chosen group are not part of the send at all: not listed as skipped.
     if (options.filter.kind === "equals" && cellText(cells[options.filter.column]).toLowerCase() !== filterValue) {
-      skipped.push({ row, reason: "outreach.skip.notInSegment" });
       continue;
     }
     const key = clientKey(cells[columns.clientId]);

@@ -38,6 +38,7 @@ describe("add-on preview", () => {
     expect(await p.getByRole("menuitem").allTextContents()).toEqual([
       "Dashboard",
       "Surveys",
+      "Send survey by email",
       "Segments",
       "Client card",
       "NPS of selection",

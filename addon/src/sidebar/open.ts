@@ -4,7 +4,7 @@ import { t } from "../../../shared/i18n/translate";
 import { userLocale } from "../services/locale";
 
 /** Sidebars built by `npm run build` into addon/dist/<name>.html. */
-export type SidebarName = "nps" | "help" | "settings" | "dashboard" | "segments" | "clientCard" | "surveys";
+export type SidebarName = "nps" | "help" | "settings" | "dashboard" | "segments" | "clientCard" | "surveys" | "send";
 
 const LOCALE_MARKER = 'data-rapport-locale="en"';
 

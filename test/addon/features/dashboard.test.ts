@@ -77,12 +77,27 @@ function responses(locale: "en" | "ru", answers: [string, number | string, strin
 describe("menu", () => {
   it("has the team's sidebars first, in the user's language, without authorization on open", () => {
     for (const [locale, captions] of [
-      ["en", ["Dashboard", "Surveys", "Segments", "Client card", "—", "NPS of selection", "—", "Settings", "Help"]],
+      [
+        "en",
+        [
+          "Dashboard",
+          "Surveys",
+          "Send survey by email",
+          "Segments",
+          "Client card",
+          "—",
+          "NPS of selection",
+          "—",
+          "Settings",
+          "Help",
+        ],
+      ],
       [
         "ru",
         [
           "Панель показателей",
           "Опросы",
+          "Отправить опрос по почте",
           "Сегменты",
           "Карточка клиента",
           "—",
@@ -101,6 +116,7 @@ describe("menu", () => {
       expect(items.map((i) => i.functionName)).toEqual([
         "showDashboard",
         "showSurveys",
+        "showSend",
         "showSegments",
         "showClientCard",
         null,

@@ -58,6 +58,7 @@ describe("menu", () => {
     expect(items.map((i) => i.functionName)).toEqual([
       "showDashboard",
       "showSurveys",
+      "showSend",
       "showSegments",
       "showClientCard",
       "showNpsSidebar",

@@ -50,9 +50,8 @@ describe("choosing recipients", () => {
     });
     expect(audience.recipients.map((r) => r.row)).toEqual([2]);
     expect(audience.skipped.filter((s) => s.reason === "outreach.skip.invited").map((s) => s.row)).toEqual([8]);
-    expect(audience.skipped.filter((s) => s.reason === "outreach.skip.notInSegment").map((s) => s.row)).toEqual([
-      4, 10,
-    ]);
+    // Rows outside the group (4 and 10 are "At risk") are not listed at all.
+    expect(audience.skipped.map((s) => s.row)).toEqual([3, 5, 6, 7, 8]);
   });
 
   it("uses the spreadsheet's language when there is no language column", () => {

@@ -13,6 +13,7 @@ export function onOpen(_event?: unknown): void {
     .createAddonMenu()
     .addItem(t(locale, "ui.menu.dashboard"), "showDashboard")
     .addItem(t(locale, "ui.menu.surveys"), "showSurveys")
+    .addItem(t(locale, "ui.menu.send"), "showSend")
     .addItem(t(locale, "ui.menu.segments"), "showSegments")
     .addItem(t(locale, "ui.menu.clientCard"), "showClientCard")
     .addSeparator()

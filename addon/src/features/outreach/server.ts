@@ -1,11 +1,60 @@
+import { columnLetter } from "../../../../shared/cells/a1";
+import { t } from "../../../../shared/i18n/translate";
 import { userLocale } from "../../services/locale";
+import { enrollment } from "../../services/settings";
+import { dataSources } from "../../sheet/clientSheets";
+import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
+import { listSurveys } from "../surveys/api";
 import { sendSurvey } from "./send";
-import type { SendRequest, SendView } from "./shapes";
+import type { SendRequest, SendState, SendView, TemplateInput } from "./shapes";
+
+/** Menu: Send a survey by email. */
+export function showSend(): void {
+  openSidebar("send", "ui.send.title");
+}
+
+/** A language column is one headed so (the add-on does not guess it from the cells). */
+const LANGUAGE_HEADER = /^(language|lang|locale|язык)$/i;
+
+function defaults(nameHeader: string | null): { en: TemplateInput; ru: TemplateInput } {
+  const name = nameHeader ? `{{${nameHeader}}}` : "";
+  return {
+    en: { subject: t("en", "ui.send.defaultSubject"), body: t("en", "ui.send.defaultBody", { name }) },
+    ru: { subject: t("ru", "ui.send.defaultSubject"), body: t("ru", "ui.send.defaultBody", { name }) },
+  };
+}
+
+/** google.script.run: the Send sidebar's choices (surveys, the client list's columns, today's quota). */
+export function sendState(): SendState {
+  return sidebarCall(() => {
+    const clients = dataSources(SpreadsheetApp.getActiveSpreadsheet()).clients;
+    const headers = clients?.headers ?? [];
+    const nameColumn = clients?.mapping.name ?? null;
+    const languageIndex = headers.findIndex((h) => LANGUAGE_HEADER.test(h.trim()));
+    const enrolled = enrollment() !== null;
+    return {
+      enrolled,
+      surveys: enrolled
+        ? listSurveys()
+            .filter((s) => s.status === "open")
+            .map((s) => ({ id: s.id, title: s.title }))
+        : [],
+      clientSheet: clients?.sheet.getName() ?? null,
+      columns: headers.map((header, i) => ({ column: i + 1, letter: columnLetter(i + 1), header })),
+      emailColumn: clients?.mapping.email ?? null,
+      languageColumn: languageIndex >= 0 ? languageIndex + 1 : null,
+      nameHeader: nameColumn === null ? null : (headers[nameColumn - 1] ?? null),
+      remainingQuota: MailApp.getRemainingDailyQuota(),
+      defaults: defaults(nameColumn === null ? null : (headers[nameColumn - 1] ?? null)),
+    };
+  });
+}
 
 /**
  * google.script.run: one execution of "Send the survey" to the client list. Call again while
- * `more` is true (the next run goes on where this one stopped, and sends nothing twice).
+ * `more` is true and quota is left (the next run goes on where this one stopped, and sends
+ * nothing twice).
  */
 export function sendSurveyEmails(request: SendRequest): SendView {
   return sidebarCall(() => sendSurvey(request, userLocale()));

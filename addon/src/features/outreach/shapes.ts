@@ -3,6 +3,8 @@
  * strings, numbers, booleans, null, arrays and plain objects.
  */
 
+import type { ColumnChoice } from "../../sidebar/shapes";
+
 export interface TemplateInput {
   subject: string;
   body: string;
@@ -41,4 +43,27 @@ export interface SendView {
   remainingQuota: number;
   more: boolean;
   message: string;
+}
+
+export interface SendSurveyChoice {
+  id: string;
+  title: string;
+}
+
+/** What the Send sidebar shows when it opens. */
+export interface SendState {
+  enrolled: boolean;
+  /** The workspace's open surveys, newest first. */
+  surveys: SendSurveyChoice[];
+  /** The client list's sheet and columns (1-based), or null when there is none. */
+  clientSheet: string | null;
+  columns: ColumnChoice[];
+  emailColumn: number | null;
+  languageColumn: number | null;
+  /** The header of the client list's name column, for the placeholder example. */
+  nameHeader: string | null;
+  /** Recipients MailApp still allows today. */
+  remainingQuota: number;
+  /** Starting texts in each language, with the client list's name column as a placeholder. */
+  defaults: { en: TemplateInput; ru: TemplateInput };
 }

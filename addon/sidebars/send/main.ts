@@ -1,0 +1,143 @@
+import type { SendRequest, SendState, SendView } from "../../src/features/outreach/shapes";
+import { tr, translatePage } from "../common/i18n";
+import { call } from "../common/rpc";
+import { Status } from "../common/status";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = new Status($("status"), $("error"));
+const form = $<HTMLFormElement>("send-form");
+const surveySelect = $<HTMLSelectElement>("survey");
+const whoSelect = $<HTMLSelectElement>("who");
+const segmentValue = $<HTMLInputElement>("segment-value");
+const languageSelect = $<HTMLSelectElement>("language-column");
+const sendButton = $<HTMLButtonElement>("send");
+const notice = $("notice");
+
+function option(value: string, text: string): HTMLOptionElement {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+function blocked(text: string, settings: boolean): void {
+  $("blocked-text").textContent = text;
+  $("open-settings").hidden = !settings;
+  $("blocked").hidden = false;
+  form.hidden = true;
+}
+
+function show(s: SendState): void {
+  $("blocked").hidden = true;
+  const problem = !s.enrolled
+    ? tr("ui.send.notEnrolled")
+    : !s.clientSheet
+      ? tr("ui.send.noClients")
+      : s.surveys.length === 0
+        ? tr("ui.send.noSurveys")
+        : null;
+  if (problem) {
+    blocked(problem, !s.enrolled);
+    return;
+  }
+  surveySelect.replaceChildren(...s.surveys.map((v) => option(v.id, v.title)));
+  whoSelect.replaceChildren(
+    option("", tr("ui.send.allClients", { sheet: s.clientSheet ?? "" })),
+    ...s.columns
+      .filter((c) => c.header !== "")
+      .map((c) => option(String(c.column), tr("ui.send.onlyWhere", { column: c.header }))),
+  );
+  languageSelect.replaceChildren(
+    option("", tr("ui.send.noLanguageColumn")),
+    ...s.columns.filter((c) => c.header !== "").map((c) => option(String(c.column), `${c.letter} · ${c.header}`)),
+  );
+  languageSelect.value = s.languageColumn === null ? "" : String(s.languageColumn);
+  const email = s.columns.find((c) => c.column === s.emailColumn);
+  $("email-column").textContent = email
+    ? tr("ui.send.emailColumn", { column: `${email.letter} · ${email.header}` })
+    : tr("ui.send.noEmailColumn");
+  for (const lang of ["en", "ru"] as const) {
+    const subject = $<HTMLInputElement>(`subject-${lang}`);
+    const body = $<HTMLTextAreaElement>(`body-${lang}`);
+    if (!subject.value) subject.value = s.defaults[lang].subject;
+    if (!body.value) body.value = s.defaults[lang].body;
+  }
+  const name = s.nameHeader ?? s.columns.find((c) => c.header !== "")?.header ?? "Name";
+  $("placeholders").textContent = tr("ui.send.placeholders", { example: `{{${name}}}` });
+  $("quota").textContent = tr("ui.send.quota", { quota: s.remainingQuota });
+  form.hidden = false;
+}
+
+function rows(
+  listId: string,
+  titleId: string,
+  detailsId: string,
+  items: string[],
+  titleKey: "ui.send.failed" | "ui.send.skipped",
+) {
+  const list = $(listId);
+  list.replaceChildren(
+    ...items.map((text) => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }),
+  );
+  $(titleId).textContent = tr(titleKey, { count: items.length });
+  $(detailsId).hidden = items.length === 0;
+}
+
+function request(): SendRequest {
+  const segmentColumn = Number(whoSelect.value);
+  return {
+    surveyId: surveySelect.value,
+    templates: {
+      en: { subject: $<HTMLInputElement>("subject-en").value, body: $<HTMLTextAreaElement>("body-en").value },
+      ru: { subject: $<HTMLInputElement>("subject-ru").value, body: $<HTMLTextAreaElement>("body-ru").value },
+    },
+    segment: segmentColumn ? { column: segmentColumn, value: segmentValue.value } : null,
+    languageColumn: languageSelect.value ? Number(languageSelect.value) : null,
+  };
+}
+
+whoSelect.addEventListener("change", () => {
+  $("segment").hidden = whoSelect.value === "";
+});
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  notice.hidden = true;
+  if (whoSelect.value !== "" && segmentValue.value.trim() === "") {
+    status.showError(new Error(tr("ui.send.needValue")));
+    segmentValue.focus();
+    return;
+  }
+  const body = request();
+  const result = await status.run(tr("ui.send.sending"), [sendButton], async () => {
+    // One execution sends what fits in its time; go on while there is more and quota is left.
+    const failed: string[] = [];
+    let view: SendView;
+    do {
+      view = await call("sendSurveyEmails", body);
+      for (const f of view.failed) failed.push(tr("ui.send.row", { row: f.row, reason: `${f.email}: ${f.reason}` }));
+    } while (view.more && view.remainingQuota > 0 && view.sent > 0);
+    return { view, failed };
+  });
+  if (!result) return;
+  notice.textContent = result.view.message;
+  notice.hidden = false;
+  $("quota").textContent = tr("ui.send.quota", { quota: result.view.remainingQuota });
+  rows("failed-list", "failed-title", "failed-rows", result.failed, "ui.send.failed");
+  rows(
+    "skipped-list",
+    "skipped-title",
+    "skipped-rows",
+    result.view.skipped.map((s) => tr("ui.send.row", { row: s.row, reason: s.reason })),
+    "ui.send.skipped",
+  );
+});
+
+$("open-settings").addEventListener("click", () => void status.run("", [], () => call("showSettings")));
+
+translatePage();
+void status.run("", [sendButton], () => call("sendState")).then((s) => s && show(s));
