@@ -170,3 +170,13 @@ function showSend() {
 function sendState() {
   return Rapport.sendState();
 }
+
+/** Sidebar: the exact email of a row's client, before sending. */
+function sendPreview(request, row) {
+  return Rapport.sendPreview(request, row);
+}
+
+/** Sidebar: a row's email sent to you, marked as a test. */
+function sendTestToMe(request, row) {
+  return Rapport.sendTestToMe(request, row);
+}

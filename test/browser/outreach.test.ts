@@ -18,6 +18,9 @@ const TEXT = {
     to: "To",
     value: "Value",
     send: "Send",
+    preview: "Preview",
+    test: "Send a test to me",
+    testSent: "went to you@example.com",
     unsubscribe: "Unsubscribe",
     confirm: "Unsubscribe",
     unsubscribed: "You are unsubscribed",
@@ -28,6 +31,9 @@ const TEXT = {
     to: "Кому",
     value: "Значение",
     send: "Отправить",
+    preview: "Посмотреть письмо",
+    test: "Отправить тест себе",
+    testSent: "отправлено на you@example.com",
     unsubscribe: "Отписаться",
     confirm: "Отписаться",
     unsubscribed: "Вы отписаны",
@@ -87,13 +93,24 @@ for (const lang of ["en", "ru"] as const) {
       expect(group.length).toBeGreaterThanOrEqual(1);
 
       const frame = await openSend(p, lang, firstTitle);
-      await frame.getByLabel(t.to).selectOption({ index: 2 }); // the second column of Clients: the name
-      await frame.getByLabel(t.value).fill(name);
+      await frame.getByLabel(t.to, { exact: true }).selectOption({ index: 2 }); // the second column of Clients: the name
+      await frame.getByLabel(t.value, { exact: true }).fill(name);
       await screenshot(p, `sidebar-send-${lang}-1-form`);
-      await frame.getByRole("button", { name: t.send }).click();
+
+      // Look before sending: the first recipient's exact email, then a test to the user.
+      await frame.getByRole("button", { name: t.preview }).click();
+      await expect.poll(() => frame.getByTestId("preview-meta").textContent()).toContain(group[0]?.email as string);
+      await expect.poll(() => frame.frameLocator("#preview-frame").locator("body").textContent()).toContain(name);
+      await frame.getByRole("button", { name: t.test, exact: true }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toContain(t.testSent);
+      await screenshot(p, `sidebar-send-${lang}-2-preview`);
+      const tests = await outbox(p);
+      expect(tests.map((m) => m.to[0])).toEqual(["you@example.com"]);
+
+      await frame.getByRole("button", { name: t.send, exact: true }).click();
       await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(new RegExp(`${group.length}`));
-      await screenshot(p, `sidebar-send-${lang}-2-sent`);
-      const sent = await outbox(p);
+      await screenshot(p, `sidebar-send-${lang}-3-sent`);
+      const sent = (await outbox(p)).slice(tests.length);
       expect(sent.map((m) => m.to[0]).sort()).toEqual(group.map((c) => c.email).sort());
       const first = sent[0] as SentMail;
       expect(first.htmlBody).toContain(name);
@@ -130,17 +147,17 @@ for (const lang of ["en", "ru"] as const) {
         anonymous: false,
       });
       const again = await openSend(p, lang, secondTitle);
-      await again.getByLabel(t.to).selectOption({ index: 2 });
-      await again.getByLabel(t.value).fill(name);
-      await again.getByRole("button", { name: t.send }).click();
+      await again.getByLabel(t.to, { exact: true }).selectOption({ index: 2 });
+      await again.getByLabel(t.value, { exact: true }).fill(name);
+      await again.getByRole("button", { name: t.send, exact: true }).click();
       await again.locator("#skipped-rows").waitFor();
       await again.locator("#skipped-rows summary").click();
       await expect.poll(() => again.locator("#skipped-list").textContent()).toContain(t.skippedUnsubscribed);
-      await screenshot(p, `sidebar-send-${lang}-3-unsubscribed`);
-      const after = await outbox(p);
+      await screenshot(p, `sidebar-send-${lang}-4-unsubscribed`);
+      const after = (await outbox(p)).slice(tests.length + sent.length);
       const unsubscribed = first.to[0] as string;
-      expect(after.slice(sent.length).map((m) => m.to[0])).not.toContain(unsubscribed);
-      expect(after.length - sent.length).toBe(group.length - 1);
+      expect(after.map((m) => m.to[0])).not.toContain(unsubscribed);
+      expect(after.length).toBe(group.length - 1);
       expect(errors).toEqual([]);
     });
   });

@@ -1,4 +1,4 @@
-import type { SendRequest, SendState, SendView } from "../../src/features/outreach/shapes";
+import type { EmailPreview, SendRequest, SendState, SendView } from "../../src/features/outreach/shapes";
 import { tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";
@@ -11,6 +11,9 @@ const whoSelect = $<HTMLSelectElement>("who");
 const segmentValue = $<HTMLInputElement>("segment-value");
 const languageSelect = $<HTMLSelectElement>("language-column");
 const sendButton = $<HTMLButtonElement>("send");
+const previewButton = $<HTMLButtonElement>("preview");
+const testButton = $<HTMLButtonElement>("test");
+const controls = [sendButton, previewButton, testButton];
 const notice = $("notice");
 
 function option(value: string, text: string): HTMLOptionElement {
@@ -113,7 +116,7 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   const body = request();
-  const result = await status.run(tr("ui.send.sending"), [sendButton], async () => {
+  const result = await status.run(tr("ui.send.sending"), controls, async () => {
     // One execution sends what fits in its time; go on while there is more and quota is left.
     const failed: string[] = [];
     let view: SendView;
@@ -137,7 +140,35 @@ form.addEventListener("submit", async (event) => {
   );
 });
 
+function previewRow(): number | null {
+  const value = $<HTMLInputElement>("preview-row").value.trim();
+  return value === "" ? null : Number(value);
+}
+
+function showPreview(p: EmailPreview): void {
+  $("preview-meta").textContent = tr("ui.send.previewOf", { row: p.row, to: p.to, subject: p.subject });
+  const frame = $<HTMLIFrameElement>("preview-frame");
+  frame.title = p.subject;
+  frame.srcdoc = p.html;
+  $("preview-box").hidden = false;
+}
+
+previewButton.addEventListener("click", async () => {
+  notice.hidden = true;
+  const p = await status.run(tr("ui.send.sending"), controls, () => call("sendPreview", request(), previewRow()));
+  if (p) showPreview(p);
+});
+
+testButton.addEventListener("click", async () => {
+  notice.hidden = true;
+  const p = await status.run(tr("ui.send.sending"), controls, () => call("sendTestToMe", request(), previewRow()));
+  if (!p) return;
+  showPreview(p);
+  notice.textContent = tr("ui.send.testSent", { row: p.row, to: p.to });
+  notice.hidden = false;
+});
+
 $("open-settings").addEventListener("click", () => void status.run("", [], () => call("showSettings")));
 
 translatePage();
-void status.run("", [sendButton], () => call("sendState")).then((s) => s && show(s));
+void status.run("", controls, () => call("sendState")).then((s) => s && show(s));

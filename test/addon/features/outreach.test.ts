@@ -179,3 +179,31 @@ describe("sending a survey's invitation from the client list", () => {
     );
   });
 });
+
+describe("looking before sending", () => {
+  it("previews a row's exact email and sends a test to the user, recording nothing", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    const preview = addon.run("sendPreview", request(surveyId), 5) as {
+      row: number;
+      to: string;
+      subject: string;
+      html: string;
+    };
+    expect(preview).toMatchObject({ row: 5, to: "dana@example.com", subject: "Dana, a quick question" });
+    expect(preview.html).toContain("How is your Gold plan going?");
+    expect(addon.mail.outbox).toHaveLength(0);
+    expect((addon.run("sendPreview", request(surveyId), null) as { row: number }).row).toBe(2);
+    expect(errorOf(() => addon.run("sendPreview", request(surveyId), 4))).toBe(
+      "Row 4 gets no email: not an email address.",
+    );
+
+    const test = addon.run("sendTestToMe", request(surveyId), 2) as { to: string; subject: string };
+    expect(test).toMatchObject({ to: "team@example.com", subject: "[Test] Anna, короткий вопрос" });
+    expect(addon.mail.outbox.map((m) => m.to[0])).toEqual(["team@example.com"]);
+    // The test records nothing: Anna still gets her own email.
+    const view = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+    expect(view.sent).toBe(5);
+    expect(addon.mail.outbox.map((m) => m.to[0])).toContain("anna@example.com");
+  });
+});

@@ -2,14 +2,14 @@ import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
-import { type Recipient, selectAudience } from "../../../../shared/outreach/audience";
+import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
 import { checkTemplate, type MessageTemplate, renderMessage } from "../../../../shared/outreach/template";
 import { spreadsheetLocale } from "../../services/locale";
 import { dataSources } from "../../sheet/clientSheets";
 import { withDocumentLock } from "../../sheet/lock";
 import { getSurvey, personalLinks } from "../surveys/api";
 import { claimSends, optedOut, reportSends, unsubscribeLinks } from "./api";
-import type { SendRequest, SendView } from "./shapes";
+import type { EmailPreview, SendRequest, SendView } from "./shapes";
 
 /**
  * Sends a survey's invitation to the client list, never twice:
@@ -92,43 +92,101 @@ function templatesOf(request: SendRequest, headers: readonly string[]): Map<Loca
   return templates;
 }
 
+/** The request's templates and audience, read from the client list (the survey must be open). */
+function prepare(request: SendRequest): { templates: Map<Locale, MessageTemplate>; audience: Audience } {
+  const survey = getSurvey(String(request.surveyId));
+  if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
+
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const clients = dataSources(ss).clients;
+  const idColumn = clients?.mapping.clientId ?? null;
+  const emailColumn = clients?.mapping.email ?? null;
+  if (!clients || idColumn === null) throw new RapportError("surveys.noClientList");
+  if (emailColumn === null) throw new RapportError("outreach.noEmailColumn", { sheet: clients.sheet.getName() });
+  const sheet = clients.sheet;
+  const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues() as Cell[][];
+  const headers = (values[0] ?? []).map((h) => String(h));
+  const templates = templatesOf(request, headers);
+
+  const audience = selectAudience(
+    values[0] ?? [],
+    values.slice(1),
+    {
+      clientId: idColumn - 1,
+      email: emailColumn - 1,
+      language: request.languageColumn ? request.languageColumn - 1 : null,
+    },
+    {
+      filter: request.segment
+        ? { kind: "equals", column: request.segment.column - 1, value: request.segment.value }
+        : { kind: "all" },
+      optedOut: optedOut(),
+      invited: new Set(),
+      onlyNotInvited: false,
+      defaultLocale: spreadsheetLocale(),
+    },
+  );
+  return { templates, audience };
+}
+
+/** One client's email exactly as Send would write it (personal and unsubscribe links included). */
+function messageFor(campaign: string, recipient: Recipient, templates: ReadonlyMap<Locale, MessageTemplate>) {
+  const template = templates.get(recipient.locale) ?? ([...templates.values()][0] as MessageTemplate);
+  const link = personalLinks(campaign, [recipient.contactId], recipient.locale)[0];
+  return renderMessage(template, {
+    locale: recipient.locale,
+    values: recipient.values,
+    surveyHtml: link?.emailHtml ?? null,
+    surveyUrl: link?.url ?? null,
+    unsubscribeUrl: unsubscribeLinks([recipient.contactId]).get(recipient.contactId) ?? "",
+  });
+}
+
+/** The recipient of a sheet row, or the first one when `row` is null; an error says why a row is not one. */
+function recipientAt(audience: Audience, row: number | null, locale: Locale): Recipient {
+  if (row === null) {
+    const first = audience.recipients[0];
+    if (!first) throw new RapportError("outreach.nobodyToSend");
+    return first;
+  }
+  const found = audience.recipients.find((r) => r.row === row);
+  if (found) return found;
+  const skipped = audience.skipped.find((s) => s.row === row);
+  throw new RapportError("outreach.rowNotSent", {
+    row,
+    reason: skipped ? t(locale, skipped.reason, skipped.params) : t(locale, "outreach.rowOutsideGroup"),
+  });
+}
+
+/** The exact email a row's client would get, to look at before sending (nothing is claimed or sent). */
+export function previewEmail(request: SendRequest, row: number | null, locale: Locale): EmailPreview {
+  const { templates, audience } = prepare(request);
+  const recipient = recipientAt(audience, row, locale);
+  const message = messageFor(String(request.surveyId), recipient, templates);
+  return { row: recipient.row, to: recipient.email, subject: message.subject, html: message.htmlBody };
+}
+
+/**
+ * Sends a row's email to the person using the add-on (the effective user), its subject marked as a
+ * test. It is not recorded on the Worker: the client still gets their own email later.
+ */
+export function sendTestEmail(request: SendRequest, row: number | null, locale: Locale): EmailPreview {
+  const { templates, audience } = prepare(request);
+  const recipient = recipientAt(audience, row, locale);
+  const message = messageFor(String(request.surveyId), recipient, templates);
+  const me = Session.getEffectiveUser().getEmail();
+  if (!me) throw new RapportError("outreach.noOwnAddress");
+  const subject = `${t(locale, "outreach.testSubject")} ${message.subject}`;
+  MailApp.sendEmail(me, subject, message.textBody, { htmlBody: message.htmlBody });
+  return { row: recipient.row, to: me, subject, html: message.htmlBody };
+}
+
 export function sendSurvey(request: SendRequest, locale: Locale): SendView {
   const began = Date.now();
   return withDocumentLock({ busy: "sheet.busy" }, () => {
     const campaign = String(request.surveyId);
     settleLeftBatch(campaign, locale);
-    const survey = getSurvey(campaign);
-    if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
-
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const clients = dataSources(ss).clients;
-    const idColumn = clients?.mapping.clientId ?? null;
-    const emailColumn = clients?.mapping.email ?? null;
-    if (!clients || idColumn === null) throw new RapportError("surveys.noClientList");
-    if (emailColumn === null) throw new RapportError("outreach.noEmailColumn", { sheet: clients.sheet.getName() });
-    const sheet = clients.sheet;
-    const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues() as Cell[][];
-    const headers = (values[0] ?? []).map((h) => String(h));
-    const templates = templatesOf(request, headers);
-
-    const audience = selectAudience(
-      values[0] ?? [],
-      values.slice(1),
-      {
-        clientId: idColumn - 1,
-        email: emailColumn - 1,
-        language: request.languageColumn ? request.languageColumn - 1 : null,
-      },
-      {
-        filter: request.segment
-          ? { kind: "equals", column: request.segment.column - 1, value: request.segment.value }
-          : { kind: "all" },
-        optedOut: optedOut(),
-        invited: new Set(),
-        onlyNotInvited: false,
-        defaultLocale: spreadsheetLocale(),
-      },
-    );
+    const { templates, audience } = prepare(request);
 
     const view: SendView = {
       sent: 0,

@@ -6,8 +6,8 @@ import { dataSources } from "../../sheet/clientSheets";
 import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { listSurveys } from "../surveys/api";
-import { sendSurvey } from "./send";
-import type { SendRequest, SendState, SendView, TemplateInput } from "./shapes";
+import { previewEmail, sendSurvey, sendTestEmail } from "./send";
+import type { EmailPreview, SendRequest, SendState, SendView, TemplateInput } from "./shapes";
 
 /** Menu: Send a survey by email. */
 export function showSend(): void {
@@ -49,6 +49,16 @@ export function sendState(): SendState {
       defaults: defaults(nameColumn === null ? null : (headers[nameColumn - 1] ?? null)),
     };
   });
+}
+
+/** google.script.run: the exact email of a row's client (`row` null: the first recipient). */
+export function sendPreview(request: SendRequest, row: number | null): EmailPreview {
+  return sidebarCall(() => previewEmail(request, row === null ? null : Number(row), userLocale()));
+}
+
+/** google.script.run: a row's email sent to the user, marked as a test (nothing recorded). */
+export function sendTestToMe(request: SendRequest, row: number | null): EmailPreview {
+  return sidebarCall(() => sendTestEmail(request, row === null ? null : Number(row), userLocale()));
 }
 
 /**

@@ -45,6 +45,14 @@ export interface SendView {
   message: string;
 }
 
+/** One client's email as Send would write it: what the preview shows, or what the test sent. */
+export interface EmailPreview {
+  row: number;
+  to: string;
+  subject: string;
+  html: string;
+}
+
 export interface SendSurveyChoice {
   id: string;
   title: string;
