@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
 import {
   countNps,
@@ -10,6 +9,7 @@ import {
   npsCountsOfScores,
   npsFromCounts,
 } from "../../../shared/metrics/nps";
+import { thrown } from "../helpers";
 
 /** A second, naive implementation straight from the definition, to check the fast one against. */
 function naiveNps(scores: number[]): number {
@@ -19,16 +19,6 @@ function naiveNps(scores: number[]): number {
 }
 
 const column = (values: unknown[]) => values.map((v) => [v]) as never;
-
-function thrown(fn: () => unknown): RapportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error("expected a RapportError");
-}
 
 describe("NPS", () => {
   it("matches hand-worked values", () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { dayFromYmd } from "../../../shared/cells/dates";
 import type { Transactions } from "../../../shared/cells/transactions";
-import { RapportError } from "../../../shared/errors";
 import { analyzeClv } from "../../../shared/models/analysis";
 import { DAYS_PER_MONTH } from "../../../shared/models/clv";
 import { expectedSpend } from "../../../shared/models/gammaGamma";
 import { PURCHASE_MODELS } from "../../../shared/models/models";
 import { expectedPurchases } from "../../../shared/models/purchaseModel";
+import { thrown } from "../helpers";
 import { Random, simulateCustomer } from "./simulate";
+
+const key = (fn: () => unknown): string => thrown(fn).key;
 
 /** Day-level transactions of simulated BG/NBD customers, first purchases spread over 90 days. */
 function simulatedTransactions(n: number, seed: number, days = 365): Transactions {
@@ -35,16 +37,6 @@ function simulatedTransactions(n: number, seed: number, days = 365): Transaction
     firstDay: Math.min(...day),
     lastDay: Math.max(...day),
   };
-}
-
-function key(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RapportError) return error.key;
-    throw error;
-  }
-  throw new Error("expected an error");
 }
 
 describe("analyzeClv", () => {

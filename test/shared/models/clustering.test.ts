@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Transactions } from "../../../shared/cells/transactions";
-import { RapportError } from "../../../shared/errors";
 import { segmentCustomers } from "../../../shared/models/clustering";
 import { kmeans, silhouette } from "../../../shared/models/kmeans";
 import { seededRandom } from "../../../shared/random";
+import { thrown } from "../helpers";
 
-function key(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RapportError) return error.key;
-    throw error;
-  }
-  throw new Error("expected an error");
-}
+const key = (fn: () => unknown): string => thrown(fn).key;
 
 /** Gaussian blobs in 2-D around the given centres. */
 function blobs(centres: [number, number][], perBlob: number, spread: number, seed: number) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { RapportError } from "../../../shared/errors";
 import {
   expectedSpend,
   fitGammaGamma,
@@ -8,17 +7,10 @@ import {
   spendRows,
 } from "../../../shared/models/gammaGamma";
 import { lnGamma } from "../../../shared/models/special";
+import { thrown } from "../helpers";
 import { Random, simulateSpend } from "./simulate";
 
-function key(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RapportError) return error.key;
-    throw error;
-  }
-  throw new Error("expected an error");
-}
+const key = (fn: () => unknown): string => thrown(fn).key;
 
 /** The per-customer log-likelihood of Fader, Hardie & Lee (2005), term by term. */
 function naive(p: number, q: number, g: number, x: number, m: number): number {

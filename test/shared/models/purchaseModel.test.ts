@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { RapportError } from "../../../shared/errors";
 import { bgnbd, mbgnbd } from "../../../shared/models/bgFamily";
 import { PURCHASE_MODELS, purchaseModelNamed } from "../../../shared/models/models";
 import { paretoNbd } from "../../../shared/models/paretoNbd";
@@ -12,8 +11,11 @@ import {
 } from "../../../shared/models/purchaseModel";
 import { lnHyp2f1 } from "../../../shared/models/special";
 import { collapseHistories, type PurchaseSummaries, unweighted } from "../../../shared/models/summary";
+import { thrown } from "../helpers";
 import { lnBetaLanczos as lnBeta, lnGammaLanczos as lnGamma } from "./lanczos";
 import { Random, simulateCustomer, simulateHistories } from "./simulate";
+
+const messageKey = (fn: () => unknown): string => thrown(fn).key;
 
 type P4 = readonly [number, number, number, number];
 
@@ -23,16 +25,6 @@ const TRUE: Record<PurchaseModelName, P4> = {
   pareto: [0.55, 10.5, 0.6, 11.7],
 };
 const MODELS = Object.values(PURCHASE_MODELS);
-
-function messageKey(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RapportError) return error.key;
-    throw error;
-  }
-  throw new Error("expected an error");
-}
 
 /** PurchaseSummaries rounded to whole days (in weeks), so that many customers share a history. */
 function dayRounded(h: PurchaseSummaries): PurchaseSummaries {

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
 import {
   checkTemplate,
@@ -9,20 +8,11 @@ import {
   placeholdersIn,
   renderMessage,
 } from "../../../shared/outreach/template";
+import { thrown } from "../helpers";
 
 const HEADERS = ["Client ID", "Name", "Email", "Plan"];
 const values = (entries: Record<string, string>) =>
   new Map(Object.entries(entries).map(([k, v]) => [placeholderKey(k), v]));
-
-function errorOf(fn: () => unknown): RapportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("email templates", () => {
   it("finds placeholders once each, ignoring case and spaces", () => {
@@ -31,7 +21,7 @@ describe("email templates", () => {
   });
 
   it("refuses an unknown or empty placeholder before sending, naming it and where it is", () => {
-    const unknown = errorOf(() => checkTemplate({ subject: "For {{Nmae}}", body: "Hello" }, HEADERS));
+    const unknown = thrown(() => checkTemplate({ subject: "For {{Nmae}}", body: "Hello" }, HEADERS));
     expect(unknown.key).toBe("outreach.unknownPlaceholder");
     expect(t("en", unknown.key, unknown.params)).toBe(
       'Subject: no column of the client list is headed "Nmae". Use a header as it is written in row 1.',
@@ -39,11 +29,11 @@ describe("email templates", () => {
     expect(t("ru", unknown.key, unknown.params)).toBe(
       "Тема: в списке клиентов нет столбца «Nmae». Укажите заголовок так, как он написан в строке 1.",
     );
-    expect(errorOf(() => checkTemplate({ subject: "Hi", body: "Dear {{ }}" }, HEADERS)).key).toBe(
+    expect(thrown(() => checkTemplate({ subject: "Hi", body: "Dear {{ }}" }, HEADERS)).key).toBe(
       "outreach.emptyPlaceholder",
     );
-    expect(errorOf(() => checkTemplate({ subject: " ", body: "x" }, HEADERS)).key).toBe("outreach.noSubject");
-    expect(errorOf(() => checkTemplate({ subject: "x", body: "\n" }, HEADERS)).key).toBe("outreach.noBody");
+    expect(thrown(() => checkTemplate({ subject: " ", body: "x" }, HEADERS)).key).toBe("outreach.noSubject");
+    expect(thrown(() => checkTemplate({ subject: "x", body: "\n" }, HEADERS)).key).toBe("outreach.noBody");
     expect(() => checkTemplate({ subject: "For {{ name }}", body: "{{Plan}} plan" }, HEADERS)).not.toThrow();
   });
 
@@ -126,7 +116,7 @@ describe("email templates", () => {
   });
 
   it("refuses a body over the 200 KB MailApp accepts", () => {
-    const error = errorOf(() =>
+    const error = thrown(() =>
       renderMessage(
         { subject: "s", body: "x".repeat(EMAIL_BODY_LIMIT) },
         { locale: "en", values: new Map(), surveyHtml: null, surveyUrl: null, unsubscribeUrl: "u" },
