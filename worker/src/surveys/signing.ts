@@ -65,20 +65,33 @@ function uuidFrom(bytes: Uint8Array): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The `k=` signature of a personal link: binds the contact id to the survey. */
-export async function signContact(secret: string, surveyId: string, contactId: string): Promise<string> {
-  return base64url(await mac(secret, "contact", surveyId, contactId));
+/** A `k=` signature binding a contact id to a scope, for one purpose. */
+async function signFor(purpose: string, secret: string, scope: string, contactId: string): Promise<string> {
+  return base64url(await mac(secret, purpose, scope, contactId));
 }
 
-export async function verifyContact(
+async function verifyFor(
+  purpose: string,
   secret: string,
-  surveyId: string,
+  scope: string,
   contactId: string,
   signature: string,
 ): Promise<boolean> {
   const given = fromBase64url(signature);
-  return given !== null && equal(given, await mac(secret, "contact", surveyId, contactId));
+  return given !== null && equal(given, await mac(secret, purpose, scope, contactId));
 }
+
+/** The `k=` signature of a personal link: binds the contact id to the survey. */
+export const signContact = (secret: string, surveyId: string, contactId: string) =>
+  signFor("contact", secret, surveyId, contactId);
+export const verifyContact = (secret: string, surveyId: string, contactId: string, signature: string) =>
+  verifyFor("contact", secret, surveyId, contactId, signature);
+
+/** The `k=` signature of an unsubscribe link: binds the contact id to the workspace. */
+export const signOptOut = (secret: string, workspaceId: string, contactId: string) =>
+  signFor("optout", secret, workspaceId, contactId);
+export const verifyOptOut = (secret: string, workspaceId: string, contactId: string, signature: string) =>
+  verifyFor("optout", secret, workspaceId, contactId, signature);
 
 export interface Nonce {
   /** The id a new answer sent with this form gets: a retry of the same form finds the same row. */
@@ -138,19 +151,4 @@ export async function readResponseToken(secret: string, surveyId: string, token:
 export async function hashIp(secret: string, ip: string): Promise<string> {
   const bytes = await mac(secret, "ip", ip);
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** The `k=` signature of an unsubscribe link: binds the contact id to the workspace. */
-export async function signOptOut(secret: string, workspaceId: string, contactId: string): Promise<string> {
-  return base64url(await mac(secret, "optout", workspaceId, contactId));
-}
-
-export async function verifyOptOut(
-  secret: string,
-  workspaceId: string,
-  contactId: string,
-  signature: string,
-): Promise<boolean> {
-  const given = fromBase64url(signature);
-  return given !== null && equal(given, await mac(secret, "optout", workspaceId, contactId));
 }
