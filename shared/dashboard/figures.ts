@@ -64,10 +64,11 @@ const flaggedCount = (answers: readonly Answer[]) => answers.filter((a) => a.fla
 
 function scoreFigure(answers: readonly Answer[], kind: Exclude<SurveyKind, "nps">): ScoreFigure | null {
   if (answers.length === 0) return null;
+  const scale = sheetScale(kind);
   const tally = tallyScoreList(
     answers.map((a) => a.score),
-    sheetScale(kind),
-    topTwoBox(sheetScale(kind).max),
+    scale,
+    topTwoBox(scale.max),
   );
   const value = kind === "csat" ? csatShare(tally) : meanScore(tally);
   return { ...measure(value, tally.n), flagged: flaggedCount(answers) };

@@ -5,9 +5,9 @@ import { t } from "../../../../shared/i18n/translate";
 import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
 import { checkTemplate, type MessageTemplate, renderMessage } from "../../../../shared/outreach/template";
 import { spreadsheetLocale } from "../../services/locale";
-import { dataSources } from "../../sheet/clientSheets";
 import { withDocumentLock } from "../../sheet/lock";
 import { getSurvey, personalLinks } from "../surveys/api";
+import { clientList } from "../surveys/links";
 import { claimSends, optedOut, reportSends, unsubscribeLinks } from "./api";
 import type { EmailPreview, SendRequest, SendView } from "./shapes";
 
@@ -97,13 +97,9 @@ function prepare(request: SendRequest): { templates: Map<Locale, MessageTemplate
   const survey = getSurvey(String(request.surveyId));
   if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
 
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const clients = dataSources(ss).clients;
-  const idColumn = clients?.mapping.clientId ?? null;
-  const emailColumn = clients?.mapping.email ?? null;
-  if (!clients || idColumn === null) throw new RapportError("surveys.noClientList");
-  if (emailColumn === null) throw new RapportError("outreach.noEmailColumn", { sheet: clients.sheet.getName() });
-  const sheet = clients.sheet;
+  const { sheet, idColumn, columns } = clientList(SpreadsheetApp.getActiveSpreadsheet());
+  const emailColumn = columns.mapping.email;
+  if (emailColumn === null) throw new RapportError("outreach.noEmailColumn", { sheet: sheet.getName() });
   const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues() as Cell[][];
   const headers = (values[0] ?? []).map((h) => String(h));
   const templates = templatesOf(request, headers);
@@ -129,16 +125,31 @@ function prepare(request: SendRequest): { templates: Map<Locale, MessageTemplate
   return { templates, audience };
 }
 
-/** One client's email exactly as Send would write it (personal and unsubscribe links included). */
-function messageFor(campaign: string, recipient: Recipient, templates: ReadonlyMap<Locale, MessageTemplate>) {
+/** The links each recipient's email carries: the personal survey link (in their language) and the unsubscribe link. */
+interface RecipientLinks {
+  readonly survey: ReadonlyMap<string, { url: string; emailHtml: string }>;
+  readonly unsubscribe: ReadonlyMap<string, string>;
+}
+
+function linksFor(campaign: string, recipients: readonly Recipient[]): RecipientLinks {
+  const survey = new Map<string, { url: string; emailHtml: string }>();
+  for (const lang of ["en", "ru"] as const) {
+    const group = recipients.filter((r) => r.locale === lang).map((r) => r.contactId);
+    if (group.length) for (const l of personalLinks(campaign, group, lang)) survey.set(l.contactId, l);
+  }
+  return { survey, unsubscribe: unsubscribeLinks(recipients.map((r) => r.contactId)) };
+}
+
+/** One client's email exactly as Send writes it: their language's template, else the other one. */
+function messageFor(recipient: Recipient, templates: ReadonlyMap<Locale, MessageTemplate>, links: RecipientLinks) {
   const template = templates.get(recipient.locale) ?? ([...templates.values()][0] as MessageTemplate);
-  const link = personalLinks(campaign, [recipient.contactId], recipient.locale)[0];
+  const link = links.survey.get(recipient.contactId);
   return renderMessage(template, {
     locale: recipient.locale,
     values: recipient.values,
     surveyHtml: link?.emailHtml ?? null,
     surveyUrl: link?.url ?? null,
-    unsubscribeUrl: unsubscribeLinks([recipient.contactId]).get(recipient.contactId) ?? "",
+    unsubscribeUrl: links.unsubscribe.get(recipient.contactId) ?? "",
   });
 }
 
@@ -158,11 +169,16 @@ function recipientAt(audience: Audience, row: number | null, locale: Locale): Re
   });
 }
 
-/** The exact email a row's client would get, to look at before sending (nothing is claimed or sent). */
-export function previewEmail(request: SendRequest, row: number | null, locale: Locale): EmailPreview {
+/** A row's recipient and email, as Send would write it (nothing is claimed or sent). */
+function rowMessage(request: SendRequest, row: number | null, locale: Locale) {
   const { templates, audience } = prepare(request);
   const recipient = recipientAt(audience, row, locale);
-  const message = messageFor(String(request.surveyId), recipient, templates);
+  return { recipient, message: messageFor(recipient, templates, linksFor(String(request.surveyId), [recipient])) };
+}
+
+/** The exact email a row's client would get, to look at before sending. */
+export function previewEmail(request: SendRequest, row: number | null, locale: Locale): EmailPreview {
+  const { recipient, message } = rowMessage(request, row, locale);
   return { row: recipient.row, to: recipient.email, subject: message.subject, html: message.htmlBody };
 }
 
@@ -171,9 +187,7 @@ export function previewEmail(request: SendRequest, row: number | null, locale: L
  * test. It is not recorded on the Worker: the client still gets their own email later.
  */
 export function sendTestEmail(request: SendRequest, row: number | null, locale: Locale): EmailPreview {
-  const { templates, audience } = prepare(request);
-  const recipient = recipientAt(audience, row, locale);
-  const message = messageFor(String(request.surveyId), recipient, templates);
+  const { recipient, message } = rowMessage(request, row, locale);
   const me = Session.getEffectiveUser().getEmail();
   if (!me) throw new RapportError("outreach.noOwnAddress");
   const subject = `${t(locale, "outreach.testSubject")} ${message.subject}`;
@@ -242,12 +256,7 @@ function sendBatch(
   view: SendView,
 ): { quotaStop: boolean; unsent: number } {
   const ids = batch.map((r) => r.contactId);
-  const links = new Map<string, { url: string; emailHtml: string }>();
-  for (const lang of ["en", "ru"] as const) {
-    const group = batch.filter((r) => r.locale === lang).map((r) => r.contactId);
-    if (group.length) for (const l of personalLinks(campaign, group, lang)) links.set(l.contactId, l);
-  }
-  const unsubscribe = unsubscribeLinks(ids);
+  const links = linksFor(campaign, batch);
   const mark: ProgressMark = { ids, attempted: 0, failed: [] };
   writeMark(campaign, mark);
   const sent: string[] = [];
@@ -256,15 +265,7 @@ function sendBatch(
   let unsent = 0;
   for (let i = 0; i < batch.length; i++) {
     const recipient = batch[i] as Recipient;
-    const template = templates.get(recipient.locale) ?? ([...templates.values()][0] as MessageTemplate);
-    const link = links.get(recipient.contactId);
-    const message = renderMessage(template, {
-      locale: recipient.locale,
-      values: recipient.values,
-      surveyHtml: link?.emailHtml ?? null,
-      surveyUrl: link?.url ?? null,
-      unsubscribeUrl: unsubscribe.get(recipient.contactId) ?? "",
-    });
+    const message = messageFor(recipient, templates, links);
     mark.attempted = i + 1;
     writeMark(campaign, mark);
     try {
@@ -272,26 +273,27 @@ function sendBatch(
       sent.push(recipient.contactId);
       view.sent++;
     } catch (error) {
-      // MailApp threw: nothing was sent, so the mark goes back before anything else happens.
+      // MailApp threw: nothing was sent.
+      const reason = error instanceof Error ? error.message : String(error);
+      if (MESSAGE_ERROR.test(reason)) {
+        // Refused for this message alone: settled as failed (the mark keeps why), on to the next.
+        mark.failed.push({ contactId: recipient.contactId, reason });
+        writeMark(campaign, mark);
+        failed.push({ contactId: recipient.contactId, reason });
+        view.failed.push({ row: recipient.row, email: recipient.email, reason });
+        continue;
+      }
+      // The mark goes back before anything else happens: this one may be sent again.
       mark.attempted = i;
       writeMark(campaign, mark);
-      const reason = error instanceof Error ? error.message : String(error);
-      if (QUOTA_ERROR.test(reason)) {
-        quotaStop = true;
-        unsent = batch.length - i;
-        for (const rest of batch.slice(i)) failed.push({ contactId: rest.contactId, reason });
-        break;
-      }
-      if (!MESSAGE_ERROR.test(reason)) {
+      if (!QUOTA_ERROR.test(reason)) {
         // An unknown failure stops the run; what was sent is reported by the next run's settling.
         throw error;
       }
-      failed.push({ contactId: recipient.contactId, reason });
-      view.failed.push({ row: recipient.row, email: recipient.email, reason });
-      // This one is settled here: the mark moves past it and keeps why it failed.
-      mark.failed.push({ contactId: recipient.contactId, reason });
-      mark.attempted = i + 1;
-      writeMark(campaign, mark);
+      quotaStop = true;
+      unsent = batch.length - i;
+      for (const rest of batch.slice(i)) failed.push({ contactId: rest.contactId, reason });
+      break;
     }
   }
   reportSends(campaign, OCCURRENCE, sent, failed);

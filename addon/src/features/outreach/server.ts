@@ -31,6 +31,7 @@ export function sendState(): SendState {
     const clients = dataSources(SpreadsheetApp.getActiveSpreadsheet()).clients;
     const headers = clients?.headers ?? [];
     const nameColumn = clients?.mapping.name ?? null;
+    const nameHeader = nameColumn === null ? null : (headers[nameColumn - 1] ?? null);
     const languageIndex = headers.findIndex((h) => LANGUAGE_HEADER.test(h.trim()));
     const enrolled = enrollment() !== null;
     return {
@@ -44,9 +45,9 @@ export function sendState(): SendState {
       columns: headers.map((header, i) => ({ column: i + 1, letter: columnLetter(i + 1), header })),
       emailColumn: clients?.mapping.email ?? null,
       languageColumn: languageIndex >= 0 ? languageIndex + 1 : null,
-      nameHeader: nameColumn === null ? null : (headers[nameColumn - 1] ?? null),
+      nameHeader,
       remainingQuota: MailApp.getRemainingDailyQuota(),
-      defaults: defaults(nameColumn === null ? null : (headers[nameColumn - 1] ?? null)),
+      defaults: defaults(nameHeader),
     };
   });
 }

@@ -24,11 +24,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Stop starting new requests after this long; the sidebar calls again with `next`. */
 const TIME_BUDGET_MS = 60_000;
 
-/** The client list: the sheet and its client id column (1-based). */
+/** The client list: the sheet and its client id column (1-based), with every column's role. */
 export interface ClientList {
   sheet: Sheet;
   idColumn: number;
   header: string;
+  columns: SheetColumns;
 }
 
 /** The client list the add-on found (the Dashboard's column mapping, remembered per sheet). */
@@ -36,7 +37,7 @@ export function clientList(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Client
   const clients: SheetColumns | null = dataSources(ss).clients;
   const idColumn = clients?.mapping.clientId ?? null;
   if (!clients || idColumn === null || clients.sheet.getLastRow() < 2) throw new RapportError("surveys.noClientList");
-  return { sheet: clients.sheet, idColumn, header: clients.headers[idColumn - 1] ?? "" };
+  return { sheet: clients.sheet, idColumn, header: clients.headers[idColumn - 1] ?? "", columns: clients };
 }
 
 /** The client id cells of the list's data rows, in one read. */
