@@ -48,6 +48,26 @@ async function rpc(page: Page, fn: string, ...args: unknown[]): Promise<unknown>
   return body.value;
 }
 
+/** A survey form as the Surveys sidebar sends it, in both languages, by invitation only. */
+function surveyForm(type: "nps" | "csat", title: string) {
+  const question =
+    type === "nps"
+      ? { en: "How likely are you to recommend us?", ru: "Насколько вероятно, что вы порекомендуете нас?" }
+      : { en: "How satisfied are you with the delivery?", ru: "Насколько вы довольны доставкой?" };
+  return {
+    type,
+    title,
+    languages: ["en", "ru"],
+    question,
+    followUp: { en: "", ru: "" },
+    factors: [],
+    closesOn: "",
+    maxResponses: "",
+    throttleDays: "",
+    anonymous: false,
+  };
+}
+
 async function outbox(page: Page): Promise<SentMail[]> {
   return ((await (await page.request.get(`${inject("previewUrl")}/api/outbox`)).json()) as { emails: SentMail[] })
     .emails;
@@ -72,18 +92,7 @@ for (const lang of ["en", "ru"] as const) {
       await rpc(p, "enrollSpreadsheet", inject("enrollmentKey"));
       const firstTitle = lang === "en" ? "Winter check-in" : "Зимний опрос";
       const secondTitle = lang === "en" ? "Delivery" : "Доставка";
-      const created = (await rpc(p, "createSurvey", {
-        type: "nps",
-        title: firstTitle,
-        languages: ["en", "ru"],
-        question: { en: "How likely are you to recommend us?", ru: "Насколько вероятно, что вы порекомендуете нас?" },
-        followUp: { en: "", ru: "" },
-        factors: [],
-        closesOn: "",
-        maxResponses: "",
-        throttleDays: "",
-        anonymous: false,
-      })) as { ok: boolean };
+      const created = (await rpc(p, "createSurvey", surveyForm("nps", firstTitle))) as { ok: boolean };
       expect(created.ok).toBe(true);
 
       // The group: the demo clients called as the first one is (worked out from the demo data).
@@ -134,18 +143,7 @@ for (const lang of ["en", "ru"] as const) {
       expect(phoneErrors).toEqual([]);
 
       // A second survey to the same group: the unsubscribed client is listed, not written to.
-      await rpc(p, "createSurvey", {
-        type: "csat",
-        title: secondTitle,
-        languages: ["en", "ru"],
-        question: { en: "How satisfied are you with the delivery?", ru: "Насколько вы довольны доставкой?" },
-        followUp: { en: "", ru: "" },
-        factors: [],
-        closesOn: "",
-        maxResponses: "",
-        throttleDays: "",
-        anonymous: false,
-      });
+      await rpc(p, "createSurvey", surveyForm("csat", secondTitle));
       const again = await openSend(p, lang, secondTitle);
       await again.getByLabel(t.to, { exact: true }).selectOption({ index: 2 });
       await again.getByLabel(t.value, { exact: true }).fill(name);
