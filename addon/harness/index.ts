@@ -111,7 +111,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const baseNow = options.now ?? Date.now;
   let clockOffset = 0;
   const now = () => baseNow() + clockOffset;
-  const realm = createRealm();
+  const realm = createRealm({}, now);
   let mode: ExecutionMode = "full";
   let userLocale = options.userLocale ?? "en";
 

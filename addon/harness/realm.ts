@@ -24,8 +24,20 @@ export interface Realm {
 // Runs inside the context: builds values with the context's own constructors. It also removes
 // built-ins newer than ES2020, so code that leans on them fails here rather than in an older
 // Apps Script V8 (the bundle is lowered to ES2019 syntax, but esbuild does not polyfill APIs).
+//
+// The context's Date reads the harness clock (`now`), so a test that moves the clock forward a day
+// moves the add-on's "today" with it, as a later execution in Apps Script would see.
 const REALM_HELPERS = `
-(function () {
+(function (now) {
+  var HostDate = Date;
+  class ClockDate extends HostDate {
+    constructor(...args) {
+      if (args.length === 0) super(now());
+      else super(...args);
+    }
+    static now() { return now(); }
+  }
+  globalThis.Date = ClockDate;
   delete Object.hasOwn;
   delete Array.prototype.at;
   delete Array.prototype.findLast;
@@ -53,7 +65,7 @@ const REALM_HELPERS = `
     error: function (message) { return new Error(message); },
     date: function (time) { return new Date(time); },
   };
-})()
+})
 `;
 
 function copyToHost(value: unknown): unknown {
@@ -69,13 +81,15 @@ function copyToHost(value: unknown): unknown {
   return out;
 }
 
-export function createRealm(globals: Record<string, unknown> = {}): Realm {
+export function createRealm(globals: Record<string, unknown> = {}, now: () => number = Date.now): Realm {
   const context = vm.createContext({}, { name: "Apps Script (harness)" });
-  const helpers = vm.runInContext(REALM_HELPERS, context) as {
-    copy(v: unknown): unknown;
-    error(m: string): Error;
-    date(t: number): Date;
-  };
+  const helpers = (
+    vm.runInContext(REALM_HELPERS, context) as (now: () => number) => {
+      copy(v: unknown): unknown;
+      error(m: string): Error;
+      date(t: number): Date;
+    }
+  )(now);
   const realm: Realm = {
     context,
     import: <T>(value: T) => helpers.copy(value) as T,

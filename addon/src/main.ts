@@ -14,7 +14,15 @@ export {
 } from "./features/dashboard/server";
 export { onInstall, onOpen, showHelp } from "./features/menu/menu";
 export { npsOfColumn, npsOfSelection, npsSidebarState, showNpsSidebar } from "./features/nps/server";
-export { sendPreview, sendState, sendSurveyEmails, sendTestToMe, showSend } from "./features/outreach/server";
+export {
+  sendPreview,
+  sendReminderEmails,
+  sendState,
+  sendStatusRefresh,
+  sendSurveyEmails,
+  sendTestToMe,
+  showSend,
+} from "./features/outreach/server";
 export { runSegmentation, segmentsState, showSegments, writeSegmentation } from "./features/segments/server";
 export {
   enrollSpreadsheet,

@@ -171,6 +171,16 @@ function sendState() {
   return Rapport.sendState();
 }
 
+/** Sidebar: one execution of reminding invited clients who have not answered (call again while more). */
+function sendReminderEmails(request) {
+  return Rapport.sendReminderEmails(request);
+}
+
+/** Sidebar: rewrites a survey's status columns beside the client list from the Worker. */
+function sendStatusRefresh(surveyId) {
+  return Rapport.sendStatusRefresh(surveyId);
+}
+
 /** Sidebar: the exact email of a row's client, before sending. */
 function sendPreview(request, row) {
   return Rapport.sendPreview(request, row);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ContactId } from "./surveys";
+import { ContactId, Instant } from "./surveys";
 
 /**
  * Request and response shapes of `/api/v1/outreach…`: the never-twice ledger of the emails a
@@ -16,19 +16,28 @@ export const Occurrence = z.string().regex(/^[a-z]+(?::[A-Za-z0-9_-]{1,32})?$/, 
 
 const Contacts = z.array(ContactId).min(1).max(OUTREACH_LIMITS.contactsPerRequest);
 
-export const ClaimRequest = z.strictObject({ campaign: Campaign, occurrence: Occurrence, contactIds: Contacts });
+export const ClaimRequest = z.strictObject({
+  campaign: Campaign,
+  occurrence: Occurrence,
+  contactIds: Contacts,
+  /** Claim only contacts already sent this occurrence of the campaign (a reminder follows its invitation). */
+  after: Occurrence.optional(),
+  /** Claim only contacts who have not answered the survey the campaign is (the Worker's answers decide). */
+  unanswered: z.boolean().optional(),
+});
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
 /**
  * `claimed`: send to these now. `sent`: already sent, never again. `pending`: claimed earlier and
  * never confirmed (a run that was killed); the add-on's own record of that run decides.
- * `optedOut`: unsubscribed.
+ * `optedOut`: unsubscribed. `answered`: left out because they answered (asked with `unanswered`).
  */
 export const ClaimResponse = z.object({
   claimed: z.array(z.string()),
   sent: z.array(z.string()),
   pending: z.array(z.string()),
   optedOut: z.array(z.string()),
+  answered: z.array(z.string()),
 });
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
 
@@ -40,6 +49,11 @@ export const ResultsRequest = z.strictObject({
     .array(z.strictObject({ contactId: ContactId, reason: z.string().trim().min(1).max(OUTREACH_LIMITS.reason) }))
     .max(OUTREACH_LIMITS.contactsPerRequest)
     .default([]),
+  /**
+   * When the emails were handed to MailApp, by the spreadsheet's clock (reminders count their days
+   * from it, by the same clock); the Worker's time when absent.
+   */
+  sentAt: Instant.optional(),
 });
 export type ResultsRequest = z.input<typeof ResultsRequest>;
 
@@ -63,6 +77,8 @@ export const LedgerEntry = z.object({
   claimedAt: z.string(),
   sentAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** Whether the contact has answered the survey of this id (false for a campaign without one). */
+  answered: z.boolean(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 

@@ -3,6 +3,7 @@ import type { Cell } from "../cells/values";
 import type { Locale } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages.en";
 import { t } from "../i18n/translate";
+import { DATE_FORMAT, DATE_TIME_FORMAT } from "../sheets/formats";
 import type { DashboardAlert } from "./alerts";
 import type { CustomerFigures, LatestComment, Measure, SurveyFigures, TrendPeriod, TrendRow } from "./figures";
 import { fixed } from "./format";
@@ -32,8 +33,8 @@ export const FORMATS = {
   mean: "0.00",
   money: "#,##0.00",
   count: "0",
-  date: "yyyy-mm-dd",
-  dateTime: "yyyy-mm-dd hh:mm",
+  date: DATE_FORMAT,
+  dateTime: DATE_TIME_FORMAT,
 } as const;
 
 export type ChartKey = "nps" | "churn" | "revenue" | "breakdown";

@@ -2,6 +2,7 @@ import { cellDay, type DateReading } from "../cells/dates";
 import { type Cell, cellNumber, isBlank } from "../cells/values";
 import { en } from "../i18n/messages.en";
 import { ru } from "../i18n/messages.ru";
+import { isSendStatusHeader } from "../outreach/statusColumns";
 
 /**
  * What a column of a client sheet holds. The dashboard, segments and client card find their data
@@ -173,16 +174,10 @@ export function detectColumns(
   );
   const candidates: { role: ColumnRole; column: number; score: number }[] = [];
   headers.forEach((header, c) => {
-    // Columns the Segments sidebar wrote (its actions read as prose, its codes as numbers) are
-    // Rapport's own output, never a client's data.
-    if (
-      RAPPORT_OUTPUT_HEADERS.has(
-        String(header ?? "")
-          .trim()
-          .toLowerCase(),
-      )
-    )
-      return;
+    // Columns the Segments sidebar or Send wrote (actions read as prose, codes as numbers, send
+    // times as dates) are Rapport's own output, never a client's data.
+    const text = String(header ?? "").trim();
+    if (RAPPORT_OUTPUT_HEADERS.has(text.toLowerCase()) || isSendStatusHeader(text)) return;
     for (const role of COLUMN_ROLES) {
       const score = roleScore(role, header ?? "", profiles[c] as ColumnProfile);
       if (score > 0) candidates.push({ role, column: c + 1, score });

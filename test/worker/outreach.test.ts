@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ClaimResponse, LedgerPage, OptOutsResponse, UnsubscribeLinksResponse } from "../../shared/api/outreach";
 import { request } from "./helpers";
-import { workspace } from "./surveyHelpers";
+import { answer, pathOf, workspace } from "./surveyHelpers";
 
 type Api = Awaited<ReturnType<typeof workspace>>;
 
-async function claim(api: Api, contactIds: string[], occurrence = "invite", campaign = "survey-1") {
-  const response = await api.call("POST", "/outreach/claims", { campaign, occurrence, contactIds });
+async function claim(
+  api: Api,
+  contactIds: string[],
+  occurrence = "invite",
+  campaign = "survey-1",
+  conditions: { after?: string; unanswered?: boolean } = {},
+) {
+  const response = await api.call("POST", "/outreach/claims", { campaign, occurrence, contactIds, ...conditions });
   expect(response.status, await response.clone().text()).toBe(200);
   return ClaimResponse.parse(await response.json());
 }
@@ -16,8 +22,9 @@ async function report(
   sent: string[],
   failed: { contactId: string; reason: string }[] = [],
   occurrence = "invite",
+  campaign = "survey-1",
 ) {
-  const response = await api.call("POST", "/outreach/results", { campaign: "survey-1", occurrence, sent, failed });
+  const response = await api.call("POST", "/outreach/results", { campaign, occurrence, sent, failed });
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as { sent: number; failed: number };
 }
@@ -39,6 +46,7 @@ describe("the never-twice ledger", () => {
       sent: [],
       pending: [],
       optedOut: [],
+      answered: [],
     });
     // A run killed before reporting: the claims are pending, never handed out again.
     expect(await claim(api, ["a", "b", "c", "d"])).toEqual({
@@ -46,6 +54,7 @@ describe("the never-twice ledger", () => {
       sent: [],
       pending: ["a", "b", "c"],
       optedOut: [],
+      answered: [],
     });
     expect(await report(api, ["a", "b"], [{ contactId: "c", reason: "Invalid email: c" }])).toEqual({
       sent: 2,
@@ -59,6 +68,44 @@ describe("the never-twice ledger", () => {
     // Another occurrence (a reminder) or another campaign is a send of its own.
     expect((await claim(api, ["a"], "reminder:1")).claimed).toEqual(["a"]);
     expect((await claim(api, ["a"], "invite", "survey-2")).claimed).toEqual(["a"]);
+  });
+
+  it("claims a reminder only after the invitation was sent, and never for a contact who answered", async () => {
+    const api = await workspace();
+    const survey = await api.create();
+    const id = survey.id;
+    await claim(api, ["a", "b", "c"], "invite", id);
+    await report(api, ["a", "b"], [{ contactId: "c", reason: "Invalid email: c" }], "invite", id);
+    // b answers through their personal link.
+    const [link] = await api.links(id, ["b"]);
+    const answered = await answer(pathOf(link?.url as string), { score: "9" });
+    expect(answered.status).toBeLessThan(400);
+
+    const reminder = await claim(api, ["a", "b", "c", "d"], "reminder:1", id, { after: "invite", unanswered: true });
+    // a: invited, silent → reminded. b: answered. c: the invitation failed. d: never invited.
+    expect(reminder.claimed).toEqual(["a"]);
+    expect(reminder.answered).toEqual(["b"]);
+    // Without the conditions the same claim would have taken everyone not yet sent it.
+    expect((await claim(api, ["c", "d"], "reminder:1", id)).claimed.sort()).toEqual(["c", "d"]);
+
+    const page = LedgerPage.parse(await (await api.call("GET", `/outreach/ledger?campaign=${id}`)).json());
+    const flags = new Map(page.entries.map((e) => [`${e.contactId}/${e.occurrence}`, e.answered]));
+    expect(flags.get("b/invite")).toBe(true);
+    expect(flags.get("a/invite")).toBe(false);
+    expect(flags.get("a/reminder:1")).toBe(false);
+  });
+
+  it("does not count another workspace's answers as this one's", async () => {
+    const mine = await workspace();
+    const theirs = await workspace();
+    const survey = await theirs.create();
+    const [link] = await theirs.links(survey.id, ["x"]);
+    expect((await answer(pathOf(link?.url as string), { score: "3" })).status).toBeLessThan(400);
+    // The same campaign name in my workspace: x has answered nothing of mine.
+    await claim(mine, ["x"], "invite", survey.id);
+    await report(mine, ["x"], [], "invite", survey.id);
+    const reminder = await claim(mine, ["x"], "reminder:1", survey.id, { after: "invite", unanswered: true });
+    expect(reminder).toMatchObject({ claimed: ["x"], answered: [] });
   });
 
   it("pages a campaign's ledger in claim order, with states and reasons", async () => {
@@ -121,6 +168,7 @@ describe("unsubscribing", () => {
       sent: [],
       pending: [],
       optedOut: ["client-7"],
+      answered: [],
     });
     expect((await request(link, form)).status).toBe(200);
   });

@@ -128,4 +128,11 @@ export const surveysUiEn = {
   "sheet.log.updated": "Updated",
   "sheet.log.flagged": "Flagged",
   "sheet.log.errors": "Errors",
+  "sheet.log.action": "Action",
+  "sheet.log.sent": "Sent",
+  "sheet.log.failed": "Failed",
+  "sheet.log.notSent": "Not sent",
+  "sheet.log.action.sync": "Sync",
+  "sheet.log.action.send": "Send",
+  "sheet.log.action.remind": "Reminders",
 } as const;

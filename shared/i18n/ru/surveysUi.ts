@@ -129,4 +129,11 @@ export const surveysUiRu: Record<keyof typeof surveysUiEn, string> = {
   "sheet.log.updated": "Изменено",
   "sheet.log.flagged": "С отметками",
   "sheet.log.errors": "Ошибки",
+  "sheet.log.action": "Действие",
+  "sheet.log.sent": "Отправлено",
+  "sheet.log.failed": "Не удалось",
+  "sheet.log.notSent": "Не отправлено",
+  "sheet.log.action.sync": "Загрузка ответов",
+  "sheet.log.action.send": "Рассылка",
+  "sheet.log.action.remind": "Напоминания",
 };

@@ -1,9 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Harness } from "../../../addon/harness/index";
-import type { SendRequest, SendView } from "../../../addon/src/features/outreach/shapes";
+import type { FakeSheet } from "../../../addon/harness/spreadsheet";
+import type { RemindRequest, SendRequest, SendView } from "../../../addon/src/features/outreach/shapes";
 import type { CreateSurveyResult } from "../../../addon/src/features/surveys/shapes";
 import type { SurveyForm } from "../../../shared/surveys/form";
 import { errorOf, loadAddon } from "../helpers";
+import { answer } from "../respondent";
 
 /**
  * Sending a survey's invitation through the built Code.js in the harness (MailApp faked as strictly
@@ -205,5 +207,145 @@ describe("looking before sending", () => {
     const view = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
     expect(view.sent).toBe(5);
     expect(addon.mail.outbox.map((m) => m.to[0])).toContain("anna@example.com");
+  });
+});
+
+const DAY = 24 * 3_600_000;
+
+function sheetValues(addon: Harness, name: string): unknown[][] {
+  const found = addon.spreadsheet.getSheetByName(name) as FakeSheet | null;
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found.getDataRange().getValues() as unknown[][];
+}
+
+/** The client list's status columns of the survey, by client id: [last email is a date, status]. */
+function statusOf(addon: Harness, title: string): Map<unknown, [boolean, unknown]> {
+  const rows = sheetValues(addon, "Clients");
+  const header = rows[0] as unknown[];
+  const at = header.indexOf(`${title} · last email`);
+  const status = header.indexOf(`${title} · email status`);
+  expect(at, String(header)).toBeGreaterThan(0);
+  expect(status).toBe(at + 1);
+  const isDate = (v: unknown) => Object.prototype.toString.call(v) === "[object Date]";
+  return new Map(rows.slice(1).map((r) => [r[0], [isDate(r[at]), r[status]]]));
+}
+
+/** The personal survey link of the email last sent to `to`. */
+function surveyLinkIn(addon: Harness, to: string): string {
+  const mail = addon.mail.outbox.filter((m) => m.to[0] === to).pop();
+  const href = /href="([^"]+\/s\/[^"]+)"/.exec(mail?.htmlBody ?? "")?.[1] as string;
+  const url = new URL(href.replace(/&amp;/g, "&"));
+  url.searchParams.delete("score");
+  return url.toString();
+}
+
+describe("status beside each client, and the Rapport log", () => {
+  it("writes when each client was emailed and how it went, matched by client id, and logs the run", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("sendSurveyEmails", request(surveyId));
+    const status = statusOf(addon, "Autumn check-in");
+    expect(Object.fromEntries(status)).toEqual({
+      1: [true, "sent"],
+      2: [true, "sent"],
+      3: [false, "not sent: not an email address"],
+      4: [true, "sent"],
+      5: [false, "not sent: no email address"],
+      6: [true, "sent"],
+      7: [true, "sent"],
+    });
+    const log = sheetValues(addon, "Rapport log");
+    expect(log[1]?.slice(1)).toEqual(["Autumn check-in", "", "", "", "", "Send", 5, 0, 2]);
+
+    // The status columns are Rapport's, never a client's data: a second send still finds the email
+    // column, the columns are reused, and nothing is sent twice.
+    const width = (sheetValues(addon, "Clients")[0] as unknown[]).length;
+    const again = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
+    expect(again).toMatchObject({ sent: 0, alreadySent: 5 });
+    expect((sheetValues(addon, "Clients")[0] as unknown[]).length).toBe(width);
+    expect(sheetValues(addon, "Rapport log")).toHaveLength(3);
+  });
+
+  it("follows a client whose row moved since the send", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("sendSurveyEmails", request(surveyId));
+    // Someone edits the list: Gus (7) moves to the top in Anna's place, a new client (8) takes his row.
+    const clients = addon.spreadsheet.getSheetByName("Clients") as FakeSheet;
+    clients.getRange(2, 1, 1, 5).setValues([[7, "Gus", "gus@example.com", "Gold", ""]]);
+    clients.getRange(8, 1, 1, 5).setValues([[8, "Hal", "hal@example.com", "Gold", ""]]);
+    // Sent and still listed: 7, 2, 4, 6 (a refresh has no send's left-out rows to list).
+    expect(addon.run("sendStatusRefresh", surveyId)).toBe(4);
+    const status = statusOf(addon, "Autumn check-in");
+    expect(status.get(7)).toEqual([true, "sent"]);
+    expect(status.get(8)).toEqual([false, ""]);
+  });
+});
+
+describe("reminders", () => {
+  const remind = (surveyId: string, over: Partial<RemindRequest> = {}): RemindRequest => ({
+    ...request(surveyId),
+    afterDays: 3,
+    maxReminders: 2,
+    ...over,
+  });
+
+  it("reminds the invited who have not answered after N days, at most K times, never one who answered", async () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("sendSurveyEmails", request(surveyId));
+    await answer(surveyLinkIn(addon, "anna@example.com"), { fields: { score: "9" }, comment: "Спасибо" });
+
+    // Too early: nobody is due yet.
+    expect(addon.run("sendReminderEmails", remind(surveyId))).toMatchObject({ sent: 0, more: false });
+    expect(addon.mail.outbox).toHaveLength(5);
+
+    addon.advanceClock(3 * DAY + 60_000);
+    const first = addon.run("sendReminderEmails", remind(surveyId)) as SendView;
+    expect(first.sent).toBe(4);
+    expect(first.message).toBe("Sent 4 reminders, failed 0. Everyone due a reminder has one.");
+    const reminders = addon.mail.outbox.slice(5);
+    expect(reminders.map((m) => m.to[0]).sort()).toEqual(
+      ["boris@example.com", "dana@example.com", "fay@example.com", "gus@example.com"].sort(),
+    );
+    expect(reminders.find((m) => m.to[0] === "boris@example.com")?.subject).toBe("Reminder: Boris, a quick question");
+    const status = statusOf(addon, "Autumn check-in");
+    expect(status.get(1)).toEqual([true, "answered"]);
+    expect(status.get(2)).toEqual([true, "reminded (1)"]);
+
+    // Pressing again the same day sends nothing; three days later the second and last reminder.
+    expect((addon.run("sendReminderEmails", remind(surveyId)) as SendView).sent).toBe(0);
+    // Boris answers meanwhile: the Worker's answers decide, so he gets no second reminder.
+    await answer(surveyLinkIn(addon, "boris@example.com"), { fields: { score: "4" }, comment: "" });
+    addon.advanceClock(3 * DAY);
+    const second = addon.run("sendReminderEmails", remind(surveyId)) as SendView;
+    expect(second.sent).toBe(3);
+    expect(addon.mail.outbox.slice(9).map((m) => m.to[0])).not.toContain("boris@example.com");
+    addon.advanceClock(10 * DAY);
+    expect((addon.run("sendReminderEmails", remind(surveyId)) as SendView).sent).toBe(0);
+    expect(statusOf(addon, "Autumn check-in").get(4)).toEqual([true, "reminded (2)"]);
+    const actions = sheetValues(addon, "Rapport log")
+      .slice(1)
+      .map((r) => [r[6], r[7]]);
+    expect(actions).toEqual([
+      ["Send", 5],
+      ["Reminders", 0],
+      ["Reminders", 4],
+      ["Reminders", 0],
+      ["Reminders", 3],
+      ["Reminders", 0],
+    ]);
+  });
+
+  it("refuses a rule out of bounds, in the user's language", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    expect(errorOf(() => addon.run("sendReminderEmails", remind(surveyId, { afterDays: 0 })))).toBe(
+      "Remind after a whole number of days from 1 to 90.",
+    );
+    addon.setUserLocale("ru");
+    expect(errorOf(() => addon.run("sendReminderEmails", remind(surveyId, { maxReminders: 9 })))).toBe(
+      "Напоминаний может быть от 1 до 5.",
+    );
   });
 });

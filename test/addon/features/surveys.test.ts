@@ -202,11 +202,22 @@ describe("Surveys sidebar", () => {
     // Nothing new: a zero line in the log, nothing written.
     expect(sync(addon)).toMatchObject({ added: 0, updated: 0, flagged: 0 });
     const log = values(sheet(addon, "Rapport log"));
-    expect(log[0]).toEqual(["When", "Survey", "New", "Updated", "Flagged", "Errors"]);
+    expect(log[0]).toEqual([
+      "When",
+      "Survey",
+      "New",
+      "Updated",
+      "Flagged",
+      "Errors",
+      "Action",
+      "Sent",
+      "Failed",
+      "Not sent",
+    ]);
     expect(log.slice(1).map((r) => r.slice(1))).toEqual([
-      ["Spring check-in", 2, 0, 0, ""],
-      ["Spring check-in", 0, 1, 0, ""],
-      ["Spring check-in", 0, 0, 0, ""],
+      ["Spring check-in", 2, 0, 0, "", "Sync", "", "", ""],
+      ["Spring check-in", 0, 1, 0, "", "Sync", "", "", ""],
+      ["Spring check-in", 0, 0, 0, "", "Sync", "", "", ""],
     ]);
     expect(Object.prototype.toString.call(log[1]?.[0])).toBe("[object Date]");
 
@@ -265,7 +276,7 @@ describe("Surveys sidebar", () => {
     expect(values(sheet(addon, "Responses"))).toHaveLength(2);
     const cursor = addon.documentProperties.getProperty(`rapport.sync.cursor.${survey.id}`);
     expect(cursor).toMatch(/^[1-9]\d*$/);
-    expect(values(sheet(addon, "Rapport log"))[1]?.slice(1)).toEqual([
+    expect(values(sheet(addon, "Rapport log"))[1]?.slice(1, 6)).toEqual([
       "Spring check-in",
       1,
       0,
@@ -459,6 +470,10 @@ describe("Surveys sidebar", () => {
       "Изменено",
       "С отметками",
       "Ошибки",
+      "Действие",
+      "Отправлено",
+      "Не удалось",
+      "Не отправлено",
     ]);
     // An English-speaking colleague syncs into the Russian sheet: no second set of columns.
     addon.setUserLocale("en");

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../../addon/harness/cellFormat";
 import { asText } from "../../../shared/cells/values";
+import { LOG_COLUMNS, logHeader, logRow } from "../../../shared/sheets/rapportLog";
 import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../shared/sheets/surveyLinks";
-import { LOG_COLUMNS, logHeader, logRow } from "../../../shared/sheets/syncLog";
 
 /** Reads =HYPERLINK("url", "label") back as Sheets parses string literals ("" is a quote). */
 function parseHyperlink(formula: string): { url: string; label: string } | null {
@@ -41,20 +41,36 @@ describe("link columns", () => {
   });
 });
 
-describe("the sync log", () => {
-  it("has a localised header and rows whose texts stay text", () => {
-    expect(logHeader("en")).toEqual(["When", "Survey", "New", "Updated", "Flagged", "Errors"]);
-    expect(logHeader("ru")).toHaveLength(LOG_COLUMNS.length);
-    const when = new Date(Date.UTC(2026, 3, 21, 9, 30));
-    const row = logRow({ when, survey: "=Spring", added: 2, updated: 1, flagged: 1, error: "-1 failed" });
-    expect(row.map((c) => interpretWritten(c as never, undefined, "UTC"))).toEqual([
-      { value: when, formula: "" },
-      { value: "=Spring", formula: "" },
-      { value: 2, formula: "" },
-      { value: 1, formula: "" },
-      { value: 1, formula: "" },
-      { value: "-1 failed", formula: "" },
+describe("the Rapport log", () => {
+  const when = new Date(Date.UTC(2026, 3, 21, 9, 30));
+  const cells = (row: unknown[]) => row.map((c) => interpretWritten(c as never, undefined, "UTC").value);
+
+  it("has a localised header: the sync columns first, the send columns after them", () => {
+    expect(logHeader("en")).toEqual([
+      "When",
+      "Survey",
+      "New",
+      "Updated",
+      "Flagged",
+      "Errors",
+      "Action",
+      "Sent",
+      "Failed",
+      "Not sent",
     ]);
-    expect(logRow({ when, survey: "s", added: 0, updated: 0, flagged: 0, error: "" })[5]).toBe(asText(""));
+    expect(logHeader("ru")).toHaveLength(LOG_COLUMNS.length);
+  });
+
+  it("writes a sync line and a send line whose texts stay text", () => {
+    const sync = logRow(
+      { action: "sync", when, survey: "=Spring", added: 2, updated: 1, flagged: 1, error: "-1 failed" },
+      "en",
+    );
+    expect(cells(sync)).toEqual([when, "=Spring", 2, 1, 1, "-1 failed", "Sync", "", "", ""]);
+    const send = logRow({ action: "remind", when, survey: "Q4", sent: 7, failed: 1, notSent: 2, error: "" }, "ru");
+    expect(cells(send)).toEqual([when, "Q4", "", "", "", "", "Напоминания", 7, 1, 2]);
+    expect(logRow({ action: "sync", when, survey: "s", added: 0, updated: 0, flagged: 0, error: "" }, "en")[5]).toBe(
+      asText(""),
+    );
   });
 });

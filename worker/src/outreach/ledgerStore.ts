@@ -13,12 +13,21 @@ interface SendRow {
   sent_at: string | null;
   error: string | null;
   seq: number;
+  answered: number;
+}
+
+/** What a claim asks beyond "not yet sent": that an earlier occurrence was sent, that the contact has not answered. */
+export interface ClaimConditions {
+  readonly after?: string | undefined;
+  readonly unanswered?: boolean | undefined;
 }
 
 /**
  * Claims contacts for one send, in one transaction: a contact with no row, or whose last attempt
  * failed, is claimed; one already sent, or claimed and never confirmed, is not; an unsubscribed
- * contact never is. Two runs claiming at once cannot both win a contact (the primary key decides).
+ * contact never is, nor (when asked) one who answered the campaign's survey or was never sent the
+ * occurrence this one follows. Two runs claiming at once cannot both win a contact (the primary key
+ * decides).
  */
 export async function claimSends(
   db: D1Database,
@@ -27,10 +36,15 @@ export async function claimSends(
   occurrence: string,
   contactIds: readonly string[],
   now: Date,
+  conditions: ClaimConditions = {},
 ): Promise<ClaimResponse> {
   const ids = JSON.stringify([...new Set(contactIds)]);
   const at = now.toISOString();
-  const [claim, states, optOuts] = await db.batch([
+  const after = conditions.after ?? null;
+  const unanswered = conditions.unanswered ? 1 : 0;
+  const answeredSql =
+    "EXISTS (SELECT 1 FROM responses AS r WHERE r.survey_id = ?2 AND r.contact_id = j.value AND r.workspace_id = ?1)";
+  const [claim, states, optOuts, answered] = await db.batch([
     db
       .prepare(
         `INSERT INTO outreach_sends (workspace_id, campaign, contact_id, occurrence, state, claimed_at, seq)
@@ -38,12 +52,15 @@ export async function claimSends(
            (SELECT COALESCE(MAX(seq), 0) FROM outreach_sends WHERE workspace_id = ?1 AND campaign = ?2) + j.key + 1
          FROM json_each(?5) AS j
          WHERE NOT EXISTS (SELECT 1 FROM opt_outs AS o WHERE o.workspace_id = ?1 AND o.contact_id = j.value)
+           AND (?6 IS NULL OR EXISTS (SELECT 1 FROM outreach_sends AS p WHERE p.workspace_id = ?1 AND p.campaign = ?2
+                AND p.contact_id = j.value AND p.occurrence = ?6 AND p.state = 'sent'))
+           AND (?7 = 0 OR NOT ${answeredSql})
          ON CONFLICT (workspace_id, campaign, contact_id, occurrence) DO UPDATE
            SET state = 'claimed', claimed_at = excluded.claimed_at, error = NULL, seq = excluded.seq
            WHERE outreach_sends.state = 'failed'
          RETURNING contact_id`,
       )
-      .bind(workspaceId, campaign, occurrence, at, ids),
+      .bind(workspaceId, campaign, occurrence, at, ids, after, unanswered),
     db
       .prepare(
         `SELECT contact_id, state FROM outreach_sends
@@ -55,17 +72,23 @@ export async function claimSends(
         "SELECT contact_id FROM opt_outs WHERE workspace_id = ?1 AND contact_id IN (SELECT value FROM json_each(?2))",
       )
       .bind(workspaceId, ids),
+    db
+      .prepare(`SELECT j.value AS contact_id FROM json_each(?3) AS j WHERE ?4 = 1 AND ${answeredSql}`)
+      .bind(workspaceId, campaign, ids, unanswered),
   ]);
   // db.batch answers one result per statement, in order.
   const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
   const claimed = new Set(rows<{ contact_id: string }>(claim).map((r) => r.contact_id));
-  const out: ClaimResponse = { claimed: [...claimed], sent: [], pending: [], optedOut: [] };
+  const out: ClaimResponse = { claimed: [...claimed], sent: [], pending: [], optedOut: [], answered: [] };
   for (const row of rows<{ contact_id: string; state: string }>(states)) {
     if (claimed.has(row.contact_id)) continue;
     if (row.state === "sent") out.sent.push(row.contact_id);
     else if (row.state === "claimed") out.pending.push(row.contact_id);
   }
   out.optedOut = rows<{ contact_id: string }>(optOuts).map((r) => r.contact_id);
+  out.answered = rows<{ contact_id: string }>(answered)
+    .map((r) => r.contact_id)
+    .filter((id) => !claimed.has(id));
   return out;
 }
 
@@ -111,8 +134,12 @@ export async function ledgerPage(
 ): Promise<{ entries: LedgerEntry[]; last: number | null; hasMore: boolean }> {
   const { results } = await db
     .prepare(
-      `SELECT contact_id, occurrence, state, claimed_at, sent_at, error, seq FROM outreach_sends
-       WHERE workspace_id = ?1 AND campaign = ?2 AND seq > ?3 ORDER BY seq LIMIT ?4`,
+      `SELECT s.contact_id, s.occurrence, s.state, s.claimed_at, s.sent_at, s.error, s.seq,
+         EXISTS (SELECT 1 FROM responses AS r
+                 WHERE r.survey_id = s.campaign AND r.contact_id = s.contact_id AND r.workspace_id = s.workspace_id)
+           AS answered
+       FROM outreach_sends AS s
+       WHERE s.workspace_id = ?1 AND s.campaign = ?2 AND s.seq > ?3 ORDER BY s.seq LIMIT ?4`,
     )
     .bind(workspaceId, campaign, after, limit + 1)
     .all<SendRow>();
@@ -125,6 +152,7 @@ export async function ledgerPage(
       claimedAt: r.claimed_at,
       sentAt: r.sent_at,
       error: r.error,
+      answered: r.answered === 1,
     })),
     last: page.length ? (page[page.length - 1] as SendRow).seq : null,
     hasMore: results.length > limit,

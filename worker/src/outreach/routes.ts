@@ -22,13 +22,17 @@ import { claimSends, ledgerPage, optOuts, recordResults } from "./ledgerStore";
  */
 export const outreach = new Hono<AppEnv>()
   .post("/claims", validate("json", ClaimRequest), async (c) => {
-    const { campaign, occurrence, contactIds } = c.req.valid("json");
-    const result = await claimSends(c.env.DB, c.get("workspaceId"), campaign, occurrence, contactIds, new Date());
+    const { campaign, occurrence, contactIds, after, unanswered } = c.req.valid("json");
+    const result = await claimSends(c.env.DB, c.get("workspaceId"), campaign, occurrence, contactIds, new Date(), {
+      after,
+      unanswered,
+    });
     return c.json<ClaimResponse>(result);
   })
   .post("/results", validate("json", ResultsRequest), async (c) => {
-    const { campaign, occurrence, sent, failed } = c.req.valid("json");
-    const result = await recordResults(c.env.DB, c.get("workspaceId"), campaign, occurrence, sent, failed, new Date());
+    const { campaign, occurrence, sent, failed, sentAt } = c.req.valid("json");
+    const at = sentAt ? new Date(sentAt) : new Date();
+    const result = await recordResults(c.env.DB, c.get("workspaceId"), campaign, occurrence, sent, failed, at);
     return c.json<ResultsResponse>(result);
   })
   .get("/ledger", validate("query", LedgerQuery), async (c) => {

@@ -1,7 +1,10 @@
 import {
   type ClaimResponse,
   ClaimResponse as ClaimResponseSchema,
+  type LedgerEntry,
+  LedgerPage,
   OptOutsResponse,
+  OUTREACH_LIMITS,
   ResultsResponse,
   UnsubscribeLinksResponse,
 } from "../../../../shared/api/outreach";
@@ -9,11 +12,22 @@ import { callWorker } from "../../services/workerClient";
 
 /** The outreach routes of the Worker, as the add-on calls them (answers checked with the shared schemas). */
 
-export function claimSends(campaign: string, occurrence: string, contactIds: readonly string[]): ClaimResponse {
+/** What a claim asks beyond "not yet sent" (a reminder: the invitation was sent, no answer yet). */
+export interface ClaimConditions {
+  after?: string;
+  unanswered?: boolean;
+}
+
+export function claimSends(
+  campaign: string,
+  occurrence: string,
+  contactIds: readonly string[],
+  conditions: ClaimConditions = {},
+): ClaimResponse {
   return callWorker({
     method: "post",
     path: "api/v1/outreach/claims",
-    body: { campaign, occurrence, contactIds },
+    body: { campaign, occurrence, contactIds, ...conditions },
     auth: { kind: "workspace" },
     response: ClaimResponseSchema,
   });
@@ -29,7 +43,7 @@ export function reportSends(
   callWorker({
     method: "post",
     path: "api/v1/outreach/results",
-    body: { campaign, occurrence, sent, failed },
+    body: { campaign, occurrence, sent, failed, sentAt: new Date().toISOString() },
     auth: { kind: "workspace" },
     response: ResultsResponse,
   });
@@ -55,4 +69,21 @@ export function optedOut(): Set<string> {
       response: OptOutsResponse,
     }).contactIds,
   );
+}
+
+/** The campaign's whole ledger, page by page in claim order. */
+export function readLedger(campaign: string): LedgerEntry[] {
+  const entries: LedgerEntry[] = [];
+  let cursor = "0";
+  for (;;) {
+    const page = callWorker({
+      method: "get",
+      path: `api/v1/outreach/ledger?campaign=${encodeURIComponent(campaign)}&cursor=${cursor}&limit=${OUTREACH_LIMITS.ledgerPage}`,
+      auth: { kind: "workspace" },
+      response: LedgerPage,
+    });
+    entries.push(...page.entries);
+    if (page.entries.length < OUTREACH_LIMITS.ledgerPage || page.nextCursor === null) return entries;
+    cursor = page.nextCursor;
+  }
 }

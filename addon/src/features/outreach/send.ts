@@ -1,15 +1,25 @@
+import type { Survey } from "../../../../shared/api/surveys";
 import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
 import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
+import {
+  INVITE,
+  REMINDER_LIMITS,
+  type ReminderRule,
+  reminderOccurrence,
+  remindersDue,
+} from "../../../../shared/outreach/status";
 import { checkTemplate, type MessageTemplate, renderMessage } from "../../../../shared/outreach/template";
 import { spreadsheetLocale } from "../../services/locale";
 import { withDocumentLock } from "../../sheet/lock";
+import { appendLog } from "../../sheet/rapportLog";
 import { getSurvey, personalLinks } from "../surveys/api";
-import { clientList } from "../surveys/links";
-import { claimSends, optedOut, reportSends, unsubscribeLinks } from "./api";
-import type { EmailPreview, SendRequest, SendView } from "./shapes";
+import { type ClientList, clientList } from "../surveys/links";
+import { claimSends, optedOut, readLedger, reportSends, unsubscribeLinks } from "./api";
+import type { EmailPreview, RemindRequest, SendRequest, SendRowView, SendView } from "./shapes";
+import { writeStatusColumns } from "./statusColumns";
 
 /**
  * Sends a survey's invitation to the client list, never twice:
@@ -24,7 +34,6 @@ import type { EmailPreview, SendRequest, SendView } from "./shapes";
  * and the sidebar calls again.
  */
 
-const OCCURRENCE = "invite";
 /** Contacts claimed and sent per batch: the progress mark of 25 ids stays well under 9 KB. */
 const BATCH = 25;
 /** Stop starting batches after this long: Apps Script ends an execution at 6 minutes. */
@@ -32,6 +41,8 @@ const TIME_BUDGET_MS = 4.5 * 60_000;
 const MARK_PREFIX = "rapport.outbox.";
 
 interface ProgressMark {
+  /** The ledger's occurrence being sent: "invite", "reminder:1", … */
+  occurrence: string;
   ids: string[];
   /** How many of `ids` were handed to MailApp (or settled as failed). */
   attempted: number;
@@ -39,14 +50,20 @@ interface ProgressMark {
   failed: { contactId: string; reason: string }[];
 }
 
-const markKey = (campaign: string) => `${MARK_PREFIX}${campaign}.${OCCURRENCE}`;
+/** One mark per campaign: its batches run one at a time under the document lock. */
+const markKey = (campaign: string) => `${MARK_PREFIX}${campaign}`;
 
 function readMark(campaign: string): ProgressMark | null {
   const raw = PropertiesService.getDocumentProperties().getProperty(markKey(campaign));
   if (!raw) return null;
   try {
     const mark = JSON.parse(raw) as ProgressMark;
-    return Array.isArray(mark.ids) && typeof mark.attempted === "number" && Array.isArray(mark.failed) ? mark : null;
+    return typeof mark.occurrence === "string" &&
+      Array.isArray(mark.ids) &&
+      typeof mark.attempted === "number" &&
+      Array.isArray(mark.failed)
+      ? mark
+      : null;
   } catch {
     return null;
   }
@@ -68,7 +85,7 @@ function settleLeftBatch(campaign: string, locale: Locale): void {
   const refused = new Set(mark.failed.map((f) => f.contactId));
   reportSends(
     campaign,
-    OCCURRENCE,
+    mark.occurrence,
     mark.ids.slice(0, mark.attempted).filter((id) => !refused.has(id)),
     [...mark.failed, ...mark.ids.slice(mark.attempted).map((contactId) => ({ contactId, reason }))],
   );
@@ -92,12 +109,20 @@ function templatesOf(request: SendRequest, headers: readonly string[]): Map<Loca
   return templates;
 }
 
-/** The request's templates and audience, read from the client list (the survey must be open). */
-function prepare(request: SendRequest): { templates: Map<Locale, MessageTemplate>; audience: Audience } {
+interface Prepared {
+  survey: Survey;
+  list: ClientList;
+  templates: Map<Locale, MessageTemplate>;
+  audience: Audience;
+}
+
+/** The request's survey (it must be open), templates and audience, read from the client list. */
+function prepare(request: SendRequest): Prepared {
   const survey = getSurvey(String(request.surveyId));
   if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
 
-  const { sheet, idColumn, columns } = clientList(SpreadsheetApp.getActiveSpreadsheet());
+  const list = clientList(SpreadsheetApp.getActiveSpreadsheet());
+  const { sheet, idColumn, columns } = list;
   const emailColumn = columns.mapping.email;
   if (emailColumn === null) throw new RapportError("outreach.noEmailColumn", { sheet: sheet.getName() });
   const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getDisplayValues() as Cell[][];
@@ -122,7 +147,7 @@ function prepare(request: SendRequest): { templates: Map<Locale, MessageTemplate
       defaultLocale: spreadsheetLocale(),
     },
   );
-  return { templates, audience };
+  return { survey, list, templates, audience };
 }
 
 /** The links each recipient's email carries: the personal survey link (in their language) and the unsubscribe link. */
@@ -141,8 +166,17 @@ function linksFor(campaign: string, recipients: readonly Recipient[]): Recipient
 }
 
 /** One client's email exactly as Send writes it: their language's template, else the other one. */
-function messageFor(recipient: Recipient, templates: ReadonlyMap<Locale, MessageTemplate>, links: RecipientLinks) {
-  const template = templates.get(recipient.locale) ?? ([...templates.values()][0] as MessageTemplate);
+function messageFor(
+  recipient: Recipient,
+  templates: ReadonlyMap<Locale, MessageTemplate>,
+  links: RecipientLinks,
+  reminder = false,
+) {
+  const chosen = templates.get(recipient.locale) ?? ([...templates.values()][0] as MessageTemplate);
+  // A reminder is the same email, its subject saying it is one (in the client's language).
+  const template = reminder
+    ? { ...chosen, subject: `${t(recipient.locale, "outreach.reminderSubject")} ${chosen.subject}` }
+    : chosen;
   const link = links.survey.get(recipient.contactId);
   return renderMessage(template, {
     locale: recipient.locale,
@@ -195,69 +229,181 @@ export function sendTestEmail(request: SendRequest, row: number | null, locale: 
   return { row: recipient.row, to: me, subject, html: message.htmlBody };
 }
 
+/** One kind of email of a survey: the invitation, or reminder n (which follows the one before it). */
+interface SendPass {
+  occurrence: string;
+  after?: string;
+  reminder: boolean;
+}
+
+/** Where one execution is: its start, the view it fills, whether the quota stopped it. */
+interface Run {
+  began: number;
+  view: SendView;
+  quotaStop: boolean;
+}
+
+function newView(audience: Audience, locale: Locale): SendView {
+  return {
+    sent: 0,
+    failed: [],
+    skipped: audience.skipped.map((s) => ({ row: s.row, reason: t(locale, s.reason, s.params) })),
+    alreadySent: 0,
+    pending: 0,
+    answered: 0,
+    waiting: 0,
+    remainingQuota: MailApp.getRemainingDailyQuota(),
+    more: false,
+    message: "",
+  };
+}
+
+/**
+ * Sends one pass to its recipients in claimed batches, within the execution's time and the day's
+ * quota; the return says how many of them are left for another run.
+ */
+function sendPass(
+  campaign: string,
+  pass: SendPass,
+  recipients: readonly Recipient[],
+  templates: ReadonlyMap<Locale, MessageTemplate>,
+  run: Run,
+): number {
+  const { view } = run;
+  let next = 0;
+  let unsent = 0;
+  while (next < recipients.length && !run.quotaStop) {
+    if (view.remainingQuota <= 0 || Date.now() - run.began > TIME_BUDGET_MS) break;
+    const chunk = recipients.slice(next, next + Math.min(BATCH, view.remainingQuota));
+    next += chunk.length;
+    const claim = claimSends(
+      campaign,
+      pass.occurrence,
+      chunk.map((r) => r.contactId),
+      pass.reminder ? { after: pass.after, unanswered: true } : {},
+    );
+    view.alreadySent += claim.sent.length;
+    view.pending += claim.pending.length;
+    view.answered += claim.answered.length;
+    const claimed = new Set(claim.claimed);
+    const batch = chunk.filter((r) => claimed.has(r.contactId));
+    if (batch.length === 0) continue;
+    const outcome = sendBatch(campaign, pass, batch, templates, view);
+    run.quotaStop = outcome.quotaStop;
+    unsent = outcome.unsent;
+  }
+  return recipients.length - next + unsent;
+}
+
+/** What every run ends with: the view's totals and message, the status columns, a log line. */
+function finish(prepared: Prepared, run: Run, action: "send" | "remind", locale: Locale): SendView {
+  const { view } = run;
+  view.remainingQuota = MailApp.getRemainingDailyQuota();
+  view.more = view.waiting > 0;
+  const done = action === "send" ? "outreach.progressDone" : "outreach.remindDone";
+  view.message = t(locale, view.more ? "outreach.progressMore" : done, {
+    sent: view.sent,
+    failed: view.failed.length,
+    waiting: view.waiting,
+    quota: view.remainingQuota,
+  });
+  const campaign = prepared.survey.id;
+  writeStatusColumns(prepared.list, campaign, prepared.survey.title, prepared.audience, locale);
+  appendLog(SpreadsheetApp.getActiveSpreadsheet(), locale, [
+    {
+      action,
+      when: new Date(),
+      survey: prepared.survey.title,
+      sent: view.sent,
+      failed: view.failed.length,
+      notSent: view.skipped.length,
+      error: view.failed.length ? (view.failed[0] as SendRowView).reason : "",
+    },
+  ]);
+  return view;
+}
+
 export function sendSurvey(request: SendRequest, locale: Locale): SendView {
   const began = Date.now();
   return withDocumentLock({ busy: "sheet.busy" }, () => {
     const campaign = String(request.surveyId);
     settleLeftBatch(campaign, locale);
-    const { templates, audience } = prepare(request);
+    const prepared = prepare(request);
+    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
+    run.view.waiting = sendPass(
+      campaign,
+      { occurrence: INVITE, reminder: false },
+      prepared.audience.recipients,
+      prepared.templates,
+      run,
+    );
+    return finish(prepared, run, "send", locale);
+  });
+}
 
-    const view: SendView = {
-      sent: 0,
-      failed: [],
-      skipped: audience.skipped.map((s) => ({ row: s.row, reason: t(locale, s.reason, s.params) })),
-      alreadySent: 0,
-      pending: 0,
-      waiting: 0,
-      remainingQuota: MailApp.getRemainingDailyQuota(),
-      more: false,
-      message: "",
-    };
-    let next = 0;
-    let stopped = false;
-    let unsent = 0;
-    const recipients = audience.recipients;
-    while (next < recipients.length && !stopped) {
-      if (view.remainingQuota <= 0 || Date.now() - began > TIME_BUDGET_MS) break;
-      const chunk = recipients.slice(next, next + Math.min(BATCH, view.remainingQuota));
-      next += chunk.length;
-      const claim = claimSends(
-        campaign,
-        OCCURRENCE,
-        chunk.map((r) => r.contactId),
-      );
-      view.alreadySent += claim.sent.length;
-      view.pending += claim.pending.length;
-      const claimed = new Set(claim.claimed);
-      const batch = chunk.filter((r) => claimed.has(r.contactId));
-      if (batch.length === 0) continue;
-      const outcome = sendBatch(campaign, batch, templates, view);
-      stopped = outcome.quotaStop;
-      unsent = outcome.unsent;
+/** Checks a reminder rule from the sidebar: whole days and counts within the limits. */
+function reminderRule(request: RemindRequest): ReminderRule {
+  const afterDays = Number(request.afterDays);
+  const maxReminders = Number(request.maxReminders);
+  const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+  if (!whole(afterDays, REMINDER_LIMITS.minDays, REMINDER_LIMITS.maxDays)) {
+    throw new RapportError("outreach.reminderDays", { min: REMINDER_LIMITS.minDays, max: REMINDER_LIMITS.maxDays });
+  }
+  if (!whole(maxReminders, 1, REMINDER_LIMITS.maxReminders)) {
+    throw new RapportError("outreach.reminderCount", { max: REMINDER_LIMITS.maxReminders });
+  }
+  return { afterDays, maxReminders };
+}
+
+/**
+ * Reminds the chosen clients who were invited (or last reminded) at least `afterDays` ago and have
+ * not answered, up to `maxReminders` each. Who is due is worked out from the Worker's ledger; each
+ * claim asks the Worker again that the contact has not answered, so an answer arriving meanwhile
+ * stops the reminder.
+ */
+export function sendReminders(request: RemindRequest, locale: Locale): SendView {
+  const began = Date.now();
+  const rule = reminderRule(request);
+  return withDocumentLock({ busy: "sheet.busy" }, () => {
+    const campaign = String(request.surveyId);
+    settleLeftBatch(campaign, locale);
+    const prepared = prepare(request);
+    const due = remindersDue(readLedger(campaign), optedOut(), rule, new Date());
+    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
+    for (let n = 1; n <= rule.maxReminders; n++) {
+      const recipients = prepared.audience.recipients.filter((r) => due.get(r.contactId) === n);
+      if (recipients.length === 0) continue;
+      const pass = {
+        occurrence: reminderOccurrence(n),
+        after: n === 1 ? INVITE : reminderOccurrence(n - 1),
+        reminder: true,
+      };
+      run.view.waiting += sendPass(campaign, pass, recipients, prepared.templates, run);
     }
-    view.waiting = recipients.length - next + unsent;
-    view.remainingQuota = MailApp.getRemainingDailyQuota();
-    view.more = view.waiting > 0;
-    view.message = t(locale, view.more ? "outreach.progressMore" : "outreach.progressDone", {
-      sent: view.sent,
-      failed: view.failed.length,
-      waiting: view.waiting,
-      quota: view.remainingQuota,
-    });
-    return view;
+    return finish(prepared, run, "remind", locale);
+  });
+}
+
+/** Rewrites a survey's status columns from the Worker (after answers came in, say). */
+export function refreshStatus(surveyId: string, locale: Locale): number {
+  return withDocumentLock({ busy: "sheet.busy" }, () => {
+    const survey = getSurvey(String(surveyId));
+    const list = clientList(SpreadsheetApp.getActiveSpreadsheet());
+    return writeStatusColumns(list, survey.id, survey.title, null, locale);
   });
 }
 
 /** Sends one claimed batch under the progress mark; says whether MailApp's daily quota stopped it. */
 function sendBatch(
   campaign: string,
+  pass: SendPass,
   batch: readonly Recipient[],
   templates: ReadonlyMap<Locale, MessageTemplate>,
   view: SendView,
 ): { quotaStop: boolean; unsent: number } {
   const ids = batch.map((r) => r.contactId);
   const links = linksFor(campaign, batch);
-  const mark: ProgressMark = { ids, attempted: 0, failed: [] };
+  const mark: ProgressMark = { occurrence: pass.occurrence, ids, attempted: 0, failed: [] };
   writeMark(campaign, mark);
   const sent: string[] = [];
   const failed: { contactId: string; reason: string }[] = [];
@@ -265,7 +411,7 @@ function sendBatch(
   let unsent = 0;
   for (let i = 0; i < batch.length; i++) {
     const recipient = batch[i] as Recipient;
-    const message = messageFor(recipient, templates, links);
+    const message = messageFor(recipient, templates, links, pass.reminder);
     mark.attempted = i + 1;
     writeMark(campaign, mark);
     try {
@@ -296,7 +442,7 @@ function sendBatch(
       break;
     }
   }
-  reportSends(campaign, OCCURRENCE, sent, failed);
+  reportSends(campaign, pass.occurrence, sent, failed);
   clearMark(campaign);
   view.remainingQuota = quotaStop ? 0 : view.remainingQuota - sent.length;
   return { quotaStop, unsent };

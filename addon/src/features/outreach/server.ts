@@ -6,8 +6,8 @@ import { dataSources } from "../../sheet/clientSheets";
 import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { listSurveys } from "../surveys/api";
-import { previewEmail, sendSurvey, sendTestEmail } from "./send";
-import type { EmailPreview, SendRequest, SendState, SendView, TemplateInput } from "./shapes";
+import { previewEmail, refreshStatus, sendReminders, sendSurvey, sendTestEmail } from "./send";
+import type { EmailPreview, RemindRequest, SendRequest, SendState, SendView, TemplateInput } from "./shapes";
 
 /** Menu: Send a survey by email. */
 export function showSend(): void {
@@ -69,4 +69,17 @@ export function sendTestToMe(request: SendRequest, row: number | null): EmailPre
  */
 export function sendSurveyEmails(request: SendRequest): SendView {
   return sidebarCall(() => sendSurvey(request, userLocale()));
+}
+
+/**
+ * google.script.run: one execution of "Send reminders": to the chosen clients invited at least
+ * `afterDays` ago who have not answered, up to `maxReminders` each. Call again while `more` is true.
+ */
+export function sendReminderEmails(request: RemindRequest): SendView {
+  return sidebarCall(() => sendReminders(request, userLocale()));
+}
+
+/** google.script.run: rewrites a survey's status columns from the Worker; says how many rows have one. */
+export function sendStatusRefresh(surveyId: string): number {
+  return sidebarCall(() => refreshStatus(String(surveyId), userLocale()));
 }

@@ -20,6 +20,14 @@ export interface SendRequest {
   languageColumn: number | null;
 }
 
+/** Reminders of a survey to those who were invited and have not answered. */
+export interface RemindRequest extends SendRequest {
+  /** Days after the invitation (or the last reminder) before reminding. */
+  afterDays: number;
+  /** Reminders at most, per client. */
+  maxReminders: number;
+}
+
 export interface SendRowView {
   row: number;
   email: string;
@@ -37,6 +45,8 @@ export interface SendView {
   alreadySent: number;
   /** Claimed by a run that stopped before it could report: neither counted nor sent again. */
   pending: number;
+  /** Left out of a reminder because they answered (the Worker's answers decide). */
+  answered: number;
   /** Recipients left for another run (today's quota or this execution's time ran out). */
   waiting: number;
   /** What MailApp still allows today. */

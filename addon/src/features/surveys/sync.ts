@@ -3,6 +3,8 @@ import type { Cell } from "../../../../shared/cells/values";
 import { asText } from "../../../../shared/cells/values";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { DATE_TIME_FORMAT } from "../../../../shared/sheets/formats";
+import type { SyncLogEntry } from "../../../../shared/sheets/rapportLog";
 import { RESPONSES_SHEET } from "../../../../shared/sheets/responses";
 import {
   type ColumnPlan,
@@ -12,8 +14,8 @@ import {
   ResponseIndex,
   writeBlocks,
 } from "../../../../shared/sheets/responsesSync";
-import { type LogEntry, logHeader, logRow, SYNC_LOG_SHEET } from "../../../../shared/sheets/syncLog";
 import { withDocumentLock } from "../../sheet/lock";
+import { appendLog } from "../../sheet/rapportLog";
 import { columnValues, dataRowCount } from "../../sheet/sheets";
 import { ensureSize, insertSheetQuietly } from "../../sheet/space";
 import { getSurvey, listSurveys, responsesPage, SURVEY_LOCK } from "./api";
@@ -34,7 +36,6 @@ export const DEFAULT_PAGE_SIZE = 500;
 export const DEFAULT_MAX_PAGES = 40;
 /** Stop starting new pages after this long, far below Apps Script's 6 minutes per execution. */
 const TIME_BUDGET_MS = 150_000;
-const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 
 export interface SyncOptions {
   /** Only this survey (default: every survey of the workspace). */
@@ -108,24 +109,6 @@ function writePlan(sheet: Sheet, index: ResponseIndex, plan: MergePlan, layout: 
   for (const column of [layout.columns.createdAt, layout.columns.updatedAt]) {
     sheet.getRange(2 + start, 1 + column, rows.length, 1).setNumberFormat(DATE_TIME_FORMAT);
   }
-}
-
-function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, locale: Locale, entries: LogEntry[]): void {
-  let sheet = ss.getSheetByName(SYNC_LOG_SHEET);
-  if (!sheet) {
-    sheet = insertSheetQuietly(ss, SYNC_LOG_SHEET);
-    const header = logHeader(locale);
-    sheet
-      .getRange(1, 1, 1, header.length)
-      .setValues([header.map(asText)])
-      .setFontWeight("bold");
-    sheet.setFrozenRows(1);
-  }
-  const row = sheet.getLastRow() + 1;
-  const width = logHeader(locale).length;
-  ensureSize(sheet, row + entries.length - 1, width);
-  sheet.getRange(row, 1, entries.length, width).setValues(entries.map(logRow));
-  sheet.getRange(row, 1, entries.length, 1).setNumberFormat(DATE_TIME_FORMAT);
 }
 
 function clampWhole(value: unknown, min: number, max: number, fallback: number): number {
@@ -203,7 +186,8 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
     }
     const changed = outcomes.filter((o) => o.added + o.updated > 0 || o.error !== null);
     const when = new Date();
-    const entries: LogEntry[] = changed.map((o) => ({
+    const entries: SyncLogEntry[] = changed.map((o) => ({
+      action: "sync",
       when,
       survey: o.title,
       added: o.added,
@@ -213,7 +197,7 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
     }));
     if (entries.length === 0) {
       const survey = surveys.length === 1 ? (surveys[0] as Survey).title : t(locale, "surveys.sync.allSurveys");
-      entries.push({ when, survey, added: 0, updated: 0, flagged: 0, error: "" });
+      entries.push({ action: "sync", when, survey, added: 0, updated: 0, flagged: 0, error: "" });
     }
     appendLog(ss, locale, entries);
     return { surveys: outcomes, more };
