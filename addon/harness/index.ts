@@ -93,8 +93,10 @@ export interface Harness {
   readonly mail: FakeMailApp;
   /** ScriptApp's installable triggers. */
   readonly scriptApp: FakeScriptApp;
-  /** Moves the harness clock forward (the mail quota's day, triggers' times, the cache). */
+  /** Moves the harness clock forward (the mail quota's day, triggers' times, the cache, the add-on's Date). */
   advanceClock(ms: number): void;
+  /** The harness clock, in ms since the epoch. */
+  now(): number;
   /** Runs the time-driven triggers whose time has come, as Apps Script would; returns their handlers. */
   runDueTriggers(): string[];
 }
@@ -354,6 +356,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     advanceClock(ms) {
       clockOffset += ms;
     },
+    now,
     runDueTriggers() {
       const ran: string[] = [];
       for (const trigger of scriptApp.takeDue()) {

@@ -10,10 +10,12 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { createHarness, DEFAULT_DIST_DIR, type Harness } from "../harness/index";
 import { demoWorkbook } from "./demoWorkbook";
+import { emailPage, jobsNotice, MESSAGE_CSP, messageDocument, outboxPage } from "./outbox";
 
 const pageDir = fileURLToPath(new URL("./page", import.meta.url));
 const MAX_BODY = 5 * 1024 * 1024;
 const MAX_GRID_ROWS = 5000;
+const DAY_MS = 86_400_000;
 
 export interface PreviewOptions {
   port: number;
@@ -145,6 +147,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       menus: harness.ui.menus,
       sidebar: sidebar ? { version: sidebarVersion, title: sidebar.getTitle() } : null,
       toasts: ss.toasts.slice(-3),
+      outbox: harness.mail.outbox.length,
       alerts: harness.ui.alerts.slice(-1),
     };
   }
@@ -168,6 +171,41 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       truncated: sheet.getLastRow() > rows,
       charts,
     };
+  }
+
+  /** The Outbox pages and the clock's two controls (plain form posts, answered with a redirect). */
+  function outbox(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const mails = harness.mail.outbox;
+    if (req.method === "GET" && url.pathname === "/outbox") {
+      const notice = url.searchParams.get("ran");
+      const ran = notice === null ? null : jobsNotice(locale, notice ? notice.split(",") : []);
+      send(res, 200, outboxPage(locale, mails, harness.now(), ran), "text/html; charset=utf-8");
+      return;
+    }
+    if (req.method === "POST" && (url.pathname === "/outbox/next-day" || url.pathname === "/outbox/run-jobs")) {
+      // A day passing runs what fell due during it, as Apps Script's time-driven triggers would.
+      if (url.pathname === "/outbox/next-day") harness.advanceClock(DAY_MS);
+      const ran = harness.runDueTriggers();
+      res.writeHead(303, { Location: `/outbox?ran=${encodeURIComponent(ran.join(","))}`, "Cache-Control": "no-store" });
+      res.end();
+      return;
+    }
+    const m = /^\/outbox\/(\d+)(\/message)?$/.exec(url.pathname);
+    const mail = m ? mails[Number(m[1])] : undefined;
+    if (req.method !== "GET" || !m || !mail) {
+      send(res, 404, "Not found", "text/plain; charset=utf-8");
+      return;
+    }
+    if (m[2]) {
+      res.writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": MESSAGE_CSP,
+      });
+      res.end(messageDocument(mail));
+      return;
+    }
+    send(res, 200, emailPage(locale, mail, Number(m[1])), "text/html; charset=utf-8");
   }
 
   const server = createServer(async (req, res) => {
@@ -230,6 +268,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       // Every email the add-on "sent" (MailApp is faked: nothing leaves this machine).
       if (req.method === "GET" && url.pathname === "/api/outbox")
         return json(res, 200, { emails: harness.mail.outbox });
+      if (url.pathname === "/outbox" || url.pathname.startsWith("/outbox/")) return outbox(req, res, url);
       if (req.method === "POST" && url.pathname === "/api/reset") {
         harness = fresh();
         return json(res, 200, state());

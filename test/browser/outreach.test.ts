@@ -6,8 +6,9 @@ import { collectPageErrors, previewPages, screenshot } from "./browser";
 
 /**
  * Sending a survey by email in the preview, in English and Russian: the Send sidebar sends to a
- * chosen group of demo clients (MailApp is faked: the preview keeps the emails), a client
- * unsubscribes from the email on a phone, and the next send leaves them out.
+ * chosen group of demo clients (MailApp is faked: the preview keeps the emails), one client answers
+ * from the email in the Outbox on a phone, days pass, the reminders go to the others only, another
+ * client unsubscribes from their reminder, and the next send leaves them out.
  */
 
 const pages = previewPages();
@@ -25,6 +26,14 @@ const TEXT = {
     confirm: "Unsubscribe",
     unsubscribed: "You are unsubscribed",
     skippedUnsubscribed: "unsubscribed",
+    outbox: "Outbox",
+    nextDay: "Let a day pass",
+    confirmScore: "Confirm",
+    thanks: "Thank you",
+    remind: "Send reminders",
+    answered: "answered",
+    reminded: "reminded (1)",
+    statusHeader: "email status",
   },
   ru: {
     menu: "Отправить опрос по почте",
@@ -38,6 +47,14 @@ const TEXT = {
     confirm: "Отписаться",
     unsubscribed: "Вы отписаны",
     skippedUnsubscribed: "отписался",
+    outbox: "Исходящие",
+    nextDay: "Прошёл день",
+    confirmScore: "Подтвердить",
+    thanks: "Спасибо",
+    remind: "Отправить напоминания",
+    answered: "ответил",
+    reminded: "напомнили (1)",
+    statusHeader: "статус письма",
   },
 } as const;
 
@@ -84,22 +101,33 @@ async function openSend(p: Page, lang: "en" | "ru", survey: string): Promise<Fra
   return frame;
 }
 
+/** The Clients sheet as the preview shows it. */
+async function clientsSheet(page: Page): Promise<string[][]> {
+  const response = await page.request.get(`${inject("previewUrl")}/api/sheet?name=Clients`);
+  return ((await response.json()) as { values: string[][] }).values;
+}
+
+/** The demo's most common client name: a handful of clients to send to (worked out from the data). */
+function handful() {
+  const clients = readDemoClients();
+  const counts = new Map<string, number>();
+  for (const c of clients) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  const name = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] as string;
+  return { name, group: clients.filter((c) => c.name === name) };
+}
+
 for (const lang of ["en", "ru"] as const) {
   const t = TEXT[lang];
   describe(`sending a survey by email (${lang})`, () => {
-    it("sends to a group, a client unsubscribes from the email, and the next send leaves them out", async () => {
+    it("sends to a group; one answers from the Outbox, the others are reminded; one unsubscribes and is left out", async () => {
       const { page: p, errors } = await pages.open(lang, { width: 1280, height: 1500 });
       await rpc(p, "enrollSpreadsheet", inject("enrollmentKey"));
       const firstTitle = lang === "en" ? "Winter check-in" : "Зимний опрос";
       const secondTitle = lang === "en" ? "Delivery" : "Доставка";
       const created = (await rpc(p, "createSurvey", surveyForm("nps", firstTitle))) as { ok: boolean };
       expect(created.ok).toBe(true);
-
-      // The group: the demo clients called as the first one is (worked out from the demo data).
-      const clients = readDemoClients();
-      const name = clients[0]?.name as string;
-      const group = clients.filter((c) => c.name === name);
-      expect(group.length).toBeGreaterThanOrEqual(1);
+      const { name, group } = handful();
+      expect(group.length).toBeGreaterThanOrEqual(3);
 
       const frame = await openSend(p, lang, firstTitle);
       await frame.getByLabel(t.to, { exact: true }).selectOption({ index: 2 }); // the second column of Clients: the name
@@ -121,20 +149,70 @@ for (const lang of ["en", "ru"] as const) {
       await screenshot(p, `sidebar-send-${lang}-3-sent`);
       const sent = (await outbox(p)).slice(tests.length);
       expect(sent.map((m) => m.to[0]).sort()).toEqual(group.map((c) => c.email).sort());
-      const first = sent[0] as SentMail;
-      expect(first.htmlBody).toContain(name);
+      expect(sent[0]?.htmlBody).toContain(name);
 
-      // The client unsubscribes from the email on a phone: the page asks, the press records.
-      const link = /href="([^"]+\/u\/[^"]+)"[^>]*>[^<]+<\/a><\/p><\/div>$/
-        .exec(first.htmlBody ?? "")?.[1]
-        ?.replace(/&amp;/g, "&");
-      expect(link).toBeTruthy();
+      // The Outbox lists every email; the first client opens theirs on a phone and taps 9.
+      const desk = await pages.newContext({
+        viewport: { width: 1000, height: 700 },
+        locale: lang === "en" ? "en-US" : "ru-RU",
+      });
+      const box = await desk.newPage();
+      await box.goto(`${inject("previewUrl")}/outbox`);
+      await box.getByRole("heading", { name: `${t.outbox} (${tests.length + sent.length})` }).waitFor();
+      await screenshot(box, `outbox-${lang}-1-list`);
+      const answerer = sent[0] as SentMail;
       const phone = await pages.newContext({
         viewport: { width: 360, height: 740 },
         locale: lang === "en" ? "en-US" : "ru-RU",
       });
       const mobile = await phone.newPage();
       const phoneErrors = collectPageErrors(mobile);
+      await mobile.goto(`${inject("previewUrl")}/outbox/${tests.length}`);
+      await expect.poll(() => mobile.getByTestId("subject").textContent()).toBe(answerer.subject);
+      await screenshot(mobile, `outbox-${lang}-2-email`);
+      // Every score button is on the phone's screen, the last one too.
+      const ten = await mobile.frameLocator("iframe").getByRole("link", { name: "10", exact: true }).boundingBox();
+      expect((ten?.x ?? 0) + (ten?.width ?? 0)).toBeLessThanOrEqual(360);
+      await mobile.frameLocator("iframe").getByRole("link", { name: "9", exact: true }).click();
+      await mobile.getByRole("button", { name: t.confirmScore }).click();
+      await mobile.getByRole("heading", { name: new RegExp(t.thanks) }).waitFor();
+      await screenshot(mobile, `outbox-${lang}-3-answered`);
+      await rpc(p, "syncSurveyAnswers", {});
+
+      // Three days pass in the preview; the reminders go to everyone but the one who answered.
+      for (let day = 1; day <= 3; day++) {
+        const before = await box.getByTestId("clock").textContent();
+        await box.getByRole("button", { name: t.nextDay }).click();
+        await expect.poll(() => box.getByTestId("clock").textContent()).not.toBe(before);
+      }
+      await frame.locator("#remind-max").fill("1");
+      await frame.getByRole("button", { name: t.remind }).click();
+      await expect
+        .poll(() => frame.getByTestId("notice").textContent())
+        .toMatch(new RegExp(`\\b${group.length - 1}\\b`));
+      await screenshot(p, `sidebar-send-${lang}-4-reminded`);
+      const reminders = (await outbox(p)).slice(tests.length + sent.length);
+      expect(reminders.map((m) => m.to[0]).sort()).toEqual(
+        group
+          .map((c) => c.email)
+          .filter((e) => e !== answerer.to[0])
+          .sort(),
+      );
+
+      // Beside each client: answered for the one, reminded for the others.
+      const sheet = await clientsSheet(p);
+      const statusColumn = (sheet[0] as string[]).findIndex((h) => h.endsWith(t.statusHeader));
+      expect(statusColumn).toBeGreaterThan(0);
+      const statusOfEmail = (email: string) => sheet.find((r) => r[2] === email)?.[statusColumn];
+      expect(statusOfEmail(answerer.to[0] as string)).toBe(t.answered);
+      for (const m of reminders) expect(statusOfEmail(m.to[0] as string)).toBe(t.reminded);
+
+      // Another client unsubscribes from their reminder on the phone: the page asks, the press records.
+      const leaver = reminders[0] as SentMail;
+      const link = /href="([^"]+\/u\/[^"]+)"[^>]*>[^<]+<\/a><\/p><\/div>$/
+        .exec(leaver.htmlBody ?? "")?.[1]
+        ?.replace(/&amp;/g, "&");
+      expect(link).toBeTruthy();
       await mobile.goto(link as string);
       await screenshot(mobile, `unsubscribe-${lang}-1-confirm`);
       await mobile.getByRole("button", { name: t.confirm }).click();
@@ -151,11 +229,12 @@ for (const lang of ["en", "ru"] as const) {
       await again.locator("#skipped-rows").waitFor();
       await again.locator("#skipped-rows summary").click();
       await expect.poll(() => again.locator("#skipped-list").textContent()).toContain(t.skippedUnsubscribed);
-      await screenshot(p, `sidebar-send-${lang}-4-unsubscribed`);
-      const after = (await outbox(p)).slice(tests.length + sent.length);
-      const unsubscribed = first.to[0] as string;
-      expect(after.map((m) => m.to[0])).not.toContain(unsubscribed);
+      await screenshot(p, `sidebar-send-${lang}-5-unsubscribed`);
+      const after = (await outbox(p)).slice(tests.length + sent.length + reminders.length);
+      expect(after.map((m) => m.to[0])).not.toContain(leaver.to[0]);
       expect(after.length).toBe(group.length - 1);
+      await box.reload();
+      await screenshot(box, `outbox-${lang}-4-list`);
       expect(errors).toEqual([]);
     });
   });

@@ -19,6 +19,8 @@ interface State {
   sidebar: { version: number; title: string } | null;
   toasts: string[];
   alerts: string[];
+  /** Emails in the preview's Outbox. */
+  outbox: number;
   error?: string;
 }
 interface SheetView {
@@ -41,6 +43,7 @@ const TEXT = {
     truncated: "Showing the first {n} rows.",
     closeSidebar: "Close sidebar",
     menu: "Extensions ▸ Rapport",
+    outbox: "Outbox",
   },
   ru: {
     title: "Предпросмотр Rapport",
@@ -52,6 +55,7 @@ const TEXT = {
     truncated: "Показаны первые {n} строк.",
     closeSidebar: "Закрыть панель",
     menu: "Расширения ▸ Rapport",
+    outbox: "Исходящие",
   },
 } as const;
 
@@ -93,6 +97,7 @@ function renderChrome(): void {
   $("lang-label").textContent = text("language");
   $("reset").textContent = text("reset");
   menuButton.textContent = text("menu");
+  $("outbox-link").textContent = `${text("outbox")} (${state.outbox})`;
   $("namebox-label").textContent = text("selection");
   $("namebox-hint").textContent = text("hint");
   $("sidebar-close").setAttribute("aria-label", text("closeSidebar"));

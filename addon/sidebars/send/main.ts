@@ -1,4 +1,4 @@
-import type { EmailPreview, SendRequest, SendState, SendView } from "../../src/features/outreach/shapes";
+import type { EmailPreview, RemindRequest, SendRequest, SendState, SendView } from "../../src/features/outreach/shapes";
 import { tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
 import { Status } from "../common/status";
@@ -13,7 +13,9 @@ const languageSelect = $<HTMLSelectElement>("language-column");
 const sendButton = $<HTMLButtonElement>("send");
 const previewButton = $<HTMLButtonElement>("preview");
 const testButton = $<HTMLButtonElement>("test");
-const controls = [sendButton, previewButton, testButton];
+const remindButton = $<HTMLButtonElement>("remind");
+const refreshButton = $<HTMLButtonElement>("refresh-status");
+const controls = [sendButton, previewButton, testButton, remindButton, refreshButton];
 const notice = $("notice");
 
 function option(value: string, text: string): HTMLOptionElement {
@@ -107,21 +109,27 @@ whoSelect.addEventListener("change", () => {
   $("segment").hidden = whoSelect.value === "";
 });
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  notice.hidden = true;
+/** A segment needs its value; says so and returns false when it is missing. */
+function segmentReady(): boolean {
   if (whoSelect.value !== "" && segmentValue.value.trim() === "") {
     status.showError(new Error(tr("ui.send.needValue")));
     segmentValue.focus();
-    return;
+    return false;
   }
-  const body = request();
+  return true;
+}
+
+/**
+ * Runs Send or Send reminders to the end: one execution sends what fits in its time, so call again
+ * while there is more, quota is left and the last execution got somewhere.
+ */
+async function sendAll(run: () => Promise<SendView>): Promise<void> {
+  notice.hidden = true;
   const result = await status.run(tr("ui.send.sending"), controls, async () => {
-    // One execution sends what fits in its time; go on while there is more and quota is left.
     const failed: string[] = [];
     let view: SendView;
     do {
-      view = await call("sendSurveyEmails", body);
+      view = await run();
       for (const f of view.failed) failed.push(tr("ui.send.row", { row: f.row, reason: `${f.email}: ${f.reason}` }));
     } while (view.more && view.remainingQuota > 0 && view.sent > 0);
     return { view, failed };
@@ -138,6 +146,33 @@ form.addEventListener("submit", async (event) => {
     result.view.skipped.map((s) => tr("ui.send.row", { row: s.row, reason: s.reason })),
     "ui.send.skipped",
   );
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!segmentReady()) return;
+  const body = request();
+  void sendAll(() => call("sendSurveyEmails", body));
+});
+
+remindButton.addEventListener("click", () => {
+  if (!segmentReady()) return;
+  const body: RemindRequest = {
+    ...request(),
+    afterDays: Number($<HTMLInputElement>("remind-after").value),
+    maxReminders: Number($<HTMLInputElement>("remind-max").value),
+  };
+  void sendAll(() => call("sendReminderEmails", body));
+});
+
+refreshButton.addEventListener("click", async () => {
+  notice.hidden = true;
+  const written = await status.run(tr("ui.send.sending"), controls, () =>
+    call("sendStatusRefresh", surveySelect.value),
+  );
+  if (written === undefined) return;
+  notice.textContent = tr("ui.send.statusWritten", { count: written });
+  notice.hidden = false;
 });
 
 function previewRow(): number | null {

@@ -87,4 +87,12 @@ export const outreachEn = {
   "outreach.remindDone": "Sent {sent} reminders, failed {failed}. Everyone due a reminder has one.",
   "outreach.reminderDays": "Remind after a whole number of days from {min} to {max}.",
   "outreach.reminderCount": "Send from 1 to {max} reminders.",
+  "ui.send.reminders": "Reminders",
+  "ui.send.remindersIntro":
+    "To the chosen clients who were invited and have not answered. Whoever answered or unsubscribed gets none.",
+  "ui.send.remindAfter": "After (days)",
+  "ui.send.remindMax": "At most (reminders)",
+  "ui.send.remind": "Send reminders",
+  "ui.send.refreshStatus": "Update the status columns",
+  "ui.send.statusWritten": "Status written for {count} clients, beside the client list.",
 } as const;

@@ -90,4 +90,12 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
     "Отправлено напоминаний: {sent}, не удалось: {failed}. Все, кому пора напомнить, получили напоминание.",
   "outreach.reminderDays": "Напоминать можно через целое число дней от {min} до {max}.",
   "outreach.reminderCount": "Напоминаний может быть от 1 до {max}.",
+  "ui.send.reminders": "Напоминания",
+  "ui.send.remindersIntro":
+    "Выбранным клиентам, которые получили приглашение и не ответили. Ответившим и отписавшимся напоминаний нет.",
+  "ui.send.remindAfter": "Через (дней)",
+  "ui.send.remindMax": "Не больше (напоминаний)",
+  "ui.send.remind": "Отправить напоминания",
+  "ui.send.refreshStatus": "Обновить столбцы статуса",
+  "ui.send.statusWritten": "Статус записан для клиентов: {count}, рядом со списком клиентов.",
 };

@@ -21,15 +21,19 @@ export function emailSnippet(survey: SurveyDefinition, personalUrl: string, lang
     );
   }
   const scale = SURVEY_SCALES[survey.type];
+  const count = scale.max - scale.min + 1;
+  // The row takes the width there is, up to 32 px a button: eleven buttons fit a 300 px phone
+  // screen (fixed widths pushed "10" out of sight), and tables are what every mail app lays out.
+  const share = `${Math.floor(100 / count)}%`;
   const cells = [];
   for (let score = scale.min; score <= scale.max; score++) {
     cells.push(
-      html`<td style="padding:0 2px"><a href="${personalUrl}&amp;score=${score}" title="${t(lang, "survey.email.buttonTitle", { score })}" style="display:block;min-width:26px;padding:10px 0;border:1px solid #c5ccda;border-radius:6px;background:#f5f7fb;color:#1f4fd1;${font};font-size:16px;font-weight:bold;line-height:16px;text-align:center;text-decoration:none">${score}</a></td>`,
+      html`<td width="${share}" style="padding:0 1px"><a href="${personalUrl}&amp;score=${score}" title="${t(lang, "survey.email.buttonTitle", { score })}" style="display:block;padding:10px 0;border:1px solid #c5ccda;border-radius:6px;background:#f5f7fb;color:#1f4fd1;${font};font-size:16px;font-weight:bold;line-height:16px;text-align:center;text-decoration:none">${score}</a></td>`,
     );
   }
   const low = t(lang, `survey.page.${survey.type}.low` as MessageKey);
   const high = t(lang, `survey.page.${survey.type}.high` as MessageKey);
   return markupText(
-    html`<div>${heading}<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table><table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="max-width:${(scale.max - scale.min + 1) * 32}px;margin-top:6px"><tr><td style="${font};font-size:12px;color:#4f5a6d">${scale.min} · ${low}</td><td align="right" style="${font};font-size:12px;color:#4f5a6d">${scale.max} · ${high}</td></tr></table></div>`,
+    html`<div>${heading}<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;table-layout:fixed;max-width:${count * 32}px"><tr>${cells}</tr></table><table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="max-width:${count * 32}px;margin-top:6px"><tr><td style="${font};font-size:12px;color:#4f5a6d">${scale.min} · ${low}</td><td align="right" style="${font};font-size:12px;color:#4f5a6d">${scale.max} · ${high}</td></tr></table></div>`,
   );
 }
