@@ -33,6 +33,8 @@ export const OAUTH_SCOPES = [
   "https://www.googleapis.com/auth/script.external_request",
   // Survey invitations sent from the spreadsheet (MailApp), as the person who sends them.
   "https://www.googleapis.com/auth/script.send_mail",
+  // Time-driven triggers for scheduled reminders, recurring asks and sync (this spreadsheet's own).
+  "https://www.googleapis.com/auth/script.scriptapp",
 ];
 
 function workerUrl(): string {

@@ -4,6 +4,8 @@
  * here. Every export must have a stub and every stub's target must be exported (the build checks).
  */
 
+export { runScheduledSends, runScheduledSync } from "./features/automation/run";
+export { automationState, saveAutomation } from "./features/automation/server";
 export { clientCard, showClientCard } from "./features/clientCard/server";
 export { createReport } from "./features/dashboard/reportServer";
 export {

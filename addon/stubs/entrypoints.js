@@ -181,6 +181,26 @@ function sendStatusRefresh(surveyId) {
   return Rapport.sendStatusRefresh(surveyId);
 }
 
+/** Sidebar: what this spreadsheet does by itself (reminders, recurring asks, sync) and the last runs. */
+function automationState(surveyId) {
+  return Rapport.automationState(surveyId);
+}
+
+/** Sidebar: saves a survey's schedule and the sync frequency; creates or removes the triggers. */
+function saveAutomation(scheduled, sync) {
+  return Rapport.saveAutomation(scheduled, sync);
+}
+
+/** Time-driven trigger (daily): the scheduled reminders and recurring asks. */
+function runScheduledSends() {
+  Rapport.runScheduledSends();
+}
+
+/** Time-driven trigger (hourly or daily): answers into the Responses sheet. */
+function runScheduledSync() {
+  Rapport.runScheduledSync();
+}
+
 /** Sidebar: the exact email of a row's client, before sending. */
 function sendPreview(request, row) {
   return Rapport.sendPreview(request, row);

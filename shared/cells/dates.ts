@@ -19,6 +19,13 @@ export function isoDay(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** The day number of "2024-03-01" (the first ten characters of an ISO date or instant). */
+export function dayOfIso(text: string): DayNumber {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!m) throw new RangeError(`not an ISO date: ${text}`);
+  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** Year, month (1–12) and day of month of a day number. */
 export function ymdOfDay(day: DayNumber): { year: number; month: number; day: number } {
   const d = new Date(day * MS_PER_DAY);

@@ -32,3 +32,9 @@ export function columnValues(sheet: Sheet, column: number, rows: number): Cell[]
 }
 
 export { columnLetter };
+
+/** Today's date in the spreadsheet's time zone, as yyyy-MM-dd (what its people call today). */
+export function spreadsheetToday(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || "Etc/UTC", "yyyy-MM-dd");
+}

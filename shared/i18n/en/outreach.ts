@@ -95,4 +95,13 @@ export const outreachEn = {
   "ui.send.remind": "Send reminders",
   "ui.send.refreshStatus": "Update the status columns",
   "ui.send.statusWritten": "Status written for {count} clients, beside the client list.",
+  "automation.outOfTime": "The run stopped in time; the rest goes at the next run.",
+  "automation.remindersRun": "{title}: {sent} reminders sent, {failed} failed, {waiting} waiting.",
+  "automation.recurringRun": "{title}: {sent} asked again, {failed} failed, {waiting} waiting for tomorrow.",
+  "automation.syncRun": "Answers brought in: {added} new, {updated} updated.",
+  "automation.invalid": "The schedule is not complete: check the days and the number of reminders.",
+  "automation.everyBelowThrottle": "Ask again every {days} days or more: the survey does not ask anyone more often.",
+  "automation.tooManySurveys": "At most 10 surveys can be on a schedule: turn one off first.",
+  "automation.tooManyTriggers":
+    "Your Google account has 20 Apps Script triggers, the most it allows: remove some at script.google.com › Triggers, then save again.",
 } as const;

@@ -98,4 +98,14 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "ui.send.remind": "Отправить напоминания",
   "ui.send.refreshStatus": "Обновить столбцы статуса",
   "ui.send.statusWritten": "Статус записан для клиентов: {count}, рядом со списком клиентов.",
+  "automation.outOfTime": "Запуск вовремя остановился; остальное уйдёт при следующем запуске.",
+  "automation.remindersRun": "{title}: напоминаний отправлено {sent}, не удалось {failed}, ждут {waiting}.",
+  "automation.recurringRun": "{title}: повторно спрошено {sent}, не удалось {failed}, ждут до завтра {waiting}.",
+  "automation.syncRun": "Ответы загружены: новых {added}, изменённых {updated}.",
+  "automation.invalid": "Расписание заполнено не полностью: проверьте дни и число напоминаний.",
+  "automation.everyBelowThrottle":
+    "Спрашивайте повторно не чаще, чем раз в {days} дн.: опрос не спрашивает никого чаще.",
+  "automation.tooManySurveys": "По расписанию может быть не больше 10 опросов: сначала выключите один.",
+  "automation.tooManyTriggers":
+    "В вашем аккаунте Google уже 20 триггеров Apps Script — больше нельзя: удалите лишние на script.google.com › Триггеры и сохраните снова.",
 };

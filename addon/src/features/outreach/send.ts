@@ -1,9 +1,11 @@
 import type { Survey } from "../../../../shared/api/surveys";
+import { type DayNumber, dayOfIso, isoDay } from "../../../../shared/cells/dates";
 import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
 import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
+import { dueToday } from "../../../../shared/outreach/schedule";
 import {
   INVITE,
   REMINDER_LIMITS,
@@ -15,6 +17,7 @@ import { checkTemplate, type MessageTemplate, renderMessage } from "../../../../
 import { spreadsheetLocale } from "../../services/locale";
 import { withDocumentLock } from "../../sheet/lock";
 import { appendLog } from "../../sheet/rapportLog";
+import { spreadsheetToday } from "../../sheet/sheets";
 import { getSurvey, personalLinks } from "../surveys/api";
 import { type ClientList, clientList } from "../surveys/links";
 import { claimSends, optedOut, readLedger, reportSends, unsubscribeLinks } from "./api";
@@ -361,8 +364,7 @@ function reminderRule(request: RemindRequest): ReminderRule {
  * claim asks the Worker again that the contact has not answered, so an answer arriving meanwhile
  * stops the reminder.
  */
-export function sendReminders(request: RemindRequest, locale: Locale): SendView {
-  const began = Date.now();
+export function sendReminders(request: RemindRequest, locale: Locale, began = Date.now()): SendView {
   const rule = reminderRule(request);
   return withDocumentLock({ busy: "sheet.busy" }, () => {
     const campaign = String(request.surveyId);
@@ -381,6 +383,39 @@ export function sendReminders(request: RemindRequest, locale: Locale): SendView 
       run.view.waiting += sendPass(campaign, pass, recipients, prepared.templates, run);
     }
     return finish(prepared, run, "remind", locale);
+  });
+}
+
+/**
+ * One day's recurring ask ("autopilot"): each client of the audience is asked again once
+ * `everyDays` have passed since the last email of this survey reached them (the invitation, a
+ * reminder or an earlier round). Clients never asked are spread evenly over the first period, and
+ * no more are taken than today's quota allows, the longest-waiting first: the rest go tomorrow.
+ */
+export function sendRecurring(request: SendRequest, everyDays: number, locale: Locale, began = Date.now()): SendView {
+  return withDocumentLock({ busy: "sheet.busy" }, () => {
+    const campaign = String(request.surveyId);
+    settleLeftBatch(campaign, locale);
+    const prepared = prepare(request);
+    const lastSent = new Map<string, DayNumber>();
+    for (const e of readLedger(campaign)) {
+      if (e.state !== "sent" || !e.sentAt) continue;
+      const day = dayOfIso(e.sentAt);
+      if (day > (lastSent.get(e.contactId) ?? Number.NEGATIVE_INFINITY)) lastSent.set(e.contactId, day);
+    }
+    const recipients = prepared.audience.recipients;
+    const today = dayOfIso(spreadsheetToday());
+    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
+    const { due, waiting } = dueToday(
+      { kind: "recurring", everyDays },
+      recipients.map((r) => ({ contactId: r.contactId, day: null, lastSentDay: lastSent.get(r.contactId) ?? null })),
+      today,
+      run.view.remainingQuota,
+    );
+    const occurrence = due[0]?.occurrence ?? `every:${isoDay(today)}`;
+    const chosen = due.map((d) => recipients[d.index] as Recipient);
+    run.view.waiting = waiting + sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
+    return finish(prepared, run, "send", locale);
   });
 }
 

@@ -3,22 +3,20 @@
  * strings, numbers, booleans, null, arrays and plain objects.
  */
 
+import type * as z from "zod";
+import type { SendRequestSchema } from "../../../../shared/outreach/automation";
 import type { ColumnChoice } from "../../sidebar/shapes";
 
-export interface TemplateInput {
-  subject: string;
-  body: string;
-}
+/** The email in one language. */
+export type TemplateInput = { subject: string; body: string };
 
-export interface SendRequest {
-  surveyId: string;
-  /** The email in English and/or Russian; a client gets their language's, else the other. */
-  templates: { en?: TemplateInput; ru?: TemplateInput };
-  /** Only the rows where this column (1-based) holds `value`; null for every client. */
-  segment: { column: number; value: string } | null;
-  /** The column (1-based) with each client's language, or null for the spreadsheet's. */
-  languageColumn: number | null;
-}
+/**
+ * A send as the sidebar describes it: the survey, the email in English and/or Russian (a client
+ * gets their language's, else the other), only the rows where a column (1-based) holds a value or
+ * everyone (null), and the column with each client's language or null for the spreadsheet's. One
+ * schema (shared/outreach/automation.ts) checks it when a schedule is saved and when it runs.
+ */
+export type SendRequest = z.infer<typeof SendRequestSchema>;
 
 /** Reminders of a survey to those who were invited and have not answered. */
 export interface RemindRequest extends SendRequest {

@@ -6,6 +6,7 @@ import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { checkSurveyForm, type SurveyForm } from "../../../../shared/surveys/form";
 import { userLocale } from "../../services/locale";
 import { enrollment } from "../../services/settings";
+import { spreadsheetToday } from "../../sheet/sheets";
 import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
 import * as api from "./api";
@@ -17,11 +18,6 @@ import { syncAnswers } from "./sync";
 
 export function showSurveys(): void {
   openSidebar("surveys", "ui.surveys.title");
-}
-
-function spreadsheetToday(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
 }
 
 function view(survey: Survey): SurveyView {

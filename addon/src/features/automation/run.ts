@@ -1,0 +1,77 @@
+import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { spreadsheetLocale } from "../../services/locale";
+import { refreshStatus, sendRecurring, sendReminders } from "../outreach/send";
+import type { SendView } from "../outreach/shapes";
+import { listSurveys } from "../surveys/api";
+import { syncAnswers } from "../surveys/sync";
+import { readAutomation, writeLastRun } from "./settingsStore";
+
+/**
+ * What the time-driven triggers run. Nobody is watching: each survey's outcome (or failure) goes
+ * into the kind's last run, which the Send sidebar shows, and every send writes its status columns
+ * and its Rapport log line as a run from the sidebar does. One survey failing does not stop the
+ * others. Texts are in the spreadsheet's language (a trigger has no user at the screen).
+ */
+
+/** Scheduled runs stop starting new work after this long: Apps Script ends an execution at 6 minutes. */
+const TIME_BUDGET_MS = 4.5 * 60_000;
+
+function describe(title: string, view: SendView) {
+  return { title, sent: view.sent, failed: view.failed.length, waiting: view.waiting };
+}
+
+/** Trigger: the day's reminders and recurring asks of every scheduled survey. */
+export function runScheduledSends(): void {
+  const began = Date.now();
+  const locale = spreadsheetLocale();
+  const settings = readAutomation();
+  const lines: string[] = [];
+  let ok = true;
+  let titles = new Map<string, string>();
+  try {
+    titles = new Map(listSurveys().map((s) => [s.id, s.title]));
+  } catch {
+    // The sends below meet the same failure and report it, survey by survey.
+  }
+  for (const scheduled of settings.surveys) {
+    const title = titles.get(scheduled.send.surveyId) ?? scheduled.send.surveyId;
+    if (Date.now() - began > TIME_BUDGET_MS) {
+      lines.push(t(locale, "automation.outOfTime"));
+      break;
+    }
+    try {
+      if (scheduled.reminders) {
+        const view = sendReminders({ ...scheduled.send, ...scheduled.reminders }, locale, began);
+        lines.push(t(locale, "automation.remindersRun", describe(title, view)));
+      }
+      if (scheduled.everyDays !== null) {
+        const view = sendRecurring(scheduled.send, scheduled.everyDays, locale, began);
+        lines.push(t(locale, "automation.recurringRun", describe(title, view)));
+      }
+    } catch (error) {
+      ok = false;
+      lines.push(`${title}: ${errorMessage(error, locale)}`);
+    }
+  }
+  writeLastRun("sends", { at: new Date().toISOString(), ok, summary: lines.join(" ").slice(0, 2_000) });
+}
+
+/** Trigger: answers into the Responses sheet, then the scheduled surveys' status columns (who answered). */
+export function runScheduledSync(): void {
+  const locale = spreadsheetLocale();
+  let summary: string;
+  let ok = true;
+  try {
+    const outcome = syncAnswers({}, locale);
+    const added = outcome.surveys.reduce((n, s) => n + s.added, 0);
+    const updated = outcome.surveys.reduce((n, s) => n + s.updated, 0);
+    const failed = outcome.surveys.find((s) => s.error !== null);
+    ok = !failed;
+    summary = failed?.error ?? t(locale, "automation.syncRun", { added, updated });
+    for (const scheduled of readAutomation().surveys) refreshStatus(scheduled.send.surveyId, locale);
+  } catch (error) {
+    ok = false;
+    summary = errorMessage(error, locale);
+  }
+  writeLastRun("sync", { at: new Date().toISOString(), ok, summary: summary.slice(0, 2_000) });
+}

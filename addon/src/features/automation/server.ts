@@ -1,0 +1,70 @@
+import { RapportError } from "../../../../shared/errors";
+import {
+  AutomationSettingsSchema,
+  type ScheduledSurvey,
+  ScheduledSurveySchema,
+  SYNC_FREQUENCIES,
+  triggersNeeded,
+  withSurveySchedule,
+} from "../../../../shared/outreach/automation";
+import { withDocumentLock } from "../../sheet/lock";
+import { sidebarCall } from "../../sidebar/serverCall";
+import { getSurvey } from "../surveys/api";
+import { readAutomation, readLastRun, writeAutomation } from "./settingsStore";
+import type { AutomationView } from "./shapes";
+import { reconcileTrigger, sendsPlan, syncPlan, triggerInstalled } from "./triggers";
+
+/** The sidebar's view of the schedule: this survey's part, the sync, and how the last runs went. */
+function view(surveyId: string | null): AutomationView {
+  const settings = readAutomation();
+  const mine = surveyId ? settings.surveys.find((s) => s.send.surveyId === surveyId) : undefined;
+  return {
+    reminders: mine?.reminders ?? null,
+    everyDays: mine?.everyDays ?? null,
+    scheduledSurveys: settings.surveys.length,
+    sync: settings.sync,
+    sendsScheduled: triggerInstalled("sends"),
+    syncScheduled: triggerInstalled("sync"),
+    lastSends: readLastRun("sends"),
+    lastSync: readLastRun("sync"),
+  };
+}
+
+/** google.script.run: what is scheduled, and the last runs. */
+export function automationState(surveyId: string | null): AutomationView {
+  return sidebarCall(() => view(surveyId === null ? null : String(surveyId)));
+}
+
+/**
+ * google.script.run: saves one survey's schedule (reminders, recurring ask, both or neither) and the
+ * sync frequency, and makes the spreadsheet's triggers match: created when first needed, removed
+ * when nothing is scheduled.
+ */
+export function saveAutomation(scheduled: ScheduledSurvey, sync: string): AutomationView {
+  return sidebarCall(() => {
+    const checked = ScheduledSurveySchema.safeParse(scheduled);
+    if (!checked.success) throw new RapportError("automation.invalid");
+    if (!(SYNC_FREQUENCIES as readonly string[]).includes(sync)) throw new RapportError("automation.invalid");
+    const survey = getSurvey(checked.data.send.surveyId);
+    if (checked.data.everyDays !== null || checked.data.reminders !== null) {
+      if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
+    }
+    // Asking more often than the survey's throttle would only be refused by the Worker.
+    const throttle = survey.throttleDays ?? 0;
+    if (checked.data.everyDays !== null && checked.data.everyDays < throttle) {
+      throw new RapportError("automation.everyBelowThrottle", { days: throttle });
+    }
+    return withDocumentLock({ busy: "sheet.busy" }, () => {
+      const next = AutomationSettingsSchema.safeParse({
+        ...withSurveySchedule(readAutomation(), checked.data),
+        sync,
+      });
+      if (!next.success) throw new RapportError("automation.tooManySurveys");
+      const needed = triggersNeeded(next.data);
+      reconcileTrigger("sends", sendsPlan(needed.sends));
+      reconcileTrigger("sync", syncPlan(needed.sync));
+      writeAutomation(next.data);
+      return view(checked.data.send.surveyId);
+    });
+  });
+}

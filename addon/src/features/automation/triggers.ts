@@ -1,0 +1,59 @@
+import { RapportError } from "../../../../shared/errors";
+import type { SyncFrequency } from "../../../../shared/outreach/automation";
+import type { RunKind } from "./settingsStore";
+
+/**
+ * The spreadsheet's time-driven triggers: at most one per kind (the sends, the sync), created and
+ * removed as the settings change. Their ids are kept in the document's properties, so this
+ * spreadsheet touches only its own triggers among the user's. Apps Script allows 20 triggers per
+ * user and script, and an add-on's time-driven trigger at most once an hour
+ * (https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers).
+ */
+
+export const HANDLERS: Record<RunKind, string> = { sends: "runScheduledSends", sync: "runScheduledSync" };
+const ID_KEY = "rapport.trigger.";
+/** The daily sends go out in the morning (the trigger's hour, in the script's time zone). */
+const SEND_HOUR = 8;
+
+export type TriggerPlan = { kind: "off" } | { kind: "daily"; hour: number } | { kind: "hourly" };
+
+export function sendsPlan(on: boolean): TriggerPlan {
+  return on ? { kind: "daily", hour: SEND_HOUR } : { kind: "off" };
+}
+
+export function syncPlan(frequency: SyncFrequency): TriggerPlan {
+  if (frequency === "hourly") return { kind: "hourly" };
+  return frequency === "daily" ? { kind: "daily", hour: SEND_HOUR - 1 } : { kind: "off" };
+}
+
+const planKey = (plan: TriggerPlan) => (plan.kind === "daily" ? `daily@${plan.hour}` : plan.kind);
+
+/** Makes the kind's trigger match the plan: kept when it already does, replaced or removed otherwise. */
+export function reconcileTrigger(kind: RunKind, plan: TriggerPlan): void {
+  const props = PropertiesService.getDocumentProperties();
+  const stored = props.getProperty(ID_KEY + kind);
+  const [id, storedPlan] = stored ? (stored.split("|") as [string, string]) : [null, null];
+  const existing = id ? ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id) : undefined;
+  if (existing && storedPlan === planKey(plan)) return;
+  if (existing) ScriptApp.deleteTrigger(existing);
+  props.deleteProperty(ID_KEY + kind);
+  if (plan.kind === "off") return;
+  const builder = ScriptApp.newTrigger(HANDLERS[kind]).timeBased();
+  let trigger: GoogleAppsScript.Script.Trigger;
+  try {
+    trigger = (plan.kind === "hourly" ? builder.everyHours(1) : builder.everyDays(1).atHour(plan.hour)).create();
+  } catch (error) {
+    if (/too many triggers/i.test(error instanceof Error ? error.message : String(error))) {
+      throw new RapportError("automation.tooManyTriggers");
+    }
+    throw error;
+  }
+  props.setProperty(ID_KEY + kind, `${trigger.getUniqueId()}|${planKey(plan)}`);
+}
+
+/** Whether the kind's trigger is installed (it may have been removed by hand in Apps Script). */
+export function triggerInstalled(kind: RunKind): boolean {
+  const stored = PropertiesService.getDocumentProperties().getProperty(ID_KEY + kind);
+  const id = stored?.split("|")[0];
+  return id ? ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === id) : false;
+}

@@ -1,0 +1,66 @@
+import * as z from "zod";
+import { REMINDER_LIMITS } from "./status";
+
+/**
+ * What the spreadsheet does by itself, kept in its document properties: per survey, reminders
+ * and/or a recurring ask ("autopilot") with the email and audience chosen in the Send sidebar; and
+ * how often answers are brought into the Responses sheet. One time-driven trigger per kind runs it
+ * (sends daily, sync hourly or daily), so a spreadsheet never holds more than two of its user's 20.
+ */
+
+const Template = z.object({ subject: z.string().max(1_000), body: z.string().max(20_000) });
+
+/** A send as the Send sidebar describes it: the survey, the email in each language, the audience. */
+export const SendRequestSchema = z.object({
+  surveyId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  templates: z.object({ en: Template.optional(), ru: Template.optional() }),
+  segment: z.object({ column: z.number().int().min(1), value: z.string().max(500) }).nullable(),
+  languageColumn: z.number().int().min(1).nullable(),
+});
+
+export const ReminderRuleSchema = z.object({
+  afterDays: z.number().int().min(REMINDER_LIMITS.minDays).max(REMINDER_LIMITS.maxDays),
+  maxReminders: z.number().int().min(1).max(REMINDER_LIMITS.maxReminders),
+});
+
+/** Longest recurring period: a year and a day, so a yearly ask never drifts a day early. */
+export const MAX_EVERY_DAYS = 366;
+
+export const ScheduledSurveySchema = z.object({
+  send: SendRequestSchema,
+  /** Remind those invited who have not answered, every day the rule allows; null: off. */
+  reminders: ReminderRuleSchema.nullable(),
+  /** Ask each client of the audience again every so many days; null: off. */
+  everyDays: z.number().int().min(1).max(MAX_EVERY_DAYS).nullable(),
+});
+export type ScheduledSurvey = z.infer<typeof ScheduledSurveySchema>;
+
+export const SYNC_FREQUENCIES = ["off", "hourly", "daily"] as const;
+export type SyncFrequency = (typeof SYNC_FREQUENCIES)[number];
+
+/** At most this many surveys on a schedule: each daily run must fit Apps Script's 6 minutes. */
+export const MAX_SCHEDULED_SURVEYS = 10;
+
+export const AutomationSettingsSchema = z.object({
+  surveys: z.array(ScheduledSurveySchema).max(MAX_SCHEDULED_SURVEYS),
+  sync: z.enum(SYNC_FREQUENCIES),
+});
+export type AutomationSettings = z.infer<typeof AutomationSettingsSchema>;
+
+export const NO_AUTOMATION: AutomationSettings = { surveys: [], sync: "off" };
+
+/** The settings with one survey's schedule replaced (or removed, when it has nothing on). */
+export function withSurveySchedule(settings: AutomationSettings, scheduled: ScheduledSurvey): AutomationSettings {
+  const others = settings.surveys.filter((s) => s.send.surveyId !== scheduled.send.surveyId);
+  const on = scheduled.reminders !== null || scheduled.everyDays !== null;
+  return { ...settings, surveys: on ? [...others, scheduled] : others };
+}
+
+/** The kinds of trigger the settings need: a daily one for the sends, one for the sync. */
+export function triggersNeeded(settings: AutomationSettings): { sends: boolean; sync: SyncFrequency } {
+  return { sends: settings.surveys.length > 0, sync: settings.sync };
+}
+
+/** How the last run of a kind went, for the sidebar. */
+export const LastRunSchema = z.object({ at: z.string(), ok: z.boolean(), summary: z.string().max(2_000) });
+export type LastRun = z.infer<typeof LastRunSchema>;

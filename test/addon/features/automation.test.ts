@@ -1,0 +1,208 @@
+import { describe, expect, inject, it } from "vitest";
+import type { Harness } from "../../../addon/harness/index";
+import type { FakeSheet } from "../../../addon/harness/spreadsheet";
+import type { AutomationView } from "../../../addon/src/features/automation/shapes";
+import type { SendRequest } from "../../../addon/src/features/outreach/shapes";
+import type { CreateSurveyResult } from "../../../addon/src/features/surveys/shapes";
+import type { ScheduledSurvey } from "../../../shared/outreach/automation";
+import type { SurveyForm } from "../../../shared/surveys/form";
+import { errorOf, loadAddon } from "../helpers";
+import { answer } from "../respondent";
+
+/**
+ * What the spreadsheet does by itself, through the built Code.js in the harness: the Send sidebar
+ * saves a schedule, the harness's ScriptApp holds the triggers and fires them as its clock moves,
+ * and the real local Worker keeps the never-twice record.
+ */
+
+const workerUrl = `${inject("workerUrl")}/`;
+const enrollmentKey = inject("enrollmentKey");
+const DAY = 24 * 3_600_000;
+
+const CLIENTS = [
+  ["Client ID", "Name", "Email"],
+  [1, "Anna", "anna@example.com"],
+  [2, "Boris", "boris@example.com"],
+  [3, "Chen", "chen@example.com"],
+  [4, "Dana", "dana@example.com"],
+  [5, "Eli", "eli@example.com"],
+  [6, "Fay", "fay@example.com"],
+];
+
+function enrolled(): Harness {
+  const addon = loadAddon({
+    userLocale: "en",
+    userEmail: "team@example.com",
+    // Midnight UTC: the daily 08:00 trigger is eight hours away.
+    now: () => Date.UTC(2026, 11, 3),
+    spreadsheet: { name: "Clients", timeZone: "Etc/UTC", sheets: [{ name: "Clients", rows: CLIENTS }] },
+  });
+  addon.run("saveWorkerUrl", workerUrl);
+  addon.run("enrollSpreadsheet", enrollmentKey);
+  return addon;
+}
+
+function surveyIn(addon: Harness, throttleDays = ""): string {
+  const form: SurveyForm = {
+    type: "nps",
+    title: "Pulse",
+    languages: ["en"],
+    question: { en: "How likely are you to recommend us?" },
+    followUp: { en: "" },
+    factors: [],
+    closesOn: "",
+    maxResponses: "",
+    throttleDays,
+    anonymous: false,
+  };
+  const result = addon.run("createSurvey", form) as CreateSurveyResult;
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.survey.id;
+}
+
+const send = (surveyId: string): SendRequest => ({
+  surveyId,
+  templates: { en: { subject: "A question, {{Name}}", body: "Dear {{Name}}, one tap below." } },
+  segment: null,
+  languageColumn: null,
+});
+
+const schedule = (surveyId: string, over: Partial<ScheduledSurvey> = {}): ScheduledSurvey => ({
+  send: send(surveyId),
+  reminders: null,
+  everyDays: null,
+  ...over,
+});
+
+const to = (addon: Harness, from = 0) => addon.mail.outbox.slice(from).map((m) => m.to[0] as string);
+
+/** The personal survey link of the email last sent to `address`. */
+function surveyLinkIn(addon: Harness, address: string): string {
+  const mail = addon.mail.outbox.filter((m) => m.to[0] === address).pop();
+  const href = /href="([^"]+\/s\/[^"]+)"/.exec(mail?.htmlBody ?? "")?.[1] as string;
+  const url = new URL(href.replace(/&amp;/g, "&"));
+  url.searchParams.delete("score");
+  return url.toString();
+}
+
+describe("the schedule and its triggers", () => {
+  it("keeps one trigger per kind, replaced when the frequency changes and removed when nothing is on", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    const saved = addon.run(
+      "saveAutomation",
+      schedule(surveyId, { reminders: { afterDays: 3, maxReminders: 2 } }),
+      "off",
+    ) as AutomationView;
+    expect(saved).toMatchObject({ reminders: { afterDays: 3, maxReminders: 2 }, sendsScheduled: true });
+    expect(addon.scriptApp.count).toBe(1);
+    // Saving again changes nothing; a sync adds the second kind; hourly then daily replaces it.
+    addon.run("saveAutomation", schedule(surveyId, { reminders: { afterDays: 3, maxReminders: 2 } }), "off");
+    expect(addon.scriptApp.count).toBe(1);
+    addon.run("saveAutomation", schedule(surveyId, { reminders: { afterDays: 3, maxReminders: 2 } }), "hourly");
+    addon.run("saveAutomation", schedule(surveyId, { reminders: { afterDays: 3, maxReminders: 2 } }), "daily");
+    expect(addon.scriptApp.count).toBe(2);
+    const off = addon.run("saveAutomation", schedule(surveyId), "off") as AutomationView;
+    expect(off).toMatchObject({ reminders: null, everyDays: null, sendsScheduled: false, syncScheduled: false });
+    expect(addon.scriptApp.count).toBe(0);
+  });
+
+  it("says why a schedule cannot be saved: faster than the survey's throttle, or no trigger left", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon, "30");
+    expect(errorOf(() => addon.run("saveAutomation", schedule(surveyId, { everyDays: 7 }), "off"))).toBe(
+      "Ask again every 30 days or more: the survey does not ask anyone more often.",
+    );
+    // The user's other scripts and spreadsheets already hold Apps Script's 20 triggers.
+    for (let i = 0; i < 20; i++) addon.scriptApp.newTrigger("elsewhere").timeBased().everyHours(1).create();
+    addon.setUserLocale("ru");
+    expect(errorOf(() => addon.run("saveAutomation", schedule(surveyId, { everyDays: 30 }), "off"))).toMatch(
+      /^В вашем аккаунте Google уже 20 триггеров Apps Script/,
+    );
+  });
+});
+
+describe("scheduled runs", () => {
+  it("reminds by itself each morning those who have not answered, and says how the run went", async () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("sendSurveyEmails", send(surveyId));
+    expect(addon.mail.outbox).toHaveLength(6);
+    await answer(surveyLinkIn(addon, "anna@example.com"), { fields: { score: "10" } });
+    addon.run("saveAutomation", schedule(surveyId, { reminders: { afterDays: 2, maxReminders: 1 } }), "off");
+
+    // Day 1 at 08:00: too early for anyone. Day 2: everyone but Anna, once.
+    addon.advanceClock(DAY);
+    expect(addon.runDueTriggers()).toEqual(["runScheduledSends"]);
+    expect(addon.mail.outbox).toHaveLength(6);
+    addon.advanceClock(DAY);
+    addon.runDueTriggers();
+    expect(to(addon, 6).sort()).toEqual([
+      "boris@example.com",
+      "chen@example.com",
+      "dana@example.com",
+      "eli@example.com",
+      "fay@example.com",
+    ]);
+    const state = addon.run("automationState", surveyId) as AutomationView;
+    expect(state.lastSends).toMatchObject({ ok: true, summary: "Pulse: 5 reminders sent, 0 failed, 0 waiting." });
+    // The trigger ran twice more: nothing more (one reminder at most).
+    addon.advanceClock(3 * DAY);
+    addon.runDueTriggers();
+    expect(addon.mail.outbox).toHaveLength(11);
+  });
+
+  it("asks each client again every N days, the first round spread over the period, never twice a day", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("saveAutomation", schedule(surveyId, { everyDays: 3 }), "off");
+    const asked = new Map<string, number[]>();
+    for (let day = 1; day <= 9; day++) {
+      addon.advanceClock(DAY);
+      const before = addon.mail.outbox.length;
+      addon.runDueTriggers();
+      // A second run the same day (a retry, two editors) sends nothing more.
+      addon.run("runScheduledSends");
+      for (const address of to(addon, before)) asked.set(address, [...(asked.get(address) ?? []), day]);
+    }
+    expect([...asked.keys()].sort()).toEqual(
+      CLIENTS.slice(1)
+        .map((r) => r[2])
+        .sort(),
+    );
+    for (const [address, days] of asked) {
+      // The first ask falls within the first period; then every three days exactly.
+      expect(days[0], address).toBeLessThanOrEqual(3);
+      expect(
+        days.slice(1).map((d, i) => d - (days[i] as number)),
+        address,
+      ).toEqual(days.slice(1).map(() => 3));
+      expect(days.length, address).toBe(9 - (days[0] as number) >= 6 ? 3 : 2);
+    }
+  });
+
+  it("brings answers into Responses on schedule and writes who answered beside each client", async () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("sendSurveyEmails", send(surveyId));
+    addon.run("saveAutomation", schedule(surveyId, { reminders: { afterDays: 5, maxReminders: 1 } }), "daily");
+    await answer(surveyLinkIn(addon, "chen@example.com"), { fields: { score: "6" } });
+    addon.advanceClock(DAY);
+    expect(addon.runDueTriggers().sort()).toEqual(["runScheduledSends", "runScheduledSync"]);
+    const responses = (addon.spreadsheet.getSheetByName("Responses") as FakeSheet).getDataRange().getValues();
+    expect(responses).toHaveLength(2);
+    const clients = (addon.spreadsheet.getSheetByName("Clients") as FakeSheet).getDataRange().getValues();
+    const status = (clients[0] as unknown[]).indexOf("Pulse · email status");
+    expect(clients.map((r) => r[status])).toEqual([
+      "Pulse · email status",
+      "sent",
+      "sent",
+      "answered",
+      "sent",
+      "sent",
+      "sent",
+    ]);
+    const state = addon.run("automationState", surveyId) as AutomationView;
+    expect(state.lastSync).toMatchObject({ ok: true, summary: "Answers brought in: 1 new, 0 updated." });
+  });
+});
