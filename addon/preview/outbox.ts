@@ -25,6 +25,8 @@ const TEXT = {
     nothingDue: "No scheduled job was due.",
     back: "← Outbox",
     reminder: "The links work: answer the survey or unsubscribe as the client would.",
+    runScheduledSends: "the scheduled sends",
+    runScheduledSync: "the answers sync",
   },
   ru: {
     title: "Исходящие",
@@ -40,6 +42,8 @@ const TEXT = {
     nothingDue: "Ни одному заданию не пора запускаться.",
     back: "← Исходящие",
     reminder: "Ссылки работают: ответьте на опрос или отпишитесь, как это сделал бы клиент.",
+    runScheduledSends: "рассылки по расписанию",
+    runScheduledSync: "загрузка ответов",
   },
 } as const;
 
@@ -123,7 +127,8 @@ export function outboxPage(locale: Locale, mails: readonly SentMail[], now: numb
 
 /** What the clock's controls report, in the page's language. */
 export function jobsNotice(locale: Locale, ran: readonly string[]): string {
-  return ran.length ? say(locale, "ran", { jobs: ran.join(", ") }) : say(locale, "nothingDue");
+  const names = ran.map((handler) => (handler in TEXT[locale] ? say(locale, handler as Key) : handler));
+  return ran.length ? say(locale, "ran", { jobs: names.join(", ") }) : say(locale, "nothingDue");
 }
 
 /** One email as its recipient sees it: who it is to, its subject, then the message. */

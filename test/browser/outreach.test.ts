@@ -34,6 +34,11 @@ const TEXT = {
     answered: "answered",
     reminded: "reminded (1)",
     statusHeader: "email status",
+    saveSchedule: "Save the schedule",
+    scheduleSaved: "Schedule saved.",
+    autoRemind: "Send the reminders above",
+    ranSends: "Ran: the scheduled sends.",
+    lastRun: "Last run",
   },
   ru: {
     menu: "Отправить опрос по почте",
@@ -55,6 +60,11 @@ const TEXT = {
     answered: "ответил",
     reminded: "напомнили (1)",
     statusHeader: "статус письма",
+    saveSchedule: "Сохранить расписание",
+    scheduleSaved: "Расписание сохранено.",
+    autoRemind: "Отправлять напоминания выше",
+    ranSends: "Выполнено: рассылки по расписанию.",
+    lastRun: "Последний запуск",
   },
 } as const;
 
@@ -207,6 +217,19 @@ for (const lang of ["en", "ru"] as const) {
       expect(statusOfEmail(answerer.to[0] as string)).toBe(t.answered);
       for (const m of reminders) expect(statusOfEmail(m.to[0] as string)).toBe(t.reminded);
 
+      // From now on the reminders go by themselves: the next morning's run is in the sidebar.
+      await frame.getByLabel(t.autoRemind).check();
+      await frame.getByRole("button", { name: t.saveSchedule }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(t.scheduleSaved);
+      await box.getByRole("button", { name: t.nextDay }).click();
+      await expect.poll(() => box.getByRole("status").textContent()).toBe(t.ranSends);
+      await frame.locator("#survey").selectOption({ label: firstTitle });
+      await frame.locator("#survey").dispatchEvent("change");
+      await expect.poll(() => frame.getByTestId("automation-state").textContent()).toContain(t.lastRun);
+      await frame.locator("#automation").scrollIntoViewIfNeeded();
+      await screenshot(p, `sidebar-send-${lang}-5-schedule`);
+      await screenshot(box, `outbox-${lang}-4-ran`);
+
       // Another client unsubscribes from their reminder on the phone: the page asks, the press records.
       const leaver = reminders[0] as SentMail;
       const link = /href="([^"]+\/u\/[^"]+)"[^>]*>[^<]+<\/a><\/p><\/div>$/
@@ -229,12 +252,12 @@ for (const lang of ["en", "ru"] as const) {
       await again.locator("#skipped-rows").waitFor();
       await again.locator("#skipped-rows summary").click();
       await expect.poll(() => again.locator("#skipped-list").textContent()).toContain(t.skippedUnsubscribed);
-      await screenshot(p, `sidebar-send-${lang}-5-unsubscribed`);
+      await screenshot(p, `sidebar-send-${lang}-6-unsubscribed`);
       const after = (await outbox(p)).slice(tests.length + sent.length + reminders.length);
       expect(after.map((m) => m.to[0])).not.toContain(leaver.to[0]);
       expect(after.length).toBe(group.length - 1);
       await box.reload();
-      await screenshot(box, `outbox-${lang}-4-list`);
+      await screenshot(box, `outbox-${lang}-5-list`);
       expect(errors).toEqual([]);
     });
   });

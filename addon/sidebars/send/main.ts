@@ -1,3 +1,4 @@
+import type { AutomationView } from "../../src/features/automation/shapes";
 import type { EmailPreview, RemindRequest, SendRequest, SendState, SendView } from "../../src/features/outreach/shapes";
 import { tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
@@ -15,7 +16,8 @@ const previewButton = $<HTMLButtonElement>("preview");
 const testButton = $<HTMLButtonElement>("test");
 const remindButton = $<HTMLButtonElement>("remind");
 const refreshButton = $<HTMLButtonElement>("refresh-status");
-const controls = [sendButton, previewButton, testButton, remindButton, refreshButton];
+const saveAutomationButton = $<HTMLButtonElement>("save-automation");
+const controls = [sendButton, previewButton, testButton, remindButton, refreshButton, saveAutomationButton];
 const notice = $("notice");
 
 function option(value: string, text: string): HTMLOptionElement {
@@ -155,14 +157,73 @@ form.addEventListener("submit", (event) => {
   void sendAll(() => call("sendSurveyEmails", body));
 });
 
-remindButton.addEventListener("click", () => {
-  if (!segmentReady()) return;
-  const body: RemindRequest = {
-    ...request(),
+function reminderRule(): { afterDays: number; maxReminders: number } {
+  return {
     afterDays: Number($<HTMLInputElement>("remind-after").value),
     maxReminders: Number($<HTMLInputElement>("remind-max").value),
   };
+}
+
+remindButton.addEventListener("click", () => {
+  if (!segmentReady()) return;
+  const body: RemindRequest = { ...request(), ...reminderRule() };
   void sendAll(() => call("sendReminderEmails", body));
+});
+
+/** A time as the person reads it, in their language. */
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(document.documentElement.lang || "en", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+}
+
+function showAutomation(v: AutomationView): void {
+  $<HTMLInputElement>("auto-remind").checked = v.reminders !== null;
+  if (v.reminders) {
+    $<HTMLInputElement>("remind-after").value = String(v.reminders.afterDays);
+    $<HTMLInputElement>("remind-max").value = String(v.reminders.maxReminders);
+  }
+  $<HTMLInputElement>("auto-every").checked = v.everyDays !== null;
+  if (v.everyDays !== null) $<HTMLInputElement>("every-days").value = String(v.everyDays);
+  $<HTMLSelectElement>("sync-every").value = v.sync;
+  const lines: string[] = [];
+  lines.push(
+    v.sendsScheduled ? tr("ui.send.sendsScheduled", { count: v.scheduledSurveys }) : tr("ui.send.nothingScheduled"),
+  );
+  if (v.syncScheduled) lines.push(tr(v.sync === "hourly" ? "ui.send.syncHourly" : "ui.send.syncDaily"));
+  for (const last of [v.lastSends, v.lastSync]) {
+    if (last)
+      lines.push(
+        tr(last.ok ? "ui.send.lastRun" : "ui.send.lastRunFailed", { when: when(last.at), summary: last.summary }),
+      );
+  }
+  $("automation-state").textContent = lines.join(" · ");
+}
+
+async function loadAutomation(): Promise<void> {
+  const v = await status.run("", [saveAutomationButton], () => call("automationState", surveySelect.value || null));
+  if (v) showAutomation(v);
+}
+
+surveySelect.addEventListener("change", () => void loadAutomation());
+
+saveAutomationButton.addEventListener("click", async () => {
+  if (!segmentReady()) return;
+  notice.hidden = true;
+  const every = Number($<HTMLInputElement>("every-days").value);
+  const scheduled = {
+    send: request(),
+    reminders: $<HTMLInputElement>("auto-remind").checked ? reminderRule() : null,
+    everyDays: $<HTMLInputElement>("auto-every").checked ? every : null,
+  };
+  const v = await status.run(tr("ui.send.saving"), controls, () =>
+    call("saveAutomation", scheduled, $<HTMLSelectElement>("sync-every").value),
+  );
+  if (!v) return;
+  showAutomation(v);
+  notice.textContent = tr("ui.send.automationSaved");
+  notice.hidden = false;
 });
 
 refreshButton.addEventListener("click", async () => {
@@ -206,4 +267,9 @@ testButton.addEventListener("click", async () => {
 $("open-settings").addEventListener("click", () => void status.run("", [], () => call("showSettings")));
 
 translatePage();
-void status.run("", controls, () => call("sendState")).then((s) => s && show(s));
+void status
+  .run("", controls, () => call("sendState"))
+  .then((s) => s && show(s))
+  .then(() => {
+    if (!form.hidden) void loadAutomation();
+  });
