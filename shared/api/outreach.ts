@@ -11,8 +11,10 @@ export const OUTREACH_LIMITS = { contactsPerRequest: 500, reason: 500, ledgerPag
 
 /** A survey id or a campaign's id. */
 export const Campaign = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Use 1–64 letters, digits, '_' or '-'");
-/** Which send of the campaign: "invite", "reminder:1", "every:2026-12-03", "yearly:2026". */
-export const Occurrence = z.string().regex(/^[a-z]+(?::[A-Za-z0-9_-]{1,32})?$/, "Use a word, optionally ':' and a tag");
+/** Which send of the campaign: "invite", "reminder:1", "every:2026-12-03", "afterDate:2026-11-26", "yearly:2026". */
+export const Occurrence = z
+  .string()
+  .regex(/^[a-z][A-Za-z]{0,31}(?::[A-Za-z0-9_-]{1,32})?$/, "Use a word, optionally ':' and a tag");
 
 const Contacts = z.array(ContactId).min(1).max(OUTREACH_LIMITS.contactsPerRequest);
 

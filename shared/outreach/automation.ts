@@ -26,12 +26,26 @@ export const ReminderRuleSchema = z.object({
 /** Longest recurring period: a year and a day, so a yearly ask never drifts a day early. */
 export const MAX_EVERY_DAYS = 366;
 
+/** Longest wait before or after a client's date: a year. */
+export const MAX_EVENT_DAYS = 365;
+
+/** Ask `days` after (a purchase) or before (a contract's end) the date in a client-list column. */
+export const DateEventSchema = z.object({
+  kind: z.enum(["afterDate", "beforeDate"]),
+  /** The client list's column (1-based) holding each client's date. */
+  column: z.number().int().min(1),
+  days: z.number().int().min(0).max(MAX_EVENT_DAYS),
+});
+export type DateEvent = z.infer<typeof DateEventSchema>;
+
 export const ScheduledSurveySchema = z.object({
   send: SendRequestSchema,
   /** Remind those invited who have not answered, every day the rule allows; null: off. */
   reminders: ReminderRuleSchema.nullable(),
   /** Ask each client of the audience again every so many days; null: off. */
   everyDays: z.number().int().min(1).max(MAX_EVERY_DAYS).nullable(),
+  /** Ask around each client's date (N days after a purchase, M days before a contract ends); null: off. */
+  event: DateEventSchema.nullable().default(null),
 });
 export type ScheduledSurvey = z.infer<typeof ScheduledSurveySchema>;
 
@@ -52,7 +66,7 @@ export const NO_AUTOMATION: AutomationSettings = { surveys: [], sync: "off" };
 /** The settings with one survey's schedule replaced (or removed, when it has nothing on). */
 export function withSurveySchedule(settings: AutomationSettings, scheduled: ScheduledSurvey): AutomationSettings {
   const others = settings.surveys.filter((s) => s.send.surveyId !== scheduled.send.surveyId);
-  const on = scheduled.reminders !== null || scheduled.everyDays !== null;
+  const on = scheduled.reminders !== null || scheduled.everyDays !== null || scheduled.event !== null;
   return { ...settings, surveys: on ? [...others, scheduled] : others };
 }
 

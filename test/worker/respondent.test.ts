@@ -635,6 +635,31 @@ describe("spam and duplicates are flagged, not dropped", () => {
     ]);
   });
 
+  it("does not flag a quick confirm of the score tapped in one's own email, and flags the rest", async () => {
+    const ws = await workspace();
+    const survey = await ws.create();
+    const links = await ws.links(survey.id, ["tap", "changed", "forged"]);
+    const path = (i: number) => pathOf(links[i]?.url as string);
+    // Tapped 9 in the email, confirmed at once: a person's quick confirm, not a bot.
+    const tapped = await openPage(`${path(0)}&score=9`);
+    expect(tapped.fields.tapped).toMatch(/^9\.[A-Za-z0-9_-]+$/);
+    await post(`/s/${survey.id}`, { ...tapped.fields, score: "9" });
+    // Changed the score on the page in the same instant: the usual rule applies.
+    const changed = await openPage(`${path(1)}&score=9`);
+    await post(`/s/${survey.id}`, { ...changed.fields, score: "3" });
+    // A "tapped" field that this page did not sign (a script copying another page's), sent at once: flagged.
+    const plain = await openPage(path(2));
+    expect(plain.fields.tapped).toBeUndefined();
+    await post(`/s/${survey.id}`, { ...plain.fields, score: "9", tapped: tapped.fields.tapped as string });
+    // The anonymous link with a score carries no tapped field: nobody's own email.
+    const anonymous = await openPage(`/s/${survey.id}?score=10`);
+    expect(anonymous.fields.tapped).toBeUndefined();
+    const flags = new Map((await ws.responses(survey.id)).map((r) => [r.contactId ?? "anonymous", r.flags]));
+    expect(flags.get("tap")).toEqual([]);
+    expect(flags.get("changed")).toEqual(["too_fast"]);
+    expect(flags.get("forged")).toEqual(["too_fast"]);
+  });
+
   it(`flags answers after ${SAME_IP_ANSWERS} from one IP address in a day`, async () => {
     const ws = await workspace();
     const survey = await ws.create();

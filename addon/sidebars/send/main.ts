@@ -59,6 +59,12 @@ function show(s: SendState): void {
     ...s.columns.filter((c) => c.header !== "").map((c) => option(String(c.column), `${c.letter} · ${c.header}`)),
   );
   languageSelect.value = s.languageColumn === null ? "" : String(s.languageColumn);
+  $<HTMLSelectElement>("event-column").replaceChildren(
+    ...s.columns.filter((c) => c.header !== "").map((c) => option(String(c.column), `${c.letter} · ${c.header}`)),
+  );
+  // A date column is the likely choice: the first whose header names a date, a purchase or a contract.
+  const dated = s.columns.find((c) => /date|purchase|contract|birth|дата|покуп|договор|рожд/i.test(c.header));
+  if (dated) $<HTMLSelectElement>("event-column").value = String(dated.column);
   const email = s.columns.find((c) => c.column === s.emailColumn);
   $("email-column").textContent = email
     ? tr("ui.send.emailColumn", { column: `${email.letter} · ${email.header}` })
@@ -187,6 +193,12 @@ function showAutomation(v: AutomationView): void {
   $<HTMLInputElement>("auto-every").checked = v.everyDays !== null;
   if (v.everyDays !== null) $<HTMLInputElement>("every-days").value = String(v.everyDays);
   $<HTMLSelectElement>("sync-every").value = v.sync;
+  $<HTMLInputElement>("auto-event").checked = v.event !== null;
+  if (v.event) {
+    $<HTMLInputElement>("event-days").value = String(v.event.days);
+    $<HTMLSelectElement>("event-kind").value = v.event.kind;
+    $<HTMLSelectElement>("event-column").value = String(v.event.column);
+  }
   const lines: string[] = [];
   lines.push(
     v.sendsScheduled ? tr("ui.send.sendsScheduled", { count: v.scheduledSurveys }) : tr("ui.send.nothingScheduled"),
@@ -216,6 +228,16 @@ saveAutomationButton.addEventListener("click", async () => {
     send: request(),
     reminders: $<HTMLInputElement>("auto-remind").checked ? reminderRule() : null,
     everyDays: $<HTMLInputElement>("auto-every").checked ? every : null,
+    event: $<HTMLInputElement>("auto-event").checked
+      ? {
+          kind:
+            $<HTMLSelectElement>("event-kind").value === "beforeDate"
+              ? ("beforeDate" as const)
+              : ("afterDate" as const),
+          column: Number($<HTMLSelectElement>("event-column").value),
+          days: Number($<HTMLInputElement>("event-days").value),
+        }
+      : null,
   };
   const v = await status.run(tr("ui.send.saving"), controls, () =>
     call("saveAutomation", scheduled, $<HTMLSelectElement>("sync-every").value),

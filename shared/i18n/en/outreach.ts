@@ -122,4 +122,13 @@ export const outreachEn = {
   "ui.send.lastRunFailed": "Last run {when} failed: {summary}",
   "ui.send.syncEveryHour": "Every hour",
   "ui.send.syncEveryMorning": "Every morning",
+  "automation.eventRun": "{title}: {sent} asked around their date, {failed} failed, {waiting} waiting for tomorrow.",
+  "automation.noDateColumn":
+    "The date column chosen for this survey's schedule is no longer in the client list: choose it again in Send › By itself.",
+  "ui.send.autoEvent": "Ask around each client's date:",
+  "ui.send.eventDays": "Days",
+  "ui.send.eventKind": "Before or after",
+  "ui.send.eventAfter": "after the date in",
+  "ui.send.eventBefore": "before the date in",
+  "ui.send.eventColumn": "Date column",
 } as const;

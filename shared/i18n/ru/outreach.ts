@@ -126,4 +126,13 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "ui.send.lastRunFailed": "Последний запуск {when} не удался: {summary}",
   "ui.send.syncEveryHour": "Каждый час",
   "ui.send.syncEveryMorning": "Каждое утро",
+  "automation.eventRun": "{title}: спрошено по дате {sent}, не удалось {failed}, ждут до завтра {waiting}.",
+  "automation.noDateColumn":
+    "Столбца с датой, выбранного для расписания этого опроса, больше нет в списке клиентов: выберите его снова в Отправке › Автоматически.",
+  "ui.send.autoEvent": "Спрашивать по дате клиента:",
+  "ui.send.eventDays": "Дней",
+  "ui.send.eventKind": "До или после",
+  "ui.send.eventAfter": "после даты в столбце",
+  "ui.send.eventBefore": "до даты в столбце",
+  "ui.send.eventColumn": "Столбец с датой",
 };

@@ -71,6 +71,7 @@ const schedule = (surveyId: string, over: Partial<ScheduledSurvey> = {}): Schedu
   send: send(surveyId),
   reminders: null,
   everyDays: null,
+  event: null,
   ...over,
 });
 
@@ -123,6 +124,54 @@ describe("the schedule and its triggers", () => {
 });
 
 describe("scheduled runs", () => {
+  it("asks N days after each client's date, once per date, a new date asking again", () => {
+    const addon = loadAddon({
+      userLocale: "en",
+      userEmail: "team@example.com",
+      now: () => Date.UTC(2026, 11, 3),
+      spreadsheet: {
+        name: "Clients",
+        timeZone: "Etc/UTC",
+        sheets: [
+          {
+            name: "Clients",
+            rows: [
+              ["Client ID", "Name", "Email", "Last purchase"],
+              [1, "Anna", "anna@example.com", "2026-11-30"],
+              [2, "Boris", "boris@example.com", "2026-12-01"],
+              [3, "Chen", "chen@example.com", ""],
+              [4, "Dana", "dana@example.com", "not a date"],
+              [5, "Eli", "eli@example.com", "2026-10-01"],
+            ],
+          },
+        ],
+      },
+    });
+    addon.run("saveWorkerUrl", workerUrl);
+    addon.run("enrollSpreadsheet", enrollmentKey);
+    const surveyId = surveyIn(addon);
+    addon.run("saveAutomation", schedule(surveyId, { event: { kind: "afterDate", column: 4, days: 5 } }), "off");
+    const byDay: string[][] = [];
+    for (let day = 1; day <= 4; day++) {
+      addon.advanceClock(DAY);
+      const before = addon.mail.outbox.length;
+      addon.runDueTriggers();
+      addon.run("runScheduledSends");
+      byDay.push(to(addon, before));
+    }
+    // Dec 4 08:00 is the first run: Anna (Nov 30 + 5) on Dec 5, Boris on Dec 6; Chen, Dana and
+    // Eli (two months ago, beyond the catch-up days) never.
+    expect(byDay).toEqual([[], ["anna@example.com"], ["boris@example.com"], []]);
+    // Anna buys again on Dec 4: a new date, a new ask five days later (Dec 9).
+    (addon.spreadsheet.getSheetByName("Clients") as FakeSheet).getRange(2, 4).setValue("2026-12-04");
+    addon.advanceClock(DAY);
+    addon.runDueTriggers();
+    expect(to(addon, 2)).toEqual([]);
+    addon.advanceClock(DAY);
+    addon.runDueTriggers();
+    expect(to(addon, 2)).toEqual(["anna@example.com"]);
+  });
+
   it("reminds by itself each morning those who have not answered, and says how the run went", async () => {
     const addon = enrolled();
     const surveyId = surveyIn(addon);

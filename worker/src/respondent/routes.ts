@@ -24,7 +24,9 @@ import {
   readResponseToken,
   signContact,
   signResponse,
+  signTap,
   verifyContact,
+  verifyTap,
 } from "../surveys/signing";
 import { readAnswer, readForm, scoreParam, storedAnswers } from "./form";
 import { browserLanguage, otherLanguage, page, query, redirect, status } from "./http";
@@ -103,13 +105,15 @@ respondent.get("/:surveyId", async (c) => {
   if (refused) return status(c, lang, refused.kind, { survey, days: refused.days, other });
 
   const clicked = scoreParam(survey, q.score);
+  const nonce = await newNonce(secret, surveyId, now);
   return page(
     c,
     200,
     surveyForm({
       survey,
       lang,
-      nonce: await newNonce(secret, surveyId, now),
+      nonce,
+      tapped: contact && clicked !== undefined ? await signTap(secret, nonce, clicked) : undefined,
       contact: contact ?? undefined,
       responseToken: tokenId ? q.r : undefined,
       score: clicked ?? state.existing?.score ?? undefined,
@@ -176,7 +180,15 @@ respondent.post("/:surveyId", async (c) => {
   // duplicate (this browser answered before, on the anonymous link) are counted while writing.
   let flags = 0;
   if (form.website) flags |= FLAG_BITS.honeypot;
-  if (now - nonce.issuedAt < MIN_ANSWER_MS) flags |= FLAG_BITS.too_fast;
+  // A confirm of the score a person tapped in their own email is quick by nature: the choice was
+  // made in the email, the page only asks to confirm it. It is not flagged too fast when the
+  // personal (signed) link carried that score and the confirmed score is the tapped one.
+  const confirmedTap =
+    contact !== null &&
+    answer.score !== null &&
+    form.tapped !== undefined &&
+    (await verifyTap(secret, form.nonce as string, form.tapped)) === answer.score;
+  if (now - nonce.issuedAt < MIN_ANSWER_MS && !confirmedTap) flags |= FLAG_BITS.too_fast;
   const cookie = getCookie(c, RESPONDENT_COOKIE);
   const knownBrowser = cookie && RESPONDENT_ID.test(cookie) ? cookie : null;
   const browserId = knownBrowser ?? randomId(16);

@@ -111,6 +111,8 @@ export interface SurveyFormView {
   answers?: Record<string, number>;
   /** An email score link: the score is pre-selected and the person confirms it. */
   confirming?: boolean;
+  /** The signed mark of a score tapped in the person's own email (a personal link with `score=`). */
+  tapped?: string;
   /** The first submission time of the answer being edited (personal link, second visit). */
   answeredAt?: string;
   error?: string;
@@ -176,6 +178,7 @@ ${questions}
 <input type="hidden" name="lang" value="${lang}">
 ${view.contact ? html`<input type="hidden" name="c" value="${view.contact.id}"><input type="hidden" name="k" value="${view.contact.signature}">` : ""}
 ${view.responseToken ? html`<input type="hidden" name="r" value="${view.responseToken}">` : ""}
+${view.tapped ? html`<input type="hidden" name="tapped" value="${view.tapped}">` : ""}
 <div class="actions"><button type="submit" class="primary">${tr(lang, view.confirming && !view.answeredAt ? "survey.page.confirm" : "survey.page.send")}</button></div>
 </form>`;
   return renderPage({

@@ -93,6 +93,18 @@ export const signOptOut = (secret: string, workspaceId: string, contactId: strin
 export const verifyOptOut = (secret: string, workspaceId: string, contactId: string, signature: string) =>
   verifyFor("optout", secret, workspaceId, contactId, signature);
 
+/**
+ * The mark a page opened from an email's score button carries: the tapped score, signed with the
+ * page's own nonce, so a quick confirm of that score can be told from a form sent fast by a script.
+ */
+export const signTap = async (secret: string, nonce: string, score: number) =>
+  `${score}.${await signFor("tap", secret, nonce, String(score))}`;
+export async function verifyTap(secret: string, nonce: string, tapped: string): Promise<number | null> {
+  const m = /^(\d{1,2})\.([A-Za-z0-9_-]+)$/.exec(tapped);
+  if (!m) return null;
+  return (await verifyFor("tap", secret, nonce, m[1] as string, m[2] as string)) ? Number(m[1]) : null;
+}
+
 export interface Nonce {
   /** The id a new answer sent with this form gets: a retry of the same form finds the same row. */
   responseId: string;

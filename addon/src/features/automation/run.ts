@@ -1,6 +1,6 @@
 import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { spreadsheetLocale } from "../../services/locale";
-import { refreshStatus, sendRecurring, sendReminders } from "../outreach/send";
+import { refreshStatus, sendOnDates, sendRecurring, sendReminders } from "../outreach/send";
 import type { SendView } from "../outreach/shapes";
 import { listSurveys } from "../surveys/api";
 import { syncAnswers } from "../surveys/sync";
@@ -43,6 +43,10 @@ export function runScheduledSends(): void {
       if (scheduled.reminders) {
         const view = sendReminders({ ...scheduled.send, ...scheduled.reminders }, locale, began);
         lines.push(t(locale, "automation.remindersRun", describe(title, view)));
+      }
+      if (scheduled.event !== null) {
+        const view = sendOnDates(scheduled.send, scheduled.event, locale, began);
+        lines.push(t(locale, "automation.eventRun", describe(title, view)));
       }
       if (scheduled.everyDays !== null) {
         const view = sendRecurring(scheduled.send, scheduled.everyDays, locale, began);

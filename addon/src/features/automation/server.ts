@@ -1,7 +1,6 @@
 import { RapportError } from "../../../../shared/errors";
 import {
   AutomationSettingsSchema,
-  type ScheduledSurvey,
   ScheduledSurveySchema,
   SYNC_FREQUENCIES,
   triggersNeeded,
@@ -11,7 +10,7 @@ import { withDocumentLock } from "../../sheet/lock";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { getSurvey } from "../surveys/api";
 import { readAutomation, readLastRun, writeAutomation } from "./settingsStore";
-import type { AutomationView } from "./shapes";
+import type { AutomationView, ScheduledSurveyInput } from "./shapes";
 import { reconcileTrigger, sendsPlan, syncPlan, triggerInstalled } from "./triggers";
 
 /** The sidebar's view of the schedule: this survey's part, the sync, and how the last runs went. */
@@ -21,6 +20,7 @@ function view(surveyId: string | null): AutomationView {
   return {
     reminders: mine?.reminders ?? null,
     everyDays: mine?.everyDays ?? null,
+    event: mine?.event ?? null,
     scheduledSurveys: settings.surveys.length,
     sync: settings.sync,
     sendsScheduled: triggerInstalled("sends"),
@@ -40,13 +40,13 @@ export function automationState(surveyId: string | null): AutomationView {
  * sync frequency, and makes the spreadsheet's triggers match: created when first needed, removed
  * when nothing is scheduled.
  */
-export function saveAutomation(scheduled: ScheduledSurvey, sync: string): AutomationView {
+export function saveAutomation(scheduled: ScheduledSurveyInput, sync: string): AutomationView {
   return sidebarCall(() => {
     const checked = ScheduledSurveySchema.safeParse(scheduled);
     if (!checked.success) throw new RapportError("automation.invalid");
     if (!(SYNC_FREQUENCIES as readonly string[]).includes(sync)) throw new RapportError("automation.invalid");
     const survey = getSurvey(checked.data.send.surveyId);
-    if (checked.data.everyDays !== null || checked.data.reminders !== null) {
+    if (checked.data.everyDays !== null || checked.data.reminders !== null || checked.data.event !== null) {
       if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
     }
     // Asking more often than the survey's throttle would only be refused by the Worker.

@@ -1,10 +1,11 @@
 import type { Survey } from "../../../../shared/api/surveys";
-import { type DayNumber, dayOfIso, isoDay } from "../../../../shared/cells/dates";
+import { cellDay, type DayNumber, dayOfIso, isoDay } from "../../../../shared/cells/dates";
 import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
 import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
+import type { DateEvent } from "../../../../shared/outreach/automation";
 import { dueToday } from "../../../../shared/outreach/schedule";
 import {
   INVITE,
@@ -18,6 +19,7 @@ import { spreadsheetLocale } from "../../services/locale";
 import { withDocumentLock } from "../../sheet/lock";
 import { appendLog } from "../../sheet/rapportLog";
 import { spreadsheetToday } from "../../sheet/sheets";
+import { spreadsheetReading } from "../../sheet/transactions";
 import { getSurvey, personalLinks } from "../surveys/api";
 import { type ClientList, clientList } from "../surveys/links";
 import { claimSends, optedOut, readLedger, reportSends, unsubscribeLinks } from "./api";
@@ -415,6 +417,50 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
     const occurrence = due[0]?.occurrence ?? `every:${isoDay(today)}`;
     const chosen = due.map((d) => recipients[d.index] as Recipient);
     run.view.waiting = waiting + sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
+    return finish(prepared, run, "send", locale);
+  });
+}
+
+/**
+ * One day's asks around each client's date in a column of the client list: `days` after it (a
+ * purchase: a transactional survey) or before it (the end of a contract). Each date is its own
+ * occasion in the ledger, so a client with a new purchase date is asked again, and a run that
+ * missed a day or two still asks (up to CATCH_UP_DAYS late). Rows whose cell is not a date are left
+ * alone; no more are taken than today's quota allows.
+ */
+export function sendOnDates(request: SendRequest, event: DateEvent, locale: Locale, began = Date.now()): SendView {
+  return withDocumentLock({ busy: "sheet.busy" }, () => {
+    const campaign = String(request.surveyId);
+    settleLeftBatch(campaign, locale);
+    const prepared = prepare(request);
+    const { sheet } = prepared.list;
+    if (event.column > sheet.getLastColumn()) throw new RapportError("automation.noDateColumn");
+    const dates = sheet.getRange(1, event.column, sheet.getLastRow(), 1).getValues() as Cell[][];
+    const reading = spreadsheetReading(SpreadsheetApp.getActiveSpreadsheet());
+    const recipients = prepared.audience.recipients;
+    const today = dayOfIso(spreadsheetToday());
+    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
+    const { due, waiting } = dueToday(
+      { kind: event.kind, days: event.days },
+      recipients.map((r) => ({
+        contactId: r.contactId,
+        day: cellDay(dates[r.row - 1]?.[0] ?? "", reading),
+        lastSentDay: null,
+      })),
+      today,
+      run.view.remainingQuota,
+    );
+    // One pass per occasion: the ledger keeps one send per client and date.
+    const byOccurrence = new Map<string, Recipient[]>();
+    for (const d of due) {
+      const list = byOccurrence.get(d.occurrence) ?? [];
+      list.push(recipients[d.index] as Recipient);
+      byOccurrence.set(d.occurrence, list);
+    }
+    run.view.waiting = waiting;
+    for (const [occurrence, chosen] of byOccurrence) {
+      run.view.waiting += sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
+    }
     return finish(prepared, run, "send", locale);
   });
 }
