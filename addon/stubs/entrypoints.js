@@ -186,9 +186,9 @@ function automationState(surveyId) {
   return Rapport.automationState(surveyId);
 }
 
-/** Sidebar: saves a survey's schedule and the sync frequency; creates or removes the triggers. */
-function saveAutomation(scheduled, sync) {
-  return Rapport.saveAutomation(scheduled, sync);
+/** Sidebar: saves a survey's schedule, the sync frequency and the team's alert addresses; creates or removes the triggers. */
+function saveAutomation(scheduled, sync, alertAddresses) {
+  return Rapport.saveAutomation(scheduled, sync, alertAddresses);
 }
 
 /** Time-driven trigger (daily): the scheduled reminders and recurring asks. */

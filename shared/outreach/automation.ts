@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isEmailAddress } from "./audience";
 import { REMINDER_LIMITS } from "./status";
 
 /**
@@ -55,13 +56,25 @@ export type SyncFrequency = (typeof SYNC_FREQUENCIES)[number];
 /** At most this many surveys on a schedule: each daily run must fit Apps Script's 6 minutes. */
 export const MAX_SCHEDULED_SURVEYS = 10;
 
+/** At most this many team addresses get the alerts (each counts against the day's mail quota). */
+export const MAX_ALERT_ADDRESSES = 10;
+
+/** Email the team when an NPS detractor answers (found by the scheduled sync), from `since` on. */
+export const TeamAlertsSchema = z.object({
+  to: z.array(z.string().refine(isEmailAddress)).min(1).max(MAX_ALERT_ADDRESSES),
+  /** The day the alerts were switched on (yyyy-mm-dd): older answers are not told about. */
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type TeamAlerts = z.infer<typeof TeamAlertsSchema>;
+
 export const AutomationSettingsSchema = z.object({
   surveys: z.array(ScheduledSurveySchema).max(MAX_SCHEDULED_SURVEYS),
   sync: z.enum(SYNC_FREQUENCIES),
+  alerts: TeamAlertsSchema.nullable().default(null),
 });
 export type AutomationSettings = z.infer<typeof AutomationSettingsSchema>;
 
-export const NO_AUTOMATION: AutomationSettings = { surveys: [], sync: "off" };
+export const NO_AUTOMATION: AutomationSettings = { surveys: [], sync: "off", alerts: null };
 
 /** The settings with one survey's schedule replaced (or removed, when it has nothing on). */
 export function withSurveySchedule(settings: AutomationSettings, scheduled: ScheduledSurvey): AutomationSettings {

@@ -193,6 +193,7 @@ function showAutomation(v: AutomationView): void {
   $<HTMLInputElement>("auto-every").checked = v.everyDays !== null;
   if (v.everyDays !== null) $<HTMLInputElement>("every-days").value = String(v.everyDays);
   $<HTMLSelectElement>("sync-every").value = v.sync;
+  $<HTMLTextAreaElement>("alert-addresses").value = v.alertAddresses.join("\n");
   $<HTMLInputElement>("auto-event").checked = v.event !== null;
   if (v.event) {
     $<HTMLInputElement>("event-days").value = String(v.event.days);
@@ -240,7 +241,12 @@ saveAutomationButton.addEventListener("click", async () => {
       : null,
   };
   const v = await status.run(tr("ui.send.saving"), controls, () =>
-    call("saveAutomation", scheduled, $<HTMLSelectElement>("sync-every").value),
+    call(
+      "saveAutomation",
+      scheduled,
+      $<HTMLSelectElement>("sync-every").value,
+      $<HTMLTextAreaElement>("alert-addresses").value.split(/[\n,;]+/),
+    ),
   );
   if (!v) return;
   showAutomation(v);

@@ -135,4 +135,18 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "ui.send.eventAfter": "после даты в столбце",
   "ui.send.eventBefore": "до даты в столбце",
   "ui.send.eventColumn": "Столбец с датой",
+  "automation.alertsSent": "Команде сообщено о критиках: {count}.",
+  "automation.badAlertAddress": "«{address}» — не адрес почты: пишите по одному адресу в строке.",
+  "automation.alertsNeedSync":
+    "Оповещения приходят вместе с загрузкой ответов по расписанию: выберите, как часто загружать ответы.",
+  "alerts.subject": "Новые критики в «{spreadsheet}»: {count}",
+  "alerts.intro": "В таблице «{spreadsheet}» ответили новые критики (NPS). Быстрый ответ часто сохраняет клиента:",
+  "alerts.line": "{survey} · клиент {client} · оценка {score}",
+  "alerts.anonymous": "аноним",
+  "alerts.noComment": "(без комментария)",
+  "alerts.flagged": "с отметками: {flags}",
+  "alerts.open": "Открыть ответ в таблице",
+  "alerts.why": "Вы получили это письмо, потому что ваш адрес указан в оповещениях команды Rapport этой таблицы.",
+  "ui.send.alertAddresses": "Писать команде, когда отвечает критик",
+  "ui.send.alertHint": "По адресу в строке; пусто — без оповещений. Приходят с загрузкой ответов по расписанию.",
 };

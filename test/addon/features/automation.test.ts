@@ -255,3 +255,49 @@ describe("scheduled runs", () => {
     expect(state.lastSync).toMatchObject({ ok: true, summary: "Answers brought in: 1 new, 0 updated." });
   });
 });
+
+describe("team alerts", () => {
+  it("emails the team once about each new detractor, with the comment and a link to the row", async () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("sendSurveyEmails", send(surveyId));
+    expect(errorOf(() => addon.run("saveAutomation", schedule(surveyId), "off", ["lead@example.com"]))).toBe(
+      "Alerts come with the scheduled sync: choose how often answers are brought in.",
+    );
+    expect(errorOf(() => addon.run("saveAutomation", schedule(surveyId), "hourly", ["lead@example"]))).toBe(
+      "“lead@example” is not an email address: write one address per line.",
+    );
+    const saved = addon.run("saveAutomation", schedule(surveyId), "hourly", [
+      "lead@example.com",
+      " ops@example.com ",
+    ]) as AutomationView;
+    expect(saved.alertAddresses).toEqual(["lead@example.com", "ops@example.com"]);
+    await Promise.all([
+      answer(surveyLinkIn(addon, "boris@example.com"), { fields: { score: "3" } }),
+      answer(surveyLinkIn(addon, "chen@example.com"), { fields: { score: "9" } }),
+    ]);
+    addon.advanceClock(3_600_000);
+    const before = addon.mail.outbox.length;
+    expect(addon.runDueTriggers()).toEqual(["runScheduledSync"]);
+    const alerts = addon.mail.outbox.slice(before);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.to).toEqual(["lead@example.com", "ops@example.com"]);
+    expect(alerts[0]?.subject).toBe("1 new detractor(s) in Clients");
+    expect(alerts[0]?.htmlBody).toContain("Pulse · client 2 · score 3");
+    // The survey asks no follow-up here (comments and their escaping: test/shared/outreach/alerts.test.ts).
+    expect(alerts[0]?.htmlBody).toContain("(no comment)");
+    // The link opens Boris's row of the Responses sheet (answers come in the order the Worker took them).
+    const responses = (addon.spreadsheet.getSheetByName("Responses") as FakeSheet).getDataRange().getValues();
+    const borisRow = responses.findIndex((r) => r[4] === 2) + 1;
+    expect(borisRow).toBeGreaterThan(1);
+    expect(alerts[0]?.htmlBody).toMatch(new RegExp(`href="[^"]+#gid=\\d+&amp;range=A${borisRow}"`));
+    const state = addon.run("automationState", surveyId) as AutomationView;
+    expect(state.lastSync?.summary).toBe(
+      "Answers brought in: 2 new, 0 updated. The team was told about 1 detractor(s).",
+    );
+    // The next hour: nothing new, no email; Boris's answer is never told twice.
+    addon.advanceClock(3_600_000);
+    addon.runDueTriggers();
+    expect(addon.mail.outbox).toHaveLength(before + 1);
+  });
+});

@@ -4,6 +4,7 @@ import { refreshStatus, sendOnDates, sendRecurring, sendReminders } from "../out
 import type { SendView } from "../outreach/shapes";
 import { listSurveys } from "../surveys/api";
 import { syncAnswers } from "../surveys/sync";
+import { sendTeamAlerts } from "./alerts";
 import { readAutomation, writeLastRun } from "./settingsStore";
 
 /**
@@ -72,7 +73,12 @@ export function runScheduledSync(): void {
     const failed = outcome.surveys.find((s) => s.error !== null);
     ok = !failed;
     summary = failed?.error ?? t(locale, "automation.syncRun", { added, updated });
-    for (const scheduled of readAutomation().surveys) refreshStatus(scheduled.send.surveyId, locale);
+    const settings = readAutomation();
+    for (const scheduled of settings.surveys) refreshStatus(scheduled.send.surveyId, locale);
+    if (settings.alerts) {
+      const told = sendTeamAlerts(settings.alerts, locale);
+      if (told > 0) summary += ` ${t(locale, "automation.alertsSent", { count: told })}`;
+    }
   } catch (error) {
     ok = false;
     summary = errorMessage(error, locale);

@@ -1,4 +1,5 @@
 import { RapportError } from "../../../../shared/errors";
+import { isEmailAddress } from "../../../../shared/outreach/audience";
 import {
   AutomationSettingsSchema,
   ScheduledSurveySchema,
@@ -7,6 +8,7 @@ import {
   withSurveySchedule,
 } from "../../../../shared/outreach/automation";
 import { withDocumentLock } from "../../sheet/lock";
+import { spreadsheetToday } from "../../sheet/sheets";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { getSurvey } from "../surveys/api";
 import { readAutomation, readLastRun, writeAutomation } from "./settingsStore";
@@ -27,6 +29,7 @@ function view(surveyId: string | null): AutomationView {
     syncScheduled: triggerInstalled("sync"),
     lastSends: readLastRun("sends"),
     lastSync: readLastRun("sync"),
+    alertAddresses: settings.alerts?.to ?? [],
   };
 }
 
@@ -40,7 +43,11 @@ export function automationState(surveyId: string | null): AutomationView {
  * sync frequency, and makes the spreadsheet's triggers match: created when first needed, removed
  * when nothing is scheduled.
  */
-export function saveAutomation(scheduled: ScheduledSurveyInput, sync: string): AutomationView {
+export function saveAutomation(
+  scheduled: ScheduledSurveyInput,
+  sync: string,
+  alertAddresses: string[] | null = null,
+): AutomationView {
   return sidebarCall(() => {
     const checked = ScheduledSurveySchema.safeParse(scheduled);
     if (!checked.success) throw new RapportError("automation.invalid");
@@ -55,9 +62,17 @@ export function saveAutomation(scheduled: ScheduledSurveyInput, sync: string): A
       throw new RapportError("automation.everyBelowThrottle", { days: throttle });
     }
     return withDocumentLock({ busy: "sheet.busy" }, () => {
+      const current = readAutomation();
+      const addresses = (alertAddresses ?? []).map((a) => String(a).trim()).filter(Boolean);
+      const bad = addresses.find((a) => !isEmailAddress(a));
+      if (bad !== undefined) throw new RapportError("automation.badAlertAddress", { address: bad });
+      // Alerts tell about answers from the day they are switched on; changing the addresses keeps that day.
+      const alerts = addresses.length ? { to: addresses, since: current.alerts?.since ?? spreadsheetToday() } : null;
+      if (alerts && sync === "off") throw new RapportError("automation.alertsNeedSync");
       const next = AutomationSettingsSchema.safeParse({
-        ...withSurveySchedule(readAutomation(), checked.data),
+        ...withSurveySchedule(current, checked.data),
         sync,
+        alerts,
       });
       if (!next.success) throw new RapportError("automation.tooManySurveys");
       const needed = triggersNeeded(next.data);

@@ -21,4 +21,6 @@ export interface AutomationView {
   syncScheduled: boolean;
   lastSends: LastRun | null;
   lastSync: LastRun | null;
+  /** Who is emailed when a detractor answers (empty: nobody). */
+  alertAddresses: string[];
 }

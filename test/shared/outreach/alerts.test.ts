@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { dayFromYmd } from "../../../shared/cells/dates";
+import { alertEmail, detractorsToTell } from "../../../shared/outreach/alerts";
+import type { ResponseRecord } from "../../../shared/sheets/responses";
+
+const answer = (row: number, over: Partial<ResponseRecord>): ResponseRecord => ({
+  row,
+  responseId: `r${row}`,
+  surveyId: "s1",
+  surveyTitle: "Pulse",
+  surveyType: "nps",
+  clientId: row,
+  score: 9,
+  comment: "",
+  language: "en",
+  finished: true,
+  flags: [],
+  answeredDay: dayFromYmd(2026, 12, 4),
+  factors: {},
+  ...over,
+});
+
+describe("detractorsToTell", () => {
+  it("takes NPS scores 0–6 answered since the day alerts began, oldest first", () => {
+    const since = dayFromYmd(2026, 12, 3);
+    const picked = detractorsToTell(
+      [
+        answer(0, { score: 6, answeredDay: dayFromYmd(2026, 12, 5) }),
+        answer(1, { score: 7 }),
+        answer(2, { score: 0 }),
+        answer(3, { score: 3, answeredDay: dayFromYmd(2026, 12, 2) }),
+        answer(4, { score: 2, surveyType: "csat" }),
+        answer(5, { score: null }),
+        answer(6, { score: 5, answeredDay: null }),
+      ],
+      since,
+    );
+    expect(picked.map((r) => r.responseId)).toEqual(["r2", "r0"]);
+  });
+});
+
+describe("alertEmail", () => {
+  it("names each answer, escapes what came from the sheet, and links each row", () => {
+    const email = alertEmail(
+      [answer(2, { score: 3, comment: "<b>slow</b> & rude", clientId: "C-7", flags: ["too_fast"] })],
+      (r) => `https://docs.example/d#gid=1&range=A${r.row + 2}`,
+      "Clients <2026>",
+      "en",
+    );
+    expect(email.subject).toBe("1 new detractor(s) in Clients <2026>");
+    expect(email.htmlBody).toContain("Pulse · client C-7 · score 3");
+    expect(email.htmlBody).toContain("&lt;b&gt;slow&lt;/b&gt; &amp; rude");
+    expect(email.htmlBody).toContain('href="https://docs.example/d#gid=1&amp;range=A4"');
+    expect(email.htmlBody).toContain("flagged: too_fast");
+    expect(email.htmlBody).not.toContain("<b>slow");
+    expect(email.textBody).toContain("https://docs.example/d#gid=1&range=A4");
+    expect(alertEmail([answer(2, { score: 1, clientId: null })], () => "x", "T", "ru").textBody).toContain(
+      "клиент аноним · оценка 1",
+    );
+  });
+});
