@@ -279,8 +279,13 @@ describe("team alerts", () => {
     addon.advanceClock(3_600_000);
     const before = addon.mail.outbox.length;
     expect(addon.runDueTriggers()).toEqual(["runScheduledSync"]);
-    const alerts = addon.mail.outbox.slice(before);
-    expect(alerts).toHaveLength(1);
+    const sent = addon.mail.outbox.slice(before);
+    // The first scheduled sync of the week also sends the weekly digest.
+    expect(sent.map((m) => m.subject).sort()).toEqual([
+      "1 new detractor(s) in Clients",
+      "Rapport weekly digest: Clients",
+    ]);
+    const alerts = sent.filter((m) => m.subject.includes("detractor"));
     expect(alerts[0]?.to).toEqual(["lead@example.com", "ops@example.com"]);
     expect(alerts[0]?.subject).toBe("1 new detractor(s) in Clients");
     expect(alerts[0]?.htmlBody).toContain("Pulse · client 2 · score 3");
@@ -293,11 +298,20 @@ describe("team alerts", () => {
     expect(alerts[0]?.htmlBody).toMatch(new RegExp(`href="[^"]+#gid=\\d+&amp;range=A${borisRow}"`));
     const state = addon.run("automationState", surveyId) as AutomationView;
     expect(state.lastSync?.summary).toBe(
-      "Answers brought in: 2 new, 0 updated. The team was told about 1 detractor(s).",
+      "Answers brought in: 2 new, 0 updated. The team was told about 1 detractor(s). The weekly digest went to the team.",
     );
-    // The next hour: nothing new, no email; Boris's answer is never told twice.
+    const digest = sent.find((m) => m.subject.startsWith("Rapport weekly digest")) as (typeof sent)[number];
+    expect(digest.to).toEqual(["lead@example.com", "ops@example.com"]);
+    // Two answers, 9 and 3: NPS 0 (one promoter, one detractor), the Dashboard's own figure.
+    expect(digest.body).toContain("NPS 0.0 (95 % interval");
+    expect(digest.body).toContain("n = 2. Fewer than 100 answers: read it with care.");
+    expect(digest.body).toContain("Last 7 days: 2 NPS answers, 1 detractors.");
+    // The next hour: nothing new, no email; Boris's answer is never told twice, the digest waits a week.
     addon.advanceClock(3_600_000);
     addon.runDueTriggers();
-    expect(addon.mail.outbox).toHaveLength(before + 1);
+    expect(addon.mail.outbox).toHaveLength(before + 2);
+    addon.advanceClock(7 * DAY);
+    addon.runDueTriggers();
+    expect(addon.mail.outbox.slice(before + 2).map((m) => m.subject)).toEqual(["Rapport weekly digest: Clients"]);
   });
 });

@@ -5,6 +5,7 @@ import type { SendView } from "../outreach/shapes";
 import { listSurveys } from "../surveys/api";
 import { syncAnswers } from "../surveys/sync";
 import { sendTeamAlerts } from "./alerts";
+import { sendWeeklyDigest } from "./digest";
 import { readAutomation, writeLastRun } from "./settingsStore";
 
 /**
@@ -78,6 +79,7 @@ export function runScheduledSync(): void {
     if (settings.alerts) {
       const told = sendTeamAlerts(settings.alerts, locale);
       if (told > 0) summary += ` ${t(locale, "automation.alertsSent", { count: told })}`;
+      if (sendWeeklyDigest(settings.alerts, locale)) summary += ` ${t(locale, "automation.digestSent")}`;
     }
   } catch (error) {
     ok = false;
