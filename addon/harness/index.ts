@@ -109,6 +109,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "appsscript.json"), "utf8")) as {
     urlFetchWhitelist?: string[];
     oauthScopes?: string[];
+    timeZone?: string;
   };
   const baseNow = options.now ?? Date.now;
   let clockOffset = 0;
@@ -250,7 +251,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     HtmlService: createHtmlService(distDir, realm),
     Session: {
       getActiveUserLocale: () => userLocale,
-      getScriptTimeZone: () => spreadsheet.getSpreadsheetTimeZone(),
+      // The script's zone is the manifest's, whatever the spreadsheet's
+      // (https://developers.google.com/apps-script/reference/base/session#getScriptTimeZone()).
+      getScriptTimeZone: () => manifest.timeZone ?? "Etc/UTC",
       getActiveUser: () => ({ getEmail: () => "" }),
       // The user the script runs as: in a trigger, the person who created it.
       getEffectiveUser: () => ({ getEmail: () => (mode === "full" || mode === "timeTrigger" ? userEmail : "") }),

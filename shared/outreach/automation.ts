@@ -47,6 +47,8 @@ export const ScheduledSurveySchema = z.object({
   everyDays: z.number().int().min(1).max(MAX_EVERY_DAYS).nullable(),
   /** Ask around each client's date (N days after a purchase, M days before a contract ends); null: off. */
   event: DateEventSchema.nullable().default(null),
+  /** An invitation that met the day's quota: the rest go out each morning until everyone has it. */
+  invite: z.boolean().default(false),
 });
 export type ScheduledSurvey = z.infer<typeof ScheduledSurveySchema>;
 
@@ -79,7 +81,8 @@ export const NO_AUTOMATION: AutomationSettings = { surveys: [], sync: "off", ale
 /** The settings with one survey's schedule replaced (or removed, when it has nothing on). */
 export function withSurveySchedule(settings: AutomationSettings, scheduled: ScheduledSurvey): AutomationSettings {
   const others = settings.surveys.filter((s) => s.send.surveyId !== scheduled.send.surveyId);
-  const on = scheduled.reminders !== null || scheduled.everyDays !== null || scheduled.event !== null;
+  const on =
+    scheduled.reminders !== null || scheduled.everyDays !== null || scheduled.event !== null || scheduled.invite;
   return { ...settings, surveys: on ? [...others, scheduled] : others };
 }
 

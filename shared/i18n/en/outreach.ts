@@ -156,4 +156,6 @@ export const outreachEn = {
   "digest.week": "Last 7 days: {answers} NPS answers, {detractors} detractors.",
   "digest.comments": "What this week's detractors wrote:",
   "automation.digestSent": "The weekly digest went to the team.",
+  "outreach.continuesTomorrow": "The rest go by themselves tomorrow morning, within the day's quota.",
+  "automation.inviteRun": "{title}: {sent} invited, {failed} failed, {waiting} waiting for tomorrow.",
 } as const;

@@ -161,4 +161,6 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "digest.week": "За 7 дней: ответов NPS {answers}, критиков {detractors}.",
   "digest.comments": "Что написали критики на этой неделе:",
   "automation.digestSent": "Еженедельная сводка отправлена команде.",
+  "outreach.continuesTomorrow": "Остальные уйдут сами завтра утром, в пределах дневной квоты.",
+  "automation.inviteRun": "{title}: приглашено {sent}, не удалось {failed}, ждут до завтра {waiting}.",
 };

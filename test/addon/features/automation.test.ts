@@ -1,10 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Harness } from "../../../addon/harness/index";
 import type { FakeSheet } from "../../../addon/harness/spreadsheet";
-import type { AutomationView } from "../../../addon/src/features/automation/shapes";
+import type { AutomationView, ScheduledSurveyInput } from "../../../addon/src/features/automation/shapes";
 import type { SendRequest } from "../../../addon/src/features/outreach/shapes";
 import type { CreateSurveyResult } from "../../../addon/src/features/surveys/shapes";
-import type { ScheduledSurvey } from "../../../shared/outreach/automation";
 import type { SurveyForm } from "../../../shared/surveys/form";
 import { errorOf, loadAddon } from "../helpers";
 import { answer } from "../respondent";
@@ -67,7 +66,7 @@ const send = (surveyId: string): SendRequest => ({
   languageColumn: null,
 });
 
-const schedule = (surveyId: string, over: Partial<ScheduledSurvey> = {}): ScheduledSurvey => ({
+const schedule = (surveyId: string, over: Partial<ScheduledSurveyInput> = {}): ScheduledSurveyInput => ({
   send: send(surveyId),
   reminders: null,
   everyDays: null,
@@ -106,6 +105,29 @@ describe("the schedule and its triggers", () => {
     const off = addon.run("saveAutomation", schedule(surveyId), "off") as AutomationView;
     expect(off).toMatchObject({ reminders: null, everyDays: null, sendsScheduled: false, syncScheduled: false });
     expect(addon.scriptApp.count).toBe(0);
+  });
+
+  it("runs the sends at 08:00 where the spreadsheet is, whatever the script's zone (Etc/UTC)", () => {
+    for (const [timeZone, hourUtc] of [
+      ["Etc/UTC", 8],
+      ["Europe/Moscow", 5],
+      ["Asia/Kolkata", 2],
+    ] as const) {
+      const addon = loadAddon({
+        userLocale: "en",
+        now: () => Date.UTC(2026, 11, 3),
+        spreadsheet: { name: "Clients", timeZone, sheets: [{ name: "Clients", rows: CLIENTS }] },
+      });
+      addon.run("saveWorkerUrl", workerUrl);
+      addon.run("enrollSpreadsheet", enrollmentKey);
+      const surveyId = surveyIn(addon);
+      addon.run("saveAutomation", schedule(surveyId, { everyDays: 30 }), "off");
+      // Kolkata is 5:30 ahead: 08:00 there is 02:30 UTC, within the 02:00 trigger hour.
+      addon.advanceClock(hourUtc * 3_600_000 - 60_000);
+      expect(addon.runDueTriggers(), timeZone).toEqual([]);
+      addon.advanceClock(60_000);
+      expect(addon.runDueTriggers(), timeZone).toEqual(["runScheduledSends"]);
+    }
   });
 
   it("says why a schedule cannot be saved: faster than the survey's throttle, or no trigger left", () => {
@@ -253,6 +275,28 @@ describe("scheduled runs", () => {
     ]);
     const state = addon.run("automationState", surveyId) as AutomationView;
     expect(state.lastSync).toMatchObject({ ok: true, summary: "Answers brought in: 1 new, 0 updated." });
+  });
+});
+
+describe("an invitation that meets the day's quota", () => {
+  it("goes on by itself each morning until everyone has it, then stops", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.mail.dailyQuota = 4;
+    const first = addon.run("sendSurveyEmails", send(surveyId)) as { sent: number; waiting: number; message: string };
+    expect(first).toMatchObject({ sent: 4, waiting: 2 });
+    expect(first.message).toBe(
+      "Sent 4, failed 0; 2 still to go. 0 more can be sent today. The rest go by themselves tomorrow morning, within the day's quota.",
+    );
+    expect(addon.scriptApp.count).toBe(1);
+    addon.advanceClock(DAY);
+    expect(addon.runDueTriggers()).toEqual(["runScheduledSends"]);
+    expect(new Set(to(addon)).size).toBe(6);
+    expect(addon.mail.outbox).toHaveLength(6);
+    // Everyone has it: the morning runs stop, and with nothing else scheduled the trigger goes.
+    expect(addon.scriptApp.count).toBe(0);
+    const state = addon.run("automationState", surveyId) as AutomationView;
+    expect(state.lastSends?.summary).toBe("Pulse: 2 invited, 0 failed, 0 waiting for tomorrow.");
   });
 });
 

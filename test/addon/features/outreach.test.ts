@@ -127,10 +127,14 @@ describe("sending a survey's invitation from the client list", () => {
     addon.mail.dailyQuota = 3;
     const first = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
     expect(first).toMatchObject({ sent: 3, waiting: 2, remainingQuota: 0, more: true });
-    expect(first.message).toBe("Sent 3, failed 0; 2 still to go. 0 more can be sent today.");
+    expect(first.message).toBe(
+      "Sent 3, failed 0; 2 still to go. 0 more can be sent today. The rest go by themselves tomorrow morning, within the day's quota.",
+    );
     addon.advanceClock(24 * 3_600_000);
     const second = addon.run("sendSurveyEmails", request(surveyId)) as SendView;
     expect(second).toMatchObject({ sent: 2, waiting: 0, more: false });
+    // Sent by hand to the end: nothing is left for the morning run, and its trigger is gone.
+    expect(addon.scriptApp.count).toBe(0);
     expect(new Set(recipients(addon)).size).toBe(5);
     expect(addon.mail.outbox).toHaveLength(5);
   });

@@ -1,6 +1,6 @@
 import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { spreadsheetLocale } from "../../services/locale";
-import { refreshStatus, sendOnDates, sendRecurring, sendReminders } from "../outreach/send";
+import { refreshStatus, sendOnDates, sendRecurring, sendReminders, sendSurvey } from "../outreach/send";
 import type { SendView } from "../outreach/shapes";
 import { listSurveys } from "../surveys/api";
 import { syncAnswers } from "../surveys/sync";
@@ -42,6 +42,10 @@ export function runScheduledSends(): void {
       break;
     }
     try {
+      if (scheduled.invite) {
+        const view = sendSurvey(scheduled.send, locale, began);
+        lines.push(t(locale, "automation.inviteRun", describe(title, view)));
+      }
       if (scheduled.reminders) {
         const view = sendReminders({ ...scheduled.send, ...scheduled.reminders }, locale, began);
         lines.push(t(locale, "automation.remindersRun", describe(title, view)));

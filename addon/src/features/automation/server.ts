@@ -69,8 +69,11 @@ export function saveAutomation(
       // Alerts tell about answers from the day they are switched on; changing the addresses keeps that day.
       const alerts = addresses.length ? { to: addresses, since: current.alerts?.since ?? spreadsheetToday() } : null;
       if (alerts && sync === "off") throw new RapportError("automation.alertsNeedSync");
+      // An invitation going on by itself stays on unless the sidebar says otherwise.
+      const pendingInvite = current.surveys.find((x) => x.send.surveyId === checked.data.send.surveyId)?.invite;
+      const scheduledNow = { ...checked.data, invite: scheduled.invite ?? pendingInvite ?? false };
       const next = AutomationSettingsSchema.safeParse({
-        ...withSurveySchedule(current, checked.data),
+        ...withSurveySchedule(current, scheduledNow),
         sync,
         alerts,
       });
@@ -79,7 +82,7 @@ export function saveAutomation(
       reconcileTrigger("sends", sendsPlan(needed.sends));
       reconcileTrigger("sync", syncPlan(needed.sync));
       writeAutomation(next.data);
-      return view(checked.data.send.surveyId);
+      return view(scheduledNow.send.surveyId);
     });
   });
 }

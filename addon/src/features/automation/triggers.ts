@@ -12,18 +12,34 @@ import type { RunKind } from "./settingsStore";
 
 export const HANDLERS: Record<RunKind, string> = { sends: "runScheduledSends", sync: "runScheduledSync" };
 const ID_KEY = "rapport.trigger.";
-/** The daily sends go out in the morning (the trigger's hour, in the script's time zone). */
+/** The daily sends go out at 08:00 where the spreadsheet's people are, the daily sync an hour before. */
 const SEND_HOUR = 8;
 
 export type TriggerPlan = { kind: "off" } | { kind: "daily"; hour: number } | { kind: "hourly" };
 
+/** Minutes east of UTC of a time zone now, from Utilities' "Z" pattern ("+0300"). */
+function offsetMinutes(timeZone: string): number {
+  const m = /^([+-])(\d{2})(\d{2})$/.exec(Utilities.formatDate(new Date(), timeZone, "Z"));
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The hour, in the script's time zone (ScriptApp's atHour counts in it; the manifest says
+ * Etc/UTC), at which it is `localHour` in the spreadsheet's time zone.
+ */
+function scriptHourOf(localHour: number): number {
+  const spreadsheetZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() || "Etc/UTC";
+  const shift = offsetMinutes(Session.getScriptTimeZone()) - offsetMinutes(spreadsheetZone);
+  return (((((localHour * 60 + shift) / 60) % 24) + 24) % 24) | 0;
+}
+
 export function sendsPlan(on: boolean): TriggerPlan {
-  return on ? { kind: "daily", hour: SEND_HOUR } : { kind: "off" };
+  return on ? { kind: "daily", hour: scriptHourOf(SEND_HOUR) } : { kind: "off" };
 }
 
 export function syncPlan(frequency: SyncFrequency): TriggerPlan {
   if (frequency === "hourly") return { kind: "hourly" };
-  return frequency === "daily" ? { kind: "daily", hour: SEND_HOUR - 1 } : { kind: "off" };
+  return frequency === "daily" ? { kind: "daily", hour: scriptHourOf(SEND_HOUR - 1) } : { kind: "off" };
 }
 
 const planKey = (plan: TriggerPlan) => (plan.kind === "daily" ? `daily@${plan.hour}` : plan.kind);

@@ -20,6 +20,7 @@ import { withDocumentLock } from "../../sheet/lock";
 import { appendLog } from "../../sheet/rapportLog";
 import { spreadsheetToday } from "../../sheet/sheets";
 import { spreadsheetReading } from "../../sheet/transactions";
+import { continueInvitation, finishInvitation } from "../automation/continuation";
 import { getSurvey, personalLinks } from "../surveys/api";
 import { type ClientList, clientList } from "../surveys/links";
 import { claimSends, optedOut, readLedger, reportSends, unsubscribeLinks } from "./api";
@@ -328,8 +329,7 @@ function finish(prepared: Prepared, run: Run, action: "send" | "remind", locale:
   return view;
 }
 
-export function sendSurvey(request: SendRequest, locale: Locale): SendView {
-  const began = Date.now();
+export function sendSurvey(request: SendRequest, locale: Locale, began = Date.now()): SendView {
   return withDocumentLock({ busy: "sheet.busy" }, () => {
     const campaign = String(request.surveyId);
     settleLeftBatch(campaign, locale);
@@ -342,7 +342,15 @@ export function sendSurvey(request: SendRequest, locale: Locale): SendView {
       prepared.templates,
       run,
     );
-    return finish(prepared, run, "send", locale);
+    const view = finish(prepared, run, "send", locale);
+    // Today's quota is spent and clients are left: the rest go by themselves each morning.
+    if (view.waiting > 0 && view.remainingQuota <= 0) {
+      continueInvitation(request);
+      view.message = `${view.message} ${t(locale, "outreach.continuesTomorrow")}`;
+    } else if (view.waiting === 0) {
+      finishInvitation(String(request.surveyId));
+    }
+    return view;
   });
 }
 
