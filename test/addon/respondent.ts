@@ -70,3 +70,16 @@ export async function answer(url: string, given: Answer): Promise<void> {
   });
   if (done.status !== 303) throw new Error(`POST comment: ${done.status}\n${(await done.text()).slice(0, 400)}`);
 }
+
+/** The personal survey link (without a score) of the email last sent to `to` in the harness's outbox. */
+export function surveyLinkIn(
+  addon: { mail: { outbox: readonly { to: string[]; htmlBody: string | null }[] } },
+  to: string,
+): string {
+  const mail = addon.mail.outbox.filter((m) => m.to[0] === to).pop();
+  const href = /href="([^"]+\/s\/[^"]+)"/.exec(mail?.htmlBody ?? "")?.[1];
+  if (!href) throw new Error(`no survey link in the last email to ${to}`);
+  const url = new URL(decode(href));
+  url.searchParams.delete("score");
+  return url.toString();
+}

@@ -5,6 +5,7 @@ import { selectAudience } from "../../shared/outreach/audience";
 import { type ClientSchedule, dueToday } from "../../shared/outreach/schedule";
 import { checkTemplate, renderMessage } from "../../shared/outreach/template";
 import { seededRandom } from "../../shared/random";
+import { surveyForm } from "../fixtures/surveyForm";
 import { startTestWorker } from "../setup/localWorker";
 import { type Bench, type BenchResult, ms, time } from "./lib";
 
@@ -35,18 +36,7 @@ async function throughCodeJs(): Promise<BenchResult[]> {
     });
     h.run("saveWorkerUrl", `${worker.url}/`);
     h.run("enrollSpreadsheet", worker.enrollmentKey);
-    const created = h.run("createSurvey", {
-      type: "nps",
-      title: "Bench",
-      languages: ["en"],
-      question: { en: "How likely are you to recommend us?", ru: "" },
-      followUp: { en: "", ru: "" },
-      factors: [],
-      closesOn: "",
-      maxResponses: "",
-      throttleDays: "",
-      anonymous: false,
-    }) as { ok: true; survey: { id: string } };
+    const created = h.run("createSurvey", surveyForm({ title: "Bench" })) as { ok: true; survey: { id: string } };
     const request = {
       surveyId: created.survey.id,
       templates: { en: { subject: "{{Name}}, a question", body: "Dear {{Name}}, how is {{Plan}}?" } },

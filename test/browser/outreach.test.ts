@@ -2,6 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { SentMail } from "../../addon/harness/mailAndTriggers";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
+import { surveyForm } from "../fixtures/surveyForm";
 import { collectPageErrors, previewPages, screenshot } from "./browser";
 
 /**
@@ -75,24 +76,13 @@ async function rpc(page: Page, fn: string, ...args: unknown[]): Promise<unknown>
   return body.value;
 }
 
-/** A survey form as the Surveys sidebar sends it, in both languages, by invitation only. */
-function surveyForm(type: "nps" | "csat", title: string) {
+/** A survey in both languages, by invitation only. */
+function bilingualSurvey(type: "nps" | "csat", title: string) {
   const question =
     type === "nps"
       ? { en: "How likely are you to recommend us?", ru: "Насколько вероятно, что вы порекомендуете нас?" }
       : { en: "How satisfied are you with the delivery?", ru: "Насколько вы довольны доставкой?" };
-  return {
-    type,
-    title,
-    languages: ["en", "ru"],
-    question,
-    followUp: { en: "", ru: "" },
-    factors: [],
-    closesOn: "",
-    maxResponses: "",
-    throttleDays: "",
-    anonymous: false,
-  };
+  return surveyForm({ type, title, languages: ["en", "ru"], question });
 }
 
 async function outbox(page: Page): Promise<SentMail[]> {
@@ -134,7 +124,7 @@ for (const lang of ["en", "ru"] as const) {
       await rpc(p, "enrollSpreadsheet", inject("enrollmentKey"));
       const firstTitle = lang === "en" ? "Winter check-in" : "Зимний опрос";
       const secondTitle = lang === "en" ? "Delivery" : "Доставка";
-      const created = (await rpc(p, "createSurvey", surveyForm("nps", firstTitle))) as { ok: boolean };
+      const created = (await rpc(p, "createSurvey", bilingualSurvey("nps", firstTitle))) as { ok: boolean };
       expect(created.ok).toBe(true);
       const { name, group } = handful();
       expect(group.length).toBeGreaterThanOrEqual(3);
@@ -244,7 +234,7 @@ for (const lang of ["en", "ru"] as const) {
       expect(phoneErrors).toEqual([]);
 
       // A second survey to the same group: the unsubscribed client is listed, not written to.
-      await rpc(p, "createSurvey", surveyForm("csat", secondTitle));
+      await rpc(p, "createSurvey", bilingualSurvey("csat", secondTitle));
       const again = await openSend(p, lang, secondTitle);
       await again.getByLabel(t.to, { exact: true }).selectOption({ index: 2 });
       await again.getByLabel(t.value, { exact: true }).fill(name);

@@ -4,9 +4,9 @@ import type { FakeSheet } from "../../../addon/harness/spreadsheet";
 import type { AutomationView, ScheduledSurveyInput } from "../../../addon/src/features/automation/shapes";
 import type { SendRequest } from "../../../addon/src/features/outreach/shapes";
 import type { CreateSurveyResult } from "../../../addon/src/features/surveys/shapes";
-import type { SurveyForm } from "../../../shared/surveys/form";
+import { surveyForm } from "../../fixtures/surveyForm";
 import { errorOf, loadAddon } from "../helpers";
-import { answer } from "../respondent";
+import { answer, surveyLinkIn } from "../respondent";
 
 /**
  * What the spreadsheet does by itself, through the built Code.js in the harness: the Send sidebar
@@ -42,19 +42,7 @@ function enrolled(): Harness {
 }
 
 function surveyIn(addon: Harness, throttleDays = ""): string {
-  const form: SurveyForm = {
-    type: "nps",
-    title: "Pulse",
-    languages: ["en"],
-    question: { en: "How likely are you to recommend us?", ru: "" },
-    followUp: { en: "", ru: "" },
-    factors: [],
-    closesOn: "",
-    maxResponses: "",
-    throttleDays,
-    anonymous: false,
-  };
-  const result = addon.run("createSurvey", form) as CreateSurveyResult;
+  const result = addon.run("createSurvey", surveyForm({ title: "Pulse", throttleDays })) as CreateSurveyResult;
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.survey.id;
 }
@@ -75,15 +63,6 @@ const schedule = (surveyId: string, over: Partial<ScheduledSurveyInput> = {}): S
 });
 
 const to = (addon: Harness, from = 0) => addon.mail.outbox.slice(from).map((m) => m.to[0] as string);
-
-/** The personal survey link of the email last sent to `address`. */
-function surveyLinkIn(addon: Harness, address: string): string {
-  const mail = addon.mail.outbox.filter((m) => m.to[0] === address).pop();
-  const href = /href="([^"]+\/s\/[^"]+)"/.exec(mail?.htmlBody ?? "")?.[1] as string;
-  const url = new URL(href.replace(/&amp;/g, "&"));
-  url.searchParams.delete("score");
-  return url.toString();
-}
 
 describe("the schedule and its triggers", () => {
   it("keeps one trigger per kind, replaced when the frequency changes and removed when nothing is on", () => {

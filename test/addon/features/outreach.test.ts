@@ -3,9 +3,9 @@ import type { Harness } from "../../../addon/harness/index";
 import type { FakeSheet } from "../../../addon/harness/spreadsheet";
 import type { RemindRequest, SendRequest, SendView } from "../../../addon/src/features/outreach/shapes";
 import type { CreateSurveyResult } from "../../../addon/src/features/surveys/shapes";
-import type { SurveyForm } from "../../../shared/surveys/form";
+import { surveyForm } from "../../fixtures/surveyForm";
 import { errorOf, loadAddon } from "../helpers";
-import { answer } from "../respondent";
+import { answer, surveyLinkIn } from "../respondent";
 
 /**
  * Sending a survey's invitation through the built Code.js in the harness (MailApp faked as strictly
@@ -39,18 +39,11 @@ function enrolled(rows: Row[] = CLIENTS): Harness {
   return addon;
 }
 
-const FORM: SurveyForm = {
-  type: "nps",
+const FORM = surveyForm({
   title: "Autumn check-in",
   languages: ["en", "ru"],
   question: { en: "How likely are you to recommend us?", ru: "Насколько вероятно, что вы порекомендуете нас?" },
-  followUp: { en: "", ru: "" },
-  factors: [],
-  closesOn: "",
-  maxResponses: "",
-  throttleDays: "",
-  anonymous: false,
-};
+});
 
 function surveyIn(addon: Harness): string {
   const result = addon.run("createSurvey", FORM) as CreateSurveyResult;
@@ -232,15 +225,6 @@ function statusOf(addon: Harness, title: string): Map<unknown, [boolean, unknown
   expect(status).toBe(at + 1);
   const isDate = (v: unknown) => Object.prototype.toString.call(v) === "[object Date]";
   return new Map(rows.slice(1).map((r) => [r[0], [isDate(r[at]), r[status]]]));
-}
-
-/** The personal survey link of the email last sent to `to`. */
-function surveyLinkIn(addon: Harness, to: string): string {
-  const mail = addon.mail.outbox.filter((m) => m.to[0] === to).pop();
-  const href = /href="([^"]+\/s\/[^"]+)"/.exec(mail?.htmlBody ?? "")?.[1] as string;
-  const url = new URL(href.replace(/&amp;/g, "&"));
-  url.searchParams.delete("score");
-  return url.toString();
 }
 
 describe("status beside each client, and the Rapport log", () => {

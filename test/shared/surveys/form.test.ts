@@ -3,22 +3,11 @@ import { describe, expect, it } from "vitest";
 import { CreateSurveyRequest, CsiFactor } from "../../../shared/api/surveys";
 import { t } from "../../../shared/i18n/translate";
 import { checkSurveyForm, factorIds, type SurveyForm } from "../../../shared/surveys/form";
+import { surveyForm } from "../../fixtures/surveyForm";
 
 const TODAY = "2026-04-20";
 
-const form = (over: Partial<SurveyForm> = {}): SurveyForm => ({
-  type: "nps",
-  title: "Spring check-in",
-  languages: ["en"],
-  question: { en: "How likely are you to recommend us?", ru: "" },
-  followUp: { en: "", ru: "" },
-  factors: [],
-  closesOn: "",
-  maxResponses: "",
-  throttleDays: "",
-  anonymous: false,
-  ...over,
-});
+const form = surveyForm;
 
 const messages = (f: SurveyForm, locale: "en" | "ru" = "en") =>
   checkSurveyForm(f, TODAY).issues.map((i) => [i.field, t(locale, i.key, i.params)]);

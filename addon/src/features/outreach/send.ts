@@ -329,29 +329,56 @@ function finish(prepared: Prepared, run: Run, action: "send" | "remind", locale:
   return view;
 }
 
-export function sendSurvey(request: SendRequest, locale: Locale, began = Date.now()): SendView {
+/**
+ * One execution of any send under the document lock: the batch a killed run left is settled, the
+ * survey, templates and audience read, `body` sends its passes, and the run ends as every run does
+ * (status columns, a log line).
+ */
+function runSend(
+  request: SendRequest,
+  locale: Locale,
+  began: number,
+  action: "send" | "remind",
+  body: (campaign: string, prepared: Prepared, run: Run) => void,
+  after: (view: SendView) => void = () => {},
+): SendView {
   return withDocumentLock({ busy: "sheet.busy" }, () => {
     const campaign = String(request.surveyId);
     settleLeftBatch(campaign, locale);
     const prepared = prepare(request);
     const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
-    run.view.waiting = sendPass(
-      campaign,
-      { occurrence: INVITE, reminder: false },
-      prepared.audience.recipients,
-      prepared.templates,
-      run,
-    );
-    const view = finish(prepared, run, "send", locale);
-    // Today's quota is spent and clients are left: the rest go by themselves each morning.
-    if (view.waiting > 0 && view.remainingQuota <= 0) {
-      continueInvitation(request);
-      view.message = `${view.message} ${t(locale, "outreach.continuesTomorrow")}`;
-    } else if (view.waiting === 0) {
-      finishInvitation(String(request.surveyId));
-    }
+    body(campaign, prepared, run);
+    const view = finish(prepared, run, action, locale);
+    after(view);
     return view;
   });
+}
+
+export function sendSurvey(request: SendRequest, locale: Locale, began = Date.now()): SendView {
+  return runSend(
+    request,
+    locale,
+    began,
+    "send",
+    (campaign, prepared, run) => {
+      run.view.waiting = sendPass(
+        campaign,
+        { occurrence: INVITE, reminder: false },
+        prepared.audience.recipients,
+        prepared.templates,
+        run,
+      );
+    },
+    (view) => {
+      // Today's quota is spent and clients are left: the rest go by themselves each morning.
+      if (view.waiting > 0 && view.remainingQuota <= 0) {
+        continueInvitation(request);
+        view.message = `${view.message} ${t(locale, "outreach.continuesTomorrow")}`;
+      } else if (view.waiting === 0) {
+        finishInvitation(String(request.surveyId));
+      }
+    },
+  );
 }
 
 /** Checks a reminder rule from the sidebar: whole days and counts within the limits. */
@@ -376,12 +403,8 @@ function reminderRule(request: RemindRequest): ReminderRule {
  */
 export function sendReminders(request: RemindRequest, locale: Locale, began = Date.now()): SendView {
   const rule = reminderRule(request);
-  return withDocumentLock({ busy: "sheet.busy" }, () => {
-    const campaign = String(request.surveyId);
-    settleLeftBatch(campaign, locale);
-    const prepared = prepare(request);
+  return runSend(request, locale, began, "remind", (campaign, prepared, run) => {
     const due = remindersDue(readLedger(campaign), optedOut(), rule, new Date());
-    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
     for (let n = 1; n <= rule.maxReminders; n++) {
       const recipients = prepared.audience.recipients.filter((r) => due.get(r.contactId) === n);
       if (recipients.length === 0) continue;
@@ -392,7 +415,6 @@ export function sendReminders(request: RemindRequest, locale: Locale, began = Da
       };
       run.view.waiting += sendPass(campaign, pass, recipients, prepared.templates, run);
     }
-    return finish(prepared, run, "remind", locale);
   });
 }
 
@@ -403,10 +425,7 @@ export function sendReminders(request: RemindRequest, locale: Locale, began = Da
  * no more are taken than today's quota allows, the longest-waiting first: the rest go tomorrow.
  */
 export function sendRecurring(request: SendRequest, everyDays: number, locale: Locale, began = Date.now()): SendView {
-  return withDocumentLock({ busy: "sheet.busy" }, () => {
-    const campaign = String(request.surveyId);
-    settleLeftBatch(campaign, locale);
-    const prepared = prepare(request);
+  return runSend(request, locale, began, "send", (campaign, prepared, run) => {
     const lastSent = new Map<string, DayNumber>();
     for (const e of readLedger(campaign)) {
       if (e.state !== "sent" || !e.sentAt) continue;
@@ -415,7 +434,6 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
     }
     const recipients = prepared.audience.recipients;
     const today = dayOfIso(spreadsheetToday());
-    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
     const { due, waiting } = dueToday(
       { kind: "recurring", everyDays },
       recipients.map((r) => ({ contactId: r.contactId, day: null, lastSentDay: lastSent.get(r.contactId) ?? null })),
@@ -425,7 +443,6 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
     const occurrence = due[0]?.occurrence ?? `every:${isoDay(today)}`;
     const chosen = due.map((d) => recipients[d.index] as Recipient);
     run.view.waiting = waiting + sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
-    return finish(prepared, run, "send", locale);
   });
 }
 
@@ -437,17 +454,13 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
  * alone; no more are taken than today's quota allows.
  */
 export function sendOnDates(request: SendRequest, event: DateEvent, locale: Locale, began = Date.now()): SendView {
-  return withDocumentLock({ busy: "sheet.busy" }, () => {
-    const campaign = String(request.surveyId);
-    settleLeftBatch(campaign, locale);
-    const prepared = prepare(request);
+  return runSend(request, locale, began, "send", (campaign, prepared, run) => {
     const { sheet } = prepared.list;
     if (event.column > sheet.getLastColumn()) throw new RapportError("automation.noDateColumn");
     const dates = sheet.getRange(1, event.column, sheet.getLastRow(), 1).getValues() as Cell[][];
     const reading = spreadsheetReading(SpreadsheetApp.getActiveSpreadsheet());
     const recipients = prepared.audience.recipients;
     const today = dayOfIso(spreadsheetToday());
-    const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
     const { due, waiting } = dueToday(
       { kind: event.kind, days: event.days },
       recipients.map((r) => ({
@@ -469,7 +482,6 @@ export function sendOnDates(request: SendRequest, event: DateEvent, locale: Loca
     for (const [occurrence, chosen] of byOccurrence) {
       run.view.waiting += sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
     }
-    return finish(prepared, run, "send", locale);
   });
 }
 
