@@ -13,7 +13,13 @@ const Template = z.object({ subject: z.string().max(1_000), body: z.string().max
 
 /** A send as the Send sidebar describes it: the survey, the email in each language, the audience. */
 export const SendRequestSchema = z.object({
-  surveyId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** The survey whose invitation this is; "" for a message without a survey. */
+  surveyId: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/),
+  /** A message without a survey (a greeting, news): its name heads the status columns. */
+  message: z
+    .object({ name: z.string().trim().min(1).max(100) })
+    .nullable()
+    .optional(),
   templates: z.object({ en: Template.optional(), ru: Template.optional() }),
   segment: z.object({ column: z.number().int().min(1), value: z.string().max(500) }).nullable(),
   languageColumn: z.number().int().min(1).nullable(),

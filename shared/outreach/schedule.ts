@@ -1,4 +1,5 @@
 import { type DayNumber, dayFromYmd, isoDay, ymdOfDay } from "../cells/dates";
+import { fnv1a } from "../hash";
 
 /**
  * Who is due today for a scheduled send: pure rules over days, run by the daily trigger. Each due
@@ -31,16 +32,6 @@ export interface ClientSchedule {
  */
 export const CATCH_UP_DAYS = 3;
 
-/** FNV-1a of a string: a stable spread of clients over days, the same in every engine. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** The day of this year's occasion of a yearly date (29 Feb → 28 Feb in other years). */
 function thisYears(day: DayNumber, year: number): DayNumber {
   const { month, day: dom } = ymdOfDay(day);
@@ -58,7 +49,7 @@ export function dueOccurrence(schedule: Schedule, client: ClientSchedule, today:
       const every = Math.max(1, Math.floor(schedule.everyDays));
       if (client.lastSentDay === null) {
         // Never asked: each client gets a fixed day in the cycle, so the first round spreads evenly.
-        return ((today % every) + every) % every === hash(client.contactId) % every ? `every:${isoDay(today)}` : null;
+        return ((today % every) + every) % every === fnv1a(client.contactId) % every ? `every:${isoDay(today)}` : null;
       }
       return today - client.lastSentDay >= every ? `every:${isoDay(today)}` : null;
     }

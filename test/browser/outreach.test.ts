@@ -40,6 +40,9 @@ const TEXT = {
     autoRemind: "Send the reminders above",
     ranSends: "Ran: the scheduled sends.",
     lastRun: "Last run",
+    messageOption: "A message without a survey…",
+    messageName: "Name of the message",
+    greeting: "Spring greeting",
   },
   ru: {
     menu: "Отправить опрос по почте",
@@ -66,6 +69,9 @@ const TEXT = {
     autoRemind: "Отправлять напоминания выше",
     ranSends: "Выполнено: рассылки по расписанию.",
     lastRun: "Последний запуск",
+    messageOption: "Письмо без опроса…",
+    messageName: "Название письма",
+    greeting: "Весеннее поздравление",
   },
 } as const;
 
@@ -246,6 +252,20 @@ for (const lang of ["en", "ru"] as const) {
       const after = (await outbox(p)).slice(tests.length + sent.length + reminders.length);
       expect(after.map((m) => m.to[0])).not.toContain(leaver.to[0]);
       expect(after.length).toBe(group.length - 1);
+      // A message without a survey to the same group: no survey buttons, its own status columns.
+      await again.locator("#survey").selectOption({ label: t.messageOption });
+      await again.getByLabel(t.messageName).fill(t.greeting);
+      await expect.poll(() => again.locator("#reminders").isHidden()).toBe(true);
+      await again.getByRole("button", { name: t.send, exact: true }).click();
+      await expect
+        .poll(
+          async () =>
+            (await outbox(p)).filter((m) => m.htmlBody?.includes("/u/") && !m.htmlBody.includes("/s/")).length,
+        )
+        .toBe(group.length - 1);
+      await screenshot(p, `sidebar-send-${lang}-7-message`);
+      const statusHeaders = ((await clientsSheet(p))[0] as string[]).filter((h) => h.startsWith(t.greeting));
+      expect(statusHeaders).toHaveLength(2);
       await box.reload();
       await screenshot(box, `outbox-${lang}-5-list`);
       expect(errors).toEqual([]);

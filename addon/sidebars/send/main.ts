@@ -36,18 +36,14 @@ function blocked(text: string, settings: boolean): void {
 
 function show(s: SendState): void {
   $("blocked").hidden = true;
-  const problem = !s.enrolled
-    ? tr("ui.send.notEnrolled")
-    : !s.clientSheet
-      ? tr("ui.send.noClients")
-      : s.surveys.length === 0
-        ? tr("ui.send.noSurveys")
-        : null;
+  const problem = !s.enrolled ? tr("ui.send.notEnrolled") : !s.clientSheet ? tr("ui.send.noClients") : null;
   if (problem) {
     blocked(problem, !s.enrolled);
     return;
   }
-  surveySelect.replaceChildren(...s.surveys.map((v) => option(v.id, v.title)));
+  // The surveys first; last, a message without a survey (a greeting, news).
+  surveySelect.replaceChildren(...s.surveys.map((v) => option(v.id, v.title)), option("", tr("ui.send.messageOption")));
+  showTarget();
   whoSelect.replaceChildren(
     option("", tr("ui.send.allClients", { sheet: s.clientSheet ?? "" })),
     ...s.columns
@@ -100,10 +96,18 @@ function rows(
   $(detailsId).hidden = items.length === 0;
 }
 
+/** A message without a survey is chosen: no reminders, schedule or survey status to offer. */
+function showTarget(): void {
+  const message = surveySelect.value === "";
+  $("message").hidden = !message;
+  for (const id of ["reminders", "automation", "refresh-status"]) $(id).hidden = message;
+}
+
 function request(): SendRequest {
   const segmentColumn = Number(whoSelect.value);
   return {
     surveyId: surveySelect.value,
+    message: surveySelect.value === "" ? { name: $<HTMLInputElement>("message-name").value } : null,
     templates: {
       en: { subject: $<HTMLInputElement>("subject-en").value, body: $<HTMLTextAreaElement>("body-en").value },
       ru: { subject: $<HTMLInputElement>("subject-ru").value, body: $<HTMLTextAreaElement>("body-ru").value },
@@ -219,7 +223,10 @@ async function loadAutomation(): Promise<void> {
   if (v) showAutomation(v);
 }
 
-surveySelect.addEventListener("change", () => void loadAutomation());
+surveySelect.addEventListener("change", () => {
+  showTarget();
+  if (surveySelect.value !== "") void loadAutomation();
+});
 
 saveAutomationButton.addEventListener("click", async () => {
   if (!segmentReady()) return;
@@ -299,5 +306,5 @@ void status
   .run("", controls, () => call("sendState"))
   .then((s) => s && show(s))
   .then(() => {
-    if (!form.hidden) void loadAutomation();
+    if (!form.hidden && surveySelect.value !== "") void loadAutomation();
   });

@@ -30,7 +30,6 @@ export const outreachEn = {
   "ui.send.intro": "Email each client their personal survey link. Nobody gets the same survey twice.",
   "ui.send.notEnrolled": "This spreadsheet is not enrolled yet: enroll it in Settings first.",
   "ui.send.openSettings": "Open Settings",
-  "ui.send.noSurveys": "No open survey yet: create one in Surveys first.",
   "ui.send.noClients": "No client list found: a sheet with a client id column is needed.",
   "ui.send.survey": "Survey",
   "ui.send.who": "To",
@@ -158,4 +157,12 @@ export const outreachEn = {
   "automation.digestSent": "The weekly digest went to the team.",
   "outreach.continuesTomorrow": "The rest go by themselves tomorrow morning, within the day's quota.",
   "automation.inviteRun": "{title}: {sent} invited, {failed} failed, {waiting} waiting for tomorrow.",
+  "outreach.messageNoName":
+    "Give the message a name: it heads the status columns, and the same name is never sent to a client twice.",
+  "outreach.remindersNeedSurvey": "Reminders follow a survey's invitation: choose a survey.",
+  "outreach.scheduleNeedsSurvey": "Schedules are for surveys for now: choose a survey.",
+  "ui.send.messageOption": "A message without a survey…",
+  "ui.send.messageName": "Name of the message",
+  "ui.send.messageHint": "It heads the status columns; a client never gets the same message twice.",
+  "outreach.messageDone": "Sent {sent}, failed {failed}. Everyone chosen has the message.",
 } as const;

@@ -32,7 +32,6 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "ui.send.intro": "Каждый клиент получит письмо со своей ссылкой на опрос. Дважды один опрос никто не получит.",
   "ui.send.notEnrolled": "Таблица ещё не подключена: сначала подключите её в Настройках.",
   "ui.send.openSettings": "Открыть настройки",
-  "ui.send.noSurveys": "Открытых опросов пока нет: сначала создайте опрос в разделе «Опросы».",
   "ui.send.noClients": "Список клиентов не найден: нужен лист со столбцом идентификатора клиента.",
   "ui.send.survey": "Опрос",
   "ui.send.who": "Кому",
@@ -163,4 +162,12 @@ export const outreachRu: Record<keyof typeof outreachEn, string> = {
   "automation.digestSent": "Еженедельная сводка отправлена команде.",
   "outreach.continuesTomorrow": "Остальные уйдут сами завтра утром, в пределах дневной квоты.",
   "automation.inviteRun": "{title}: приглашено {sent}, не удалось {failed}, ждут до завтра {waiting}.",
+  "outreach.messageNoName":
+    "Дайте письму название: оно будет в заголовках столбцов статуса, и письмо с тем же названием клиент не получит дважды.",
+  "outreach.remindersNeedSurvey": "Напоминания следуют за приглашением в опрос: выберите опрос.",
+  "outreach.scheduleNeedsSurvey": "Расписания пока только для опросов: выберите опрос.",
+  "ui.send.messageOption": "Письмо без опроса…",
+  "ui.send.messageName": "Название письма",
+  "ui.send.messageHint": "Оно будет в заголовках столбцов статуса; одно и то же письмо клиент не получит дважды.",
+  "outreach.messageDone": "Отправлено {sent}, с ошибкой {failed}. Письмо получили все выбранные клиенты.",
 };

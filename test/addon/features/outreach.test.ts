@@ -337,3 +337,49 @@ describe("reminders", () => {
     );
   });
 });
+
+describe("a message without a survey", () => {
+  const greeting = (over: Partial<SendRequest> = {}): SendRequest => ({
+    surveyId: "",
+    message: { name: "Spring greeting" },
+    templates: { en: { subject: "Happy spring, {{Name}}", body: "Dear {{Name}},\n\nSpring is here." } },
+    segment: { column: 4, value: "Gold" },
+    languageColumn: null,
+    ...over,
+  });
+
+  it("goes to a segment once, with an unsubscribe link and no score buttons, its status under its name", () => {
+    const addon = enrolled();
+    const view = addon.run("sendSurveyEmails", greeting()) as SendView;
+    expect(view.sent).toBe(3);
+    expect(view.message).toBe("Sent 3, failed 0. Everyone chosen has the message.");
+    expect(recipients(addon)).toEqual(["anna@example.com", "dana@example.com", "gus@example.com"]);
+    const anna = addon.mail.outbox[0];
+    expect(anna?.subject).toBe("Happy spring, Anna");
+    expect(anna?.htmlBody).toContain("Spring is here.");
+    expect(anna?.htmlBody).not.toMatch(/\/s\//);
+    expect(anna?.htmlBody).toMatch(/href="https?:\/\/[^"]+\/u\/[^"]+"/);
+    const status = statusOf(addon, "Spring greeting");
+    expect(status.get(1)).toEqual([true, "sent"]);
+    expect(status.get(2)).toEqual([false, ""]);
+    // The same name again (any case or spacing) reaches nobody twice; another name is another message.
+    expect(
+      (addon.run("sendSurveyEmails", greeting({ message: { name: " spring  GREETING " } })) as SendView).sent,
+    ).toBe(0);
+    expect((addon.run("sendSurveyEmails", greeting({ message: { name: "Summer greeting" } })) as SendView).sent).toBe(
+      3,
+    );
+  });
+
+  it("previews like any email, and refuses what only a survey has", () => {
+    const addon = enrolled();
+    const preview = addon.run("sendPreview", greeting(), 5) as { subject: string; html: string };
+    expect(preview.subject).toBe("Happy spring, Dana");
+    expect(errorOf(() => addon.run("sendSurveyEmails", greeting({ message: { name: "  " } })))).toMatch(
+      /^Give the message a name/,
+    );
+    expect(errorOf(() => addon.run("sendReminderEmails", { ...greeting(), afterDays: 3, maxReminders: 1 }))).toBe(
+      "Reminders follow a survey's invitation: choose a survey.",
+    );
+  });
+});

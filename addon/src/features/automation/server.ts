@@ -49,6 +49,7 @@ export function saveAutomation(
   alertAddresses: string[] | null = null,
 ): AutomationView {
   return sidebarCall(() => {
+    if (scheduled?.send?.message) throw new RapportError("outreach.scheduleNeedsSurvey");
     const checked = ScheduledSurveySchema.safeParse(scheduled);
     if (!checked.success) throw new RapportError("automation.invalid");
     if (!(SYNC_FREQUENCIES as readonly string[]).includes(sync)) throw new RapportError("automation.invalid");

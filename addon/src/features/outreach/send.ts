@@ -1,4 +1,3 @@
-import type { Survey } from "../../../../shared/api/surveys";
 import { cellDay, type DayNumber, dayOfIso, isoDay } from "../../../../shared/cells/dates";
 import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
@@ -6,6 +5,7 @@ import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
 import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
 import type { DateEvent } from "../../../../shared/outreach/automation";
+import { messageCampaignId, messageName } from "../../../../shared/outreach/message";
 import { dueToday } from "../../../../shared/outreach/schedule";
 import {
   INVITE,
@@ -115,17 +115,42 @@ function templatesOf(request: SendRequest, headers: readonly string[]): Map<Loca
   return templates;
 }
 
+/** What a send is about: a survey (its invitation and reminders) or a message without a survey. */
+interface SendTarget {
+  /** The ledger's campaign: the survey's id, or the message's id (messageCampaignId). */
+  id: string;
+  /** Heads the status columns and the log line. */
+  title: string;
+  /** Whether the email carries the survey's score buttons and personal link. */
+  survey: boolean;
+}
+
 interface Prepared {
-  survey: Survey;
+  target: SendTarget;
   list: ClientList;
   templates: Map<Locale, MessageTemplate>;
   audience: Audience;
 }
 
-/** The request's survey (it must be open), templates and audience, read from the client list. */
-function prepare(request: SendRequest): Prepared {
+/** The ledger's campaign of a request: the survey's id, or the message's. */
+function campaignOf(request: SendRequest): string {
+  return request.message ? messageCampaignId(String(request.message.name)) : String(request.surveyId);
+}
+
+/** The request's target (a survey must be open), read from the Worker when it is a survey. */
+function targetOf(request: SendRequest): SendTarget {
+  if (request.message) {
+    const name = messageName(String(request.message.name));
+    return { id: messageCampaignId(name), title: name, survey: false };
+  }
   const survey = getSurvey(String(request.surveyId));
   if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
+  return { id: survey.id, title: survey.title, survey: true };
+}
+
+/** The request's target, templates and audience, read from the client list. */
+function prepare(request: SendRequest): Prepared {
+  const target = targetOf(request);
 
   const list = clientList(SpreadsheetApp.getActiveSpreadsheet());
   const { sheet, idColumn, columns } = list;
@@ -153,7 +178,7 @@ function prepare(request: SendRequest): Prepared {
       defaultLocale: spreadsheetLocale(),
     },
   );
-  return { survey, list, templates, audience };
+  return { target, list, templates, audience };
 }
 
 /** The links each recipient's email carries: the personal survey link (in their language) and the unsubscribe link. */
@@ -162,9 +187,10 @@ interface RecipientLinks {
   readonly unsubscribe: ReadonlyMap<string, string>;
 }
 
-function linksFor(campaign: string, recipients: readonly Recipient[]): RecipientLinks {
+function linksFor(target: SendTarget, recipients: readonly Recipient[]): RecipientLinks {
+  const campaign = target.id;
   const survey = new Map<string, { url: string; emailHtml: string }>();
-  for (const lang of ["en", "ru"] as const) {
+  for (const lang of target.survey ? (["en", "ru"] as const) : []) {
     const group = recipients.filter((r) => r.locale === lang).map((r) => r.contactId);
     if (group.length) for (const l of personalLinks(campaign, group, lang)) survey.set(l.contactId, l);
   }
@@ -211,9 +237,9 @@ function recipientAt(audience: Audience, row: number | null, locale: Locale): Re
 
 /** A row's recipient and email, as Send would write it (nothing is claimed or sent). */
 function rowMessage(request: SendRequest, row: number | null, locale: Locale) {
-  const { templates, audience } = prepare(request);
+  const { target, templates, audience } = prepare(request);
   const recipient = recipientAt(audience, row, locale);
-  return { recipient, message: messageFor(recipient, templates, linksFor(String(request.surveyId), [recipient])) };
+  return { recipient, message: messageFor(recipient, templates, linksFor(target, [recipient])) };
 }
 
 /** The exact email a row's client would get, to look at before sending. */
@@ -269,7 +295,7 @@ function newView(audience: Audience, locale: Locale): SendView {
  * quota; the return says how many of them are left for another run.
  */
 function sendPass(
-  campaign: string,
+  target: SendTarget,
   pass: SendPass,
   recipients: readonly Recipient[],
   templates: ReadonlyMap<Locale, MessageTemplate>,
@@ -283,7 +309,7 @@ function sendPass(
     const chunk = recipients.slice(next, next + Math.min(BATCH, view.remainingQuota));
     next += chunk.length;
     const claim = claimSends(
-      campaign,
+      target.id,
       pass.occurrence,
       chunk.map((r) => r.contactId),
       pass.reminder ? { after: pass.after, unanswered: true } : {},
@@ -294,7 +320,7 @@ function sendPass(
     const claimed = new Set(claim.claimed);
     const batch = chunk.filter((r) => claimed.has(r.contactId));
     if (batch.length === 0) continue;
-    const outcome = sendBatch(campaign, pass, batch, templates, view);
+    const outcome = sendBatch(target, pass, batch, templates, view);
     run.quotaStop = outcome.quotaStop;
     unsent = outcome.unsent;
   }
@@ -306,20 +332,24 @@ function finish(prepared: Prepared, run: Run, action: "send" | "remind", locale:
   const { view } = run;
   view.remainingQuota = MailApp.getRemainingDailyQuota();
   view.more = view.waiting > 0;
-  const done = action === "send" ? "outreach.progressDone" : "outreach.remindDone";
+  const done =
+    action === "remind"
+      ? "outreach.remindDone"
+      : prepared.target.survey
+        ? "outreach.progressDone"
+        : "outreach.messageDone";
   view.message = t(locale, view.more ? "outreach.progressMore" : done, {
     sent: view.sent,
     failed: view.failed.length,
     waiting: view.waiting,
     quota: view.remainingQuota,
   });
-  const campaign = prepared.survey.id;
-  writeStatusColumns(prepared.list, campaign, prepared.survey.title, prepared.audience, locale);
+  writeStatusColumns(prepared.list, prepared.target.id, prepared.target.title, prepared.audience, locale);
   appendLog(SpreadsheetApp.getActiveSpreadsheet(), locale, [
     {
       action,
       when: new Date(),
-      survey: prepared.survey.title,
+      survey: prepared.target.title,
       sent: view.sent,
       failed: view.failed.length,
       notSent: view.skipped.length,
@@ -339,15 +369,15 @@ function runSend(
   locale: Locale,
   began: number,
   action: "send" | "remind",
-  body: (campaign: string, prepared: Prepared, run: Run) => void,
+  body: (prepared: Prepared, run: Run) => void,
   after: (view: SendView) => void = () => {},
 ): SendView {
   return withDocumentLock({ busy: "sheet.busy" }, () => {
-    const campaign = String(request.surveyId);
+    const campaign = campaignOf(request);
     settleLeftBatch(campaign, locale);
     const prepared = prepare(request);
     const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
-    body(campaign, prepared, run);
+    body(prepared, run);
     const view = finish(prepared, run, action, locale);
     after(view);
     return view;
@@ -360,9 +390,9 @@ export function sendSurvey(request: SendRequest, locale: Locale, began = Date.no
     locale,
     began,
     "send",
-    (campaign, prepared, run) => {
+    (prepared, run) => {
       run.view.waiting = sendPass(
-        campaign,
+        prepared.target,
         { occurrence: INVITE, reminder: false },
         prepared.audience.recipients,
         prepared.templates,
@@ -370,6 +400,8 @@ export function sendSurvey(request: SendRequest, locale: Locale, began = Date.no
       );
     },
     (view) => {
+      // A message's rest goes when Send is pressed again: its schedule is not kept (yet).
+      if (request.message) return;
       // Today's quota is spent and clients are left: the rest go by themselves each morning.
       if (view.waiting > 0 && view.remainingQuota <= 0) {
         continueInvitation(request);
@@ -402,9 +434,11 @@ function reminderRule(request: RemindRequest): ReminderRule {
  * stops the reminder.
  */
 export function sendReminders(request: RemindRequest, locale: Locale, began = Date.now()): SendView {
+  // Reminders follow a survey's invitation: who answered decides, and a message has no answers.
+  if (request.message) throw new RapportError("outreach.remindersNeedSurvey");
   const rule = reminderRule(request);
-  return runSend(request, locale, began, "remind", (campaign, prepared, run) => {
-    const due = remindersDue(readLedger(campaign), optedOut(), rule, new Date());
+  return runSend(request, locale, began, "remind", (prepared, run) => {
+    const due = remindersDue(readLedger(prepared.target.id), optedOut(), rule, new Date());
     for (let n = 1; n <= rule.maxReminders; n++) {
       const recipients = prepared.audience.recipients.filter((r) => due.get(r.contactId) === n);
       if (recipients.length === 0) continue;
@@ -413,7 +447,7 @@ export function sendReminders(request: RemindRequest, locale: Locale, began = Da
         after: n === 1 ? INVITE : reminderOccurrence(n - 1),
         reminder: true,
       };
-      run.view.waiting += sendPass(campaign, pass, recipients, prepared.templates, run);
+      run.view.waiting += sendPass(prepared.target, pass, recipients, prepared.templates, run);
     }
   });
 }
@@ -425,9 +459,9 @@ export function sendReminders(request: RemindRequest, locale: Locale, began = Da
  * no more are taken than today's quota allows, the longest-waiting first: the rest go tomorrow.
  */
 export function sendRecurring(request: SendRequest, everyDays: number, locale: Locale, began = Date.now()): SendView {
-  return runSend(request, locale, began, "send", (campaign, prepared, run) => {
+  return runSend(request, locale, began, "send", (prepared, run) => {
     const lastSent = new Map<string, DayNumber>();
-    for (const e of readLedger(campaign)) {
+    for (const e of readLedger(prepared.target.id)) {
       if (e.state !== "sent" || !e.sentAt) continue;
       const day = dayOfIso(e.sentAt);
       if (day > (lastSent.get(e.contactId) ?? Number.NEGATIVE_INFINITY)) lastSent.set(e.contactId, day);
@@ -442,7 +476,8 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
     );
     const occurrence = due[0]?.occurrence ?? `every:${isoDay(today)}`;
     const chosen = due.map((d) => recipients[d.index] as Recipient);
-    run.view.waiting = waiting + sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
+    run.view.waiting =
+      waiting + sendPass(prepared.target, { occurrence, reminder: false }, chosen, prepared.templates, run);
   });
 }
 
@@ -454,7 +489,7 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
  * alone; no more are taken than today's quota allows.
  */
 export function sendOnDates(request: SendRequest, event: DateEvent, locale: Locale, began = Date.now()): SendView {
-  return runSend(request, locale, began, "send", (campaign, prepared, run) => {
+  return runSend(request, locale, began, "send", (prepared, run) => {
     const { sheet } = prepared.list;
     if (event.column > sheet.getLastColumn()) throw new RapportError("automation.noDateColumn");
     const dates = sheet.getRange(1, event.column, sheet.getLastRow(), 1).getValues() as Cell[][];
@@ -480,7 +515,7 @@ export function sendOnDates(request: SendRequest, event: DateEvent, locale: Loca
     }
     run.view.waiting = waiting;
     for (const [occurrence, chosen] of byOccurrence) {
-      run.view.waiting += sendPass(campaign, { occurrence, reminder: false }, chosen, prepared.templates, run);
+      run.view.waiting += sendPass(prepared.target, { occurrence, reminder: false }, chosen, prepared.templates, run);
     }
   });
 }
@@ -496,14 +531,15 @@ export function refreshStatus(surveyId: string, locale: Locale): number {
 
 /** Sends one claimed batch under the progress mark; says whether MailApp's daily quota stopped it. */
 function sendBatch(
-  campaign: string,
+  target: SendTarget,
   pass: SendPass,
   batch: readonly Recipient[],
   templates: ReadonlyMap<Locale, MessageTemplate>,
   view: SendView,
 ): { quotaStop: boolean; unsent: number } {
+  const campaign = target.id;
   const ids = batch.map((r) => r.contactId);
-  const links = linksFor(campaign, batch);
+  const links = linksFor(target, batch);
   const mark: ProgressMark = { occurrence: pass.occurrence, ids, attempted: 0, failed: [] };
   writeMark(campaign, mark);
   const sent: string[] = [];
