@@ -47,6 +47,11 @@ export interface DigestInput {
   readonly npsAnswers: readonly Answer[];
 }
 
+/** The NPS answers of the last 7 days, today included. */
+function lastWeek(input: DigestInput): Answer[] {
+  return input.npsAnswers.filter((a) => a.day !== null && a.day > input.today - 7 && a.day <= input.today);
+}
+
 /** The lines of the digest, in order; each is plain text. */
 export function digestLines(input: DigestInput, locale: Locale): string[] {
   const lines: string[] = [];
@@ -111,7 +116,7 @@ export function digestLines(input: DigestInput, locale: Locale): string[] {
       }),
     );
   }
-  const week = input.npsAnswers.filter((a) => a.day !== null && a.day > input.today - 7 && a.day <= input.today);
+  const week = lastWeek(input);
   const detractors = week.filter((a) => npsCategory(a.score) === "detractor");
   lines.push(t(locale, "digest.week", { answers: week.length, detractors: detractors.length }));
   return lines;
@@ -120,15 +125,8 @@ export function digestLines(input: DigestInput, locale: Locale): string[] {
 /** The digest email: the lines, then the week's detractors' comments (escaped). */
 export function digestEmail(input: DigestInput, locale: Locale): AlertEmail {
   const lines = digestLines(input, locale);
-  const comments = input.npsAnswers
-    .filter(
-      (a) =>
-        a.day !== null &&
-        a.day > input.today - 7 &&
-        a.day <= input.today &&
-        npsCategory(a.score) === "detractor" &&
-        a.comment !== "",
-    )
+  const comments = lastWeek(input)
+    .filter((a) => npsCategory(a.score) === "detractor" && a.comment !== "")
     .slice(-DIGEST_COMMENTS)
     .map((a) => `${a.score} · “${a.comment}”`);
   const subject = t(locale, "digest.subject", { spreadsheet: input.spreadsheet });

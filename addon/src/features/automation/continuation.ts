@@ -1,4 +1,4 @@
-import { withSurveySchedule } from "../../../../shared/outreach/automation";
+import { triggersNeeded, withSurveySchedule } from "../../../../shared/outreach/automation";
 import type { SendRequest } from "../outreach/shapes";
 import { readAutomation, writeAutomation } from "./settingsStore";
 import { reconcileTrigger, sendsPlan } from "./triggers";
@@ -18,7 +18,7 @@ export function continueInvitation(send: SendRequest): void {
     send,
     invite: true,
   });
-  reconcileTrigger("sends", sendsPlan(next.surveys.length > 0));
+  reconcileTrigger("sends", sendsPlan(triggersNeeded(next).sends));
   writeAutomation(next);
 }
 
@@ -28,6 +28,6 @@ export function finishInvitation(surveyId: string): void {
   const mine = current.surveys.find((s) => s.send.surveyId === surveyId);
   if (!mine?.invite) return;
   const next = withSurveySchedule(current, { ...mine, invite: false });
-  reconcileTrigger("sends", sendsPlan(next.surveys.length > 0));
+  reconcileTrigger("sends", sendsPlan(triggersNeeded(next).sends));
   writeAutomation(next);
 }

@@ -13,20 +13,21 @@ import { sidebarCall } from "../../sidebar/serverCall";
 import { getSurvey } from "../surveys/api";
 import { readAutomation, readLastRun, writeAutomation } from "./settingsStore";
 import type { AutomationView, ScheduledSurveyInput } from "./shapes";
-import { reconcileTrigger, sendsPlan, syncPlan, triggerInstalled } from "./triggers";
+import { installedTriggers, reconcileTrigger, sendsPlan, syncPlan } from "./triggers";
 
 /** The sidebar's view of the schedule: this survey's part, the sync, and how the last runs went. */
 function view(surveyId: string | null): AutomationView {
   const settings = readAutomation();
   const mine = surveyId ? settings.surveys.find((s) => s.send.surveyId === surveyId) : undefined;
+  const installed = installedTriggers();
   return {
     reminders: mine?.reminders ?? null,
     everyDays: mine?.everyDays ?? null,
     event: mine?.event ?? null,
     scheduledSurveys: settings.surveys.length,
     sync: settings.sync,
-    sendsScheduled: triggerInstalled("sends"),
-    syncScheduled: triggerInstalled("sync"),
+    sendsScheduled: installed.sends,
+    syncScheduled: installed.sync,
     lastSends: readLastRun("sends"),
     lastSync: readLastRun("sync"),
     alertAddresses: settings.alerts?.to ?? [],

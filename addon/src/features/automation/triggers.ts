@@ -67,9 +67,10 @@ export function reconcileTrigger(kind: RunKind, plan: TriggerPlan): void {
   props.setProperty(ID_KEY + kind, `${trigger.getUniqueId()}|${planKey(plan)}`);
 }
 
-/** Whether the kind's trigger is installed (it may have been removed by hand in Apps Script). */
-export function triggerInstalled(kind: RunKind): boolean {
-  const stored = PropertiesService.getDocumentProperties().getProperty(ID_KEY + kind);
-  const id = stored?.split("|")[0];
-  return id ? ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === id) : false;
+/** Which kinds have their trigger installed (one may have been removed by hand in Apps Script). */
+export function installedTriggers(): Record<RunKind, boolean> {
+  const props = PropertiesService.getDocumentProperties();
+  const ids = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
+  const has = (kind: RunKind) => ids.has(props.getProperty(ID_KEY + kind)?.split("|")[0] ?? "");
+  return { sends: has("sends"), sync: has("sync") };
 }

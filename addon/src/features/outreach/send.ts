@@ -128,6 +128,8 @@ interface SendTarget {
 interface Prepared {
   target: SendTarget;
   list: ClientList;
+  /** The workspace's unsubscribed contacts, read once per run. */
+  optedOut: ReadonlySet<string>;
   templates: Map<Locale, MessageTemplate>;
   audience: Audience;
 }
@@ -139,10 +141,8 @@ function campaignOf(request: SendRequest): string {
 
 /** The request's target (a survey must be open), read from the Worker when it is a survey. */
 function targetOf(request: SendRequest): SendTarget {
-  if (request.message) {
-    const name = messageName(String(request.message.name));
-    return { id: messageCampaignId(name), title: name, survey: false };
-  }
+  if (request.message)
+    return { id: campaignOf(request), title: messageName(String(request.message.name)), survey: false };
   const survey = getSurvey(String(request.surveyId));
   if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
   return { id: survey.id, title: survey.title, survey: true };
@@ -160,6 +160,7 @@ function prepare(request: SendRequest): Prepared {
   const headers = (values[0] ?? []).map((h) => String(h));
   const templates = templatesOf(request, headers);
 
+  const unsubscribed = optedOut();
   const audience = selectAudience(
     values[0] ?? [],
     values.slice(1),
@@ -172,13 +173,13 @@ function prepare(request: SendRequest): Prepared {
       filter: request.segment
         ? { kind: "equals", column: request.segment.column - 1, value: request.segment.value }
         : { kind: "all" },
-      optedOut: optedOut(),
+      optedOut: unsubscribed,
       invited: new Set(),
       onlyNotInvited: false,
       defaultLocale: spreadsheetLocale(),
     },
   );
-  return { target, list, templates, audience };
+  return { target, list, optedOut: unsubscribed, templates, audience };
 }
 
 /** The links each recipient's email carries: the personal survey link (in their language) and the unsubscribe link. */
@@ -344,7 +345,14 @@ function finish(prepared: Prepared, run: Run, action: "send" | "remind", locale:
     waiting: view.waiting,
     quota: view.remainingQuota,
   });
-  writeStatusColumns(prepared.list, prepared.target.id, prepared.target.title, prepared.audience, locale);
+  writeStatusColumns(
+    prepared.list,
+    prepared.target.id,
+    prepared.target.title,
+    prepared.audience,
+    locale,
+    prepared.optedOut,
+  );
   appendLog(SpreadsheetApp.getActiveSpreadsheet(), locale, [
     {
       action,
@@ -438,7 +446,7 @@ export function sendReminders(request: RemindRequest, locale: Locale, began = Da
   if (request.message) throw new RapportError("outreach.remindersNeedSurvey");
   const rule = reminderRule(request);
   return runSend(request, locale, began, "remind", (prepared, run) => {
-    const due = remindersDue(readLedger(prepared.target.id), optedOut(), rule, new Date());
+    const due = remindersDue(readLedger(prepared.target.id), prepared.optedOut, rule, new Date());
     for (let n = 1; n <= rule.maxReminders; n++) {
       const recipients = prepared.audience.recipients.filter((r) => due.get(r.contactId) === n);
       if (recipients.length === 0) continue;

@@ -6,7 +6,7 @@ import type { Audience } from "../../../../shared/outreach/audience";
 import { sendStatuses } from "../../../../shared/outreach/status";
 import { findStatusColumns, statusHeader, statusText } from "../../../../shared/outreach/statusColumns";
 import { DATE_TIME_FORMAT } from "../../../../shared/sheets/formats";
-import { ensureSize } from "../../sheet/space";
+import { headerCells, placeColumns } from "../../sheet/space";
 import type { ClientList } from "../surveys/links";
 import { optedOut, readLedger } from "./api";
 
@@ -14,25 +14,17 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Finds or makes the survey's two status columns (0-based), side by side after the last column. */
 function statusColumns(sheet: Sheet, title: string, locale: Locale): { sentAt: number; status: number } {
-  const width = sheet.getLastColumn();
-  const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[]) : [];
-  const found = findStatusColumns(header, title);
-  let next = width;
-  const sentAt = found.sentAt ?? next++;
-  const status = found.status ?? next++;
-  ensureSize(sheet, 2, Math.max(sentAt, status) + 1);
-  for (const [column, kind] of [
-    [sentAt, "sentAt"],
-    [status, "status"],
-  ] as const) {
+  const found = findStatusColumns(headerCells(sheet) as Cell[], title);
+  const placed = placeColumns(sheet, found, ["sentAt", "status"] as const);
+  for (const kind of ["sentAt", "status"] as const) {
     if (found[kind] === null) {
       sheet
-        .getRange(1, column + 1)
+        .getRange(1, placed[kind] + 1)
         .setValue(asText(statusHeader(locale, kind, title)))
         .setFontWeight("bold");
     }
   }
-  return { sentAt, status };
+  return placed;
 }
 
 /**
@@ -46,8 +38,9 @@ export function writeStatusColumns(
   title: string,
   audience: Audience | null,
   locale: Locale,
+  unsubscribed: ReadonlySet<string> = optedOut(),
 ): number {
-  const statuses = sendStatuses(readLedger(campaign), optedOut());
+  const statuses = sendStatuses(readLedger(campaign), unsubscribed);
   const sheet = list.sheet;
   const rows = sheet.getLastRow() - 1;
   if (rows < 1) return 0;

@@ -9,7 +9,7 @@ import { t } from "../../../../shared/i18n/translate";
 import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../../shared/sheets/surveyLinks";
 import { dataSources, type SheetColumns } from "../../sheet/clientSheets";
 import { withDocumentLock } from "../../sheet/lock";
-import { ensureSize } from "../../sheet/space";
+import { headerCells, placeColumns } from "../../sheet/space";
 import { getSurvey, personalLinks, SURVEY_LOCK } from "./api";
 import type { AddLinksView } from "./shapes";
 
@@ -54,13 +54,8 @@ function linkColumns(
   title: string,
   locale: Locale,
 ): { link: number; eligible: number } {
-  const width = sheet.getLastColumn();
-  const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[]) : [];
-  const found = findLinkColumns(header, surveyId);
-  let next = width;
-  const link = found.link ?? next++;
-  const eligible = found.eligible ?? next++;
-  ensureSize(sheet, 2, Math.max(link, eligible) + 1);
+  const found = findLinkColumns(headerCells(sheet) as Cell[], surveyId);
+  const { link, eligible } = placeColumns(sheet, found, ["link", "eligible"] as const);
   sheet
     .getRange(1, link + 1)
     .setValue(asText(linkHeader(locale, "link", surveyId)))
