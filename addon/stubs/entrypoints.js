@@ -182,11 +182,11 @@ function sendStatusRefresh(surveyId) {
 }
 
 /** Sidebar: what this spreadsheet does by itself (reminders, recurring asks, sync) and the last runs. */
-function automationState(surveyId) {
-  return Rapport.automationState(surveyId);
+function automationState(surveyId, message) {
+  return Rapport.automationState(surveyId, message);
 }
 
-/** Sidebar: saves a survey's schedule, the sync frequency and the team's alert addresses; creates or removes the triggers. */
+/** Sidebar: saves a survey's or message's schedule, the sync frequency and the team's alert addresses; creates or removes the triggers. */
 function saveAutomation(scheduled, sync, alertAddresses) {
   return Rapport.saveAutomation(scheduled, sync, alertAddresses);
 }

@@ -13,6 +13,11 @@ import { escapeHtmlText } from "./template";
 /** The ledger's campaign and occurrence of alerts: each answer is told about once. */
 export const ALERT_CAMPAIGN = "team-alerts";
 export const ALERT_OCCURRENCE = "detractor";
+/** The detractors to tell about (or since `sinceDay`) that nobody has marked as followed up, oldest first. */
+export function detractorsNotFollowedUp(responses: readonly ResponseRecord[], sinceDay: DayNumber): ResponseRecord[] {
+  return detractorsToTell(responses, sinceDay).filter((r) => !r.followedUp);
+}
+
 /** At most this many answers in one alert email; the rest go in the next run's. */
 export const ALERTS_PER_EMAIL = 50;
 
@@ -65,11 +70,13 @@ export function alertEmail(
       (l) =>
         `<li><strong>${escapeHtmlText(l.head)}</strong>${escapeHtmlText(l.flags)}<br>${escapeHtmlText(l.comment)}<br><a href="${escapeHtmlText(l.link)}">${escapeHtmlText(t(locale, "alerts.open"))}</a></li>`,
     ),
-    `</ul><p style="color:#4f5a6d;font-size:12px">${escapeHtmlText(t(locale, "alerts.why"))}</p></div>`,
+    `</ul><p>${escapeHtmlText(t(locale, "alerts.followUp"))}</p>`,
+    `<p style="color:#4f5a6d;font-size:12px">${escapeHtmlText(t(locale, "alerts.why"))}</p></div>`,
   ].join("");
   const textBody = [
     t(locale, "alerts.intro", { spreadsheet }),
     ...lines.map((l) => `- ${l.head}${l.flags}\n  ${l.comment}\n  ${l.link}`),
+    t(locale, "alerts.followUp"),
     t(locale, "alerts.why"),
   ].join("\n\n");
   return { subject, htmlBody, textBody };

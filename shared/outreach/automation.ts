@@ -1,11 +1,14 @@
 import * as z from "zod";
 import { isEmailAddress } from "./audience";
+import { messageCampaignId } from "./message";
+import type { Schedule } from "./schedule";
 import { REMINDER_LIMITS } from "./status";
 
 /**
- * What the spreadsheet does by itself, kept in its document properties: per survey, reminders
- * and/or a recurring ask ("autopilot") with the email and audience chosen in the Send sidebar; and
- * how often answers are brought into the Responses sheet. One time-driven trigger per kind runs it
+ * What the spreadsheet does by itself, kept in its document properties: per survey, reminders,
+ * a recurring ask ("autopilot") and asks around a date column; per message without a survey, a
+ * send on a date (a birthday greeting every year); each with the email and audience chosen in the
+ * Send sidebar; and how often answers are brought into the Responses sheet. One time-driven trigger per kind runs it
  * (sends daily, sync hourly or daily), so a spreadsheet never holds more than two of its user's 20.
  */
 
@@ -25,6 +28,16 @@ export const SendRequestSchema = z.object({
   languageColumn: z.number().int().min(1).nullable(),
 });
 
+export type SendRequest = z.infer<typeof SendRequestSchema>;
+
+/**
+ * The ledger's campaign of a send: its survey's id, or a message's id made from its name. Schedules,
+ * progress marks and status columns are keyed by it.
+ */
+export function sendCampaignId(send: Pick<SendRequest, "surveyId" | "message">): string {
+  return send.message ? messageCampaignId(String(send.message.name)) : String(send.surveyId);
+}
+
 export const ReminderRuleSchema = z.object({
   afterDays: z.number().int().min(REMINDER_LIMITS.minDays).max(REMINDER_LIMITS.maxDays),
   maxReminders: z.number().int().min(1).max(REMINDER_LIMITS.maxReminders),
@@ -36,14 +49,22 @@ export const MAX_EVERY_DAYS = 366;
 /** Longest wait before or after a client's date: a year. */
 export const MAX_EVENT_DAYS = 365;
 
-/** Ask `days` after (a purchase) or before (a contract's end) the date in a client-list column. */
+/**
+ * Send `days` after (a purchase) or before (a contract's end) the date in a client-list column, or
+ * on its month and day every year (a birthday, the anniversary of becoming a client; `days` unused).
+ */
 export const DateEventSchema = z.object({
-  kind: z.enum(["afterDate", "beforeDate"]),
+  kind: z.enum(["afterDate", "beforeDate", "yearly"]),
   /** The client list's column (1-based) holding each client's date. */
   column: z.number().int().min(1),
   days: z.number().int().min(0).max(MAX_EVENT_DAYS),
 });
 export type DateEvent = z.infer<typeof DateEventSchema>;
+
+/** The schedule rule of a date event. */
+export function dateSchedule(event: DateEvent): Schedule {
+  return event.kind === "yearly" ? { kind: "yearly" } : { kind: event.kind, days: event.days };
+}
 
 export const ScheduledSurveySchema = z.object({
   send: SendRequestSchema,
@@ -84,9 +105,15 @@ export type AutomationSettings = z.infer<typeof AutomationSettingsSchema>;
 
 export const NO_AUTOMATION: AutomationSettings = { surveys: [], sync: "off", alerts: null };
 
-/** The settings with one survey's schedule replaced (or removed, when it has nothing on). */
-export function withSurveySchedule(settings: AutomationSettings, scheduled: ScheduledSurvey): AutomationSettings {
-  const others = settings.surveys.filter((s) => s.send.surveyId !== scheduled.send.surveyId);
+/** The schedule of a survey or message (by its campaign id), or undefined. */
+export function scheduleOf(settings: AutomationSettings, campaign: string): ScheduledSurvey | undefined {
+  return settings.surveys.find((s) => sendCampaignId(s.send) === campaign);
+}
+
+/** The settings with one survey's or message's schedule replaced (or removed, when it has nothing on). */
+export function withSchedule(settings: AutomationSettings, scheduled: ScheduledSurvey): AutomationSettings {
+  const campaign = sendCampaignId(scheduled.send);
+  const others = settings.surveys.filter((s) => sendCampaignId(s.send) !== campaign);
   const on =
     scheduled.reminders !== null || scheduled.everyDays !== null || scheduled.event !== null || scheduled.invite;
   return { ...settings, surveys: on ? [...others, scheduled] : others };

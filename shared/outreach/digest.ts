@@ -1,4 +1,4 @@
-import type { DayNumber } from "../cells/dates";
+import { type DayNumber, isoDay } from "../cells/dates";
 import type { DashboardAlert } from "../dashboard/alerts";
 import type { Answer } from "../dashboard/answers";
 import type { NpsFigure, PeriodRate, TrendRow } from "../dashboard/figures";
@@ -7,6 +7,7 @@ import type { Locale } from "../i18n/locale";
 import { t } from "../i18n/translate";
 import { npsCategory, npsFromCounts } from "../metrics/nps";
 import { npsDifference } from "../metrics/survey";
+import type { ResponseRecord } from "../sheets/responses";
 import type { AlertEmail } from "./alerts";
 import { escapeHtmlText } from "./template";
 
@@ -45,6 +46,10 @@ export interface DigestInput {
   readonly alerts: readonly DashboardAlert[];
   /** The NPS answers the Dashboard reads. */
   readonly npsAnswers: readonly Answer[];
+  /** The detractors since the alerts began whose "Followed up" cell is blank, oldest first. */
+  readonly notFollowedUp: readonly ResponseRecord[];
+  /** A link to an answer's row in the Responses sheet. */
+  readonly rowLink: (answer: ResponseRecord) => string;
 }
 
 /** The NPS answers of the last 7 days, today included. */
@@ -119,6 +124,8 @@ export function digestLines(input: DigestInput, locale: Locale): string[] {
   const week = lastWeek(input);
   const detractors = week.filter((a) => npsCategory(a.score) === "detractor");
   lines.push(t(locale, "digest.week", { answers: week.length, detractors: detractors.length }));
+  const open = input.notFollowedUp.length;
+  lines.push(open > 0 ? t(locale, "digest.notFollowedUp", { count: open }) : t(locale, "digest.allFollowedUp"));
   return lines;
 }
 
@@ -129,6 +136,17 @@ export function digestEmail(input: DigestInput, locale: Locale): AlertEmail {
     .filter((a) => npsCategory(a.score) === "detractor" && a.comment !== "")
     .slice(-DIGEST_COMMENTS)
     .map((a) => `${a.score} · “${a.comment}”`);
+  // Those waiting longest first: the list is oldest first.
+  const waiting = input.notFollowedUp.slice(0, DIGEST_COMMENTS).map((a) => ({
+    head: t(locale, "digest.waitingLine", {
+      survey: a.surveyTitle,
+      client: a.clientId === null ? t(locale, "alerts.anonymous") : String(a.clientId),
+      score: a.score ?? "",
+      day: a.answeredDay === null ? "" : isoDay(a.answeredDay),
+    }),
+    comment: a.comment === "" ? t(locale, "alerts.noComment") : `“${a.comment}”`,
+    link: input.rowLink(a),
+  }));
   const subject = t(locale, "digest.subject", { spreadsheet: input.spreadsheet });
   const htmlBody = [
     `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#18212f">`,
@@ -138,12 +156,23 @@ export function digestEmail(input: DigestInput, locale: Locale): AlertEmail {
     comments.length
       ? `<p>${escapeHtmlText(t(locale, "digest.comments"))}</p><ul>${comments.map((c) => `<li>${escapeHtmlText(c)}</li>`).join("")}</ul>`
       : "",
+    waiting.length
+      ? `<p>${escapeHtmlText(t(locale, "digest.waiting"))}</p><ul>${waiting
+          .map(
+            (w) =>
+              `<li><strong>${escapeHtmlText(w.head)}</strong><br>${escapeHtmlText(w.comment)}<br><a href="${escapeHtmlText(w.link)}">${escapeHtmlText(t(locale, "alerts.open"))}</a></li>`,
+          )
+          .join("")}</ul><p>${escapeHtmlText(t(locale, "alerts.followUp"))}</p>`
+      : "",
     `<p style="color:#4f5a6d;font-size:12px">${escapeHtmlText(t(locale, "alerts.why"))}</p></div>`,
   ].join("");
   const textBody = [
     t(locale, "digest.intro", { spreadsheet: input.spreadsheet }),
     lines.map((l) => `- ${l}`).join("\n"),
     comments.length ? `${t(locale, "digest.comments")}\n${comments.map((c) => `- ${c}`).join("\n")}` : "",
+    waiting.length
+      ? `${t(locale, "digest.waiting")}\n${waiting.map((w) => `- ${w.head}\n  ${w.comment}\n  ${w.link}`).join("\n")}\n\n${t(locale, "alerts.followUp")}`
+      : "",
     t(locale, "alerts.why"),
   ]
     .filter(Boolean)

@@ -28,11 +28,24 @@ export const RESPONSE_COLUMNS = [
 ] as const;
 export type ResponseColumn = (typeof RESPONSE_COLUMNS)[number];
 
-const headerKey = (column: ResponseColumn) => `sheet.responses.${column}` as MessageKey;
+/**
+ * Columns the team fills in: the sync adds their headers and never writes their cells. "Followed
+ * up" on an answer's row (a date, a name, a tick) says someone has talked to that client; the
+ * weekly digest lists the detractors without it.
+ */
+export const TEAM_COLUMNS = ["followedUp"] as const;
+export type TeamColumn = (typeof TEAM_COLUMNS)[number];
+
+const headerKey = (column: ResponseColumn | TeamColumn) => `sheet.responses.${column}` as MessageKey;
 
 /** The header row of a new Responses sheet (without factor columns). */
 export function responsesHeader(locale: Locale): string[] {
   return RESPONSE_COLUMNS.map((c) => t(locale, headerKey(c)));
+}
+
+/** The headers of the team's columns, in `locale`. */
+export function teamHeader(locale: Locale): string[] {
+  return TEAM_COLUMNS.map((c) => t(locale, headerKey(c)));
 }
 
 /** Header of a CSI factor column: "Factor: Delivery speed [speed]" (the id in brackets keys it). */
@@ -44,15 +57,15 @@ const FACTOR = /\[([^\][]+)\]\s*$/;
 
 /** Where each column is in a header row, whichever language its headers are in. */
 export interface ResponsesLayout {
-  columns: Partial<Record<ResponseColumn, number>>;
+  columns: Partial<Record<ResponseColumn | TeamColumn, number>>;
   /** Factor id → 0-based column. */
   factors: Record<string, number>;
 }
 
 export function responsesLayout(header: readonly Cell[]): ResponsesLayout {
-  const byText = new Map<string, ResponseColumn>();
+  const byText = new Map<string, ResponseColumn | TeamColumn>();
   for (const locale of ["en", "ru"] as const) {
-    for (const c of RESPONSE_COLUMNS) byText.set(t(locale, headerKey(c)).toLowerCase(), c);
+    for (const c of [...RESPONSE_COLUMNS, ...TEAM_COLUMNS]) byText.set(t(locale, headerKey(c)).toLowerCase(), c);
   }
   const factorPrefixes = (["en", "ru"] as const).map(
     (l) => t(l, "sheet.responses.factor").split("{")[0]?.toLowerCase() ?? "",
@@ -89,7 +102,16 @@ export interface ResponseRecord {
   flags: string[];
   /** Calendar day of the answer in the spreadsheet's calendar, or null. */
   answeredDay: DayNumber | null;
+  /** Whether the team noted in "Followed up" that someone talked to the client. */
+  followedUp: boolean;
   factors: Record<string, number>;
+}
+
+/** A "Followed up" cell: a tick, a date, a name or a note says yes; blank, an unticked box, "no" say no. */
+export function isFollowedUp(cell: Cell): boolean {
+  if (cell === true) return true;
+  if (cell === false || isBlank(cell)) return false;
+  return !/^(no|false|нет|0|-|—)$/i.test(String(cell).trim());
 }
 
 /** Reads the data rows (below the header) of a Responses sheet. Rows without a response id are skipped. */
@@ -99,7 +121,7 @@ export function readResponses(
   reading: DateReading,
 ): ResponseRecord[] {
   const { columns, factors } = responsesLayout(header);
-  const get = (row: readonly Cell[], column: ResponseColumn): Cell => {
+  const get = (row: readonly Cell[], column: ResponseColumn | TeamColumn): Cell => {
     const i = columns[column];
     return i === undefined ? "" : row[i];
   };
@@ -130,6 +152,7 @@ export function readResponses(
         .split(/[,;\s]+/)
         .filter(Boolean),
       answeredDay: isBlank(created) ? null : cellDay(created, reading),
+      followedUp: isFollowedUp(get(row, "followedUp")),
       factors: factorValues,
     });
   }

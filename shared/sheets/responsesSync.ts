@@ -9,6 +9,8 @@ import {
   type ResponsesLayout,
   responsesHeader,
   responsesLayout,
+  TEAM_COLUMNS,
+  teamHeader,
 } from "./responses";
 
 /**
@@ -40,8 +42,9 @@ export interface ColumnPlan {
 
 /**
  * Finds the sync's columns in the header row (either language, any order) and appends the missing
- * ones after the last used column: base columns first, then one per new CSI factor. Existing
- * columns never move, so a person's own columns, order and formulas stay where they are.
+ * ones after the last used column: base columns first, the team's columns (headers only: the sync
+ * never writes them), then one per new CSI factor. Existing columns never move, so a person's own
+ * columns, order and formulas stay where they are.
  */
 export function planColumns(header: readonly Cell[], locale: Locale, factors: readonly CsiFactor[]): ColumnPlan {
   const found: ResponsesLayout = responsesLayout(header);
@@ -57,6 +60,10 @@ export function planColumns(header: readonly Cell[], locale: Locale, factors: re
       columns[column] = width;
       added.push({ column: width++, text: names[i] as string });
     }
+  });
+  const team = teamHeader(locale);
+  TEAM_COLUMNS.forEach((column, i) => {
+    if (found.columns[column] === undefined) added.push({ column: width++, text: team[i] as string });
   });
   const factorColumns: Record<string, number> = { ...found.factors };
   for (const factor of factors) {

@@ -94,13 +94,13 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 410_000,
+  "Code.js": 415_000,
   "clientCard.html": 18_000,
   "dashboard.html": 40_000,
   "help.html": 6_500,
   "nps.html": 12_500,
   "segments.html": 23_000,
-  "send.html": 31_000,
+  "send.html": 33_000,
   "settings.html": 12_500,
   "surveys.html": 50_000,
 };

@@ -43,6 +43,8 @@ const TEXT = {
     messageOption: "A message without a survey…",
     messageName: "Name of the message",
     greeting: "Spring greeting",
+    autoEvent: "Send on each client's date:",
+    yearly: "every year on the date in",
   },
   ru: {
     menu: "Отправить опрос по почте",
@@ -72,6 +74,8 @@ const TEXT = {
     messageOption: "Письмо без опроса…",
     messageName: "Название письма",
     greeting: "Весеннее поздравление",
+    autoEvent: "Отправлять по дате клиента:",
+    yearly: "каждый год в дату из столбца",
   },
 } as const;
 
@@ -264,6 +268,15 @@ for (const lang of ["en", "ru"] as const) {
         )
         .toBe(group.length - 1);
       await screenshot(p, `sidebar-send-${lang}-7-message`);
+      // The same message every year on each client's date: only what a message can do is offered.
+      await again.getByLabel(t.autoEvent).check();
+      await again.locator("#event-kind").selectOption({ label: t.yearly });
+      await expect.poll(() => again.locator("#event-days-pair").isHidden()).toBe(true);
+      await expect.poll(() => again.locator("#survey-schedule").isHidden()).toBe(true);
+      await again.getByRole("button", { name: t.saveSchedule }).click();
+      await expect.poll(() => again.getByTestId("notice").textContent()).toBe(t.scheduleSaved);
+      await again.locator("#automation").scrollIntoViewIfNeeded();
+      await screenshot(p, `sidebar-send-${lang}-8-message-yearly`);
       const statusHeaders = ((await clientsSheet(p))[0] as string[]).filter((h) => h.startsWith(t.greeting));
       expect(statusHeaders).toHaveLength(2);
       await box.reload();

@@ -43,7 +43,7 @@ function show(s: SendState): void {
   }
   // The surveys first; last, a message without a survey (a greeting, news).
   surveySelect.replaceChildren(...s.surveys.map((v) => option(v.id, v.title)), option("", tr("ui.send.messageOption")));
-  showTarget();
+  state = s;
   whoSelect.replaceChildren(
     option("", tr("ui.send.allClients", { sheet: s.clientSheet ?? "" })),
     ...s.columns
@@ -65,14 +65,7 @@ function show(s: SendState): void {
   $("email-column").textContent = email
     ? tr("ui.send.emailColumn", { column: `${email.letter} · ${email.header}` })
     : tr("ui.send.noEmailColumn");
-  for (const lang of ["en", "ru"] as const) {
-    const subject = $<HTMLInputElement>(`subject-${lang}`);
-    const body = $<HTMLTextAreaElement>(`body-${lang}`);
-    if (!subject.value) subject.value = s.defaults[lang].subject;
-    if (!body.value) body.value = s.defaults[lang].body;
-  }
-  const name = s.nameHeader ?? s.columns.find((c) => c.header !== "")?.header ?? "Name";
-  $("placeholders").textContent = tr("ui.send.placeholders", { example: `{{${name}}}` });
+  showTarget();
   $("quota").textContent = tr("ui.send.quota", { quota: s.remainingQuota });
   form.hidden = false;
 }
@@ -96,12 +89,36 @@ function rows(
   $(detailsId).hidden = items.length === 0;
 }
 
-/** A message without a survey is chosen: no reminders, schedule or survey status to offer. */
+let state: SendState | null = null;
+
+/**
+ * A survey or a message without one is chosen: a message has no reminders, repeated asks, survey
+ * status or score buttons, so its hint and starting email say so. Text the person wrote stays.
+ */
 function showTarget(): void {
   const message = surveySelect.value === "";
   $("message").hidden = !message;
-  for (const id of ["reminders", "automation", "refresh-status"]) $(id).hidden = message;
+  for (const id of ["reminders", "survey-schedule", "refresh-status"]) $(id).hidden = message;
+  if (!state) return;
+  const [now, other] = message ? (["message", "survey"] as const) : (["survey", "message"] as const);
+  for (const lang of ["en", "ru"] as const) {
+    const subject = $<HTMLInputElement>(`subject-${lang}`);
+    const body = $<HTMLTextAreaElement>(`body-${lang}`);
+    if (!subject.value || subject.value === state.defaults[other][lang].subject)
+      subject.value = state.defaults[now][lang].subject;
+    if (!body.value || body.value === state.defaults[other][lang].body) body.value = state.defaults[now][lang].body;
+  }
+  const name = state.nameHeader ?? state.columns.find((c) => c.header !== "")?.header ?? "Name";
+  $("placeholders").textContent = tr(message ? "ui.send.placeholdersMessage" : "ui.send.placeholders", {
+    example: `{{${name}}}`,
+  });
 }
+
+/** Days before or after a date mean nothing for a yearly send. */
+function showEventKind(): void {
+  $("event-days-pair").hidden = $<HTMLSelectElement>("event-kind").value === "yearly";
+}
+$("event-kind").addEventListener("change", showEventKind);
 
 function request(): SendRequest {
   const segmentColumn = Number(whoSelect.value);
@@ -167,6 +184,8 @@ form.addEventListener("submit", (event) => {
   void sendAll(() => call("sendSurveyEmails", body));
 });
 
+const eventKinds = ["afterDate", "beforeDate", "yearly"] as const;
+
 function reminderRule(): { afterDays: number; maxReminders: number } {
   return {
     afterDays: Number($<HTMLInputElement>("remind-after").value),
@@ -188,7 +207,23 @@ function when(iso: string): string {
   });
 }
 
+/** The email and clients a saved schedule sends, back in the form, so saving again keeps them. */
+function showScheduledSend(send: SendRequest): void {
+  for (const lang of ["en", "ru"] as const) {
+    const template = send.templates[lang];
+    if (!template) continue;
+    $<HTMLInputElement>(`subject-${lang}`).value = template.subject;
+    $<HTMLTextAreaElement>(`body-${lang}`).value = template.body;
+  }
+  whoSelect.value = send.segment ? String(send.segment.column) : "";
+  segmentValue.value = send.segment?.value ?? "";
+  $("segment").hidden = whoSelect.value === "";
+  languageSelect.value = send.languageColumn === null ? "" : String(send.languageColumn);
+}
+
 function showAutomation(v: AutomationView): void {
+  if (v.send) showScheduledSend(v.send);
+  $("scheduled-messages").replaceChildren(...v.scheduledMessages.map((name) => option(name, name)));
   $<HTMLInputElement>("auto-remind").checked = v.reminders !== null;
   if (v.reminders) {
     $<HTMLInputElement>("remind-after").value = String(v.reminders.afterDays);
@@ -204,6 +239,7 @@ function showAutomation(v: AutomationView): void {
     $<HTMLSelectElement>("event-kind").value = v.event.kind;
     $<HTMLSelectElement>("event-column").value = String(v.event.column);
   }
+  showEventKind();
   const lines: string[] = [];
   lines.push(
     v.sendsScheduled ? tr("ui.send.sendsScheduled", { count: v.scheduledSurveys }) : tr("ui.send.nothingScheduled"),
@@ -218,32 +254,34 @@ function showAutomation(v: AutomationView): void {
   $("automation-state").textContent = lines.join(" · ");
 }
 
+/** The chosen survey's schedule, or the named message's (a message not yet named: only the sync and alerts). */
 async function loadAutomation(): Promise<void> {
-  const v = await status.run("", [saveAutomationButton], () => call("automationState", surveySelect.value || null));
+  const name = surveySelect.value === "" ? $<HTMLInputElement>("message-name").value : null;
+  const v = await status.run("", [saveAutomationButton], () => call("automationState", surveySelect.value, name));
   if (v) showAutomation(v);
 }
 
 surveySelect.addEventListener("change", () => {
   showTarget();
-  if (surveySelect.value !== "") void loadAutomation();
+  void loadAutomation();
 });
+$("message-name").addEventListener("change", () => void loadAutomation());
 
 saveAutomationButton.addEventListener("click", async () => {
   if (!segmentReady()) return;
   notice.hidden = true;
   const every = Number($<HTMLInputElement>("every-days").value);
+  const message = surveySelect.value === "";
+  const kind = eventKinds.find((k) => k === $<HTMLSelectElement>("event-kind").value) ?? "afterDate";
   const scheduled = {
     send: request(),
-    reminders: $<HTMLInputElement>("auto-remind").checked ? reminderRule() : null,
-    everyDays: $<HTMLInputElement>("auto-every").checked ? every : null,
+    reminders: !message && $<HTMLInputElement>("auto-remind").checked ? reminderRule() : null,
+    everyDays: !message && $<HTMLInputElement>("auto-every").checked ? every : null,
     event: $<HTMLInputElement>("auto-event").checked
       ? {
-          kind:
-            $<HTMLSelectElement>("event-kind").value === "beforeDate"
-              ? ("beforeDate" as const)
-              : ("afterDate" as const),
+          kind,
           column: Number($<HTMLSelectElement>("event-column").value),
-          days: Number($<HTMLInputElement>("event-days").value),
+          days: kind === "yearly" ? 0 : Number($<HTMLInputElement>("event-days").value),
         }
       : null,
   };
@@ -306,5 +344,5 @@ void status
   .run("", controls, () => call("sendState"))
   .then((s) => s && show(s))
   .then(() => {
-    if (!form.hidden && surveySelect.value !== "") void loadAutomation();
+    if (!form.hidden) void loadAutomation();
   });

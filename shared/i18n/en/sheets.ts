@@ -12,5 +12,6 @@ export const sheetsEn = {
   "sheet.responses.flags": "Flags",
   "sheet.responses.createdAt": "Answered",
   "sheet.responses.updatedAt": "Updated",
+  "sheet.responses.followedUp": "Followed up",
   "sheet.responses.factor": "Factor: {label} [{id}]",
 } as const;

@@ -13,5 +13,6 @@ export const sheetsRu: Record<keyof typeof sheetsEn, string> = {
   "sheet.responses.flags": "Отметки",
   "sheet.responses.createdAt": "Дата ответа",
   "sheet.responses.updatedAt": "Изменён",
+  "sheet.responses.followedUp": "Связались",
   "sheet.responses.factor": "Фактор: {label} [{id}]",
 };

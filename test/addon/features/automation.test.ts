@@ -279,6 +279,123 @@ describe("an invitation that meets the day's quota", () => {
   });
 });
 
+describe("a scheduled message without a survey", () => {
+  const BIRTHDAYS = [
+    ["Client ID", "Name", "Email", "Birthday"],
+    [1, "Anna", "anna@example.com", "1990-12-05"],
+    [2, "Boris", "boris@example.com", "1985-12-04"],
+    [3, "Chen", "chen@example.com", ""],
+    [4, "Dana", "dana@example.com", "1996-02-29"],
+    [5, "Eli", "eli@example.com", "2001-06-15"],
+  ];
+  const greeting = (name = "Birthday greeting"): SendRequest => ({
+    surveyId: "",
+    message: { name },
+    templates: { en: { subject: "Happy birthday, {{Name}}", body: "Dear {{Name}}, many happy returns." } },
+    segment: null,
+    languageColumn: null,
+  });
+  const yearly = { kind: "yearly" as const, column: 4, days: 0 };
+
+  function withBirthdays(): Harness {
+    const addon = loadAddon({
+      userLocale: "en",
+      userEmail: "team@example.com",
+      now: () => Date.UTC(2026, 11, 3),
+      spreadsheet: { name: "Clients", timeZone: "Etc/UTC", sheets: [{ name: "Clients", rows: BIRTHDAYS }] },
+    });
+    addon.run("saveWorkerUrl", workerUrl);
+    addon.run("enrollSpreadsheet", enrollmentKey);
+    return addon;
+  }
+
+  it("greets each client on their birthday every year, once, its status under its name", () => {
+    const addon = withBirthdays();
+    const saved = addon.run(
+      "saveAutomation",
+      { ...schedule(""), send: greeting(), event: yearly },
+      "off",
+    ) as AutomationView;
+    expect(saved).toMatchObject({ event: yearly, reminders: null, everyDays: null, scheduledSurveys: 1 });
+    expect(saved.scheduledMessages).toEqual(["Birthday greeting"]);
+    expect(addon.scriptApp.count).toBe(1);
+    const byDay: string[][] = [];
+    // From 09:00 on Dec 3, a day at a time: the trigger runs at 08:00 each morning.
+    addon.advanceClock(9 * 3_600_000 - DAY);
+    for (let day = 0; day < 3; day++) {
+      const before = addon.mail.outbox.length;
+      addon.advanceClock(DAY);
+      addon.runDueTriggers();
+      // A second run the same day (a retry, a second trigger) sends nothing again.
+      addon.run("runScheduledSends");
+      byDay.push(to(addon, before));
+    }
+    // The runs of Dec 3, 4 and 5 at 08:00: Boris on the 4th, Anna on the 5th; no date, no greeting.
+    expect(byDay).toEqual([[], ["boris@example.com"], ["anna@example.com"]]);
+    expect(addon.mail.outbox[0]?.subject).toBe("Happy birthday, Boris");
+    expect(addon.mail.outbox[0]?.htmlBody).not.toMatch(/\/s\//);
+    const sheet = addon.spreadsheet.getSheetByName("Clients") as FakeSheet;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const status = header.indexOf("Birthday greeting · email status");
+    expect(status).toBeGreaterThan(0);
+    expect(sheet.getRange(2, status + 1, 3, 1).getValues()).toEqual([["sent"], ["sent"], [""]]);
+    // The name in any case or spacing finds it; the last run was the day's second: nothing to send.
+    const state = addon.run("automationState", "", " birthday  GREETING ") as AutomationView;
+    expect(state.lastSends).toMatchObject({
+      ok: true,
+      summary: "Birthday greeting: 0 sent on their date, 0 failed, 0 waiting for tomorrow.",
+    });
+    // The saved email comes back to the sidebar, so saving again keeps it.
+    expect(state.send?.templates.en?.subject).toBe("Happy birthday, {{Name}}");
+    expect(state.event).toEqual(yearly);
+
+    // A year on, the morning of Dec 4, 2027: Boris again (29 February falls on the 28th in 2027).
+    const before = addon.mail.outbox.length;
+    addon.advanceClock(364 * DAY);
+    addon.runDueTriggers();
+    expect(to(addon, before)).toEqual(["boris@example.com"]);
+  });
+
+  it("refuses what only a survey has, and needs a name", () => {
+    const addon = withBirthdays();
+    expect(
+      errorOf(() => addon.run("saveAutomation", { ...schedule(""), send: greeting(), everyDays: 30 }, "off")),
+    ).toBe("Reminders and repeated asks are for surveys: a message goes once, or on a date in a column.");
+    expect(
+      errorOf(() =>
+        addon.run(
+          "saveAutomation",
+          { ...schedule(""), send: greeting(), reminders: { afterDays: 3, maxReminders: 1 } },
+          "off",
+        ),
+      ),
+    ).toBe("Reminders and repeated asks are for surveys: a message goes once, or on a date in a column.");
+    expect(
+      errorOf(() => addon.run("saveAutomation", { ...schedule(""), send: greeting(" "), event: yearly }, "off")),
+    ).toMatch(/^Give the message a name/);
+    // Saved with nothing on: the message's schedule and the trigger go.
+    addon.run("saveAutomation", { ...schedule(""), send: greeting(), event: yearly }, "off");
+    const off = addon.run("saveAutomation", { ...schedule(""), send: greeting() }, "off") as AutomationView;
+    expect(off).toMatchObject({ event: null, send: null, scheduledSurveys: 0, scheduledMessages: [] });
+    expect(addon.scriptApp.count).toBe(0);
+  });
+
+  it("goes on by itself the next morning when the day's quota runs out", () => {
+    const addon = withBirthdays();
+    addon.mail.dailyQuota = 3;
+    const first = addon.run("sendSurveyEmails", greeting("Winter news")) as { sent: number; waiting: number };
+    expect(first).toMatchObject({ sent: 3, waiting: 2 });
+    expect(addon.scriptApp.count).toBe(1);
+    addon.advanceClock(DAY);
+    addon.runDueTriggers();
+    expect(new Set(to(addon)).size).toBe(5);
+    expect(addon.mail.outbox).toHaveLength(5);
+    expect(addon.scriptApp.count).toBe(0);
+    const state = addon.run("automationState", null) as AutomationView;
+    expect(state.lastSends?.summary).toBe("Winter news: 2 sent, 0 failed, 0 waiting for tomorrow.");
+  });
+});
+
 describe("team alerts", () => {
   it("emails the team once about each new detractor, with the comment and a link to the row", async () => {
     const addon = enrolled();
@@ -329,12 +446,26 @@ describe("team alerts", () => {
     expect(digest.body).toContain("NPS 0.0 (95 % interval");
     expect(digest.body).toContain("n = 2. Fewer than 100 answers: read it with care.");
     expect(digest.body).toContain("Last 7 days: 2 NPS answers, 1 detractors.");
+    // Nobody has talked to Boris yet: the digest lists him with a link to his row.
+    expect(digest.body).toContain("Detractors not yet followed up: 1.");
+    expect(digest.body).toContain("Pulse · client 2 · score 3 · 2026-12-03");
+    expect(digest.htmlBody).toMatch(new RegExp(`href="[^"]+#gid=\\d+&amp;range=A${borisRow}"`));
+    // The sync added the team's "Followed up" column and leaves it to the team.
+    const header = responses[0] as string[];
+    const followedUp = header.indexOf("Followed up");
+    expect(followedUp).toBeGreaterThan(header.indexOf("Updated"));
     // The next hour: nothing new, no email; Boris's answer is never told twice, the digest waits a week.
     addon.advanceClock(3_600_000);
     addon.runDueTriggers();
     expect(addon.mail.outbox).toHaveLength(before + 2);
+    // Someone called Boris and says so in his row; the hourly syncs leave the note alone.
+    const sheet = addon.spreadsheet.getSheetByName("Responses") as FakeSheet;
+    sheet.getRange(borisRow, followedUp + 1).setValue("Called him, Dec 4 (Olga)");
     addon.advanceClock(7 * DAY);
     addon.runDueTriggers();
-    expect(addon.mail.outbox.slice(before + 2).map((m) => m.subject)).toEqual(["Rapport weekly digest: Clients"]);
+    const next = addon.mail.outbox.slice(before + 2);
+    expect(next.map((m) => m.subject)).toEqual(["Rapport weekly digest: Clients"]);
+    expect(next[0]?.body).toContain("Every detractor since the alerts began has been followed up.");
+    expect(sheet.getRange(borisRow, followedUp + 1).getValue()).toBe("Called him, Dec 4 (Olga)");
   });
 });

@@ -9,7 +9,7 @@ import type {
   SyncView,
 } from "../../../addon/src/features/surveys/shapes";
 import type { SurveySummary } from "../../../shared/api/surveys";
-import { responsesHeader } from "../../../shared/sheets/responses";
+import { responsesHeader, teamHeader } from "../../../shared/sheets/responses";
 import type { SurveyForm } from "../../../shared/surveys/form";
 import { errorOf, loadAddon } from "../helpers";
 import { answer } from "../respondent";
@@ -164,7 +164,7 @@ describe("Surveys sidebar", () => {
     expect(first.message).toBe("Synced: new 2, updated 0, flagged 0.");
     const responses = sheet(addon, "Responses");
     const [header, ...rows] = values(responses);
-    expect(header).toEqual(responsesHeader("en"));
+    expect(header).toEqual([...responsesHeader("en"), ...teamHeader("en")]);
     expect(rows).toHaveLength(2);
     const byClient = new Map(rows.map((r) => [r[4], r]));
     expect(byClient.get(17)).toMatchObject({
@@ -376,9 +376,9 @@ describe("Surveys sidebar", () => {
     await answer(a.url, { fields: { "f.speed": "5", "f.quality": "3" } });
     sync(addon);
     const header = values(sheet(addon, "Responses"))[0];
-    expect(header?.slice(12)).toEqual(["Factor: Speed [speed]", "Factor: Quality [quality]"]);
+    expect(header?.slice(12)).toEqual(["Followed up", "Factor: Speed [speed]", "Factor: Quality [quality]"]);
     // A person adds a column of their own; a second survey brings a new factor.
-    sheet(addon, "Responses").getRange("O1").setValue("My notes");
+    sheet(addon, "Responses").getRange("P1").setValue("My notes");
     const b = create(
       addon,
       csiForm("Support", [
@@ -390,14 +390,15 @@ describe("Surveys sidebar", () => {
     sync(addon);
     const [grown, ...rows] = values(sheet(addon, "Responses"));
     expect(grown?.slice(12)).toEqual([
+      "Followed up",
       "Factor: Speed [speed]",
       "Factor: Quality [quality]",
       "My notes",
       "Factor: Politeness [politeness]",
     ]);
     expect(rows.map((r) => [r[2], r[5], ...r.slice(12)])).toEqual([
-      ["Service", "", 5, 3, "", ""],
-      ["Support", "", 2, "", "", 4],
+      ["Service", "", "", 5, 3, "", ""],
+      ["Support", "", "", 2, "", "", 4],
     ]);
   });
 
@@ -461,7 +462,7 @@ describe("Surveys sidebar", () => {
     await answer(linkUrls(addon, "D")[1] as string, { fields: { score: "6" }, comment: "-долго" });
     const result = sync(addon);
     expect(result.message).toBe("Загружено: новых 1, изменённых 0, с отметками 0.");
-    expect(values(sheet(addon, "Responses"))[0]).toEqual(responsesHeader("ru"));
+    expect(values(sheet(addon, "Responses"))[0]).toEqual([...responsesHeader("ru"), ...teamHeader("ru")]);
     expect(values(sheet(addon, "Responses"))[1]?.slice(4, 7)).toEqual(["C-002", 6, "-долго"]);
     expect(values(sheet(addon, "Rapport log"))[0]).toEqual([
       "Когда",
@@ -478,7 +479,7 @@ describe("Surveys sidebar", () => {
     // An English-speaking colleague syncs into the Russian sheet: no second set of columns.
     addon.setUserLocale("en");
     expect(sync(addon).message).toBe("Synced: new 0, updated 0, flagged 0.");
-    expect(values(sheet(addon, "Responses"))[0]).toEqual(responsesHeader("ru"));
+    expect(values(sheet(addon, "Responses"))[0]).toEqual([...responsesHeader("ru"), ...teamHeader("ru")]);
     addon.setUserLocale("ru");
     expect(errorOf(() => addon.run("addSurveyLinks", "", "auto", 0))).toBe("Сначала выберите опрос в списке.");
   });

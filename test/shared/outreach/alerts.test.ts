@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayFromYmd } from "../../../shared/cells/dates";
-import { alertEmail, detractorsToTell } from "../../../shared/outreach/alerts";
+import { alertEmail, detractorsNotFollowedUp, detractorsToTell } from "../../../shared/outreach/alerts";
 import type { ResponseRecord } from "../../../shared/sheets/responses";
 
 const answer = (row: number, over: Partial<ResponseRecord>): ResponseRecord => ({
@@ -16,6 +16,7 @@ const answer = (row: number, over: Partial<ResponseRecord>): ResponseRecord => (
   finished: true,
   flags: [],
   answeredDay: dayFromYmd(2026, 12, 4),
+  followedUp: false,
   factors: {},
   ...over,
 });
@@ -37,6 +38,15 @@ describe("detractorsToTell", () => {
     );
     expect(picked.map((r) => r.responseId)).toEqual(["r2", "r0"]);
   });
+
+  it("leaves out, among them, those someone has followed up", () => {
+    const since = dayFromYmd(2026, 12, 3);
+    const open = detractorsNotFollowedUp(
+      [answer(0, { score: 2 }), answer(1, { score: 4, followedUp: true }), answer(2, { score: 9 })],
+      since,
+    );
+    expect(open.map((r) => r.responseId)).toEqual(["r0"]);
+  });
 });
 
 describe("alertEmail", () => {
@@ -54,6 +64,7 @@ describe("alertEmail", () => {
     expect(email.htmlBody).toContain("flagged: too_fast");
     expect(email.htmlBody).not.toContain("<b>slow");
     expect(email.textBody).toContain("https://docs.example/d#gid=1&range=A4");
+    expect(email.textBody).toContain("write it in the row's “Followed up” column");
     expect(alertEmail([answer(2, { score: 1, clientId: null })], () => "x", "T", "ru").textBody).toContain(
       "клиент аноним · оценка 1",
     );

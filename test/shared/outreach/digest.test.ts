@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayFromYmd } from "../../../shared/cells/dates";
 import type { TrendRow } from "../../../shared/dashboard/figures";
 import { digestEmail, digestLines, digestOccurrence } from "../../../shared/outreach/digest";
+import type { ResponseRecord } from "../../../shared/sheets/responses";
 
 describe("digestOccurrence", () => {
   it("keys ISO 8601 weeks, checked against the calendar by hand", () => {
@@ -58,7 +59,26 @@ describe("digestLines", () => {
       { score: 9, day: today - 2, comment: "", flagged: false },
       { score: 2, day: today - 9, comment: "Old news", flagged: false },
     ],
+    notFollowedUp: [] as ResponseRecord[],
+    rowLink: (r: ResponseRecord) => `https://docs.example/d#gid=1&range=A${r.row + 2}`,
   };
+  const detractor = (row: number, over: Partial<ResponseRecord>): ResponseRecord => ({
+    row,
+    responseId: `r${row}`,
+    surveyId: "s1",
+    surveyTitle: "Pulse",
+    surveyType: "nps",
+    clientId: row,
+    score: 2,
+    comment: "",
+    language: "en",
+    finished: true,
+    flags: [],
+    answeredDay: today - 10,
+    followedUp: false,
+    factors: {},
+    ...over,
+  });
 
   it("says NPS with its interval, the change and whether it is significant, churn, and the week", () => {
     const lines = digestLines(base, "en");
@@ -68,6 +88,21 @@ describe("digestLines", () => {
     );
     expect(lines[2]).toBe("Churn in 2026-10: 12.3%, retention 87.7% (n = 300 customers at its start).");
     expect(lines[3]).toBe("Last 7 days: 2 NPS answers, 1 detractors.");
+    expect(lines[4]).toBe("Every detractor since the alerts began has been followed up.");
+  });
+
+  it("lists the detractors nobody has followed up, the longest waiting first, with their rows", () => {
+    const open = [
+      detractor(4, { comment: "Never <again>", clientId: "C-9", answeredDay: dayFromYmd(2026, 11, 20) }),
+      detractor(7, { score: 5 }),
+    ];
+    const email = digestEmail({ ...base, notFollowedUp: open }, "en");
+    expect(email.textBody).toContain("Detractors not yet followed up: 2.");
+    expect(email.htmlBody).toContain("Pulse · client C-9 · score 2 · 2026-11-20");
+    expect(email.htmlBody).toContain("“Never &lt;again&gt;”");
+    expect(email.htmlBody).toContain('href="https://docs.example/d#gid=1&amp;range=A6"');
+    expect(email.textBody.indexOf("client C-9")).toBeLessThan(email.textBody.indexOf("client 7"));
+    expect(digestLines({ ...base, notFollowedUp: open }, "ru")[4]).toBe("Критики, с которыми ещё не связались: 2.");
   });
 
   it("adds a churn spike, and quotes the week's detractors escaped", () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { dateReading, dayFromYmd } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import { detectColumns } from "../../../shared/sheets/columns";
-import { factorHeader, readResponses, responsesHeader, responsesLayout } from "../../../shared/sheets/responses";
+import {
+  factorHeader,
+  isFollowedUp,
+  readResponses,
+  responsesHeader,
+  responsesLayout,
+  teamHeader,
+} from "../../../shared/sheets/responses";
 
 const reading = dateReading("UTC", "en_US");
 
@@ -16,6 +23,35 @@ describe("Responses sheet", () => {
       expect(layout.factors).toEqual({ speed: 12 });
     }
     expect(responsesHeader("ru")[5]).toBe("Оценка");
+  });
+
+  it("reads the team's Followed up column in either language: a note, a date or a tick says yes", () => {
+    expect(teamHeader("ru")).toEqual(["Связались"]);
+    const header = [...responsesHeader("en"), teamHeader("ru")[0] as string];
+    const row = (followedUp: Cell): Cell[] => [
+      "r1",
+      "s1",
+      "Pulse",
+      "nps",
+      1,
+      3,
+      "",
+      "en",
+      true,
+      "",
+      "",
+      "",
+      followedUp,
+    ];
+    const read = (cell: Cell) => readResponses(header, [row(cell)], reading)[0]?.followedUp;
+    expect([read(""), read(false), read("no"), read("Нет"), read(" ")]).toEqual([false, false, false, false, false]);
+    expect([read(true), read("Called, Dec 4"), read(new Date(Date.UTC(2026, 11, 4))), read("да")]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(isFollowedUp("0")).toBe(false);
   });
 
   it("finds columns after a person reorders them or mixes languages", () => {

@@ -5,7 +5,13 @@ import type { CsiFactor, SurveyResponse } from "../../../shared/api/surveys";
 import { dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import { asText } from "../../../shared/cells/values";
-import { factorHeader, RESPONSE_COLUMNS, readResponses, responsesHeader } from "../../../shared/sheets/responses";
+import {
+  factorHeader,
+  RESPONSE_COLUMNS,
+  readResponses,
+  responsesHeader,
+  TEAM_COLUMNS,
+} from "../../../shared/sheets/responses";
 import {
   type ColumnPlan,
   planColumns,
@@ -111,16 +117,19 @@ describe("asText", () => {
 });
 
 describe("planColumns", () => {
-  it("lays out a new sheet: the contract's columns, then one per factor", () => {
+  it("lays out a new sheet: the contract's columns, the team's Followed up, then one per factor", () => {
     const plan = planColumns([], "en", FACTORS);
     expect(plan.added.map((a) => a.text)).toEqual([
       ...responsesHeader("en"),
+      "Followed up",
       factorHeader("en", "speed", "Speed"),
       factorHeader("en", "quality", "Качество"),
     ]);
     expect(plan.layout.columns.responseId).toBe(0);
     expect(plan.layout.columns.updatedAt).toBe(11);
-    expect(plan.layout.factors).toEqual({ speed: 12, quality: 13 });
+    // The sync owns no cell of the team's column: it is not in the layout it writes.
+    expect(Object.values(plan.layout.columns)).not.toContain(12);
+    expect(plan.layout.factors).toEqual({ speed: 13, quality: 14 });
   });
 
   it("keeps a person's order, language and own columns; appends what is missing", () => {
@@ -133,7 +142,8 @@ describe("planColumns", () => {
     expect(Object.values(plan.layout.columns)).not.toContain(2);
     expect(plan.added).toEqual([
       { column: 12, text: "Flags" },
-      { column: 13, text: factorHeader("en", "speed", "Speed") },
+      { column: 13, text: "Followed up" },
+      { column: 14, text: factorHeader("en", "speed", "Speed") },
     ]);
   });
 
@@ -152,7 +162,7 @@ describe("planColumns", () => {
           expect(planColumns(header, "ru", factors).added).toEqual([]);
         }
         const ids = new Set(rounds.flat().map((f) => f.id));
-        expect(header.length).toBe(RESPONSE_COLUMNS.length + ids.size);
+        expect(header.length).toBe(RESPONSE_COLUMNS.length + TEAM_COLUMNS.length + ids.size);
       }),
     );
   });
@@ -176,7 +186,7 @@ describe("responseCells", () => {
       CSI,
       layout,
     );
-    const row = [...Array(14).keys()].map((c) => stored(cells.get(c) as Cell));
+    const row = [...Array(15).keys()].map((c) => stored(cells.get(c) as Cell));
     expect(row).toEqual([
       "r1",
       "s-csi",
@@ -190,6 +200,7 @@ describe("responseCells", () => {
       "too_fast, same_ip",
       new Date("2026-04-21T10:00:00.000Z"),
       new Date("2026-04-21T10:00:00.000Z"),
+      undefined, // Followed up: the team's, never written
       "",
       4,
     ]);

@@ -1,5 +1,4 @@
 import { dayOfIso } from "../../../../shared/cells/dates";
-import type { Cell } from "../../../../shared/cells/values";
 import type { Locale } from "../../../../shared/i18n/locale";
 import {
   ALERT_CAMPAIGN,
@@ -9,8 +8,7 @@ import {
   detractorsToTell,
 } from "../../../../shared/outreach/alerts";
 import type { TeamAlerts } from "../../../../shared/outreach/automation";
-import { RESPONSES_SHEET, readResponses } from "../../../../shared/sheets/responses";
-import { spreadsheetReading } from "../../sheet/transactions";
+import { readResponsesSheet } from "../../sheet/responsesSheet";
 import { claimSends, reportSends } from "../outreach/api";
 
 /** Claims per request: the Worker's limit. */
@@ -24,13 +22,9 @@ const CLAIM_CHUNK = 500;
  */
 export function sendTeamAlerts(alerts: TeamAlerts, locale: Locale): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName(RESPONSES_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return 0;
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const due = detractorsToTell(
-    readResponses(values[0] ?? [], values.slice(1), spreadsheetReading(ss)),
-    dayOfIso(alerts.since),
-  );
+  const answers = readResponsesSheet(ss);
+  if (!answers) return 0;
+  const due = detractorsToTell(answers.records, dayOfIso(alerts.since));
   const chosen: typeof due = [];
   const later: string[] = [];
   for (let i = 0; i < due.length && chosen.length < ALERTS_PER_EMAIL; i += CLAIM_CHUNK) {
@@ -58,8 +52,7 @@ export function sendTeamAlerts(alerts: TeamAlerts, locale: Locale): number {
     );
   }
   if (chosen.length === 0) return 0;
-  const base = `${ss.getUrl()}#gid=${sheet.getSheetId()}&range=A`;
-  const email = alertEmail(chosen, (r) => `${base}${r.row + 2}`, ss.getName(), locale);
+  const email = alertEmail(chosen, answers.rowLink, ss.getName(), locale);
   const ids = chosen.map((r) => r.responseId);
   try {
     MailApp.sendEmail(alerts.to.join(","), email.subject, email.textBody, { htmlBody: email.htmlBody });

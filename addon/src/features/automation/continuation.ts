@@ -1,17 +1,17 @@
-import { triggersNeeded, withSurveySchedule } from "../../../../shared/outreach/automation";
+import { scheduleOf, sendCampaignId, triggersNeeded, withSchedule } from "../../../../shared/outreach/automation";
 import type { SendRequest } from "../outreach/shapes";
 import { readAutomation, writeAutomation } from "./settingsStore";
 import { reconcileTrigger, sendsPlan } from "./triggers";
 
 /**
- * An invitation that met the day's quota goes on by itself: the survey's schedule gets `invite`,
+ * An invitation (or a message) that met the day's quota goes on by itself: its schedule gets `invite`,
  * so each morning's run sends the next part until everyone chosen has it, then drops it. The
  * caller holds the document lock.
  */
 export function continueInvitation(send: SendRequest): void {
   const current = readAutomation();
-  const mine = current.surveys.find((s) => s.send.surveyId === send.surveyId);
-  const next = withSurveySchedule(current, {
+  const mine = scheduleOf(current, sendCampaignId(send));
+  const next = withSchedule(current, {
     reminders: mine?.reminders ?? null,
     everyDays: mine?.everyDays ?? null,
     event: mine?.event ?? null,
@@ -23,11 +23,11 @@ export function continueInvitation(send: SendRequest): void {
 }
 
 /** The invitation reached everyone: the morning runs stop sending it (the rest of the schedule stays). */
-export function finishInvitation(surveyId: string): void {
+export function finishInvitation(campaign: string): void {
   const current = readAutomation();
-  const mine = current.surveys.find((s) => s.send.surveyId === surveyId);
+  const mine = scheduleOf(current, campaign);
   if (!mine?.invite) return;
-  const next = withSurveySchedule(current, { ...mine, invite: false });
+  const next = withSchedule(current, { ...mine, invite: false });
   reconcileTrigger("sends", sendsPlan(triggersNeeded(next).sends));
   writeAutomation(next);
 }

@@ -1,7 +1,9 @@
 import { dayOfIso } from "../../../../shared/cells/dates";
 import type { Locale } from "../../../../shared/i18n/locale";
+import { detractorsNotFollowedUp } from "../../../../shared/outreach/alerts";
 import type { TeamAlerts } from "../../../../shared/outreach/automation";
 import { DIGEST_CAMPAIGN, DIGEST_RECIPIENT, digestEmail, digestOccurrence } from "../../../../shared/outreach/digest";
+import { readResponsesSheet } from "../../sheet/responsesSheet";
 import { spreadsheetToday } from "../../sheet/sheets";
 import { readDashboard } from "../dashboard/read";
 import { claimSends, reportSends } from "../outreach/api";
@@ -9,7 +11,8 @@ import { claimSends, reportSends } from "../outreach/api";
 /**
  * The team's weekly digest, sent by the first scheduled sync of each ISO week to the alert
  * addresses. The week is claimed on the Worker's ledger first, so it goes once a week whoever's
- * trigger runs first. Its figures are the Dashboard's (monthly trend). Returns whether it was sent.
+ * trigger runs first. Its figures are the Dashboard's (monthly trend); the detractors not yet
+ * followed up are those since the alerts began with a blank "Followed up". Returns whether it was sent.
  */
 export function sendWeeklyDigest(alerts: TeamAlerts, locale: Locale): boolean {
   const today = dayOfIso(spreadsheetToday());
@@ -17,9 +20,11 @@ export function sendWeeklyDigest(alerts: TeamAlerts, locale: Locale): boolean {
   if (claimSends(DIGEST_CAMPAIGN, occurrence, [DIGEST_RECIPIENT]).claimed.length === 0) return false;
   try {
     const data = readDashboard("month", locale);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const answers = readResponsesSheet(ss);
     const email = digestEmail(
       {
-        spreadsheet: SpreadsheetApp.getActiveSpreadsheet().getName(),
+        spreadsheet: ss.getName(),
         today,
         nps: data.survey.nps,
         trend: data.trend,
@@ -27,6 +32,8 @@ export function sendWeeklyDigest(alerts: TeamAlerts, locale: Locale): boolean {
         retention: data.customers?.retention ?? null,
         alerts: data.alerts,
         npsAnswers: data.answers.nps,
+        notFollowedUp: answers ? detractorsNotFollowedUp(answers.records, dayOfIso(alerts.since)) : [],
+        rowLink: answers?.rowLink ?? (() => ""),
       },
       locale,
     );

@@ -1,4 +1,5 @@
 import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { messageName } from "../../../../shared/outreach/message";
 import { spreadsheetLocale } from "../../services/locale";
 import { refreshStatus, sendOnDates, sendRecurring, sendReminders, sendSurvey } from "../outreach/send";
 import type { SendView } from "../outreach/shapes";
@@ -22,7 +23,7 @@ function describe(title: string, view: SendView) {
   return { title, sent: view.sent, failed: view.failed.length, waiting: view.waiting };
 }
 
-/** Trigger: the day's reminders and recurring asks of every scheduled survey. */
+/** Trigger: the day's invitations, reminders, recurring asks and dated sends of every scheduled survey and message. */
 export function runScheduledSends(): void {
   const began = Date.now();
   const locale = spreadsheetLocale();
@@ -36,7 +37,10 @@ export function runScheduledSends(): void {
     // The sends below meet the same failure and report it, survey by survey.
   }
   for (const scheduled of settings.surveys) {
-    const title = titles.get(scheduled.send.surveyId) ?? scheduled.send.surveyId;
+    const { message } = scheduled.send;
+    const title = message
+      ? messageName(message.name)
+      : (titles.get(scheduled.send.surveyId) ?? scheduled.send.surveyId);
     if (Date.now() - began > TIME_BUDGET_MS) {
       lines.push(t(locale, "automation.outOfTime"));
       break;
@@ -44,7 +48,7 @@ export function runScheduledSends(): void {
     try {
       if (scheduled.invite) {
         const view = sendSurvey(scheduled.send, locale, began);
-        lines.push(t(locale, "automation.inviteRun", describe(title, view)));
+        lines.push(t(locale, message ? "automation.messageRun" : "automation.inviteRun", describe(title, view)));
       }
       if (scheduled.reminders) {
         const view = sendReminders({ ...scheduled.send, ...scheduled.reminders }, locale, began);
@@ -79,7 +83,10 @@ export function runScheduledSync(): void {
     ok = !failed;
     summary = failed?.error ?? t(locale, "automation.syncRun", { added, updated });
     const settings = readAutomation();
-    for (const scheduled of settings.surveys) refreshStatus(scheduled.send.surveyId, locale);
+    // Answers change a survey's statuses; a message's change only when it is sent, which rewrites them.
+    for (const scheduled of settings.surveys) {
+      if (!scheduled.send.message) refreshStatus(scheduled.send.surveyId, locale);
+    }
     if (settings.alerts) {
       const told = sendTeamAlerts(settings.alerts, locale);
       if (told > 0) summary += ` ${t(locale, "automation.alertsSent", { count: told })}`;

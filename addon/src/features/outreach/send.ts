@@ -4,8 +4,8 @@ import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
 import { type Audience, type Recipient, selectAudience } from "../../../../shared/outreach/audience";
-import type { DateEvent } from "../../../../shared/outreach/automation";
-import { messageCampaignId, messageName } from "../../../../shared/outreach/message";
+import { type DateEvent, dateSchedule, sendCampaignId } from "../../../../shared/outreach/automation";
+import { messageName } from "../../../../shared/outreach/message";
 import { dueToday } from "../../../../shared/outreach/schedule";
 import {
   INVITE,
@@ -134,15 +134,10 @@ interface Prepared {
   audience: Audience;
 }
 
-/** The ledger's campaign of a request: the survey's id, or the message's. */
-function campaignOf(request: SendRequest): string {
-  return request.message ? messageCampaignId(String(request.message.name)) : String(request.surveyId);
-}
-
 /** The request's target (a survey must be open), read from the Worker when it is a survey. */
 function targetOf(request: SendRequest): SendTarget {
   if (request.message)
-    return { id: campaignOf(request), title: messageName(String(request.message.name)), survey: false };
+    return { id: sendCampaignId(request), title: messageName(String(request.message.name)), survey: false };
   const survey = getSurvey(String(request.surveyId));
   if (survey.status !== "open") throw new RapportError("outreach.surveyNotOpen", { title: survey.title });
   return { id: survey.id, title: survey.title, survey: true };
@@ -381,7 +376,7 @@ function runSend(
   after: (view: SendView) => void = () => {},
 ): SendView {
   return withDocumentLock({ busy: "sheet.busy" }, () => {
-    const campaign = campaignOf(request);
+    const campaign = sendCampaignId(request);
     settleLeftBatch(campaign, locale);
     const prepared = prepare(request);
     const run: Run = { began, view: newView(prepared.audience, locale), quotaStop: false };
@@ -408,14 +403,12 @@ export function sendSurvey(request: SendRequest, locale: Locale, began = Date.no
       );
     },
     (view) => {
-      // A message's rest goes when Send is pressed again: its schedule is not kept (yet).
-      if (request.message) return;
       // Today's quota is spent and clients are left: the rest go by themselves each morning.
       if (view.waiting > 0 && view.remainingQuota <= 0) {
         continueInvitation(request);
         view.message = `${view.message} ${t(locale, "outreach.continuesTomorrow")}`;
       } else if (view.waiting === 0) {
-        finishInvitation(String(request.surveyId));
+        finishInvitation(sendCampaignId(request));
       }
     },
   );
@@ -490,9 +483,10 @@ export function sendRecurring(request: SendRequest, everyDays: number, locale: L
 }
 
 /**
- * One day's asks around each client's date in a column of the client list: `days` after it (a
- * purchase: a transactional survey) or before it (the end of a contract). Each date is its own
- * occasion in the ledger, so a client with a new purchase date is asked again, and a run that
+ * One day's sends around each client's date in a column of the client list: `days` after it (a
+ * purchase: a transactional survey), before it (the end of a contract), or on its day every year (a
+ * birthday greeting). Each date (each year, for yearly ones) is its own occasion in the ledger, so a
+ * client with a new purchase date is asked again, and a run that
  * missed a day or two still asks (up to CATCH_UP_DAYS late). Rows whose cell is not a date are left
  * alone; no more are taken than today's quota allows.
  */
@@ -505,7 +499,7 @@ export function sendOnDates(request: SendRequest, event: DateEvent, locale: Loca
     const recipients = prepared.audience.recipients;
     const today = dayOfIso(spreadsheetToday());
     const { due, waiting } = dueToday(
-      { kind: event.kind, days: event.days },
+      dateSchedule(event),
       recipients.map((r) => ({
         contactId: r.contactId,
         day: cellDay(dates[r.row - 1]?.[0] ?? "", reading),

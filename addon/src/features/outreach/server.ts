@@ -1,4 +1,5 @@
 import { columnLetter } from "../../../../shared/cells/a1";
+import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
 import { userLocale } from "../../services/locale";
 import { enrollment } from "../../services/settings";
@@ -17,12 +18,19 @@ export function showSend(): void {
 /** A language column is one headed so (the add-on does not guess it from the cells). */
 const LANGUAGE_HEADER = /^(language|lang|locale|язык)$/i;
 
-function defaults(nameHeader: string | null): { en: TemplateInput; ru: TemplateInput } {
+/** The email the form starts with, for a survey and for a message, greeting by the name column. */
+function defaults(nameHeader: string | null): SendState["defaults"] {
   const name = nameHeader ? `{{${nameHeader}}}` : "";
-  return {
-    en: { subject: t("en", "ui.send.defaultSubject"), body: t("en", "ui.send.defaultBody", { name }) },
-    ru: { subject: t("ru", "ui.send.defaultSubject"), body: t("ru", "ui.send.defaultBody", { name }) },
-  };
+  // Literal keys: the build keeps only the texts Code.js names.
+  const survey = (locale: Locale): TemplateInput => ({
+    subject: t(locale, "ui.send.defaultSubject"),
+    body: t(locale, "ui.send.defaultBody", { name }),
+  });
+  const message = (locale: Locale): TemplateInput => ({
+    subject: t(locale, "ui.send.messageDefaultSubject"),
+    body: t(locale, "ui.send.messageDefaultBody", { name }),
+  });
+  return { survey: { en: survey("en"), ru: survey("ru") }, message: { en: message("en"), ru: message("ru") } };
 }
 
 /** google.script.run: the Send sidebar's choices (surveys, the client list's columns, today's quota). */

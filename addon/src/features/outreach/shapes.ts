@@ -3,8 +3,7 @@
  * strings, numbers, booleans, null, arrays and plain objects.
  */
 
-import type * as z from "zod";
-import type { SendRequestSchema } from "../../../../shared/outreach/automation";
+import type { SendRequest } from "../../../../shared/outreach/automation";
 import type { ColumnChoice } from "../../sidebar/shapes";
 
 /** The email in one language. */
@@ -16,7 +15,7 @@ export type TemplateInput = { subject: string; body: string };
  * everyone (null), and the column with each client's language or null for the spreadsheet's. One
  * schema (shared/outreach/automation.ts) checks it when a schedule is saved and when it runs.
  */
-export type SendRequest = z.infer<typeof SendRequestSchema>;
+export type { SendRequest };
 
 /** Reminders of a survey to those who were invited and have not answered. */
 export interface RemindRequest extends SendRequest {
@@ -81,5 +80,5 @@ export interface SendState {
   /** Recipients MailApp still allows today. */
   remainingQuota: number;
   /** Starting texts in each language, with the client list's name column as a placeholder. */
-  defaults: { en: TemplateInput; ru: TemplateInput };
+  defaults: Record<"survey" | "message", { en: TemplateInput; ru: TemplateInput }>;
 }

@@ -1,0 +1,16 @@
+import type { Cell } from "../../../shared/cells/values";
+import { RESPONSES_SHEET, type ResponseRecord, readResponses } from "../../../shared/sheets/responses";
+import { spreadsheetReading } from "./transactions";
+
+/** The answers in the Responses sheet, and a link that opens an answer's row; null without answers. */
+export function readResponsesSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): { records: ResponseRecord[]; rowLink: (answer: ResponseRecord) => string } | null {
+  const sheet = ss.getSheetByName(RESPONSES_SHEET);
+  if (!sheet || sheet.getLastRow() < 2) return null;
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const records = readResponses(values[0] ?? [], values.slice(1), spreadsheetReading(ss));
+  // record.row counts from the first row below the header (sheet row 2).
+  const base = `${ss.getUrl()}#gid=${sheet.getSheetId()}&range=A`;
+  return { records, rowLink: (answer) => `${base}${answer.row + 2}` };
+}
