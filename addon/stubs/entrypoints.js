@@ -51,9 +51,9 @@ function saveWorkerUrl(url) {
   return Rapport.saveWorkerUrl(url);
 }
 
-/** Settings sidebar: enroll this spreadsheet with the Worker's enrollment key. */
-function enrollSpreadsheet(enrollmentKey) {
-  return Rapport.enrollSpreadsheet(enrollmentKey);
+/** Settings sidebar: enroll this spreadsheet with the Worker's enrollment key, in a new workspace or back into one by its id. */
+function enrollSpreadsheet(enrollmentKey, workspaceId) {
+  return Rapport.enrollSpreadsheet(enrollmentKey, workspaceId);
 }
 
 /** Settings sidebar: remove this spreadsheet's enrollment. */

@@ -37,6 +37,10 @@ export const EnrollmentResponse = z.object({
 });
 export type EnrollmentResponse = z.infer<typeof EnrollmentResponse>;
 
+/** `DELETE /api/v1/workspace/token`: the caller's token no longer opens the workspace. */
+export const RevokeResponse = z.object({ revoked: z.literal(true) });
+export type RevokeResponse = z.infer<typeof RevokeResponse>;
+
 /** `GET /api/v1/workspace`: the workspace a token belongs to, for the add-on's connection test. */
 export const WorkspaceResponse = z.object({
   workspaceId: z.string().min(1),

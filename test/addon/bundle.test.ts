@@ -101,7 +101,7 @@ const BUDGETS: Readonly<Record<string, number>> = {
   "nps.html": 12_500,
   "segments.html": 23_000,
   "send.html": 33_000,
-  "settings.html": 12_500,
+  "settings.html": 19_500,
   "surveys.html": 50_000,
 };
 

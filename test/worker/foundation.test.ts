@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ErrorBody, HealthResponse } from "../../shared/api/common";
 import { VERSION } from "../../shared/version";
 import { ENROLLMENT_KEY, enroll, json, request } from "./helpers";
+import { NPS_SURVEY } from "./surveyHelpers";
 
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -91,6 +92,60 @@ describe("enrollment", () => {
       body: "{}",
     });
     expect(response.status).toBe(201);
+  });
+});
+
+describe("reconnecting a spreadsheet to its workspace", () => {
+  const reconnect = (workspaceId: string, key?: string) =>
+    request(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/tokens`, json("POST", {}, key));
+  const whoIs = async (token: string) => {
+    const r = await request("/api/v1/workspace", { headers: { Authorization: `Bearer ${token}` } });
+    return r.status === 200 ? ((await r.json()) as { workspaceId: string }).workspaceId : r.status;
+  };
+
+  it("gives a new token of the same workspace with the enrollment key and its id; the surveys are all there", async () => {
+    const { workspaceId, token } = await enroll();
+    const created = await request("/api/v1/surveys", json("POST", NPS_SURVEY, token));
+    expect(created.status).toBe(201);
+    const response = await reconnect(workspaceId, ENROLLMENT_KEY);
+    expect(response.status).toBe(201);
+    const again = (await response.json()) as { workspaceId: string; token: string };
+    expect(again.workspaceId).toBe(workspaceId);
+    expect(again.token).not.toBe(token);
+    expect(await whoIs(again.token)).toBe(workspaceId);
+    // Both spreadsheets (the original and, say, its copy) reach the same surveys.
+    const list = await request("/api/v1/surveys", { headers: { Authorization: `Bearer ${again.token}` } });
+    expect(((await list.json()) as { surveys: unknown[] }).surveys).toHaveLength(1);
+    expect(await whoIs(token)).toBe(workspaceId);
+  });
+
+  it("needs the enrollment key, never a token (of this workspace or another), and an existing id", async () => {
+    const a = await enroll("A");
+    const b = await enroll("B");
+    await expectError(await reconnect(a.workspaceId), 401, "unauthorized");
+    await expectError(await reconnect(a.workspaceId, "wrong-key"), 401, "unauthorized");
+    await expectError(await reconnect(a.workspaceId, b.token), 401, "unauthorized");
+    await expectError(await reconnect(a.workspaceId, a.token), 401, "unauthorized");
+    await expectError(await reconnect("00000000-0000-4000-8000-000000000000", ENROLLMENT_KEY), 404, "not_found");
+  });
+
+  it("revokes only the caller's token when a spreadsheet forgets its enrollment", async () => {
+    const { workspaceId, token } = await enroll();
+    const copy = (await (await reconnect(workspaceId, ENROLLMENT_KEY)).json()) as { token: string };
+    const revoked = await request("/api/v1/workspace/token", {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(revoked.status).toBe(200);
+    expect(await revoked.json()).toEqual({ revoked: true });
+    expect(await whoIs(token)).toBe(401);
+    expect(await whoIs(copy.token)).toBe(workspaceId);
+    // The token is gone for good: a second revoke with it is refused.
+    await expectError(
+      await request("/api/v1/workspace/token", { method: "DELETE", headers: { Authorization: `Bearer ${token}` } }),
+      401,
+      "unauthorized",
+    );
   });
 });
 

@@ -47,14 +47,38 @@ export async function secretsEqual(given: string, expected: string): Promise<boo
   return crypto.subtle.timingSafeEqual(a, b);
 }
 
-/** Admits a request with `Authorization: Bearer <workspace token>` and records its workspace. */
+/**
+ * Admits a request with `Authorization: Bearer <enrollment key>`: the Worker owner's key, which
+ * creates workspaces and reconnects a spreadsheet to its own.
+ */
+export const requireEnrollmentKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const expected = c.env.ENROLLMENT_KEY;
+  if (!expected) {
+    throw new ApiError(403, "forbidden", "Enrollment is disabled: the Worker's owner has not set ENROLLMENT_KEY.");
+  }
+  const given = bearer(c.req.header("Authorization"));
+  if (!given || !(await secretsEqual(given, expected))) {
+    throw new ApiError(401, "unauthorized", "Send the enrollment key as 'Authorization: Bearer <key>'.");
+  }
+  await next();
+};
+
+/** Admits a request with `Authorization: Bearer <workspace token>` and records its workspace and token. */
 export const requireWorkspace: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearer(c.req.header("Authorization"));
   if (!token) throw new ApiError(401, "unauthorized", "Send the workspace token as 'Authorization: Bearer <token>'.");
-  const row = await c.env.DB.prepare("SELECT id FROM workspaces WHERE token_hash = ?")
-    .bind(await hashToken(token))
-    .first<{ id: string }>();
-  if (!row) throw new ApiError(401, "unauthorized", "The workspace token is not valid. Enroll the spreadsheet again.");
-  c.set("workspaceId", row.id);
+  const tokenHash = await hashToken(token);
+  const row = await c.env.DB.prepare("SELECT workspace_id FROM workspace_tokens WHERE token_hash = ?")
+    .bind(tokenHash)
+    .first<{ workspace_id: string }>();
+  if (!row) {
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "The workspace token is not valid. Reconnect the spreadsheet in Settings with the enrollment key and the workspace ID.",
+    );
+  }
+  c.set("workspaceId", row.workspace_id);
+  c.set("tokenHash", tokenHash);
   await next();
 };

@@ -1,7 +1,7 @@
 /** Bindings and secrets the Worker reads; see wrangler.toml and .dev.vars. */
 export interface Env {
   DB: D1Database;
-  /** Secret set by the Worker's owner; spreadsheets enroll with it. */
+  /** Secret set by the Worker's owner; spreadsheets enroll (and reconnect to their workspace) with it. */
   ENROLLMENT_KEY?: string;
   /**
    * Secret set by the Worker's owner; signs personal survey links, form nonces and answer tokens,
@@ -13,6 +13,8 @@ export interface Env {
 /** Per-request values set by middleware. */
 export interface Variables {
   workspaceId: string;
+  /** The SHA-256 of the request's workspace token (to revoke it). */
+  tokenHash: string;
 }
 
 export interface AppEnv {

@@ -6,6 +6,7 @@ import {
   EnrollmentResponse,
   ErrorBody,
   HealthResponse,
+  RevokeResponse,
   WorkspaceResponse,
 } from "../../shared/api/common";
 import {
@@ -43,11 +44,13 @@ import { VERSION } from "../../shared/version";
 type Auth = "none" | "enrollment" | "workspace";
 
 export interface ApiOperation {
-  readonly method: "get" | "post" | "patch";
+  readonly method: "get" | "post" | "patch" | "delete";
   /** OpenAPI path: `{id}` where Hono writes `:id`. */
   readonly path: string;
   readonly summary: string;
   readonly auth: Auth;
+  /** What `{id}` in the path is, when it is not a survey's id. */
+  readonly idIs?: string;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType | "csv";
   readonly status: 200 | 201;
@@ -83,12 +86,30 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: EnrollmentResponse,
   },
   {
+    method: "post",
+    path: "/api/v1/workspaces/{id}/tokens",
+    idIs: "The workspace's id (Settings shows it)",
+    summary:
+      "Reconnect a spreadsheet to its existing workspace with the enrollment key and the workspace's id; returns a new token once",
+    auth: "enrollment",
+    status: 201,
+    response: EnrollmentResponse,
+  },
+  {
     method: "get",
     path: "/api/v1/workspace",
     summary: "The token's workspace",
     auth: "workspace",
     status: 200,
     response: WorkspaceResponse,
+  },
+  {
+    method: "delete",
+    path: "/api/v1/workspace/token",
+    summary: "Revoke the caller's own token (the spreadsheet forgets its enrollment); the workspace stays",
+    auth: "workspace",
+    status: 200,
+    response: RevokeResponse,
   },
   {
     method: "post",
@@ -254,7 +275,10 @@ const ERROR_RESPONSE = {
 
 function operation(op: ApiOperation): JsonSchema {
   const parameters: JsonSchema[] = [];
-  if (op.path.includes("{id}")) parameters.push({ ...id, in: "path", required: true, schema: { type: "string" } });
+  if (op.path.includes("{id}")) {
+    const description = op.idIs ?? id.description;
+    parameters.push({ ...id, description, in: "path", required: true, schema: { type: "string" } });
+  }
   if (op.query) parameters.push(...queryParameters(op.query));
   const out: JsonSchema = {
     summary: op.summary,

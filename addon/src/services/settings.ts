@@ -8,6 +8,8 @@ const KEYS = {
   token: "rapport.token",
   workspaceId: "rapport.workspaceId",
   enrolledAt: "rapport.enrolledAt",
+  /** The workspace this spreadsheet was last connected to, kept after forgetting it, to reconnect. */
+  previousWorkspaceId: "rapport.previousWorkspaceId",
 } as const;
 
 export interface Enrollment {
@@ -45,16 +47,27 @@ export function enrollment(): Enrollment | null {
   return workspaceId && enrolledAt && props.getProperty(KEYS.token) ? { workspaceId, enrolledAt } : null;
 }
 
+/** The workspace this spreadsheet was connected to before (now or before forgetting it), or null. */
+export function previousWorkspaceId(): string | null {
+  return properties().getProperty(KEYS.previousWorkspaceId);
+}
+
 export function saveEnrollment(workspaceId: string, token: string, at: Date): void {
+  const before = properties().getProperty(KEYS.workspaceId);
   properties().setProperties({
     [KEYS.workspaceId]: workspaceId,
     [KEYS.token]: token,
     [KEYS.enrolledAt]: at.toISOString(),
+    // Switching to another workspace remembers the one left, so the way back is one click.
+    ...(before && before !== workspaceId ? { [KEYS.previousWorkspaceId]: before } : {}),
   });
 }
 
+/** Removes the token; the workspace's id stays as the previous one, to reconnect. */
 export function forgetEnrollment(): void {
   const props = properties();
+  const workspaceId = props.getProperty(KEYS.workspaceId);
+  if (workspaceId) props.setProperty(KEYS.previousWorkspaceId, workspaceId);
   props.deleteProperty(KEYS.token);
   props.deleteProperty(KEYS.workspaceId);
   props.deleteProperty(KEYS.enrolledAt);

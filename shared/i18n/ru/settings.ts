@@ -13,16 +13,37 @@ export const settingsRu: Record<keyof typeof settingsEn, string> = {
   "ui.settings.enrollmentKey": "Ключ подключения",
   "ui.settings.enrollmentKeyHint": "Спросите у владельца Worker. Ключ используется один раз и не сохраняется.",
   "ui.settings.enroll": "Подключить эту таблицу",
-  "ui.settings.reenroll": "Подключить заново",
   "ui.settings.enrolling": "Подключаем…",
   "ui.settings.enrolledNow": "Подключено. Токен рабочего пространства хранится в свойствах этой таблицы.",
   "ui.settings.forget": "Отключить таблицу",
-  "ui.settings.forgotten": "Подключение удалено из этой таблицы.",
+  "ui.settings.forgotten":
+    "Таблица отключена. Рабочее пространство {workspaceId} хранит её опросы и ответы: переподключиться можно в любой момент с ключом подключения.",
+  "ui.settings.notEnrolledBefore":
+    "Таблица не подключена. Она работала с пространством {workspaceId}: переподключите её, чтобы вернуть опросы и ответы.",
+  "ui.settings.connectTo": "Подключить к",
+  "ui.settings.targetExisting": "существующему пространству: с его опросами и ответами",
+  "ui.settings.targetNew": "новому пустому пространству",
+  "ui.settings.workspaceId": "ID рабочего пространства",
+  "ui.settings.workspaceIdHint":
+    "Его показывают Настройки таблицы, которая им пользовалась (копия таблицы подключается с ID оригинала).",
+  "ui.settings.workspaceIdRequired": "Введите ID рабочего пространства или выберите новое пространство.",
+  "ui.settings.reconnect": "Переподключить",
+  "ui.settings.moveToNew": "Перейти в новое пространство",
+  "ui.settings.reconnected": "Переподключено: опросы, ссылки и ответы пространства снова здесь.",
+  "ui.settings.cancel": "Отмена",
+  "ui.settings.confirmForget":
+    "Таблица перестанет обращаться к пространству {workspaceId}: загрузка ответов, рассылки и расписания здесь остановятся. Ничего не удаляется: опросы и ответы остаются на Worker, переподключиться можно с ключом подключения и этим ID.",
+  "ui.settings.confirmLeave":
+    "Таблица уйдёт из пространства {workspaceId}: его опросы перестанут загружаться сюда, а ссылки, уже стоящие в таблице, больше не будут синхронизироваться отсюда. Ничего не удаляется: переподключиться можно позже с ключом подключения и ID {workspaceId}.",
   "ui.settings.test": "Проверить соединение",
   "ui.settings.testing": "Проверяем…",
   "ui.settings.testOk": "Соединение есть: Worker {version}, рабочее пространство {workspaceId}.",
   "ui.settings.testOkNotEnrolled":
     "Worker {version} отвечает. Подключите таблицу, чтобы пользоваться опросами и анализом.",
+  "ui.settings.badWorkspaceId":
+    "«{id}» — не ID рабочего пространства: он выглядит как 0f8c2a4e-1b7d-4c3a-9e5f-2d6b8a1c4e7f (его показывают Настройки таблицы, которая им пользовалась).",
+  "ui.settings.noSuchWorkspace":
+    "На этом Worker нет рабочего пространства {id}. Проверьте ID в Настройках таблицы, которая им пользовалась, и адрес Worker.",
   "ui.settings.keyRequired": "Введите ключ подключения.",
 
   "worker.invalidUrl": "Адрес Worker «{url}» неверен: укажите адрес вида https://rapport.example.workers.dev/",
@@ -31,7 +52,8 @@ export const settingsRu: Record<keyof typeof settingsEn, string> = {
   "worker.unreachable":
     "Не удалось связаться с Rapport Worker по адресу {url}. Проверьте адрес в настройках и повторите.",
   "worker.notEnrolled": "Эта таблица ещё не подключена: откройте Rapport › Настройки и подключите её.",
-  "worker.tokenRejected": "Worker больше не принимает токен этой таблицы. Подключите её заново в Rapport › Настройки.",
+  "worker.tokenRejected":
+    "Worker больше не принимает токен этой таблицы. Переподключите её к её рабочему пространству в Rapport › Настройки (ключ подключения и ID пространства): опросы и ответы сохранятся.",
   "worker.enrollmentKeyRejected": "Worker отклонил ключ подключения. Уточните его у владельца Worker.",
   "worker.enrollmentDisabled": "Подключение на этом Worker выключено: владелец не задал ENROLLMENT_KEY.",
   "worker.rateLimited": "Worker перегружен (слишком много запросов). Подождите минуту и повторите.",

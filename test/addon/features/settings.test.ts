@@ -1,4 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
+import type { CreateSurveyResult, SurveysState } from "../../../addon/src/features/surveys/shapes";
+import { surveyForm } from "../../fixtures/surveyForm";
 import { errorOf, loadAddon } from "../helpers";
 
 const workerUrl = `${inject("workerUrl")}/`;
@@ -10,6 +12,7 @@ interface State {
   enrolled: boolean;
   workspaceId: string | null;
   enrolledAt: string | null;
+  previousWorkspaceId: string | null;
 }
 
 function connected(userLocale = "en") {
@@ -27,6 +30,7 @@ describe("Settings", () => {
       enrolled: false,
       workspaceId: null,
       enrolledAt: null,
+      previousWorkspaceId: null,
     });
   });
 
@@ -75,10 +79,57 @@ describe("Settings", () => {
     addon.run("enrollSpreadsheet", enrollmentKey);
     addon.documentProperties.setProperty("rapport.token", "rpt_forged");
     expect(errorOf(() => addon.run("testConnection"))).toBe(
-      "The Worker no longer accepts this spreadsheet's token. Enroll it again in Rapport › Settings.",
+      "The Worker no longer accepts this spreadsheet's token. Reconnect it to its workspace in Rapport › Settings (the enrollment key and the workspace ID): its surveys and answers are kept.",
     );
     expect((addon.run("forgetEnrollment") as State).enrolled).toBe(false);
     expect(addon.documentProperties.getProperty("rapport.token")).toBeNull();
+  });
+
+  it("forgets without losing anything: the token is revoked, the workspace's id kept, and reconnecting brings the surveys back", async () => {
+    const addon = connected();
+    const { workspaceId } = addon.run("enrollSpreadsheet", enrollmentKey) as State;
+    const created = addon.run("createSurvey", surveyForm({ title: "Pulse" })) as CreateSurveyResult;
+    if (!created.ok) throw new Error("survey not created");
+    const oldToken = addon.documentProperties.getProperty("rapport.token") as string;
+    const forgot = addon.run("forgetEnrollment") as State;
+    expect(forgot).toMatchObject({ enrolled: false, workspaceId: null, previousWorkspaceId: workspaceId });
+    // The Worker no longer takes the forgotten token.
+    const probe = await fetch(`${workerUrl}api/v1/workspace`, { headers: { Authorization: `Bearer ${oldToken}` } });
+    expect(probe.status).toBe(401);
+    expect((addon.run("surveysState") as SurveysState).surveys).toEqual([]);
+
+    const back = addon.run("enrollSpreadsheet", enrollmentKey, workspaceId) as State;
+    expect(back).toMatchObject({ enrolled: true, workspaceId });
+    expect((addon.run("surveysState") as SurveysState).surveys.map((s) => s.title)).toEqual(["Pulse"]);
+
+    // A new, empty workspace; the one left is remembered, and the way back is the same.
+    const fresh = addon.run("enrollSpreadsheet", enrollmentKey, null) as State;
+    expect(fresh.workspaceId).not.toBe(workspaceId);
+    expect(fresh.previousWorkspaceId).toBe(workspaceId);
+    expect((addon.run("surveysState") as SurveysState).surveys).toEqual([]);
+    addon.run("enrollSpreadsheet", enrollmentKey, ` ${workspaceId} `);
+    expect((addon.run("surveysState") as SurveysState).surveys.map((s) => s.title)).toEqual(["Pulse"]);
+  });
+
+  it("reconnects a copy of the spreadsheet by the workspace's id, and says what is wrong with an id", () => {
+    const original = connected();
+    const { workspaceId } = original.run("enrollSpreadsheet", enrollmentKey) as State;
+    original.run("createSurvey", surveyForm({ title: "Pulse" }));
+    // A copy carries no document properties: it connects with the id the original's Settings shows.
+    const copy = connected();
+    copy.run("enrollSpreadsheet", enrollmentKey, workspaceId);
+    expect((copy.run("surveysState") as SurveysState).surveys.map((s) => s.title)).toEqual(["Pulse"]);
+    // Both stay connected: each has its own token.
+    expect((original.run("surveysState") as SurveysState).surveys).toHaveLength(1);
+    expect(errorOf(() => copy.run("enrollSpreadsheet", enrollmentKey, "workspace-1"))).toBe(
+      "“workspace-1” is not a workspace ID: it looks like 0f8c2a4e-1b7d-4c3a-9e5f-2d6b8a1c4e7f (Settings of the spreadsheet that used it shows it).",
+    );
+    expect(errorOf(() => copy.run("enrollSpreadsheet", enrollmentKey, "00000000-0000-4000-8000-000000000000"))).toBe(
+      "This Worker has no workspace 00000000-0000-4000-8000-000000000000. Check the ID in Settings of the spreadsheet that used it, and the Worker URL.",
+    );
+    expect(errorOf(() => copy.run("enrollSpreadsheet", "wrong-key", workspaceId))).toBe(
+      "The Worker refused the enrollment key. Check it with the Worker's owner.",
+    );
   });
 
   it("explains an unreachable Worker and a URL outside the manifest's allow-list", () => {

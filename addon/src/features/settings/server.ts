@@ -1,11 +1,12 @@
-import { EnrollmentResponse, HealthResponse, WorkspaceResponse } from "../../../../shared/api/common";
-import { RapportError } from "../../../../shared/errors";
+import { EnrollmentResponse, HealthResponse, RevokeResponse, WorkspaceResponse } from "../../../../shared/api/common";
+import { isRapportError, RapportError } from "../../../../shared/errors";
 import { t } from "../../../../shared/i18n/translate";
 import { userLocale } from "../../services/locale";
 import {
   defaultWorkerUrl,
   enrollment,
   forgetEnrollment as forget,
+  previousWorkspaceId,
   saveEnrollment,
   setWorkerUrl,
   workerUrl,
@@ -29,6 +30,7 @@ function state(): SettingsState {
     enrolled: current !== null,
     workspaceId: current?.workspaceId ?? null,
     enrolledAt: current?.enrolledAt ?? null,
+    previousWorkspaceId: previousWorkspaceId(),
   };
 }
 
@@ -46,31 +48,81 @@ export function saveWorkerUrl(url: string): SettingsState {
   });
 }
 
+/** A workspace id as the Worker makes them (a UUID). */
+const WORKSPACE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Enrolls this spreadsheet with the Worker's enrollment key. The key is used for this one call and
- * not stored; the workspace token goes to document properties and is never shown again.
+ * Revokes this spreadsheet's token on the Worker before it is dropped. Best effort: a token the
+ * Worker already refuses, or a Worker out of reach, must not keep a person from going on.
  */
-export function enrollSpreadsheet(enrollmentKey: string): SettingsState {
+function revokeOwnToken(): void {
+  if (!workspaceToken()) return;
+  try {
+    callWorker({
+      method: "delete",
+      path: "api/v1/workspace/token",
+      auth: { kind: "workspace" },
+      response: RevokeResponse,
+    });
+  } catch {
+    // The token stays valid on the Worker only as a hash nobody holds any more.
+  }
+}
+
+/**
+ * Enrolls this spreadsheet with the Worker's enrollment key: into a new, empty workspace, or (with
+ * `workspaceId`) back into an existing one, whose surveys, links and answers are all still there.
+ * The key is used for this one call and not stored; the workspace token goes to document properties
+ * and is never shown again. A token this spreadsheet held before is revoked.
+ */
+export function enrollSpreadsheet(enrollmentKey: string, workspaceId: string | null = null): SettingsState {
   return sidebarCall(() => {
     const key = String(enrollmentKey ?? "").trim();
     if (!key) throw new RapportError("ui.settings.keyRequired");
+    const existing = workspaceId === null ? "" : String(workspaceId).trim();
+    if (existing !== "" && !WORKSPACE_ID.test(existing)) {
+      throw new RapportError("ui.settings.badWorkspaceId", { id: existing });
+    }
     withDocumentLock({ busy: "sheet.busy" }, () => {
-      const result = callWorker({
-        method: "post",
-        path: "api/v1/workspaces",
-        body: { name: SpreadsheetApp.getActiveSpreadsheet().getName().slice(0, 200) },
-        auth: { kind: "enrollment", key },
-        response: EnrollmentResponse,
-      });
+      let result: EnrollmentResponse;
+      try {
+        result = existing
+          ? callWorker({
+              method: "post",
+              path: `api/v1/workspaces/${encodeURIComponent(existing)}/tokens`,
+              auth: { kind: "enrollment", key },
+              response: EnrollmentResponse,
+            })
+          : callWorker({
+              method: "post",
+              path: "api/v1/workspaces",
+              body: { name: SpreadsheetApp.getActiveSpreadsheet().getName().slice(0, 200) },
+              auth: { kind: "enrollment", key },
+              response: EnrollmentResponse,
+            });
+      } catch (error) {
+        if (isRapportError(error) && error.key === "worker.failed" && error.params.status === 404) {
+          throw new RapportError("ui.settings.noSuchWorkspace", { id: existing });
+        }
+        throw error;
+      }
+      revokeOwnToken();
       saveEnrollment(result.workspaceId, result.token, new Date());
     });
     return state();
   });
 }
 
+/**
+ * Disconnects this spreadsheet: its token is revoked on the Worker and removed here. The workspace,
+ * its surveys and answers stay on the Worker; its id is kept to reconnect with the enrollment key.
+ */
 export function forgetEnrollment(): SettingsState {
   return sidebarCall(() => {
-    forget();
+    withDocumentLock({ busy: "sheet.busy" }, () => {
+      revokeOwnToken();
+      forget();
+    });
     return state();
   });
 }

@@ -11,6 +11,8 @@ export interface SettingsState {
   workspaceId: string | null;
   /** ISO time of enrollment. */
   enrolledAt: string | null;
+  /** The workspace this spreadsheet left or forgot, to reconnect to; null when none. */
+  previousWorkspaceId: string | null;
 }
 
 export interface ConnectionResult {
