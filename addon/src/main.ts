@@ -36,7 +36,10 @@ export {
 } from "./features/settings/server";
 export {
   addSurveyLinks,
+  archiveSurvey,
+  closeSurvey,
   createSurvey,
+  editSurvey,
   showSurveys,
   surveyEmailSnippet,
   surveySummary,

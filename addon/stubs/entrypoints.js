@@ -141,6 +141,21 @@ function createSurvey(form) {
   return Rapport.createSurvey(form);
 }
 
+/** Surveys sidebar: save an edited survey (title, texts, limits); returns the survey or the form's problems. */
+function editSurvey(surveyId, form) {
+  return Rapport.editSurvey(surveyId, form);
+}
+
+/** Surveys sidebar: close a survey now, or reopen one closed by hand. */
+function closeSurvey(surveyId, closed) {
+  return Rapport.closeSurvey(surveyId, closed);
+}
+
+/** Surveys sidebar: archive a survey (closing it; its answers stay), or bring it back to the list. */
+function archiveSurvey(surveyId, archived) {
+  return Rapport.archiveSurvey(surveyId, archived);
+}
+
 /** Surveys sidebar: write personal links beside the client list, from data row `start` on. */
 function addSurveyLinks(surveyId, lang, start) {
   return Rapport.addSurveyLinks(surveyId, lang, start);

@@ -85,6 +85,8 @@ export const UpdateSurveyRequest = z
     question: localizedText(SURVEY_LIMITS.question).optional(),
     followUp: localizedText(SURVEY_LIMITS.question).nullable().optional(),
     closed: z.boolean().optional(),
+    /** true: archive (closes it too, hides it from the sidebar's list); false: back to the list, still closed. */
+    archived: z.boolean().optional(),
     closesAt: Instant.nullable().optional(),
     maxResponses: MaxResponses.nullable().optional(),
     throttleDays: ThrottleDays.nullable().optional(),
@@ -106,11 +108,15 @@ export const Survey = z.object({
   scale: z.object({ min: z.number().int(), max: z.number().int() }),
   status: z.enum(SURVEY_STATUSES),
   closed: z.boolean(),
+  /** Archived: closed and out of the sidebar's list; its answers stay. */
+  archived: z.boolean(),
   closesAt: z.string().nullable(),
   maxResponses: z.number().int().nullable(),
   throttleDays: z.number().int().nullable(),
   anonymous: z.boolean(),
   url: z.string(),
+  /** The page as respondents see it, marked as a preview: nothing pressed there is recorded. */
+  previewUrl: z.string().nullable(),
   responseCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,5 +1,12 @@
 import { SURVEY_LIMITS, SURVEY_TYPES } from "../api/surveyLimits";
-import type { CreateSurveyRequest, CsiFactor, LocalizedText, SurveyType } from "../api/surveys";
+import type {
+  CreateSurveyRequest,
+  CsiFactor,
+  LocalizedText,
+  Survey,
+  SurveyType,
+  UpdateSurveyRequest,
+} from "../api/surveys";
 import type { Locale } from "../i18n/locale";
 import { LOCALES } from "../i18n/locale";
 import type { MessageKey, MessageParams } from "../i18n/messages.en";
@@ -220,5 +227,40 @@ export function checkSurveyForm(form: SurveyForm, today: string): { issues: Form
       ...(throttleDays === null ? {} : { throttleDays }),
       anonymous: form.anonymous === true,
     },
+  };
+}
+
+/**
+ * A survey as the form shows it, to edit it or start a copy: every field as a person would have
+ * typed it. `closesOn` is its close day in the spreadsheet's time zone, or "".
+ */
+export function formOfSurvey(survey: Survey, closesOn: string): SurveyForm {
+  const text = (t: { en?: string; ru?: string } | null) => ({ en: t?.en ?? "", ru: t?.ru ?? "" });
+  return {
+    type: survey.type,
+    title: survey.title,
+    languages: LOCALES.filter((l) => survey.question[l] !== undefined),
+    question: text(survey.question),
+    followUp: text(survey.followUp),
+    factors: (survey.factors ?? []).map((f) => ({ label: text(f.label), weight: String(f.weight) })),
+    closesOn,
+    maxResponses: survey.maxResponses === null ? "" : String(survey.maxResponses),
+    throttleDays: survey.throttleDays === null ? "" : String(survey.throttleDays),
+    anonymous: survey.anonymous,
+  };
+}
+
+/**
+ * What saving an edited survey changes: its title, texts and limits, an emptied field cleared.
+ * The type and the CSI factors stay as created (answers may exist); the close date is the adapter's.
+ */
+export function surveyChanges(draft: SurveyDraft): Omit<UpdateSurveyRequest, "closesAt" | "closed" | "archived"> {
+  return {
+    title: draft.title,
+    question: draft.question,
+    followUp: draft.followUp ?? null,
+    maxResponses: draft.maxResponses ?? null,
+    throttleDays: draft.throttleDays ?? null,
+    anonymous: draft.anonymous ?? false,
   };
 }

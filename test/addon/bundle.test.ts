@@ -94,7 +94,7 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 415_000,
+  "Code.js": 420_000,
   "clientCard.html": 18_000,
   "dashboard.html": 40_000,
   "help.html": 6_500,
@@ -102,7 +102,7 @@ const BUDGETS: Readonly<Record<string, number>> = {
   "segments.html": 23_000,
   "send.html": 33_000,
   "settings.html": 19_500,
-  "surveys.html": 50_000,
+  "surveys.html": 57_000,
 };
 
 describe("built sizes", () => {

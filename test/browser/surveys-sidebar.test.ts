@@ -227,6 +227,97 @@ for (const lang of ["en", "ru"] as const) {
   });
 }
 
+const MANAGE = {
+  en: {
+    edit: "Edit",
+    save: "Save changes",
+    saved: "Survey “Autumn check-in” saved.",
+    closeNow: "Close now",
+    closed: "“Autumn check-in” is closed: no more answers. Reopen it any time.",
+    reopen: "Reopen",
+    duplicate: "Duplicate",
+    copyTitle: "Autumn check-in (copy)",
+    archive: "Archive",
+    showArchived: "Show archived surveys (1)",
+    restore: "Restore",
+    archivedBadge: "Archived",
+    preview: "Preview",
+    previewNote: "Preview: this is the page respondents see. Nothing pressed here is recorded.",
+  },
+  ru: {
+    edit: "Изменить",
+    save: "Сохранить изменения",
+    saved: "Опрос «Autumn check-in» сохранён.",
+    closeNow: "Закрыть сейчас",
+    closed: "«Autumn check-in» закрыт: ответы больше не принимаются. Его можно открыть снова.",
+    reopen: "Открыть снова",
+    duplicate: "Копировать",
+    copyTitle: "Autumn check-in (копия)",
+    archive: "В архив",
+    showArchived: "Показать архив опросов (1)",
+    restore: "Вернуть из архива",
+    archivedBadge: "В архиве",
+    preview: "Предпросмотр",
+    previewNote: "Предпросмотр: так эту страницу видят респонденты. Здесь ничего не записывается.",
+  },
+} as const;
+
+for (const lang of ["en", "ru"] as const) {
+  const t = TEXT[lang];
+  const m = MANAGE[lang];
+  describe(`Surveys sidebar: managing a survey (${lang})`, () => {
+    it("edits, closes and reopens, duplicates, archives and restores, and previews as respondents see it", async () => {
+      const p = await openPreview(lang);
+      const frame = await enrollAndOpenSurveys(p, lang);
+      await frame.getByLabel(t.title, { exact: true }).fill(t.surveyTitle);
+      await frame.getByRole("button", { name: t.create }).click();
+      const card = (title: string) => frame.locator(".survey").filter({ hasText: title });
+      await card(t.surveyTitle).waitFor();
+
+      // Edit: the form comes back filled, the type locked; a new title is saved.
+      await frame.getByRole("button", { name: m.edit, exact: true }).click();
+      expect(await frame.getByLabel(t.title, { exact: true }).inputValue()).toBe(t.surveyTitle);
+      expect(await frame.locator("#f-type").isDisabled()).toBe(true);
+      await sidebarShot(p, `sidebar-surveys-${lang}-4-edit`);
+      await frame.getByLabel(t.title, { exact: true }).fill("Autumn check-in");
+      await frame.getByRole("button", { name: m.save }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(m.saved);
+      await card("Autumn check-in").waitFor();
+
+      // Close now, then reopen.
+      await frame.getByRole("button", { name: m.closeNow }).click();
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toBe(m.closed);
+      await frame.getByRole("button", { name: m.reopen }).click();
+      await expect.poll(() => frame.getByRole("button", { name: m.closeNow }).isVisible()).toBe(true);
+
+      // The preview opens the respondent page, marked, its button inert.
+      const href = (await frame.getByRole("link", { name: m.preview }).getAttribute("href")) as string;
+      const phone = await pages.newContext({ viewport: { width: 390, height: 844 }, locale: lang });
+      const page = await phone.newPage();
+      await page.goto(`${href}&lang=${lang}`);
+      await expect.poll(() => page.getByRole("note").first().textContent()).toBe(m.previewNote);
+      expect(await page.getByRole("button").first().isDisabled()).toBe(true);
+      await screenshot(page, `survey-preview-${lang}`);
+
+      // Duplicate: a copy in the form; created, then archived out of the list and restored.
+      await frame.getByRole("button", { name: m.duplicate }).click();
+      expect(await frame.getByLabel(t.title, { exact: true }).inputValue()).toBe(m.copyTitle);
+      await frame.getByRole("button", { name: t.create }).click();
+      await card(m.copyTitle).waitFor();
+      await frame.getByRole("button", { name: m.archive, exact: true }).click();
+      await expect.poll(() => card(m.copyTitle).count()).toBe(0);
+      await frame.getByRole("button", { name: m.showArchived }).click();
+      await expect.poll(() => card(m.copyTitle).locator(".badge").textContent()).toBe(m.archivedBadge);
+      await sidebarShot(p, `sidebar-surveys-${lang}-5-archived`);
+      await card(m.copyTitle).click();
+      await frame.getByRole("button", { name: m.restore }).click();
+      await expect.poll(() => card(m.copyTitle).locator(".badge").textContent()).not.toBe(m.archivedBadge);
+      await expectFits(frame);
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
 describe("Surveys sidebar: a CSI survey", () => {
   it("builds factors in the form by keyboard and shows the index with each factor's mean", async () => {
     const p = await openPreview("en");

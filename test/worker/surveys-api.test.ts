@@ -4,7 +4,7 @@ import { SURVEY_SCALES, Survey, SurveyList } from "../../shared/api/surveys";
 import { createApp } from "../../worker/src/app";
 import { verifyContact } from "../../worker/src/surveys/signing";
 import { json, request } from "./helpers";
-import { CSI_SURVEY, expectApiError, LINK_SECRET, NPS_SURVEY, pathOf, workspace } from "./surveyHelpers";
+import { CSI_SURVEY, expectApiError, LINK_SECRET, NPS_SURVEY, openPage, pathOf, workspace } from "./surveyHelpers";
 
 describe("POST /api/v1/surveys", () => {
   it("creates each type with its scale, the public url and the defaults", async () => {
@@ -186,6 +186,46 @@ describe("GET and PATCH /api/v1/surveys", () => {
     expect(past).toMatchObject({ closed: false, status: "closed", closesAt: "2020-01-01T00:00:00.000Z" });
     const cleared = Survey.parse(await (await ws.call("PATCH", `/surveys/${survey.id}`, { closesAt: null })).json());
     expect(cleared.status).toBe("open");
+  });
+
+  it("archives (closing it too) and restores (still closed); the answers stay", async () => {
+    const ws = await workspace();
+    const survey = await ws.create();
+    expect(survey.archived).toBe(false);
+    const archived = Survey.parse(await (await ws.call("PATCH", `/surveys/${survey.id}`, { archived: true })).json());
+    expect(archived).toMatchObject({ archived: true, closed: true, status: "closed" });
+    const list = SurveyList.parse(await (await ws.call("GET", "/surveys")).json());
+    expect(list.surveys.find((s) => s.id === survey.id)?.archived).toBe(true);
+    const restored = Survey.parse(await (await ws.call("PATCH", `/surveys/${survey.id}`, { archived: false })).json());
+    expect(restored).toMatchObject({ archived: false, closed: true });
+  });
+
+  it("gives a signed preview of the respondent page, any status, from which nothing can be sent", async () => {
+    const ws = await workspace();
+    const survey = await ws.create();
+    expect(survey.previewUrl).toMatch(/\/s\/[A-Za-z0-9_-]{22}\/preview\?p=[A-Za-z0-9_-]{22}$/);
+    await ws.call("PATCH", `/surveys/${survey.id}`, { closed: true });
+    const previewPath = pathOf(survey.previewUrl as string);
+    const page = await openPage(`${previewPath}&lang=en`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Preview: this is the page respondents see. Nothing pressed here is recorded.");
+    expect(page.html).toContain(NPS_SURVEY.question.en as string);
+    // No form action, the button disabled: a press goes nowhere.
+    expect(page.html).not.toMatch(/<form[^>]*action=/);
+    expect(page.html).toMatch(/<button type="submit" class="primary" disabled>/);
+    // The follow-up question is the next page of the preview.
+    const next = /href="([^"]+step=2[^"]*)"/.exec(page.html)?.[1]?.replace(/&amp;/g, "&");
+    expect(next).toBeTruthy();
+    const second = await openPage(next as string);
+    expect(second.html).toContain(NPS_SURVEY.followUp?.en as string);
+    expect(second.html).toMatch(/value="skip" class="secondary" disabled/);
+    // Russian too, and a forged or another survey's signature is a bad link.
+    expect((await openPage(`${previewPath}&lang=ru`)).html).toContain("Предпросмотр");
+    const other = await ws.create();
+    const forged = `/s/${survey.id}/preview?p=${new URL(other.previewUrl as string).searchParams.get("p")}`;
+    expect((await openPage(forged)).status).toBe(403);
+    const summary = await (await ws.call("GET", `/surveys/${survey.id}`)).json();
+    expect((summary as { responseCount: number }).responseCount).toBe(0);
   });
 
   it.each([

@@ -18,6 +18,10 @@ const buttons = () => [...document.querySelectorAll<HTMLButtonElement>("button")
 
 let state: SurveysState | null = null;
 let selected: string | null = null;
+/** Archived surveys are out of the list unless asked for. */
+let showArchived = false;
+/** The survey the form is editing, or null when it creates one. */
+let editing: string | null = null;
 /** How many times "Sync answers" continues by itself while answers are still waiting. */
 const MAX_SYNC_ROUNDS = 50;
 /** Summaries load a few at a time: each is an Apps Script execution. */
@@ -130,7 +134,9 @@ function renderCard(survey: SurveyView): HTMLElement {
   const body = element("div", "body");
   const title = element("label", "survey-title", survey.title);
   title.htmlFor = radio.id;
-  const badge = element("span", `badge ${survey.status}`, tr(`ui.surveys.status.${survey.status}`));
+  const badge = survey.archived
+    ? element("span", "badge archived", tr("ui.surveys.status.archived"))
+    : element("span", `badge ${survey.status}`, tr(`ui.surveys.status.${survey.status}`));
   const meta = [
     tr(`ui.surveys.type.${survey.type}`),
     tr("ui.surveys.answers", { n: survey.responseCount }),
@@ -178,10 +184,33 @@ async function loadSummaries(surveys: SurveyView[]): Promise<void> {
   await Promise.all(Array.from({ length: SUMMARY_CONCURRENCY }, worker));
 }
 
+function selectedSurvey(): SurveyView | null {
+  return state?.surveys.find((s) => s.id === selected) ?? null;
+}
+
+/** The selected survey's management buttons say what they will do to it. */
+function showManage(survey: SurveyView | null): void {
+  if (!survey) return;
+  const preview = $<HTMLAnchorElement>("preview-survey");
+  preview.hidden = survey.previewUrl === null;
+  preview.href = survey.previewUrl ?? "about:blank";
+  const close = $<HTMLButtonElement>("close-survey");
+  // Closed by its date: nothing to close or reopen by hand (the date decides).
+  close.hidden = !survey.closed && survey.status === "closed";
+  close.textContent = tr(survey.closed ? "ui.surveys.reopen" : "ui.surveys.closeNow");
+  $("archive-survey").textContent = tr(survey.archived ? "ui.surveys.restore" : "ui.surveys.archive");
+}
+
 function select(surveyId: string | null): void {
   selected = surveyId;
   $("actions").hidden = surveyId === null;
   $("snippet").hidden = true;
+  showManage(selectedSurvey());
+}
+
+/** The surveys the list shows: all, or all but the archived ones. */
+function visible(surveys: SurveyView[]): SurveyView[] {
+  return showArchived ? surveys : surveys.filter((s) => !s.archived);
 }
 
 function render(next: SurveysState): void {
@@ -191,10 +220,16 @@ function render(next: SurveysState): void {
   $("surveys-section").hidden = !next.enrolled;
   $("new-survey").hidden = !next.enrolled;
   $<HTMLInputElement>("f-closes").min = next.today;
-  if (!next.surveys.some((s) => s.id === selected)) selected = next.surveys[0]?.id ?? null;
-  list.replaceChildren(...next.surveys.map(renderCard));
-  $("no-surveys").hidden = next.surveys.length > 0;
+  const shown = visible(next.surveys);
+  if (!shown.some((s) => s.id === selected)) selected = shown[0]?.id ?? null;
+  list.replaceChildren(...shown.map(renderCard));
+  $("no-surveys").hidden = shown.length > 0;
   $("sync-box").hidden = next.surveys.length === 0;
+  const archived = next.surveys.filter((s) => s.archived).length;
+  $("show-archived").hidden = archived === 0;
+  $("show-archived").textContent = showArchived
+    ? tr("ui.surveys.hideArchived")
+    : tr("ui.surveys.showArchived", { count: archived });
   select(selected);
   $("client-list").textContent = next.clients
     ? tr("ui.surveys.clientList", { ...next.clients })
@@ -210,10 +245,57 @@ async function load(): Promise<void> {
     return;
   }
   render(next);
-  void loadSummaries(next.surveys);
+  void loadSummaries(visible(next.surveys));
+}
+
+/** The list again after a change to one survey, with the change's outcome said. */
+async function reload(message: string): Promise<void> {
+  await load();
+  say(message);
 }
 
 // ------------------------------------------------------------------ actions on the selected survey
+
+$("show-archived").addEventListener("click", () => {
+  showArchived = !showArchived;
+  if (state) {
+    render(state);
+    void loadSummaries(visible(state.surveys));
+  }
+});
+
+$("close-survey").addEventListener("click", async () => {
+  const survey = selectedSurvey();
+  if (!survey) return;
+  const done = await act(tr("ui.surveys.loading"), () => call("closeSurvey", survey.id, !survey.closed));
+  if (done) await reload(tr(survey.closed ? "ui.surveys.reopened" : "ui.surveys.closedNow", { title: done.title }));
+});
+
+$("archive-survey").addEventListener("click", async () => {
+  const survey = selectedSurvey();
+  if (!survey) return;
+  const done = await act(tr("ui.surveys.loading"), () => call("archiveSurvey", survey.id, !survey.archived));
+  if (done) await reload(tr(survey.archived ? "ui.surveys.restored" : "ui.surveys.archivedNow", { title: done.title }));
+});
+
+$("edit-survey").addEventListener("click", () => {
+  const survey = selectedSurvey();
+  if (survey) startForm(survey.form, survey.id, survey.title);
+});
+
+$("duplicate-survey").addEventListener("click", () => {
+  const survey = selectedSurvey();
+  if (!survey) return;
+  const today = state?.today ?? "";
+  const copy: SurveyForm = {
+    ...survey.form,
+    title: tr("ui.surveys.copyTitle", { title: survey.title }).slice(0, 200),
+    // A past close date would only be refused.
+    closesOn: survey.form.closesOn && survey.form.closesOn >= today ? survey.form.closesOn : "",
+  };
+  startForm(copy, null, "");
+  say(tr("ui.surveys.copyReady", { title: survey.title }));
+});
 
 function linkLanguage(): string {
   return $<HTMLSelectElement>("link-language").value;
@@ -494,25 +576,28 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const input = readForm();
   const today = state?.today ?? new Date().toISOString().slice(0, 10);
-  const local = checkSurveyForm(input, today);
+  // An edited survey's close date left as it was passes even when past (the server does the same).
+  const kept = editing ? (state?.surveys.find((s) => s.id === editing)?.form.closesOn ?? "") : "";
+  const local = checkSurveyForm(input, kept && kept < today && input.closesOn === kept ? kept : today);
   if (local.issues.length > 0) {
     showFieldErrors(local.issues.map((i) => ({ field: i.field, message: tr(i.key, i.params) })));
     return;
   }
   clearFieldErrors();
-  const result = await act(tr("ui.surveys.creating"), () => call("createSurvey", input));
+  const surveyId = editing;
+  const result = await act(tr("ui.surveys.creating"), () =>
+    surveyId ? call("editSurvey", surveyId, input) : call("createSurvey", input),
+  );
   if (!result) return;
   if (!result.ok) {
     showFieldErrors(result.issues);
     return;
   }
   selected = result.survey.id;
-  form.reset();
-  factorsBox.replaceChildren();
-  setFormDefaults();
+  resetForm();
   ($("new-survey") as HTMLDetailsElement).open = false;
   await load();
-  say(tr("ui.surveys.created", { title: result.survey.title }));
+  say(tr(surveyId ? "ui.surveys.saved" : "ui.surveys.created", { title: result.survey.title }));
   list.querySelector<HTMLInputElement>(`input[value="${CSS.escape(result.survey.id)}"]`)?.focus();
 });
 
@@ -534,6 +619,76 @@ function setFormDefaults(): void {
   previousType = typeSelect.value as FormType;
   showLanguages();
 }
+
+/** The form back to a new survey: empty, the usual wording, every field editable. */
+function resetForm(): void {
+  editing = null;
+  form.reset();
+  clearFieldErrors();
+  factorsBox.replaceChildren();
+  typeSelect.disabled = false;
+  $("type-fixed").hidden = true;
+  $("add-factor").hidden = false;
+  $("cancel-edit").hidden = true;
+  $("form-title").textContent = tr("ui.surveys.new");
+  $("create").textContent = tr("ui.surveys.create");
+  $<HTMLInputElement>("f-closes").min = state?.today ?? "";
+  setFormDefaults();
+}
+
+/**
+ * The form filled with a survey: to edit it (`surveyId`; its type and factors locked, as the Worker
+ * keeps them) or to create a copy (null).
+ */
+function startForm(values: SurveyForm, surveyId: string | null, title: string): void {
+  resetForm();
+  editing = surveyId;
+  typeSelect.value = values.type;
+  previousType = values.type as FormType;
+  $<HTMLInputElement>("f-title").value = values.title;
+  for (const box of languageBoxes) box.checked = values.languages.includes(box.value);
+  for (const lang of ["en", "ru"] as const) {
+    questionBox(lang).value = values.question[lang];
+    followUpBox(lang).value = values.followUp[lang];
+  }
+  factorsBox.replaceChildren();
+  for (const factor of values.factors) {
+    addFactor();
+    const row = factorsBox.lastElementChild as HTMLElement;
+    for (const lang of ["en", "ru"] as const) {
+      (row.querySelector(`[data-part="input-${lang}"]`) as HTMLInputElement).value = factor.label[lang];
+    }
+    (row.querySelector('[data-part="weight"]') as HTMLInputElement).value = factor.weight;
+  }
+  $("factors-fieldset").hidden = values.type !== "csi";
+  $<HTMLInputElement>("f-closes").value = values.closesOn;
+  $<HTMLInputElement>("f-cap").value = values.maxResponses;
+  $<HTMLInputElement>("f-throttle").value = values.throttleDays;
+  $<HTMLInputElement>("f-anonymous").checked = values.anonymous;
+  if (surveyId) {
+    typeSelect.disabled = true;
+    $("type-fixed").hidden = false;
+    $("add-factor").hidden = true;
+    for (const el of factorsBox.querySelectorAll<HTMLInputElement | HTMLButtonElement>("input, button")) {
+      el.disabled = true;
+    }
+    $("form-title").textContent = tr("ui.surveys.editTitle", { title });
+    $("create").textContent = tr("ui.surveys.saveChanges");
+    $("cancel-edit").hidden = false;
+    // A survey closed by a date now past keeps it; the check lets the unchanged date through.
+    $<HTMLInputElement>("f-closes").min = "";
+  }
+  showLanguages();
+  const details = $("new-survey") as HTMLDetailsElement;
+  details.open = true;
+  details.scrollIntoView({ block: "start" });
+  $<HTMLInputElement>("f-title").focus();
+}
+
+$("cancel-edit").addEventListener("click", () => {
+  resetForm();
+  ($("new-survey") as HTMLDetailsElement).open = false;
+});
 
 translatePage();
 setFormDefaults();

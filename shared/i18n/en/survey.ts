@@ -23,6 +23,8 @@ export const surveyEn = {
   "survey.page.yourScore": "Your score: {score}",
   "survey.page.yourRatings": "Your ratings are saved.",
   "survey.page.change": "Change",
+  "survey.page.preview": "Preview: this is the page respondents see. Nothing pressed here is recorded.",
+  "survey.page.previewNext": "Next page: the follow-up question",
   "survey.page.commentHint": "Optional. Up to {max} characters.",
   "survey.page.saved": "Your score is saved. One more question:",
   "survey.page.thanks.title": "Thank you!",

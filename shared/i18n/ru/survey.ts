@@ -25,6 +25,8 @@ export const surveyRu: Record<keyof typeof surveyEn, string> = {
   "survey.page.yourScore": "Ваша оценка: {score}",
   "survey.page.yourRatings": "Ваши оценки сохранены.",
   "survey.page.change": "Изменить",
+  "survey.page.preview": "Предпросмотр: так эту страницу видят респонденты. Здесь ничего не записывается.",
+  "survey.page.previewNext": "Следующая страница: уточняющий вопрос",
   "survey.page.commentHint": "Необязательно. До {max} знаков.",
   "survey.page.saved": "Оценка сохранена. Ещё один вопрос:",
   "survey.page.thanks.title": "Спасибо!",

@@ -6,6 +6,7 @@ import type {
   CreateSurveyResult,
   EmailSnippetView,
   SurveysState,
+  SurveyView,
   SyncView,
 } from "../../../addon/src/features/surveys/shapes";
 import type { SurveySummary } from "../../../shared/api/surveys";
@@ -70,6 +71,11 @@ const npsForm = (over: Partial<SurveyForm> = {}): SurveyForm => ({
   anonymous: true,
   ...over,
 });
+
+/** The spreadsheet's calendar day (Europe/Moscow), `days` after the harness's now. */
+function spreadsheetDay(addon: Harness, days: number): string {
+  return new Date(addon.now() + days * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 10);
+}
 
 function create(addon: Harness, form: SurveyForm) {
   const result = addon.run("createSurvey", form) as CreateSurveyResult;
@@ -239,6 +245,62 @@ describe("Surveys sidebar", () => {
     // The workbook is in Moscow (UTC+3): the end of 30 June there is 20:59:59 UTC.
     const survey = create(addon, npsForm({ closesOn: "2099-06-30", maxResponses: "250" }));
     expect(survey).toMatchObject({ closesAt: "2099-06-30T20:59:59.000Z", maxResponses: 250, status: "open" });
+  });
+
+  it("edits, closes, reopens, archives and restores a survey; a copy starts from its form", () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm({ languages: ["en"], maxResponses: "50" }));
+    expect(survey).toMatchObject({ closed: false, archived: false });
+    expect(survey.previewUrl).toMatch(/\/s\/[A-Za-z0-9_-]{22}\/preview\?p=/);
+    // The form of a survey is the form that made it (Russian not chosen: empty).
+    expect(survey.form).toMatchObject({ type: "nps", languages: ["en"], maxResponses: "50", throttleDays: "30" });
+    expect(survey.form.question.ru).toBe("");
+
+    // Edit: a new title, Russian added, the cap cleared; a type change is not the form's to make.
+    const edited = addon.run("editSurvey", survey.id, {
+      ...survey.form,
+      type: "csat",
+      title: "Winter check-in",
+      languages: ["en", "ru"],
+      question: { ...survey.form.question, ru: "Насколько вероятно, что вы нас порекомендуете?" },
+      maxResponses: "",
+    }) as CreateSurveyResult;
+    expect(edited.ok).toBe(true);
+    if (!edited.ok) return;
+    expect(edited.survey).toMatchObject({
+      title: "Winter check-in",
+      type: "nps",
+      maxResponses: null,
+      languages: ["en", "ru"],
+    });
+    const bad = addon.run("editSurvey", survey.id, { ...edited.survey.form, title: " " }) as CreateSurveyResult;
+    expect(bad).toEqual({ ok: false, issues: [{ field: "title", message: "Give the survey a title." }] });
+
+    const closed = addon.run("closeSurvey", survey.id, true) as SurveyView;
+    expect(closed).toMatchObject({ closed: true, status: "closed" });
+    expect(addon.run("closeSurvey", survey.id, false)).toMatchObject({ closed: false, status: "open" });
+    const archived = addon.run("archiveSurvey", survey.id, true) as SurveyView;
+    expect(archived).toMatchObject({ archived: true, closed: true, status: "closed" });
+    // Still listed for the sidebar (which hides it), and its answers still sync.
+    const listed = (addon.run("surveysState") as SurveysState).surveys.find((s) => s.id === survey.id);
+    expect(listed?.archived).toBe(true);
+    expect(addon.run("archiveSurvey", survey.id, false)).toMatchObject({ archived: false, closed: true });
+  });
+
+  it("keeps a close date that has passed when the rest of the survey is edited", () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm({ closesOn: spreadsheetDay(addon, 1) }));
+    // Three days on, by the spreadsheet's calendar, the close date is behind it.
+    addon.advanceClock(3 * 24 * 3_600_000);
+    const kept = addon.run("editSurvey", survey.id, { ...survey.form, title: "Renamed" }) as CreateSurveyResult;
+    expect(kept.ok && kept.survey.title).toBe("Renamed");
+    expect(kept.ok && kept.survey.closesAt).toBe(survey.closesAt);
+    // A new date in the past is still refused.
+    const earlier = addon.run("editSurvey", survey.id, {
+      ...survey.form,
+      closesOn: spreadsheetDay(addon, -1),
+    }) as CreateSurveyResult;
+    expect(earlier.ok).toBe(false);
   });
 
   it("shows the email snippet of the selected client, else of the first one", () => {

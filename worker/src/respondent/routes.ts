@@ -26,6 +26,7 @@ import {
   signResponse,
   signTap,
   verifyContact,
+  verifyPreview,
   verifyTap,
 } from "../surveys/signing";
 import { readAnswer, readForm, scoreParam, storedAnswers } from "./form";
@@ -42,6 +43,8 @@ import { followUpForm, surveyForm, thanksPage } from "./views";
  *   GET  /s/:id/next?r=       the follow-up question
  *   POST /s/:id/comment       stores the comment and finishes the answer
  *   GET  /s/:id/thanks        thank-you page
+ *   GET  /s/:id/preview?p=    the team's preview (`&step=2`: the follow-up), any status, nothing
+ *                             can be sent from it
  *
  * A GET never stores anything (mail scanners open links). Every failure is a page in the
  * reader's language with the fitting status code. Nothing here logs answers, links or tokens.
@@ -264,6 +267,49 @@ async function changeHref(
   }
   return `/s/${survey.id}${query({ r: token, lang })}`;
 }
+
+respondent.get("/:surveyId/preview", async (c) => {
+  const surveyId = c.req.param("surveyId");
+  const q = c.req.query();
+  if (!SURVEY_ID.test(surveyId)) return status(c, browserLanguage(c, q.lang), "notFound");
+  const secret = secretOf(c);
+  if (!secret) return status(c, browserLanguage(c, q.lang), "error");
+  if (!q.p || !(await verifyPreview(secret, surveyId, q.p))) return status(c, browserLanguage(c, q.lang), "badLink");
+  const { survey } = await loadPageState(c.env.DB, surveyId, null);
+  if (!survey) return status(c, browserLanguage(c, q.lang), "notFound");
+  const lang = pageLanguage(q.lang, c.req.header("Accept-Language"), surveyLanguages(survey));
+  const step2 = q.step === "2" && survey.followUp !== null;
+  const here = `/s/${surveyId}/preview`;
+  const other = otherLanguage(here, lang, { p: q.p, step: step2 ? "2" : undefined });
+  if (step2) {
+    const scale = SURVEY_SCALES[survey.type];
+    return page(
+      c,
+      200,
+      followUpForm({
+        survey,
+        lang,
+        responseToken: "",
+        score: survey.type === "csi" ? null : scale.max,
+        comment: null,
+        changeHref: `${here}${query({ p: q.p, lang })}`,
+        otherLanguageHref: other,
+        preview: true,
+      }),
+    );
+  }
+  return page(
+    c,
+    200,
+    surveyForm({
+      survey,
+      lang,
+      nonce: "",
+      otherLanguageHref: other,
+      preview: { nextHref: survey.followUp ? `${here}${query({ p: q.p, step: "2", lang })}` : null },
+    }),
+  );
+});
 
 respondent.get("/:surveyId/next", async (c) => {
   const surveyId = c.req.param("surveyId");

@@ -39,6 +39,7 @@ legend{padding:0;margin:0 0 16px;width:100%}
 button{font:inherit;font-weight:650;min-height:48px;padding:0 18px;border-radius:12px;cursor:pointer;border:2px solid transparent;-webkit-tap-highlight-color:transparent}
 button.primary{flex:1 1 0;background:#1f4fd1;color:#fff}
 button.primary:hover{background:#1a43b3}
+button:disabled{opacity:.6;cursor:not-allowed}
 button.secondary{flex:0 0 auto;background:#fff;color:#1f4fd1;border-color:#c5ccda}
 button.secondary:hover{border-color:#1f4fd1}
 button:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid #0b2a80;outline-offset:2px}

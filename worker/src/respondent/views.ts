@@ -117,6 +117,13 @@ export interface SurveyFormView {
   answeredAt?: string;
   error?: string;
   otherLanguageHref?: string;
+  /** The team's preview: marked so, nothing can be sent; the link to the next page, if any. */
+  preview?: { nextHref: string | null };
+}
+
+/** The preview's note: what this page is, and that nothing here is recorded. */
+function previewNote(lang: Locale): Html {
+  return html`<p class="note" role="note">${tr(lang, "survey.page.preview")}</p>`;
 }
 
 function formatDate(iso: string, lang: Locale): string {
@@ -168,10 +175,12 @@ ${radios("score", "score", scale.min, scale.max, view.score, true)}
 </fieldset>`;
   }
 
+  const preview = view.preview;
   const body = html`${header(survey, lang, 1)}
+${preview ? previewNote(lang) : ""}
 ${errorBox(lang, view.error)}
 ${notes}
-<form method="post" action="/s/${survey.id}">
+<form method="post"${preview ? "" : html` action="/s/${survey.id}"`}>
 ${questions}
 <div class="hp" aria-hidden="true"><label for="website">${tr(lang, "survey.page.honeypot")}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <input type="hidden" name="nonce" value="${view.nonce}">
@@ -179,8 +188,9 @@ ${questions}
 ${view.contact ? html`<input type="hidden" name="c" value="${view.contact.id}"><input type="hidden" name="k" value="${view.contact.signature}">` : ""}
 ${view.responseToken ? html`<input type="hidden" name="r" value="${view.responseToken}">` : ""}
 ${view.tapped ? html`<input type="hidden" name="tapped" value="${view.tapped}">` : ""}
-<div class="actions"><button type="submit" class="primary">${tr(lang, view.confirming && !view.answeredAt ? "survey.page.confirm" : "survey.page.send")}</button></div>
-</form>`;
+<div class="actions"><button type="submit" class="primary"${preview ? " disabled" : ""}>${tr(lang, view.confirming && !view.answeredAt ? "survey.page.confirm" : "survey.page.send")}</button></div>
+</form>
+${preview?.nextHref ? html`<p class="note"><a href="${preview.nextHref}">${tr(lang, "survey.page.previewNext")}</a></p>` : ""}`;
   return renderPage({
     lang,
     title: `${pickText(survey.question, lang).text} · ${survey.title}`,
@@ -199,6 +209,8 @@ export interface FollowUpView {
   changeHref: string;
   error?: string;
   otherLanguageHref?: string;
+  /** The team's preview: marked so, nothing can be sent. */
+  preview?: boolean;
 }
 
 /** The follow-up question: a textarea, Send and Skip. */
@@ -210,15 +222,16 @@ export function followUpForm(view: FollowUpView): string {
       : tr(lang, "survey.page.yourRatings");
   const describedBy = view.error ? "form-error comment-hint" : "comment-hint";
   const body = html`${header(survey, lang, 2)}
+${view.preview ? previewNote(lang) : ""}
 ${errorBox(lang, view.error)}
 <p class="recap" role="status"><span>${recap}</span><a href="${view.changeHref}">${tr(lang, "survey.page.change")}</a></p>
-<form method="post" action="/s/${survey.id}/comment">
+<form method="post"${view.preview ? "" : html` action="/s/${survey.id}/comment"`}>
 <h1><label for="comment">${surveyText(survey.followUp ?? {}, lang)}</label></h1>
 <p class="hint" id="comment-hint">${tr(lang, "survey.page.commentHint", { max: SURVEY_LIMITS.comment })}</p>
 <textarea id="comment" name="comment" rows="5" maxlength="${SURVEY_LIMITS.comment}" aria-describedby="${describedBy}"${view.error ? html` aria-invalid="true"` : ""}>${view.comment ?? ""}</textarea>
 <input type="hidden" name="r" value="${view.responseToken}">
 <input type="hidden" name="lang" value="${lang}">
-<div class="actions"><button type="submit" name="action" value="send" class="primary">${tr(lang, "survey.page.send")}</button><button type="submit" name="action" value="skip" class="secondary">${tr(lang, "survey.page.skip")}</button></div>
+<div class="actions"><button type="submit" name="action" value="send" class="primary"${view.preview ? " disabled" : ""}>${tr(lang, "survey.page.send")}</button><button type="submit" name="action" value="skip" class="secondary"${view.preview ? " disabled" : ""}>${tr(lang, "survey.page.skip")}</button></div>
 </form>`;
   return renderPage({
     lang,

@@ -21,7 +21,7 @@ import { validate } from "../validation";
 import { answerCounts, factorHistograms, lastAnswered, responsesAfter, scoreHistogram } from "./answerStore";
 import { emailSnippet } from "./email";
 import { publicUrl, type SurveyDefinition, surveyLanguages, toResponse, toSurvey } from "./rows";
-import { signContact } from "./signing";
+import { signContact, signPreview } from "./signing";
 import { createSurvey, getSurvey, listSurveys, updateSurvey } from "./surveyQueries";
 
 /**
@@ -36,6 +36,15 @@ const SurveyParam = z.object({ id: z.string() });
 
 function origin(c: C): string {
   return new URL(c.req.url).origin;
+}
+
+/** A survey as the API answers it, with its signed preview link when the Worker can sign. */
+async function surveyOut(c: C, survey: SurveyDefinition, now: Date): Promise<Survey> {
+  const secret = c.env.LINK_SECRET;
+  const previewUrl = secret
+    ? `${publicUrl(origin(c), survey.id)}/preview?p=${await signPreview(secret, survey.id)}`
+    : null;
+  return toSurvey(survey, origin(c), now, previewUrl);
 }
 
 async function surveyOf(c: C, id: string): Promise<SurveyDefinition> {
@@ -59,23 +68,23 @@ export const surveys = new Hono<AppEnv>()
     const now = new Date();
     futureCloseDate(input.closesAt, now);
     const survey = await createSurvey(c.env.DB, c.get("workspaceId"), input, now);
-    return c.json<Survey>(toSurvey(survey, origin(c), now), 201, { Location: `/api/v1/surveys/${survey.id}` });
+    return c.json<Survey>(await surveyOut(c, survey, now), 201, { Location: `/api/v1/surveys/${survey.id}` });
   })
   .get("/", async (c) => {
     const now = new Date();
     const list = await listSurveys(c.env.DB, c.get("workspaceId"));
-    return c.json<SurveyList>({ surveys: list.map((s) => toSurvey(s, origin(c), now)) });
+    return c.json<SurveyList>({ surveys: await Promise.all(list.map((s) => surveyOut(c, s, now))) });
   })
   .get("/:id", validate("param", SurveyParam), async (c) => {
     const survey = await surveyOf(c, c.req.valid("param").id);
-    return c.json<Survey>(toSurvey(survey, origin(c), new Date()));
+    return c.json<Survey>(await surveyOut(c, survey, new Date()));
   })
   .patch("/:id", validate("param", SurveyParam), validate("json", UpdateSurveyRequest), async (c) => {
     const { id } = c.req.valid("param");
     const now = new Date();
     const updated = await updateSurvey(c.env.DB, c.get("workspaceId"), id, c.req.valid("json"), now);
     if (!updated) throw new ApiError(404, "not_found", `No survey ${id} in this workspace.`);
-    return c.json<Survey>(toSurvey(updated, origin(c), now));
+    return c.json<Survey>(await surveyOut(c, updated, now));
   })
   .post("/:id/links", validate("param", SurveyParam), validate("json", LinksRequest), async (c) => {
     const secret = linkSecret(c);

@@ -22,6 +22,7 @@ export interface SurveyRow {
   factors: string | null;
   closes_at: string | null;
   closed_at: string | null;
+  archived_at: string | null;
   max_responses: number | null;
   throttle_days: number | null;
   anonymous: number;
@@ -62,6 +63,7 @@ export interface SurveyDefinition {
   factors: CsiFactor[] | null;
   closesAt: string | null;
   closedAt: string | null;
+  archivedAt: string | null;
   maxResponses: number | null;
   throttleDays: number | null;
   anonymous: boolean;
@@ -81,6 +83,7 @@ export function surveyDefinition(row: SurveyRow): SurveyDefinition {
     factors: row.factors === null ? null : (JSON.parse(row.factors) as CsiFactor[]),
     closesAt: row.closes_at,
     closedAt: row.closed_at,
+    archivedAt: row.archived_at ?? null,
     maxResponses: row.max_responses,
     throttleDays: row.throttle_days,
     anonymous: row.anonymous === 1,
@@ -104,7 +107,8 @@ export function publicUrl(origin: string, surveyId: string): string {
   return `${origin}/s/${surveyId}`;
 }
 
-export function toSurvey(survey: SurveyDefinition, origin: string, now: Date): Survey {
+/** `previewUrl`: the signed preview page, or null when the Worker has no LINK_SECRET to sign it. */
+export function toSurvey(survey: SurveyDefinition, origin: string, now: Date, previewUrl: string | null): Survey {
   return {
     id: survey.id,
     type: survey.type,
@@ -115,11 +119,13 @@ export function toSurvey(survey: SurveyDefinition, origin: string, now: Date): S
     scale: { min: SURVEY_SCALES[survey.type].min, max: SURVEY_SCALES[survey.type].max },
     status: surveyStatus(survey, now),
     closed: survey.closedAt !== null,
+    archived: survey.archivedAt !== null,
     closesAt: survey.closesAt,
     maxResponses: survey.maxResponses,
     throttleDays: survey.throttleDays,
     anonymous: survey.anonymous,
     url: publicUrl(origin, survey.id),
+    previewUrl,
     responseCount: survey.responseCount,
     createdAt: survey.createdAt,
     updatedAt: survey.updatedAt,

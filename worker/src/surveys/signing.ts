@@ -164,3 +164,13 @@ export async function hashIp(secret: string, ip: string): Promise<string> {
   const bytes = await mac(secret, "ip", ip);
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/** `p=` of a survey's preview page: lets the team see any survey's page, closed or not, recording nothing. */
+export async function signPreview(secret: string, surveyId: string): Promise<string> {
+  return base64url(await mac(secret, "preview", surveyId));
+}
+
+export async function verifyPreview(secret: string, surveyId: string, p: string): Promise<boolean> {
+  const given = fromBase64url(p);
+  return given !== null && equal(given, await mac(secret, "preview", surveyId));
+}

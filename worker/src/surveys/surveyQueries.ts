@@ -74,6 +74,12 @@ export async function updateSurvey(
   if (patch.followUp !== undefined) set("follow_up = ?", patch.followUp ? JSON.stringify(patch.followUp) : null);
   if (patch.closed === true) set("closed_at = COALESCE(closed_at, ?)", at);
   if (patch.closed === false) sets.push("closed_at = NULL");
+  // Archiving closes the survey too (nobody watches a hidden survey); restoring leaves it closed.
+  if (patch.archived === true) {
+    set("archived_at = COALESCE(archived_at, ?)", at);
+    if (patch.closed !== false) set("closed_at = COALESCE(closed_at, ?)", at);
+  }
+  if (patch.archived === false) sets.push("archived_at = NULL");
   if (patch.closesAt !== undefined)
     set("closes_at = ?", patch.closesAt ? new Date(patch.closesAt).toISOString() : null);
   if (patch.maxResponses !== undefined) set("max_responses = ?", patch.maxResponses);

@@ -6,6 +6,7 @@ import {
   Survey,
   SurveyList,
   SurveySummary,
+  type UpdateSurveyRequest,
 } from "../../../../shared/api/surveys";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { callWorker } from "../../services/workerClient";
@@ -29,6 +30,10 @@ export function getSurvey(surveyId: string): Survey {
 
 export function createSurvey(body: CreateSurveyRequest): Survey {
   return callWorker({ method: "post", path: "api/v1/surveys", body, auth: { kind: "workspace" }, response: Survey });
+}
+
+export function updateSurvey(surveyId: string, body: UpdateSurveyRequest): Survey {
+  return callWorker({ method: "patch", path: path(surveyId), body, auth: { kind: "workspace" }, response: Survey });
 }
 
 export function surveySummary(surveyId: string): SurveySummary {

@@ -1,9 +1,9 @@
-import type { CreateSurveyRequest, Survey, SurveySummary } from "../../../../shared/api/surveys";
+import type { CreateSurveyRequest, Survey, SurveySummary, UpdateSurveyRequest } from "../../../../shared/api/surveys";
 import { columnLetter } from "../../../../shared/cells/a1";
 import { isBlank } from "../../../../shared/cells/values";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
-import { checkSurveyForm, type SurveyForm } from "../../../../shared/surveys/form";
+import { checkSurveyForm, formOfSurvey, type SurveyForm, surveyChanges } from "../../../../shared/surveys/form";
 import { userLocale } from "../../services/locale";
 import { enrollment } from "../../services/settings";
 import { spreadsheetToday } from "../../sheet/sheets";
@@ -14,7 +14,10 @@ import { addLinks, clientIds, clientList, emailSnippet } from "./links";
 import type { AddLinksView, CreateSurveyResult, EmailSnippetView, SurveysState, SurveyView, SyncView } from "./shapes";
 import { syncAnswers } from "./sync";
 
-/** The Surveys sidebar's server functions: create and list surveys, add links, sync answers. */
+/**
+ * The Surveys sidebar's server functions: create, edit, close, reopen, archive and list surveys,
+ * add links, sync answers.
+ */
 
 export function showSurveys(): void {
   openSidebar("surveys", "ui.surveys.title");
@@ -28,6 +31,10 @@ function view(survey: Survey): SurveyView {
     title: survey.title,
     type: survey.type,
     status: survey.status,
+    closed: survey.closed,
+    archived: survey.archived,
+    previewUrl: survey.previewUrl,
+    form: formOfSurvey(survey, survey.closesAt ? dayInSpreadsheet(survey.closesAt) : ""),
     languages: (["en", "ru"] as const).filter((l) => survey.question[l] !== undefined),
     question: survey.question[locale] ?? survey.question[other] ?? "",
     responseCount: survey.responseCount,
@@ -85,6 +92,12 @@ export function surveySummary(surveyId: string): SurveySummary {
   return sidebarCall(() => api.surveySummary(surveyIdArg(surveyId)));
 }
 
+/** The calendar day (yyyy-mm-dd) of an instant in the spreadsheet's time zone. */
+function dayInSpreadsheet(iso: string): string {
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return Utilities.formatDate(new Date(iso), timeZone, "yyyy-MM-dd");
+}
+
 /** The close instant of a close date: the end of that day in the spreadsheet's time zone. */
 function endOfDay(day: string): string {
   const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
@@ -97,15 +110,48 @@ function endOfDay(day: string): string {
 /** Creates a survey from the sidebar's form: the form's problems by field, or the new survey. */
 export function createSurvey(form: SurveyForm): CreateSurveyResult {
   return sidebarCall(() => {
-    const locale = userLocale();
     const { issues, draft } = checkSurveyForm(form, spreadsheetToday());
-    if (!draft) {
-      return { ok: false, issues: issues.map((i) => ({ field: i.field, message: t(locale, i.key, i.params) })) };
-    }
+    if (!draft) return formIssues(issues);
     const { closesOn, ...rest } = draft;
     const body: CreateSurveyRequest = closesOn ? { ...rest, closesAt: endOfDay(closesOn) } : rest;
     return { ok: true, survey: view(api.createSurvey(body)) };
   });
+}
+
+/** The form's problems by field, in the user's language. */
+function formIssues(issues: ReturnType<typeof checkSurveyForm>["issues"]): CreateSurveyResult {
+  const locale = userLocale();
+  return { ok: false, issues: issues.map((i) => ({ field: i.field, message: t(locale, i.key, i.params) })) };
+}
+
+/**
+ * Saves an edited survey: its title, texts and limits (the type and CSI factors stay as created).
+ * A close date left as it was is not checked against today, so a survey closed by its date can be
+ * edited without moving it.
+ */
+export function editSurvey(surveyId: string, form: SurveyForm): CreateSurveyResult {
+  return sidebarCall(() => {
+    const id = surveyIdArg(surveyId);
+    const current = api.getSurvey(id);
+    const currentDay = current.closesAt ? dayInSpreadsheet(current.closesAt) : "";
+    const today = spreadsheetToday();
+    const kept = currentDay !== "" && currentDay < today && String(form?.closesOn ?? "").trim() === currentDay;
+    const { issues, draft } = checkSurveyForm({ ...form, type: current.type }, kept ? currentDay : today);
+    if (!draft) return formIssues(issues);
+    const patch: UpdateSurveyRequest = { ...surveyChanges(draft) };
+    if ((draft.closesOn ?? "") !== currentDay) patch.closesAt = draft.closesOn ? endOfDay(draft.closesOn) : null;
+    return { ok: true, survey: view(api.updateSurvey(id, patch)) };
+  });
+}
+
+/** Closes a survey now (no more answers), or reopens one closed by hand. */
+export function closeSurvey(surveyId: string, closed: boolean): SurveyView {
+  return sidebarCall(() => view(api.updateSurvey(surveyIdArg(surveyId), { closed: closed === true })));
+}
+
+/** Archives a survey (closing it; its answers stay) or brings it back to the list, still closed. */
+export function archiveSurvey(surveyId: string, archived: boolean): SurveyView {
+  return sidebarCall(() => view(api.updateSurvey(surveyIdArg(surveyId), { archived: archived === true })));
 }
 
 /** One step of "Add links" from data row `start` (0 at first; the sidebar passes `done` back). */

@@ -3,12 +3,22 @@
  * strings, numbers, booleans, null, arrays and plain objects (dates as ISO strings).
  */
 
+import type { SurveyForm } from "../../../../shared/surveys/form";
+
 /** A survey as the Surveys sidebar lists it. */
 export interface SurveyView {
   id: string;
   title: string;
   type: "nps" | "csat" | "ces" | "csi";
   status: "open" | "closed" | "full";
+  /** Closed by hand (Reopen undoes it); a survey past its close date is closed without this. */
+  closed: boolean;
+  /** Archived: closed and out of the list (Restore brings it back). */
+  archived: boolean;
+  /** The respondent page marked as a preview (nothing recorded), or null when the Worker cannot sign one. */
+  previewUrl: string | null;
+  /** The survey as the form shows it: to edit it, or to start a copy. */
+  form: SurveyForm;
   /** Languages the question is written in. */
   languages: ("en" | "ru")[];
   /** The question in the user's language (else the other one). */
