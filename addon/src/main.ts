@@ -9,6 +9,7 @@ export { automationState, saveAutomation } from "./features/automation/server";
 export { clientCard, showClientCard } from "./features/clientCard/server";
 export { createReport } from "./features/dashboard/reportServer";
 export {
+  chooseNpsSource,
   dashboardData,
   resetDashboardColumns,
   saveDashboardColumns,

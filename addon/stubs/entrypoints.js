@@ -76,7 +76,12 @@ function dashboardData(period) {
   return Rapport.dashboardData(period);
 }
 
-/** Dashboard sidebar: remember the sheets and columns a person chose, then recompute. */
+/** Dashboard sidebar: choose where the NPS comes from (all synced surveys, one survey, the client list's column). */
+function chooseNpsSource(key, period) {
+  return Rapport.chooseNpsSource(key, period);
+}
+
+/** Dashboard sidebar: remember the sheets and columns chosen; returns the figures read with them. */
 function saveDashboardColumns(choice, period) {
   return Rapport.saveDashboardColumns(choice, period);
 }

@@ -17,8 +17,12 @@ export interface Answer {
   /** Calendar day of the answer, or null when the sheet does not say. */
   readonly day: DayNumber | null;
   readonly comment: string;
-  /** Marked suspicious by the Worker (flags column): counted, as flags are for a person to judge. */
+  /** Marked suspicious by the Worker (flags column): kept, and left out of figures (surveys/flags.ts). */
   readonly flagged: boolean;
+  /** The synced survey it answers, or null for a score column of the client list. */
+  readonly surveyId: string | null;
+  /** That survey's title in the Responses sheet ("" for a score column). */
+  readonly surveyTitle: string;
 }
 
 export type SurveyAnswers = Record<SurveyKind, Answer[]>;
@@ -55,6 +59,8 @@ export function answersFromResponses(
       day: record.answeredDay,
       comment: record.comment,
       flagged: record.flags.length > 0,
+      surveyId: record.surveyId,
+      surveyTitle: record.surveyTitle,
     });
   }
   return out;
@@ -89,7 +95,14 @@ export function answersFromScoreColumn(
     const dateCell = dates ? (dates.cells[r] as readonly Cell[] | undefined)?.[0] : "";
     const day = dates && !isBlank(dateCell) ? readDay(dateCell, reading, dates.name, r, 0, 1, dates.origin) : null;
     const commentCell = comments ? (comments.cells[r] as readonly Cell[] | undefined)?.[0] : "";
-    out.push({ score, day, comment: isBlank(commentCell) ? "" : String(commentCell).trim(), flagged: false });
+    out.push({
+      score,
+      day,
+      comment: isBlank(commentCell) ? "" : String(commentCell).trim(),
+      flagged: false,
+      surveyId: null,
+      surveyTitle: "",
+    });
   }
   return out;
 }

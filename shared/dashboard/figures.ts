@@ -14,6 +14,7 @@ import {
 import { periodIndex, periodLabel, periodStart } from "../metrics/periods";
 import { compensatedSum } from "../metrics/sums";
 import { csatShare, isSmallSample, meanScore, npsInterval, tallyScoreList, topTwoBox } from "../metrics/survey";
+import { countedInFigures } from "../surveys/flags";
 import { sheetScale } from "../surveys/scales";
 import { churnAlert, type DashboardAlert, npsAlert } from "./alerts";
 import type { Answer, SurveyAnswers, SurveyKind } from "./answers";
@@ -44,11 +45,12 @@ export interface NpsFigure extends Measure {
   readonly promoters: number;
   readonly passives: number;
   readonly detractors: number;
-  /** Answers among n that the Worker flagged as suspicious. */
+  /** Answers the Worker flagged as suspicious, left out of n and the figure. */
   readonly flagged: number;
 }
 
 export interface ScoreFigure extends Measure {
+  /** Flagged answers left out of n and the figure. */
   readonly flagged: number;
 }
 
@@ -60,9 +62,11 @@ export interface SurveyFigures {
   readonly ces: ScoreFigure | null;
 }
 
-const flaggedCount = (answers: readonly Answer[]) => answers.filter((a) => a.flagged).length;
+/** How many answers the figures leave out as flagged. */
+const leftOut = (answers: readonly Answer[]) => answers.length - countedInFigures(answers).length;
 
-function scoreFigure(answers: readonly Answer[], kind: Exclude<SurveyKind, "nps">): ScoreFigure | null {
+function scoreFigure(all: readonly Answer[], kind: Exclude<SurveyKind, "nps">): ScoreFigure | null {
+  const answers = countedInFigures(all);
   if (answers.length === 0) return null;
   const scale = sheetScale(kind);
   const tally = tallyScoreList(
@@ -71,14 +75,18 @@ function scoreFigure(answers: readonly Answer[], kind: Exclude<SurveyKind, "nps"
     topTwoBox(scale.max),
   );
   const value = kind === "csat" ? csatShare(tally) : meanScore(tally);
-  return { ...measure(value, tally.n), flagged: flaggedCount(answers) };
+  return { ...measure(value, tally.n), flagged: leftOut(all) };
 }
 
-/** NPS with its interval, CSAT and CES over every answer; null where there are no answers. */
+/**
+ * NPS with its interval, CSAT and CES over the answers the figures count (flagged ones left out and
+ * counted as such); null where no answer counts.
+ */
 export function surveyFigures(answers: SurveyAnswers): SurveyFigures {
   let nps: NpsFigure | null = null;
-  if (answers.nps.length > 0) {
-    const counts = npsCountsOfScores(answers.nps.map((a) => a.score));
+  const counted = countedInFigures(answers.nps);
+  if (counted.length > 0) {
+    const counts = npsCountsOfScores(counted.map((a) => a.score));
     const interval = npsInterval(counts);
     nps = {
       ...measure(interval.nps, counts.n),
@@ -87,7 +95,7 @@ export function surveyFigures(answers: SurveyAnswers): SurveyFigures {
       promoters: counts.promoters,
       passives: counts.passives,
       detractors: counts.detractors,
-      flagged: flaggedCount(answers.nps),
+      flagged: leftOut(answers.nps),
     };
   }
   return { nps, csat: scoreFigure(answers.csat, "csat"), ces: scoreFigure(answers.ces, "ces") };
@@ -277,9 +285,10 @@ export interface TrendRow {
 export function trendRows(
   tx: Transactions | null,
   customers: CustomerFigures | null,
-  nps: readonly Answer[],
+  answers: readonly Answer[],
   period: TrendPeriod,
 ): TrendRow[] {
+  const nps = countedInFigures(answers);
   let firstDay = tx ? tx.firstDay : Number.POSITIVE_INFINITY;
   let lastDay = tx ? tx.lastDay : Number.NEGATIVE_INFINITY;
   for (const a of nps) {
@@ -373,7 +382,7 @@ export function latestComments(answers: SurveyAnswers, limit = 5): LatestComment
   const all: (LatestComment & { order: number })[] = [];
   let order = 0;
   for (const kind of ["nps", "csat", "ces"] as const) {
-    for (const a of answers[kind]) {
+    for (const a of countedInFigures(answers[kind])) {
       if (a.comment) all.push({ kind, score: a.score, day: a.day, comment: a.comment, order: order++ });
     }
   }

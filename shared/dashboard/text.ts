@@ -4,6 +4,7 @@ import { t } from "../i18n/translate";
 import type { DashboardAlert } from "./alerts";
 import type { ChurnGap, TrendPeriod } from "./figures";
 import { percent, pValue, signed } from "./format";
+import type { NpsSource } from "./npsSource";
 
 /** Sentences the sidebar and the report share, so both say the same thing in the same words. */
 
@@ -52,4 +53,11 @@ export function definitions(inactiveDays: number | null, locale: Locale): string
     t(locale, "ui.dashboard.def.clv"),
     t(locale, "ui.dashboard.def.alerts"),
   ];
+}
+
+/** An NPS source as a person reads it: "All synced NPS surveys (Responses)", "Survey “Pulse”", "Clients · NPS score". */
+export function npsSourceLabel(source: NpsSource, locale: Locale): string {
+  if (source.kind === "responses") return t(locale, "dashboard.npsSource.responses", { sheet: source.name });
+  if (source.kind === "survey") return t(locale, "dashboard.npsSource.survey", { title: source.name });
+  return source.name;
 }

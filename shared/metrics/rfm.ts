@@ -4,7 +4,7 @@ import type { Cell } from "../cells/values";
 import { RapportError } from "../errors";
 import { customersById, orderAscending, orderByKey, valueRanks } from "./customerOrder";
 import { customerHistories } from "./histories";
-import { compensatedSum } from "./sums";
+import { compensatedSum, moneyKey } from "./sums";
 
 /**
  * RFM segmentation (docs/segments.md). Per customer, as of a date:
@@ -145,7 +145,8 @@ export function rfmTable(tx: Transactions, asOfDay: DayNumber = tx.lastDay): Rfm
     recencyKey[k] = maxRecency - (recency[k] as number);
     frequencyKey[k] = (frequency[k] as number) - 1;
   }
-  const money = valueRanks(monetary);
+  // Ranked by their amounts to the cent: equal totals tie, as a person reads them.
+  const money = valueRanks(monetary.map(moneyKey));
   const r = scoresOfOrder(orderByKey(recencyKey, maxRecency, byId));
   const f = scoresOfOrder(orderByKey(frequencyKey, maxFrequency - 1, byId));
   const m = scoresOfOrder(orderByKey(money.below, n, byId));

@@ -13,3 +13,12 @@ export function compensatedSum(values: ArrayLike<number>, from = 0, to = values.
   }
   return sum + compensation;
 }
+
+/**
+ * A money total as totals are compared: to 12 significant digits, so totals equal to the cent are
+ * equal whatever the binary rounding of their parts (0.07 + 0.04 is 0.11000000000000001 in
+ * floating point, and must tie with a single 0.11).
+ */
+export function moneyKey(total: number): number {
+  return Number(total.toPrecision(12));
+}

@@ -8,6 +8,7 @@ import { t } from "../i18n/translate";
 import { npsCategory, npsFromCounts } from "../metrics/nps";
 import { npsDifference } from "../metrics/survey";
 import type { ResponseRecord } from "../sheets/responses";
+import { countedInFigures } from "../surveys/flags";
 import type { AlertEmail } from "./alerts";
 import { escapeHtmlText } from "./template";
 
@@ -52,9 +53,11 @@ export interface DigestInput {
   readonly rowLink: (answer: ResponseRecord) => string;
 }
 
-/** The NPS answers of the last 7 days, today included. */
+/** The NPS answers of the last 7 days, today included (flagged ones left out, as in every figure). */
 function lastWeek(input: DigestInput): Answer[] {
-  return input.npsAnswers.filter((a) => a.day !== null && a.day > input.today - 7 && a.day <= input.today);
+  return countedInFigures(input.npsAnswers).filter(
+    (a) => a.day !== null && a.day > input.today - 7 && a.day <= input.today,
+  );
 }
 
 /** The lines of the digest, in order; each is plain text. */

@@ -53,6 +53,8 @@ function answersFor(rows: CdnowRow[], size: number): Answer[] {
       day: Date.UTC(y, m - 1, d) / 86_400_000,
       comment: "",
       flagged: false,
+      surveyId: null,
+      surveyTitle: "",
     });
   }
   return out;

@@ -1,7 +1,9 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { readDemoClients } from "../../addon/preview/demoWorkbook";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
+import { answer } from "../addon/respondent";
+import { surveyForm } from "../fixtures/surveyForm";
 import { previewPages, screenshot } from "./browser";
 
 // Reference figures worked out from the committed demo data.
@@ -138,3 +140,51 @@ describe("Dashboard sidebar", () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** A server function of the preview's Code.js, as google.script.run would call it. */
+async function rpc(page: Page, fn: string, ...args: unknown[]): Promise<unknown> {
+  const response = await page.request.post(`${inject("previewUrl")}/rpc`, { data: { fn, args } });
+  const body = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(`${fn}: ${body.error?.message}`);
+  return body.value;
+}
+
+for (const [lang, caption, t] of [
+  [
+    "en",
+    "Dashboard",
+    { from: "from Clients · NPS score", npsFrom: "NPS from", refresh: "Refresh", n: "n = 2 answers" },
+  ],
+  [
+    "ru",
+    "Панель показателей",
+    { from: "источник: Clients · NPS score", npsFrom: "NPS по данным", refresh: "Обновить", n: "n = 2 (ответы)" },
+  ],
+] as const) {
+  describe(`Dashboard: the NPS source (${lang})`, () => {
+    it("stays on the client list after a first sync, and switches when a person chooses", async () => {
+      const { p, frame } = await openDashboard(lang, caption);
+      const nps = frame.getByTestId("nps-card");
+      expect(await nps.textContent()).toContain(t.from);
+      expect(await frame.locator("#nps-source").count()).toBe(0);
+      // Two answers to a new survey, synced: one promoter, one detractor.
+      await rpc(p, "enrollSpreadsheet", inject("enrollmentKey"));
+      const created = (await rpc(p, "createSurvey", surveyForm({ title: "Pulse", anonymous: true }))) as {
+        survey: { url: string };
+      };
+      await answer(created.survey.url, { fields: { score: "10" } });
+      await answer(created.survey.url, { fields: { score: "2" } });
+      await rpc(p, "syncSurveyAnswers");
+      await frame.getByRole("button", { name: t.refresh }).click();
+      // The figures stay on the client list's column, and the other source is offered.
+      await expect.poll(() => frame.locator("#nps-source").count()).toBe(1);
+      expect(number(await nps.getByTestId("value").textContent())).toBeCloseTo(expectedNps, 1);
+      expect(await frame.locator("#nps-source").inputValue()).toBe("column");
+      await frame.getByLabel(t.npsFrom).selectOption("responses");
+      await expect.poll(() => nps.getByTestId("n").textContent()).toBe(t.n);
+      expect(number(await nps.getByTestId("value").textContent())).toBe(0);
+      await screenshot(p, `sidebar-dashboard-${lang}-nps-source`);
+      expect(errors).toEqual([]);
+    });
+  });
+}

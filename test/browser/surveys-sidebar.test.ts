@@ -251,7 +251,7 @@ const MANAGE = {
     closeNow: "Закрыть сейчас",
     closed: "«Autumn check-in» закрыт: ответы больше не принимаются. Его можно открыть снова.",
     reopen: "Открыть снова",
-    duplicate: "Копировать",
+    duplicate: "Создать копию",
     copyTitle: "Autumn check-in (копия)",
     archive: "В архив",
     showArchived: "Показать архив опросов (1)",

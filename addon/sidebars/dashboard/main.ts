@@ -109,6 +109,24 @@ function stack(parts: [number, string][], total: number): HTMLElement {
   return bar;
 }
 
+/** The NPS source, chosen here when there is more than one: the figures never switch by themselves. */
+function npsSourceChoice(view: DashboardView): HTMLElement {
+  const box = node("div", "sub source-choice");
+  const label = node("label", "", tr("ui.dashboard.npsFrom"));
+  label.htmlFor = "nps-source";
+  const select = node("select", "");
+  select.id = "nps-source";
+  for (const s of view.npsSources) {
+    const option = node("option", "", tr("ui.dashboard.npsSourceOption", { label: s.label, n: count(s.n) }));
+    option.value = s.key;
+    option.selected = s.key === view.npsSource;
+    select.append(option);
+  }
+  select.addEventListener("change", () => void load(() => call("chooseNpsSource", select.value, period())));
+  box.append(label, select);
+  return box;
+}
+
 function renderFigures(view: DashboardView): void {
   let anySmall = false;
   const n = view.nps;
@@ -129,7 +147,8 @@ function renderFigures(view: DashboardView): void {
         tr("ui.dashboard.npsGroups", { promoters: n.promoters, passives: n.passives, detractors: n.detractors }),
       ),
     ];
-    if (n.source) extra.push(node("div", "sub", tr("ui.dashboard.from", { source: n.source })));
+    if (view.npsSources.length > 1) extra.push(npsSourceChoice(view));
+    else if (n.source) extra.push(node("div", "sub", tr("ui.dashboard.from", { source: n.source })));
     if (n.flagged) extra.push(node("div", "sub", tr("ui.dashboard.flagged", { count: n.flagged })));
     fillCard($("nps-card"), {
       label: tr("ui.dashboard.nps"),

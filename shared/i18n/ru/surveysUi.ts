@@ -19,7 +19,7 @@ export const surveysUiRu: Record<keyof typeof surveysUiEn, string> = {
   "ui.surveys.status.archived": "В архиве",
   "ui.surveys.preview": "Предпросмотр",
   "ui.surveys.edit": "Изменить",
-  "ui.surveys.duplicate": "Копировать",
+  "ui.surveys.duplicate": "Создать копию",
   "ui.surveys.closeNow": "Закрыть сейчас",
   "ui.surveys.reopen": "Открыть снова",
   "ui.surveys.archive": "В архив",

@@ -329,16 +329,47 @@ describe("the Responses sheet", () => {
       });
       const view = data(addon);
       expect(view.problems).toEqual([]);
-      // NPS over 10, 9, 7, 2: 2 promoters, 1 passive, 1 detractor → 25.
-      expect(view.nps).toMatchObject({ value: 25, n: 4, promoters: 2, passives: 1, detractors: 1, flagged: 1 });
-      expect(view.nps?.source).toBe("Responses");
+      // NPS over 10, 9, 2 (the flagged 7 left out, as the Surveys sidebar does): (2 − 1) / 3.
+      expect(view.nps).toMatchObject({ n: 3, promoters: 2, passives: 0, detractors: 1, flagged: 1 });
+      expect(view.nps?.value).toBeCloseTo(100 / 3, 10);
+      expect(view.nps?.source).toBe(
+        locale === "en" ? "all synced NPS surveys (Responses)" : "все загруженные опросы NPS (Responses)",
+      );
+      // The client list's column is the other source there is.
+      expect(view.npsSources.map((s) => [s.key, s.n])).toEqual([
+        ["responses", 3],
+        ["column", 2],
+      ]);
       // CSAT: 2 of 3 at 4–5. CES: mean of 3 and 6.
       expect(view.csat).toEqual({ value: 2 / 3, n: 3, smallSample: true, flagged: 0 });
       expect(view.ces).toEqual({ value: 4.5, n: 2, smallSample: true, flagged: 0 });
       expect(view.sources.responses).toEqual({ sheet: "Responses", answers: 9, nps: 4, csat: 3, ces: 2 });
       expect(view.comments.map((c) => c.text)).toEqual(["=Too slow", "Great"]);
-      expect(view.trend.find((r) => r.period === "2024-03")).toMatchObject({ nps: 25, npsN: 4 });
+      expect(view.trend.find((r) => r.period === "2024-03")).toMatchObject({ npsN: 3 });
     }
+  });
+
+  it("keeps the NPS source it showed when another appears, until a person chooses", () => {
+    const sheets = [
+      { name: "Clients", rows: CLIENTS },
+      { name: "Transactions", rows: TRANSACTIONS },
+    ];
+    const addon = loadAddon({ spreadsheet: workbook(sheets) });
+    const before = data(addon);
+    expect(before.npsSource).toBe("column");
+    expect(before.nps).toMatchObject({ n: 2, value: 0, source: "Clients · NPS score" });
+    // A first sync brings survey answers: the Dashboard stays on the column, and offers both.
+    const responsesSheet = addon.spreadsheet.insertSheet("Responses");
+    const rows = responses("en", answers);
+    responsesSheet.getRange(1, 1, rows.length, (rows[0] as CellValue[]).length).setValues(rows);
+    const after = data(addon);
+    expect(after.npsSource).toBe("column");
+    expect(after.nps?.n).toBe(2);
+    expect(after.npsSources.map((s) => s.key)).toEqual(["responses", "column"]);
+    // Chosen: the synced surveys, remembered for the next view (and the report and the digest).
+    expect((addon.run("chooseNpsSource", "responses", null) as DashboardView).nps).toMatchObject({ n: 3, flagged: 1 });
+    expect(data(addon).npsSource).toBe("responses");
+    expect(errorOf(() => addon.run("chooseNpsSource", "everything", null))).toMatch(/./);
   });
 
   it("names a score outside its scale and falls back to the client list for NPS", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Harness } from "../../../addon/harness/index";
 import type { FakeSheet } from "../../../addon/harness/spreadsheet";
+import type { DashboardView } from "../../../addon/src/features/dashboard/shapes";
 import type {
   AddLinksView,
   CreateSurveyResult,
@@ -411,6 +412,9 @@ describe("Surveys sidebar", () => {
     ]);
     const summary = addon.run("surveySummary", survey.id) as SurveySummary;
     expect(summary).toMatchObject({ n: 1, flagged: 1 });
+    // The Dashboard on the same answers agrees: the same n, the same score, the flagged one left out.
+    const dashboard = addon.run("chooseNpsSource", "responses", null) as DashboardView;
+    expect(dashboard.nps).toMatchObject({ n: summary.n, value: summary.nps?.score, flagged: 1 });
 
     addon.spreadsheet.deleteSheet(sheet(addon, "Responses"));
     expect(sync(addon)).toMatchObject({ added: 2 });

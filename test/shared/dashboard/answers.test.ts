@@ -36,8 +36,8 @@ describe("survey answers", () => {
     ];
     const answers = answersFromResponses("Responses", header, rows, utc);
     expect(answers.nps).toEqual([
-      { score: 9, day: dayOf("2024-03-01"), comment: "great", flagged: false },
-      { score: 3, day: dayOf("2024-03-02"), comment: "", flagged: true },
+      { score: 9, day: dayOf("2024-03-01"), comment: "great", flagged: false, surveyId: "s1", surveyTitle: "Survey" },
+      { score: 3, day: dayOf("2024-03-02"), comment: "", flagged: true, surveyId: "s1", surveyTitle: "Survey" },
     ]);
     expect(answers.csat.map((a) => a.score)).toEqual([4]);
     expect(answers.ces.map((a) => a.score)).toEqual([6.5]);
@@ -45,7 +45,9 @@ describe("survey answers", () => {
 
   it("finds the columns by their Russian headers too", () => {
     const answers = answersFromResponses("Responses", responsesHeader("ru"), [row("r1", "csat", "5")], utc);
-    expect(answers.csat).toEqual([{ score: 5, day: null, comment: "", flagged: false }]);
+    expect(answers.csat).toEqual([
+      { score: 5, day: null, comment: "", flagged: false, surveyId: "s1", surveyTitle: "Survey" },
+    ]);
   });
 
   it("names the sheet, column and cell of a score outside its type's scale", () => {

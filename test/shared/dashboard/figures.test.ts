@@ -9,10 +9,10 @@ import { type RefTx, refCustomerFigures } from "./reference";
 import { answer } from "./testData";
 
 describe("survey figures", () => {
-  it("computes NPS, CSAT top-2-box and CES mean by hand, each with its n", () => {
+  it("computes NPS, CSAT top-2-box and CES mean by hand, each with its n, flagged answers left out", () => {
     const answers: SurveyAnswers = {
-      // 4 promoters, 2 passives, 4 detractors: NPS 0; one flagged.
-      nps: [10, 9, 9, 10, 7, 8, 0, 6, 5, 3].map((s, i) => answer(s, null, "", i === 0)),
+      // 4 promoters, 2 passives, 4 detractors: NPS 0; and a flagged 10, left out.
+      nps: [10, 10, 9, 9, 10, 7, 8, 0, 6, 5, 3].map((s, i) => answer(s, null, "", i === 0)),
       // 3 of 5 at 4 or 5.
       csat: [5, 4, 3, 4, 1].map((s) => answer(s)),
       // mean 4.

@@ -18,4 +18,6 @@ export const answer = (score: number, day: number | null = null, comment = "", f
   day,
   comment,
   flagged,
+  surveyId: null,
+  surveyTitle: "",
 });

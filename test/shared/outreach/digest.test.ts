@@ -55,9 +55,9 @@ describe("digestLines", () => {
     retention: { value: 0.877, n: 300, smallSample: false, period: "2026-10" },
     alerts: [],
     npsAnswers: [
-      { score: 3, day: today - 1, comment: "Slow <delivery>", flagged: false },
-      { score: 9, day: today - 2, comment: "", flagged: false },
-      { score: 2, day: today - 9, comment: "Old news", flagged: false },
+      { score: 3, day: today - 1, comment: "Slow <delivery>", flagged: false, surveyId: "s1", surveyTitle: "Pulse" },
+      { score: 9, day: today - 2, comment: "", flagged: false, surveyId: "s1", surveyTitle: "Pulse" },
+      { score: 2, day: today - 9, comment: "Old news", flagged: false, surveyId: "s1", surveyTitle: "Pulse" },
     ],
     notFollowedUp: [] as ResponseRecord[],
     rowLink: (r: ResponseRecord) => `https://docs.example/d#gid=1&range=A${r.row + 2}`,

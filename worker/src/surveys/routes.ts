@@ -14,6 +14,7 @@ import {
   UpdateSurveyRequest,
 } from "../../../shared/api/surveys";
 import { summarizeSurvey } from "../../../shared/metrics/surveySummary";
+import { FLAGGED_IN_FIGURES } from "../../../shared/surveys/flags";
 import { linkSecret } from "../auth";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
@@ -130,7 +131,8 @@ export const surveys = new Hono<AppEnv>()
   .get("/:id/summary", validate("param", SurveyParam), validate("query", SummaryQuery), async (c) => {
     const survey = await surveyOf(c, c.req.valid("param").id);
     const { includeFlagged, confidence } = c.req.valid("query");
-    const include = includeFlagged === "true";
+    // Flagged answers count only when asked for: the rule every figure follows (shared/surveys/flags.ts).
+    const include = includeFlagged === undefined ? FLAGGED_IN_FIGURES : includeFlagged === "true";
     const csi = survey.type === "csi";
     const [scores, ratings, counts] = await Promise.all([
       csi ? [] : scoreHistogram(c.env.DB, survey.id, { includeFlagged: include }),

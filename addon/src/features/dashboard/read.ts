@@ -21,6 +21,7 @@ import {
   trendAlerts,
   trendRows,
 } from "../../../../shared/dashboard/figures";
+import { chosenNpsSource, type NpsSource, npsSources } from "../../../../shared/dashboard/npsSource";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
@@ -45,8 +46,12 @@ export interface DashboardData {
   period: TrendPeriod;
   sources: DataSources;
   responses: ResponsesCount | null;
-  /** Where the NPS answers come from ("Responses · NPS surveys", "Clients · NPS score"), or null. */
-  npsSource: string | null;
+  /** Where the NPS answers come from (chosen among `npsSources`), or null when there are none. */
+  npsSource: NpsSource | null;
+  /** Every source of NPS answers there is, to choose from. */
+  npsSources: NpsSource[];
+  /** Whether `npsSource` is the one remembered for this spreadsheet (else the first, by default). */
+  npsSourceRemembered: boolean;
   answers: SurveyAnswers;
   survey: SurveyFigures;
   transactions: Transactions | null;
@@ -78,6 +83,9 @@ function readScoreColumn(source: SheetColumns, reading: DateReading): SurveyAnsw
   );
 }
 
+/** The spreadsheet's chosen NPS source ("responses", "survey:<id>", "column"), kept in document properties. */
+export const NPS_SOURCE_PROPERTY = "rapport.dashboard.npsSource";
+
 /** Everything the dashboard shows, read from the active spreadsheet. */
 export function readDashboard(period: TrendPeriod, locale: Locale): DashboardData {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -106,14 +114,13 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
 
   const answers = noAnswers();
   let responses: ResponsesCount | null = null;
-  let npsSource: string | null = null;
+  let responsesNps: { sheet: string; nps: SurveyAnswers["nps"] } | null = null;
   if (sources.responses) {
     const sheet = sources.responses;
     const read = attempt(noAnswers(), () => readResponsesSheet(sheet, reading));
     answers.csat = read.csat;
     answers.ces = read.ces;
-    answers.nps = read.nps;
-    if (read.nps.length > 0) npsSource = sheet.getName();
+    responsesNps = { sheet: sheet.getName(), nps: read.nps };
     responses = {
       sheet: sheet.getName(),
       answers: read.nps.length + read.csat.length + read.ces.length,
@@ -122,11 +129,19 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
       ces: read.ces.length,
     };
   }
-  if (answers.nps.length === 0 && sources.scores) {
-    const source = sources.scores;
-    answers.nps = attempt([], () => readScoreColumn(source, reading));
-    if (answers.nps.length > 0 && source.mapping.score !== null) npsSource = columnName(source, source.mapping.score);
+  let columnNps: { name: string; nps: SurveyAnswers["nps"] } | null = null;
+  const scores = sources.scores;
+  if (scores && scores.mapping.score !== null) {
+    columnNps = {
+      name: columnName(scores, scores.mapping.score),
+      nps: attempt([], () => readScoreColumn(scores, reading)),
+    };
   }
+  // Both sources are read; the one chosen for this spreadsheet gives the NPS, the report and the digest.
+  const offered = npsSources(responsesNps, columnNps);
+  const remembered = PropertiesService.getDocumentProperties().getProperty(NPS_SOURCE_PROPERTY);
+  const npsSource = chosenNpsSource(offered, remembered);
+  answers.nps = npsSource ? [...npsSource.answers] : [];
 
   const survey = surveyFigures(answers);
   const trend = trendRows(transactions, customers, answers.nps, period);
@@ -135,6 +150,8 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     sources,
     responses,
     npsSource,
+    npsSources: offered,
+    npsSourceRemembered: npsSource !== null && npsSource.key === remembered,
     answers,
     survey,
     transactions,

@@ -1,4 +1,5 @@
 import { reportLayout } from "../../../../shared/dashboard/report";
+import { npsSourceLabel } from "../../../../shared/dashboard/text";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
@@ -26,7 +27,7 @@ function sources(data: DashboardData, locale: Locale): string[] {
     const source = describe(data.sources.transactions, ["clientId", "date", "amount"]);
     out.push(t(locale, "report.sourceTransactions", { source }));
   }
-  if (data.npsSource) out.push(t(locale, "report.sourceNps", { source: data.npsSource }));
+  if (data.npsSource) out.push(t(locale, "report.sourceNps", { source: npsSourceLabel(data.npsSource, locale) }));
   if (data.responses && (data.responses.csat || data.responses.ces)) {
     out.push(t(locale, "report.sourceResponses", { source: data.responses.sheet }));
   }

@@ -1,10 +1,11 @@
 import { columnLetter } from "../../../../shared/cells/a1";
 import { isoDay } from "../../../../shared/cells/dates";
 import { TREND_PERIODS, type TrendPeriod } from "../../../../shared/dashboard/figures";
-import { alertMessage, definitions, gapMessage } from "../../../../shared/dashboard/text";
+import { alertMessage, definitions, gapMessage, npsSourceLabel } from "../../../../shared/dashboard/text";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../../shared/sheets/columns";
+import { countedInFigures } from "../../../../shared/surveys/flags";
 import { userLocale } from "../../services/locale";
 import {
   dataSources,
@@ -17,7 +18,7 @@ import {
 } from "../../sheet/clientSheets";
 import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
-import { type DashboardData, readDashboard } from "./read";
+import { type DashboardData, NPS_SOURCE_PROPERTY, readDashboard } from "./read";
 import type {
   ColumnMappingView,
   DashboardColumnsChoice,
@@ -86,9 +87,15 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
           passives: survey.nps.passives,
           detractors: survey.nps.detractors,
           flagged: survey.nps.flagged,
-          source: data.npsSource ?? "",
+          source: data.npsSource ? npsSourceLabel(data.npsSource, locale) : "",
         }
       : null,
+    npsSources: data.npsSources.map((s) => ({
+      key: s.key,
+      label: npsSourceLabel(s, locale),
+      n: countedInFigures(s.answers).length,
+    })),
+    npsSource: data.npsSource?.key ?? null,
     csat: survey.csat ? { ...measureView(survey.csat), flagged: survey.csat.flagged } : null,
     ces: survey.ces ? { ...measureView(survey.ces), flagged: survey.ces.flagged } : null,
     customers: customers
@@ -133,11 +140,32 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
   };
 }
 
+/**
+ * The dashboard's figures read and shown, the NPS source remembered once shown: so the figures
+ * never switch source by themselves when another source appears (a first sync); a person switches.
+ */
+function readAndShow(period: DashboardPeriod | null): DashboardView {
+  const locale = userLocale();
+  const data = readDashboard(dashboardPeriod(period), locale);
+  if (data.npsSource && !data.npsSourceRemembered) {
+    PropertiesService.getDocumentProperties().setProperty(NPS_SOURCE_PROPERTY, data.npsSource.key);
+  }
+  return dashboardView(data, locale);
+}
+
 /** Figures for the sidebar; `period` null uses the one last chosen in this spreadsheet. */
 export function dashboardData(period: DashboardPeriod | null): DashboardView {
+  return sidebarCall(() => readAndShow(period));
+}
+
+const NPS_SOURCE_KEY = /^(responses|column|survey:[A-Za-z0-9_-]{1,64})$/;
+
+/** Chooses where the NPS comes from (one of the view's `npsSources`), for the sidebar, report and digest. */
+export function chooseNpsSource(key: string, period: DashboardPeriod | null): DashboardView {
   return sidebarCall(() => {
-    const locale = userLocale();
-    return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
+    if (typeof key !== "string" || !NPS_SOURCE_KEY.test(key)) throw new RapportError("dashboard.badChoice");
+    PropertiesService.getDocumentProperties().setProperty(NPS_SOURCE_PROPERTY, key);
+    return readAndShow(period);
   });
 }
 

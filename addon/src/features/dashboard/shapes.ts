@@ -58,9 +58,19 @@ export interface NpsView extends MeasureView {
   promoters: number;
   passives: number;
   detractors: number;
+  /** Flagged answers left out of n and the figure. */
   flagged: number;
   /** Where the answers come from, e.g. "Clients · NPS score". */
   source: string;
+}
+
+/** A source of NPS answers the Dashboard can show. */
+export interface NpsSourceView {
+  /** "responses", "survey:<id>", "column": what `chooseNpsSource` takes. */
+  key: string;
+  label: string;
+  /** Answers it counts (flagged ones left out). */
+  n: number;
 }
 
 export interface ScoreView extends MeasureView {
@@ -120,6 +130,9 @@ export interface DashboardView {
   period: DashboardPeriod;
   sources: DashboardSourcesView;
   nps: NpsView | null;
+  /** Every source of NPS answers, and the key of the one shown (null when there is none). */
+  npsSources: NpsSourceView[];
+  npsSource: string | null;
   csat: ScoreView | null;
   ces: ScoreView | null;
   customers: CustomersView | null;
