@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { hyperlinkUrl } from "../../shared/sheets/surveyLinks";
 import { createHarness, DEFAULT_DIST_DIR, type Harness } from "../harness/index";
 import { demoWorkbook } from "./demoWorkbook";
 import { emailPage, jobsNotice, MESSAGE_CSP, messageDocument, outboxPage } from "./outbox";
@@ -157,8 +158,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!sheet) return null;
     const rows = Math.min(sheet.getLastRow(), MAX_GRID_ROWS);
     const columns = sheet.getLastColumn();
-    const values =
-      rows > 0 && columns > 0 ? JSON.parse(JSON.stringify(sheet.getRange(1, 1, rows, columns).getDisplayValues())) : [];
+    const range = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns) : null;
+    const values = range ? JSON.parse(JSON.stringify(range.getDisplayValues())) : [];
+    // A HYPERLINK cell opens its URL when clicked, as in Sheets: "row:column" → URL.
+    const links: Record<string, string> = Object.create(null);
+    (range ? (range.getFormulas() as string[][]) : []).forEach((row, r) => {
+      row.forEach((formula, c) => {
+        const url = formula ? hyperlinkUrl(formula) : null;
+        if (url) links[`${r}:${c}`] = url;
+      });
+    });
     const charts = sheet.getCharts().map((chart) => ({
       ...chart.describe(),
       data: chart.getRanges().map((range) => JSON.parse(JSON.stringify(range.getValues())) as unknown[][]),
@@ -166,6 +175,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     return {
       name,
       values,
+      links,
       lastRow: sheet.getLastRow(),
       lastColumn: columns,
       truncated: sheet.getLastRow() > rows,

@@ -3,6 +3,7 @@ import type { Locale } from "../i18n/locale";
 import { t } from "../i18n/translate";
 import { npsCategory } from "../metrics/nps";
 import type { ResponseRecord } from "../sheets/responses";
+import { flagWords } from "../surveys/flags";
 import { escapeHtmlText } from "./template";
 
 /**
@@ -55,7 +56,9 @@ export function alertEmail(
   const lines = answers.map((a) => {
     const who = a.clientId === null ? t(locale, "alerts.anonymous") : String(a.clientId);
     const comment = a.comment === "" ? t(locale, "alerts.noComment") : `“${a.comment}”`;
-    const flags = a.flags.length ? ` (${t(locale, "alerts.flagged", { flags: a.flags.join(", ") })})` : "";
+    const flags = a.flags.length
+      ? ` (${t(locale, "alerts.flagged", { flags: flagWords(a.flags, (key) => t(locale, key)) })})`
+      : "";
     return {
       head: t(locale, "alerts.line", { survey: a.surveyTitle, client: who, score: a.score ?? "" }),
       comment,

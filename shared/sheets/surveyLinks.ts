@@ -49,3 +49,13 @@ export function hyperlinkFormula(url: string, label: string): string {
   const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
   return `=HYPERLINK(${literal(url)}, ${literal(label)})`;
 }
+
+/**
+ * The URL of a =HYPERLINK("url", …) formula whose URL is a string literal of an http(s) address
+ * (what hyperlinkFormula writes, or a person types), or null: what a click on the cell opens.
+ */
+export function hyperlinkUrl(formula: string): string | null {
+  const m = /^=\s*HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:[,;]|\))/i.exec(formula.trim());
+  const url = m ? (m[1] as string).replace(/""/g, '"') : null;
+  return url !== null && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+}

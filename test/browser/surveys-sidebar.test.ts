@@ -171,6 +171,15 @@ for (const lang of ["en", "ru"] as const) {
       expect(clients.slice(1).every((r) => r[7] === t.open)).toBe(true);
       expect(clients.slice(1).every((r) => r[8] === "TRUE")).toBe(true);
       await expect.poll(() => p.locator('#grid td[data-r="1"][data-c="7"]').textContent()).toBe(t.open);
+      // A link cell opens its client's survey, as a click on a HYPERLINK cell does in Sheets.
+      const [popup] = await Promise.all([
+        p.waitForEvent("popup"),
+        p.locator('#grid td[data-r="1"][data-c="7"] a').click(),
+      ]);
+      await popup.waitForLoadState();
+      expect(new URL(popup.url()).pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/);
+      expect(new URL(popup.url()).searchParams.get("c")).toBe(firstClient?.id);
+      await popup.close();
 
       // Two clients' personal links, taken from the email snippet of their rows.
       const first = await personalLink(p, inject("previewUrl"), frame, t.snippet, 2, firstClient?.id ?? "");
@@ -383,7 +392,7 @@ describe("Surveys sidebar without enrollment", () => {
     expect(errors).toEqual([]);
   });
 
-  it("shows why the Worker cannot be used, with the way to Settings", async () => {
+  it("refuses in Settings a Worker URL the add-on may never call, naming the one it may", async () => {
     const p = await openPreview("ru");
     await p.locator("#menu-button").click();
     await p.getByRole("menuitem", { name: "Настройки" }).click();
@@ -391,17 +400,22 @@ describe("Surveys sidebar without enrollment", () => {
     await frame.getByLabel("Ключ подключения").fill(inject("enrollmentKey"));
     await frame.getByRole("button", { name: "Подключить эту таблицу" }).click();
     await frame.getByTestId("notice").waitFor();
+    const saved = await frame.getByLabel("Адрес Worker").inputValue();
     await frame.getByLabel("Адрес Worker").fill("https://elsewhere.example.com/");
     await frame.getByRole("button", { name: "Сохранить адрес" }).click();
-    await expect.poll(() => frame.getByTestId("notice").textContent()).toBe("Адрес Worker сохранён.");
-    await frame.locator("html").evaluate(() => {
-      (window as unknown as { google: { script: { run: { showSurveys(): void } } } }).google.script.run.showSurveys();
-    });
+    // Apps Script would refuse every call to it (urlFetchWhitelist): refused now, not at the first sync.
     await expect
-      .poll(() => frame.getByRole("alert").textContent(), { timeout: 15_000 })
+      .poll(() => frame.getByRole("alert").textContent())
       .toMatch(/^Дополнению разрешено обращаться только к /);
-    expect(await frame.getByRole("button", { name: "Открыть настройки" }).isVisible()).toBe(true);
-    await sidebarShot(p, "sidebar-surveys-ru-worker-error");
+    await sidebarShot(p, "sidebar-settings-ru-url-refused");
+    const state = (await (
+      await fetch(`${inject("previewUrl")}/rpc`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ fn: "settingsState", args: [] }),
+      })
+    ).json()) as { value: { workerUrl: string } };
+    expect(state.value.workerUrl).toBe(saved);
     expect(errors).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ interface State {
 interface SheetView {
   name: string;
   values: string[][];
+  /** HYPERLINK cells, "row:column" (0-based) → URL: they open when clicked, as in Sheets. */
+  links: Record<string, string>;
   lastRow: number;
   lastColumn: number;
   truncated: boolean;
@@ -178,7 +180,17 @@ function renderGrid(): void {
     for (let c = 0; c < width; c++) {
       const td = document.createElement("td");
       const value = view.values[r]?.[c] ?? "";
-      td.textContent = value;
+      const url = view.links[`${r}:${c}`];
+      if (url) {
+        const a = document.createElement("a");
+        a.href = url;
+        a.target = "_blank";
+        a.rel = "noopener";
+        a.textContent = value;
+        td.append(a);
+      } else {
+        td.textContent = value;
+      }
       td.dataset.r = String(r);
       td.dataset.c = String(c);
       if (isNumeric(value)) td.className = "num";

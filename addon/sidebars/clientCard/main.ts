@@ -1,5 +1,6 @@
 import { answerTone } from "../../../shared/clientCard/nextStep";
 import type { MessageKey } from "../../../shared/i18n/messages.en";
+import { flagWords } from "../../../shared/surveys/flags";
 import type { ClientAnswerView, ClientCardView } from "../../src/features/clientCard/shapes";
 import { formatCount, formatDay, formatMoney } from "../common/format";
 import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
@@ -61,7 +62,7 @@ function answerItem(a: ClientAnswerView): HTMLLIElement {
   if (a.flags.length) {
     const flags = document.createElement("span");
     flags.className = "flags";
-    flags.textContent = tr("ui.card.flagged", { flags: a.flags.join(", ") });
+    flags.textContent = tr("ui.card.flagged", { flags: flagWords(a.flags, (key) => tr(key)) });
     li.append(flags);
   }
   return li;

@@ -17,6 +17,8 @@ export interface WorkerRequest<T extends z.ZodType> {
   auth: Auth;
   /** Schema of a successful response; the answer is checked, not trusted. */
   response: T;
+  /** Another Worker than the saved one (a URL being checked before it is saved), ending in "/". */
+  baseUrl?: string;
 }
 
 /** A URL the add-on accepts as a Worker address: http(s), a host, nothing after a path. */
@@ -53,7 +55,7 @@ function translatedDetails(details: unknown): RapportError | null {
  * manifest, not enrolled, token rejected, or the Worker's own error code and message.
  */
 export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.infer<T> {
-  const base = workerUrl();
+  const base = request.baseUrl ?? workerUrl();
   const headers: Record<string, string> = { Accept: "application/json" };
   if (request.auth.kind === "workspace") {
     const token = workspaceToken();

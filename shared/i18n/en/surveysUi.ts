@@ -111,7 +111,7 @@ export const surveysUiEn = {
   "ui.surveys.fixForm": "Check the marked fields.",
   "ui.surveys.default.nps": "How likely are you to recommend us to a friend or colleague?",
   "ui.surveys.default.csat": "How satisfied are you with our service?",
-  "ui.surveys.default.ces": "How easy was it to get what you needed from us?",
+  "ui.surveys.default.ces": "It was easy to get what I needed from you.",
   "ui.surveys.default.csi": "How satisfied are you with…",
   "ui.surveys.default.followUp": "What is the main reason for your score?",
 

@@ -113,7 +113,7 @@ export const surveysUiRu: Record<keyof typeof surveysUiEn, string> = {
   "ui.surveys.fixForm": "Проверьте отмеченные поля.",
   "ui.surveys.default.nps": "Насколько вероятно, что вы порекомендуете нас другу или коллеге?",
   "ui.surveys.default.csat": "Насколько вы довольны нашим сервисом?",
-  "ui.surveys.default.ces": "Насколько легко было получить от нас то, что вам было нужно?",
+  "ui.surveys.default.ces": "Мне было легко получить от вас то, что было нужно.",
   "ui.surveys.default.csi": "Насколько вы довольны…",
   "ui.surveys.default.followUp": "Почему вы поставили такую оценку?",
 

@@ -34,11 +34,17 @@ describe("Settings", () => {
     });
   });
 
-  it("saves a Worker URL and refuses one that is not a URL", () => {
+  it("saves a Worker URL and refuses one that is not a URL, or that the manifest does not allow", () => {
     const addon = loadAddon();
-    expect((addon.run("saveWorkerUrl", " https://rapport.acme.workers.dev ") as State).workerUrl).toBe(
-      "https://rapport.acme.workers.dev/",
+    // Within the manifest's urlFetchWhitelist prefix: saved, even while that Worker does not answer.
+    expect((addon.run("saveWorkerUrl", " https://rapport.example.workers.dev/v2 ") as State).workerUrl).toBe(
+      "https://rapport.example.workers.dev/v2/",
     );
+    // Outside it: Apps Script would refuse every call, so the URL is refused now, naming the one allowed.
+    expect(errorOf(() => addon.run("saveWorkerUrl", "https://rapport.acme.workers.dev"))).toBe(
+      "This add-on may only call https://rapport.example.workers.dev/. Set that URL in Settings, or rebuild the add-on with RAPPORT_WORKER_URL set to your Worker.",
+    );
+    expect((addon.run("settingsState") as State).workerUrl).toBe("https://rapport.example.workers.dev/v2/");
     expect(errorOf(() => addon.run("saveWorkerUrl", "rapport dot com"))).toBe(
       'The Worker URL "rapport dot com" is not valid: use an address such as https://rapport.example.workers.dev/',
     );
@@ -138,8 +144,7 @@ describe("Settings", () => {
     expect(errorOf(() => addon.run("testConnection"))).toBe(
       "Could not reach the Rapport Worker at http://127.0.0.1:9/. Check the Worker URL in Settings and try again.",
     );
-    addon.run("saveWorkerUrl", "https://elsewhere.example.com/");
-    expect(errorOf(() => addon.run("testConnection"))).toBe(
+    expect(errorOf(() => addon.run("saveWorkerUrl", "https://elsewhere.example.com/"))).toBe(
       "This add-on may only call https://rapport.example.workers.dev/. Set that URL in Settings, or rebuild the add-on with RAPPORT_WORKER_URL set to your Worker.",
     );
   });

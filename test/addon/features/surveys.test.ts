@@ -12,6 +12,7 @@ import type {
 } from "../../../addon/src/features/surveys/shapes";
 import type { SurveySummary } from "../../../shared/api/surveys";
 import { responsesHeader, teamHeader } from "../../../shared/sheets/responses";
+import { hyperlinkUrl } from "../../../shared/sheets/surveyLinks";
 import type { SurveyForm } from "../../../shared/surveys/form";
 import { errorOf, loadAddon } from "../helpers";
 import { answer } from "../respondent";
@@ -105,7 +106,7 @@ function linkUrls(addon: Harness, column: string): string[] {
   return clients
     .getRange(`${column}2:${column}${last}`)
     .getFormulas()
-    .map(([f]) => /^=HYPERLINK\("([^"]+)"/.exec(f as string)?.[1] ?? "");
+    .map(([f]) => hyperlinkUrl(String(f ?? "")) ?? "");
 }
 
 const sync = (addon: Harness, options?: object) =>

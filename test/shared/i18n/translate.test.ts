@@ -54,3 +54,13 @@ describe("localeFromTag", () => {
     expect(localeFromTag(tag)).toBe(locale);
   });
 });
+
+describe("survey wording", () => {
+  it("asks CES as a statement, as its agree–disagree scale reads (CES 2.0), in both languages", () => {
+    for (const locale of ["en", "ru"] as const) {
+      const question = t(locale, "ui.surveys.default.ces");
+      expect(question.endsWith("?"), question).toBe(false);
+      expect(t(locale, "survey.page.ces.low")).toMatch(/disagree|не согласен/i);
+    }
+  });
+});

@@ -61,7 +61,7 @@ describe("alertEmail", () => {
     expect(email.htmlBody).toContain("Pulse · client C-7 · score 3");
     expect(email.htmlBody).toContain("&lt;b&gt;slow&lt;/b&gt; &amp; rude");
     expect(email.htmlBody).toContain('href="https://docs.example/d#gid=1&amp;range=A4"');
-    expect(email.htmlBody).toContain("flagged: too_fast");
+    expect(email.htmlBody).toContain("flagged: answered too fast to have read the question");
     expect(email.htmlBody).not.toContain("<b>slow");
     expect(email.textBody).toContain("https://docs.example/d#gid=1&range=A4");
     expect(email.textBody).toContain("write it in the row's “Followed up” column");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../../addon/harness/cellFormat";
 import { asText } from "../../../shared/cells/values";
 import { LOG_COLUMNS, logHeader, logRow } from "../../../shared/sheets/rapportLog";
-import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../shared/sheets/surveyLinks";
+import { findLinkColumns, hyperlinkFormula, hyperlinkUrl, linkHeader } from "../../../shared/sheets/surveyLinks";
 
 /** Reads =HYPERLINK("url", "label") back as Sheets parses string literals ("" is a quote). */
 function parseHyperlink(formula: string): { url: string; label: string } | null {
@@ -37,6 +37,16 @@ describe("link columns", () => {
       }),
     );
     expect(() => hyperlinkFormula('javascript:alert("x")', "x")).toThrow(RangeError);
+    // And read back: what a click on the cell opens.
+    fc.assert(
+      fc.property(fc.webUrl(), fc.string(), (url, label) => {
+        expect(hyperlinkUrl(hyperlinkFormula(url, label))).toBe(url);
+      }),
+    );
+    expect(hyperlinkUrl('=hyperlink("https://x.example/a?q=""b""";"Go")')).toBe('https://x.example/a?q="b"');
+    expect(hyperlinkUrl('=HYPERLINK("javascript:alert(1)", "x")')).toBeNull();
+    expect(hyperlinkUrl('=HYPERLINK(A1, "x")')).toBeNull();
+    expect(hyperlinkUrl("=SUM(A1:A3)")).toBeNull();
     expect(() => hyperlinkFormula('https://x.example/" & A1 & "', "x")).toThrow(RangeError);
   });
 });

@@ -39,10 +39,28 @@ export function settingsState(): SettingsState {
   return sidebarCall(state);
 }
 
+/**
+ * Saves the Worker URL after one health request to it: a URL outside the manifest's
+ * urlFetchWhitelist, which Apps Script would refuse on every call, is refused now, with the URL
+ * the add-on may call. A Worker merely out of reach is saved (it may be down for a moment); Test
+ * connection tells.
+ */
 export function saveWorkerUrl(url: string): SettingsState {
   return sidebarCall(() => {
     const trimmed = String(url ?? "").trim();
     if (!isWorkerUrl(trimmed)) throw new RapportError("worker.invalidUrl", { url: trimmed });
+    const base = trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
+    try {
+      callWorker({
+        method: "get",
+        path: "api/v1/health",
+        auth: { kind: "none" },
+        response: HealthResponse,
+        baseUrl: base,
+      });
+    } catch (error) {
+      if (isRapportError(error) && error.key === "worker.notAllowed") throw error;
+    }
     setWorkerUrl(trimmed);
     return state();
   });
