@@ -67,7 +67,8 @@ const STYLE = `
   th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e1e3e6; vertical-align: top; }
   td a { color: #1a73e8; }
   .meta { border-bottom: 1px solid #e1e3e6; padding-bottom: 8px; }
-  .meta p { margin: 2px 0; word-break: break-word; }
+  .meta p, .meta h1 { margin: 2px 0; word-break: break-word; }
+  .meta h1 { font-size: 16px; }
   iframe { width: 100%; height: 70vh; border: 1px solid #e1e3e6; border-radius: 4px; }
 `;
 
@@ -138,7 +139,7 @@ export function emailPage(locale: Locale, mail: SentMail, index: number): string
     mail.subject,
     html`<header class="meta">
       <p><a href="/outbox">${say(locale, "back")}</a></p>
-      <p><strong>${say(locale, "subject")}:</strong> <span data-testid="subject">${mail.subject}</span></p>
+      <h1><span class="muted">${say(locale, "subject")}:</span> <span data-testid="subject">${mail.subject}</span></h1>
       <p><strong>${say(locale, "to")}:</strong> ${mail.to.join(", ")} · ${minute(mail.at)}</p>
       <p class="muted">${say(locale, "reminder")}</p>
     </header>

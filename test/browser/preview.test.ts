@@ -32,7 +32,7 @@ describe("add-on preview", () => {
   it("shows the demo workbook as a grid with the Rapport menu", async () => {
     const p = await openPreview("en");
     await expect.poll(() => p.locator("#tabs button").allTextContents()).toEqual(["Clients", "Transactions"]);
-    expect(await p.locator("#grid thead th").nth(1).textContent()).toBe("A");
+    expect(await p.locator("#grid thead th").first().textContent()).toBe("A");
     expect(await p.locator('#grid td[data-r="0"][data-c="4"]').textContent()).toBe("NPS score");
     await p.locator("#menu-button").click();
     expect(await p.getByRole("menuitem").allTextContents()).toEqual([

@@ -131,7 +131,6 @@ function renderChrome(): void {
       b.className = "tab";
       b.setAttribute("role", "tab");
       b.setAttribute("aria-selected", String(name === state?.activeSheet));
-      b.setAttribute("aria-pressed", String(name === state?.activeSheet));
       b.textContent = name;
       b.addEventListener("click", () => void selectSheet(name));
       return b;
@@ -162,7 +161,10 @@ function renderGrid(): void {
   const height = Math.max(view.values.length, 30, ...anchors.map((p) => p.anchorRow));
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
-  headRow.append(document.createElement("th"));
+  // The corner above the row numbers heads nothing: a plain cell, not an empty header.
+  const corner = document.createElement("td");
+  corner.className = "corner";
+  headRow.append(corner);
   for (let c = 0; c < width; c++) {
     const th = document.createElement("th");
     th.textContent = columnLetter(c + 1);
