@@ -115,6 +115,43 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** A time of day after a written date, ignored: " 14:30", ", 9:05:10". */
+const TIME_TAIL = String.raw`(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?`;
+/** "Jan 5, 1997", "January 5 1997". */
+const MONTH_DAY_YEAR = new RegExp(String.raw`^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME_TAIL}$`);
+/** "5 Jan 1997", "5 января 1997 г.", "5 янв. 1997". */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\s+([A-Za-zА-Яа-яЁё]+)\.?,?\s+(\d{4})(?:\s*г\.?)?${TIME_TAIL}$`);
+const ENGLISH_MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+/** Russian month words start so (январь, января, янв.); May is май or мая, apart from март. */
+const RUSSIAN_MONTH_STEMS = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+
+/** The month (1–12) a written month name means, English or Russian, full or abbreviated; or null. */
+function monthOfName(word: string): number | null {
+  const w = word.toLowerCase().replace(/ё/g, "е");
+  if (w.length >= 3) {
+    const english = ENGLISH_MONTHS.findIndex((name) => name.startsWith(w));
+    if (english >= 0) return english + 1;
+  }
+  if (w === "май" || w === "мая") return 5;
+  if (w.length >= 3) {
+    const russian = RUSSIAN_MONTH_STEMS.findIndex((stem) => stem.length === 3 && w.startsWith(stem));
+    if (russian >= 0) return russian + 1;
+  }
+  return null;
+}
 
 /** Sheets' serial dates count days from 1899-12-30; accepted in a plausible range only (1954–2119). */
 const SERIAL_EPOCH_DAY = dayFromYmd(1899, 12, 30);
@@ -123,8 +160,10 @@ const SERIAL_MAX = 80_000;
 
 /**
  * A date typed as text, or null: "2024-03-01" (optionally with a time), "01.03.2024",
- * "1/3/2024" (by locale), "20240301". A time of day is ignored except for ISO text with an
- * explicit offset ("…T23:30:00Z"), which is converted to the spreadsheet's calendar.
+ * "1/3/2024" (by locale), "20240301", and with the month written out in English or Russian:
+ * "Jan 5, 1997", "5 January 1997", "5 января 1997 г.", "5 янв. 1997". A time of day is ignored
+ * except for ISO text with an explicit offset ("…T23:30:00Z"), which is converted to the
+ * spreadsheet's calendar.
  */
 export function parseDateText(text: string, reading: DateReading): DayNumber | null {
   const s = text.trim();
@@ -153,6 +192,17 @@ export function parseDateText(text: string, reading: DateReading): DayNumber | n
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return validYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+  }
+  m = MONTH_DAY_YEAR.exec(s);
+  const named = m
+    ? { month: m[1] as string, d: Number(m[2]), y: Number(m[3]) }
+    : (() => {
+        const n = DAY_MONTH_YEAR.exec(s);
+        return n ? { month: n[2] as string, d: Number(n[1]), y: Number(n[3]) } : null;
+      })();
+  if (named) {
+    const mo = monthOfName(named.month);
+    return mo !== null && validYmd(named.y, mo, named.d) ? dayFromYmd(named.y, mo, named.d) : null;
   }
   return null;
 }

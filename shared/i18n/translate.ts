@@ -11,7 +11,7 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
   const template = catalogs[locale][key] as string | undefined;
   // Code.js carries only the texts its code names (addon/build/build.ts): say which one is missing.
   if (template === undefined) throw new Error(`Rapport: the text "${key}" was not built into this bundle`);
-  return fillTemplate(template, params, (k, p) => t(locale, k, p));
+  return fillTemplate(template, params, (k, p) => t(locale, k, p), locale);
 }
 
 /** A person-readable message for any thrown value; RapportErrors are translated, others keep their text. */

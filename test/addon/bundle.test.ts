@@ -94,9 +94,9 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 420_000,
-  "clientCard.html": 18_000,
-  "dashboard.html": 40_000,
+  "Code.js": 422_000,
+  "clientCard.html": 19_500,
+  "dashboard.html": 42_500,
   "help.html": 6_500,
   "nps.html": 12_500,
   "segments.html": 23_000,

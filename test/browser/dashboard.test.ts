@@ -101,7 +101,7 @@ describe("Dashboard sidebar", () => {
     expect(await frame.locator("h1").textContent()).toBe("Панель показателей Rapport");
     const nps = frame.getByTestId("nps-card");
     expect(await nps.getByTestId("value").textContent()).toBe(`+${expectedNps.toFixed(1).replace(".", ",")}`);
-    expect(await nps.getByTestId("n").textContent()).toBe(`n = ${scores.length} (ответы)`);
+    expect(await nps.getByTestId("n").textContent()).toBe(`n = ${scores.length} ответов`);
     expect(await frame.getByTestId("churn-card").textContent()).toContain("за 1998-05");
     await screenshot(p, "sidebar-dashboard-ru");
 
@@ -158,7 +158,7 @@ for (const [lang, caption, t] of [
   [
     "ru",
     "Панель показателей",
-    { from: "источник: Clients · NPS score", npsFrom: "NPS по данным", refresh: "Обновить", n: "n = 2 (ответы)" },
+    { from: "источник: Clients · NPS score", npsFrom: "NPS по данным", refresh: "Обновить", n: "n = 2 ответа" },
   ],
 ] as const) {
   describe(`Dashboard: the NPS source (${lang})`, () => {

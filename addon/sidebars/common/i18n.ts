@@ -28,7 +28,7 @@ export function trIn(lang: Locale, key: MessageKey, params: MessageParams = {}):
   const template = catalogOf(lang).get(key);
   // A key the build did not find in this sidebar's code: fail loudly, the tests open every sidebar.
   if (template === undefined) throw new Error(`Rapport: the text "${key}" was not built into this sidebar`);
-  return fillTemplate(template, params, (k, p) => trIn(lang, k, p));
+  return fillTemplate(template, params, (k, p) => trIn(lang, k, p), lang);
 }
 
 export function tr(key: MessageKey, params?: MessageParams): string {

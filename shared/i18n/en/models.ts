@@ -5,7 +5,8 @@ export const modelsEn = {
   "models.spanTooLong": "the purchase history spans {days} days, more than the models can handle (65,535)",
   "models.badWeight": "row {row}: the weight must be a number of 0 or more",
   "models.badHistory": "row {row}: the history must have x ≥ 0 and 0 ≤ tₓ ≤ T (tₓ > 0 when x > 0)",
-  "models.tooFewCustomers": "only {customers} client(s): the model needs at least two clients to estimate anything",
+  "models.tooFewCustomers":
+    "only {customers, plural, one {# client} other {# clients}}: the model needs at least two clients to estimate anything",
   "models.allOneTime":
     "all {customers} clients bought on one day only: repeat behaviour cannot be estimated without repeat purchases; use a longer period of data",
   "models.identicalHistories":
@@ -14,7 +15,7 @@ export const modelsEn = {
   "models.noFit": "the model could not be fitted to these data; check that dates and amounts are right",
   "models.badSpendRow": "row {row}: the spend model needs x > 0 and a mean spend above 0",
   "models.tooFewSpenders":
-    "only {customers} client(s) with repeat purchases and a positive spend: the spend model needs at least two",
+    "only {customers, plural, one {# client} other {# clients}} with repeat purchases and a positive spend: the spend model needs at least two",
   "models.identicalSpend":
     "all {customers} clients with repeat purchases have the same mean spend: the spend model cannot be estimated",
   "models.spendUndefined":
@@ -35,7 +36,8 @@ export const modelsEn = {
   "analysis.csvLineTooLong": "line {line} is longer than {max} characters; put one transaction per line",
   "analysis.csvEmpty": "the body has a header but no transactions",
   "analysis.csvTooManyRows": "more than {max} transactions in one request; send fewer rows",
-  "segments.tooFewCustomers": "only {customers} client(s): segments need at least {min}",
+  "segments.tooFewCustomers":
+    "only {customers, plural, one {# client} other {# clients}}: segments need at least {min}",
   "segments.identical": "all clients have the same recency, frequency and spend: there is nothing to segment",
   "segments.badK": "k: {value} must be a whole number from 2 to {max}",
   "segments.recency.recent": "Recent",

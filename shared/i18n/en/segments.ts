@@ -30,19 +30,22 @@ export const segmentsEn = {
   "ui.segments.done": "Wrote columns {columns} beside {sheet} for {rows} client rows.",
   "ui.segments.engineLocal": "Computed in the spreadsheet",
   "ui.segments.engineWorker": "Computed on the Rapport Worker",
-  "ui.segments.engineLine": "{engine} · {customers} clients with purchases · as of {date}",
+  "ui.segments.engineLine":
+    "{engine} · {customers, plural, one {# client} other {# clients}} with purchases · as of {date}",
   "ui.segments.large":
     "{rows} transactions: more than {threshold}, the most Rapport computes in the spreadsheet. Enroll this spreadsheet in Rapport › Settings to compute on the Worker, or compute here anyway (it may take a few minutes).",
   "ui.segments.largeEnrolled":
     "{rows} transactions: more than {threshold}, so they are computed on the Rapport Worker.",
   "ui.segments.computeHere": "Compute here anyway",
   "ui.segments.summary": "Segments",
-  "ui.segments.clientsShare": "{count} clients · {share}",
-  "ui.segments.clientRows": "{count} client rows",
+  "ui.segments.clientsShare": "{count, plural, one {# client} other {# clients}} · {share}",
+  "ui.segments.clientRows": "{count, plural, one {# client row} other {# client rows}}",
   "ui.segments.actionLabel": "Action:",
   "ui.segments.revenueShare": "{share} of revenue",
-  "ui.segments.notInList": "{count} clients with purchases are not in the client list; they count in the summary only.",
-  "ui.segments.noPurchasesRows": "{count} client rows have no purchases: they are marked “{label}”.",
+  "ui.segments.notInList":
+    "{count, plural, one {# client with purchases is} other {# clients with purchases are}} not in the client list; they count in the summary only.",
+  "ui.segments.noPurchasesRows":
+    "{count, plural, one {# client row has} other {# client rows have}} no purchases: they are marked “{label}”.",
   "ui.segments.columnsWritten": "Columns {columns} of {sheet}",
   "ui.segments.noTransactions":
     "No transactions sheet found. Rapport looks for a sheet with a client id, a date and an amount column (headers such as Client ID, Date, Amount); choose one above.",

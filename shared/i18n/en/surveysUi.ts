@@ -61,7 +61,8 @@ export const surveysUiEn = {
   "ui.surveys.linkLanguage.en": "English",
   "ui.surveys.linkLanguage.ru": "Russian",
   "ui.surveys.addLinks": "Add links",
-  "ui.surveys.clientList": "Client list: {sheet}, client ID in column {column} ({count} clients).",
+  "ui.surveys.clientList":
+    "Client list: {sheet}, client ID in column {column} ({count, plural, one {# client} other {# clients}}).",
   "ui.surveys.addingLinks": "Adding links: {done} of {total} rows…",
   "ui.surveys.linksDone":
     "Links written in {sheet}, columns {linkColumn} and {eligibleColumn}: clients with a link: {written}, of them may be asked now: {eligible}.",

@@ -24,10 +24,11 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
   "ui.dashboard.clv": "CLV",
   "ui.dashboard.inPeriod": "за {period}",
   "ui.dashboard.clvHint": "чек × {purchases} заказа/год × {years} года",
-  "ui.dashboard.n.answers": "n = {n} (ответы)",
-  "ui.dashboard.n.customersAtStart": "n = {n} (клиенты на начало)",
-  "ui.dashboard.n.customers": "n = {n} (клиенты)",
-  "ui.dashboard.n.orders": "n = {n} (заказы)",
+  "ui.dashboard.n.answers": "n = {n, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}",
+  "ui.dashboard.n.customersAtStart":
+    "n = {n, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}} на начало",
+  "ui.dashboard.n.customers": "n = {n, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}}",
+  "ui.dashboard.n.orders": "n = {n, plural, one {# заказ} few {# заказа} many {# заказов} other {# заказа}}",
   "ui.dashboard.smallSample": "⚠ n < 100",
   "ui.dashboard.smallSampleNote":
     "⚠ n < 100: за показателем меньше 100 ответов или клиентов, поэтому он может сильно меняться случайно.",

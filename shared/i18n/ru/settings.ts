@@ -9,7 +9,7 @@ export const settingsRu: Record<keyof typeof settingsEn, string> = {
   "ui.settings.urlSaved": "Адрес Worker сохранён.",
   "ui.settings.enrollment": "Подключение",
   "ui.settings.notEnrolled": "Эта таблица ещё не подключена.",
-  "ui.settings.enrolled": "Подключена как рабочее пространство {workspaceId} {date}.",
+  "ui.settings.enrolled": "Подключена {date} как рабочее пространство {workspaceId}.",
   "ui.settings.enrollmentKey": "Ключ подключения",
   "ui.settings.enrollmentKeyHint": "Спросите у владельца Worker. Ключ используется один раз и не сохраняется.",
   "ui.settings.enroll": "Подключить эту таблицу",

@@ -421,13 +421,10 @@ describe("team alerts", () => {
     expect(addon.runDueTriggers()).toEqual(["runScheduledSync"]);
     const sent = addon.mail.outbox.slice(before);
     // The first scheduled sync of the week also sends the weekly digest.
-    expect(sent.map((m) => m.subject).sort()).toEqual([
-      "1 new detractor(s) in Clients",
-      "Rapport weekly digest: Clients",
-    ]);
+    expect(sent.map((m) => m.subject).sort()).toEqual(["1 new detractor in Clients", "Rapport weekly digest: Clients"]);
     const alerts = sent.filter((m) => m.subject.includes("detractor"));
     expect(alerts[0]?.to).toEqual(["lead@example.com", "ops@example.com"]);
-    expect(alerts[0]?.subject).toBe("1 new detractor(s) in Clients");
+    expect(alerts[0]?.subject).toBe("1 new detractor in Clients");
     expect(alerts[0]?.htmlBody).toContain("Pulse · client 2 · score 3");
     // The survey asks no follow-up here (comments and their escaping: test/shared/outreach/alerts.test.ts).
     expect(alerts[0]?.htmlBody).toContain("(no comment)");
@@ -438,7 +435,7 @@ describe("team alerts", () => {
     expect(alerts[0]?.htmlBody).toMatch(new RegExp(`href="[^"]+#gid=\\d+&amp;range=A${borisRow}"`));
     const state = addon.run("automationState", surveyId) as AutomationView;
     expect(state.lastSync?.summary).toBe(
-      "Answers brought in: 2 new, 0 updated. The team was told about 1 detractor(s). The weekly digest went to the team.",
+      "Answers brought in: 2 new, 0 updated. The team was told about 1 detractor. The weekly digest went to the team.",
     );
     const digest = sent.find((m) => m.subject.startsWith("Rapport weekly digest")) as (typeof sent)[number];
     expect(digest.to).toEqual(["lead@example.com", "ops@example.com"]);

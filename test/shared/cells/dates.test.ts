@@ -45,9 +45,26 @@ describe("text dates", () => {
     ["01.03.2024", 19783],
     ["1.3.2024", 19783],
     ["20240301", 19783],
+    ["Mar 1, 2024", 19783],
+    ["March 1 2024", 19783],
+    ["Mar. 1, 2024 14:30", 19783],
+    ["1 Mar 2024", 19783],
+    ["1 March 2024", 19783],
+    ["1 марта 2024", 19783],
+    ["1 марта 2024 г.", 19783],
+    ["1 мар. 2024 г.", 19783],
+    ["1 Март 2024", 19783],
   ])("%j → 1 March 2024", (text, day) => {
     expect(parseDateText(text, ru)).toBe(day);
     expect(parseDateText(text, us)).toBe(day);
+  });
+
+  it("reads month names in English and Russian, May apart from March", () => {
+    expect(parseDateText("5 мая 1997", ru)).toBe(dayFromYmd(1997, 5, 5));
+    expect(parseDateText("5 май 1997", ru)).toBe(dayFromYmd(1997, 5, 5));
+    expect(parseDateText("Sept 30, 1997", us)).toBe(dayFromYmd(1997, 9, 30));
+    expect(parseDateText("5 сент. 1997 г.", ru)).toBe(dayFromYmd(1997, 9, 5));
+    expect(parseDateText("31 ноября 1997", ru)).toBeNull();
   });
 
   it("reads slash dates by the spreadsheet's locale", () => {
@@ -61,12 +78,20 @@ describe("text dates", () => {
     expect(parseDateText("2024-02-29T23:30:00Z", us)).toBe(dayFromYmd(2024, 2, 29));
   });
 
-  it.each(["2024-02-30", "31.04.2024", "2024-13-01", "yesterday", "1/2", "2024", "0000-01-01", ""])(
-    "%j is not a date",
-    (text) => {
-      expect(parseDateText(text, us)).toBeNull();
-    },
-  );
+  it.each([
+    "2024-02-30",
+    "31.04.2024",
+    "2024-13-01",
+    "yesterday",
+    "1/2",
+    "2024",
+    "0000-01-01",
+    "",
+    "Ma 5, 2024",
+    "5 Smarch 2024",
+  ])("%j is not a date", (text) => {
+    expect(parseDateText(text, us)).toBeNull();
+  });
 });
 
 describe("date cells", () => {

@@ -57,7 +57,7 @@ describe("alertEmail", () => {
       "Clients <2026>",
       "en",
     );
-    expect(email.subject).toBe("1 new detractor(s) in Clients <2026>");
+    expect(email.subject).toBe("1 new detractor in Clients <2026>");
     expect(email.htmlBody).toContain("Pulse · client C-7 · score 3");
     expect(email.htmlBody).toContain("&lt;b&gt;slow&lt;/b&gt; &amp; rude");
     expect(email.htmlBody).toContain('href="https://docs.example/d#gid=1&amp;range=A4"');
