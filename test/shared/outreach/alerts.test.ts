@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dayFromYmd } from "../../../shared/cells/dates";
 import { alertEmail, detractorsNotFollowedUp, detractorsToTell } from "../../../shared/outreach/alerts";
-import type { ResponseRecord } from "../../../shared/sheets/responses";
+import { responseRecord } from "../../fixtures/responseRecord";
 
-const answer = (row: number, over: Partial<ResponseRecord>): ResponseRecord => ({
-  row,
-  responseId: `r${row}`,
-  surveyId: "s1",
-  surveyTitle: "Pulse",
-  surveyType: "nps",
-  clientId: row,
-  score: 9,
-  comment: "",
-  language: "en",
-  finished: true,
-  flags: [],
-  answeredDay: dayFromYmd(2026, 12, 4),
-  followedUp: false,
-  factors: {},
-  ...over,
-});
+const answer = responseRecord;
 
 describe("detractorsToTell", () => {
   it("takes NPS scores 0–6 answered since the day alerts began, oldest first", () => {

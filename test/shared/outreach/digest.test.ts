@@ -3,6 +3,7 @@ import { dayFromYmd } from "../../../shared/cells/dates";
 import type { TrendRow } from "../../../shared/dashboard/figures";
 import { digestEmail, digestLines, digestOccurrence } from "../../../shared/outreach/digest";
 import type { ResponseRecord } from "../../../shared/sheets/responses";
+import { responseRecord } from "../../fixtures/responseRecord";
 
 describe("digestOccurrence", () => {
   it("keys ISO 8601 weeks, checked against the calendar by hand", () => {
@@ -62,23 +63,8 @@ describe("digestLines", () => {
     notFollowedUp: [] as ResponseRecord[],
     rowLink: (r: ResponseRecord) => `https://docs.example/d#gid=1&range=A${r.row + 2}`,
   };
-  const detractor = (row: number, over: Partial<ResponseRecord>): ResponseRecord => ({
-    row,
-    responseId: `r${row}`,
-    surveyId: "s1",
-    surveyTitle: "Pulse",
-    surveyType: "nps",
-    clientId: row,
-    score: 2,
-    comment: "",
-    language: "en",
-    finished: true,
-    flags: [],
-    answeredDay: today - 10,
-    followedUp: false,
-    factors: {},
-    ...over,
-  });
+  const detractor = (row: number, over: Partial<ResponseRecord>) =>
+    responseRecord(row, { score: 2, answeredDay: today - 10, ...over });
 
   it("says NPS with its interval, the change and whether it is significant, churn, and the week", () => {
     const lines = digestLines(base, "en");
