@@ -97,7 +97,7 @@ const BUDGETS: Readonly<Record<string, number>> = {
   "Code.js": 422_000,
   "clientCard.html": 19_500,
   "dashboard.html": 42_500,
-  "help.html": 6_500,
+  "help.html": 23_500,
   "nps.html": 12_500,
   "segments.html": 23_000,
   "send.html": 33_000,

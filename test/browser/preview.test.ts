@@ -114,6 +114,14 @@ describe("add-on preview", () => {
       await p.getByRole("menuitem", { name: caption }).click();
       const frame = p.frameLocator("#sidebar-frame");
       await expect.poll(() => frame.locator("h1").textContent()).toBe(title);
+      // A guide: every sidebar, a how-to per task and the formulas, each section unfolding.
+      expect(await frame.locator("details > summary").count()).toBe(4);
+      // The first section is open; the others open with a click on their title.
+      const summaries = frame.locator("details > summary");
+      for (let i = 1; i < 4; i++) await summaries.nth(i).click();
+      await expect.poll(() => frame.locator("details[open]").count()).toBe(4);
+      expect(await frame.locator("dt").count()).toBeGreaterThanOrEqual(14);
+      expect(await frame.locator("code").allTextContents()).toContain("CLV_PREDICT");
       await screenshot(p, `sidebar-help-${locale}`);
     }
   });
