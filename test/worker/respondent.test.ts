@@ -93,7 +93,7 @@ describe("the survey page", () => {
     expect(page.html).not.toMatch(/ on[a-z]+="/);
   });
 
-  it("speaks the link's lang=, else the browser's language, else the survey's", async () => {
+  it("speaks the link's lang=, else the browser's language, else the survey's, always one the survey has", async () => {
     const ws = await workspace();
     const survey = await ws.create();
     const ru = await openPage(`/s/${survey.id}?lang=ru`);
@@ -110,12 +110,16 @@ describe("the survey page", () => {
     );
     expect((await openPage(`/s/${survey.id}`, { "Accept-Language": "de-DE" })).html).toContain('<html lang="en">');
     expect((await openPage(`/s/${survey.id}?lang=en`, { "Accept-Language": "ru" })).html).toContain('<html lang="en">');
-    // A survey written only in Russian: Russian by default; an English page marks the Russian question.
+    // A survey written only in Russian is a Russian page, even for an English browser or a link
+    // asking for English: one language a page (never a Russian question under English buttons),
+    // and no switch to a language the survey does not have.
     const ruOnly = await ws.create({ type: "nps", title: "T", question: { ru: "Вопрос?" }, anonymous: true });
     expect((await openPage(`/s/${ruOnly.id}`, { "Accept-Language": "de" })).html).toContain('<html lang="ru">');
-    const mixed = await openPage(`/s/${ruOnly.id}?lang=en`);
-    expect(mixed.html).toContain('<html lang="en">');
-    expect(mixed.html).toContain('<span lang="ru">Вопрос?</span>');
+    expect((await openPage(`/s/${ruOnly.id}`, { "Accept-Language": "en" })).html).toContain('<html lang="ru">');
+    const single = await openPage(`/s/${ruOnly.id}?lang=en`);
+    expect(single.html).toContain('<html lang="ru">');
+    expect(single.html).toContain("Отправить");
+    expect(single.html).not.toContain('hreflang="en"');
     // The footer offers the other language, keeping the link's parameters.
     expect(ru.html).toContain(`<a href="/s/${survey.id}?lang=en" lang="en" hreflang="en">English</a>`);
   });

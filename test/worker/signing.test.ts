@@ -165,11 +165,14 @@ describe("page language", () => {
     expect(acceptedLanguages(header)).toEqual(expected);
   });
 
-  it("prefers the link, then the browser among the survey's languages, then the survey's", () => {
-    expect(pageLanguage("ru", "en", ["en"])).toBe("ru");
+  it("prefers the link, then the browser among the survey's languages, then the survey's: one language a page", () => {
+    // A survey written in English only is an English page, whatever the link or the browser ask.
+    expect(pageLanguage("ru", "en", ["en"])).toBe("en");
+    expect(pageLanguage("ru", "en", ["en", "ru"])).toBe("ru");
+    expect(pageLanguage("ru", "en", [])).toBe("ru");
     expect(pageLanguage("de", "ru", ["en", "ru"])).toBe("ru");
     expect(pageLanguage(undefined, "en, ru;q=0.5", ["ru"])).toBe("ru");
-    expect(pageLanguage(undefined, "ru", ["en"])).toBe("ru");
+    expect(pageLanguage(undefined, "ru", ["en"])).toBe("en");
     expect(pageLanguage(undefined, "fr", ["ru"])).toBe("ru");
     expect(pageLanguage(undefined, undefined, [])).toBe("en");
   });

@@ -84,11 +84,16 @@ export function query(params: Record<string, string | undefined | null>): string
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
-/** The same GET page in the other language. */
+/**
+ * The same GET page in the other language, or undefined when the page's survey is written in one
+ * language only (the page stays in it; a switch would change nothing).
+ */
 export function otherLanguage(
   path: string,
   lang: Locale,
   params: Record<string, string | undefined | null> = {},
-): string {
+  languages: readonly Locale[] = ["en", "ru"],
+): string | undefined {
+  if (languages.length < 2) return undefined;
   return `${path}${query({ ...params, lang: lang === "en" ? "ru" : "en" })}`;
 }

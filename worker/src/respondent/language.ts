@@ -28,8 +28,10 @@ export function acceptedLanguages(header: string | undefined | null): Locale[] {
 }
 
 /**
- * The page language: the link's `lang=` first; then the browser's preference among the languages
- * the survey is written in, then among any; then the survey's first language; then English.
+ * The page language, always one the survey is written in (a page in one language, never a Russian
+ * question under English buttons): the link's `lang=` when the survey has it; then the browser's
+ * preference among the survey's languages; then the survey's first language. Without a survey
+ * (`available` empty): the link's, then the browser's, then English.
  */
 export function pageLanguage(
   explicit: string | undefined | null,
@@ -37,7 +39,7 @@ export function pageLanguage(
   available: readonly Locale[] = [],
 ): Locale {
   const chosen = explicitLanguage(explicit);
-  if (chosen) return chosen;
+  if (chosen && (available.length === 0 || available.includes(chosen))) return chosen;
   const accepted = acceptedLanguages(acceptLanguage);
-  return accepted.find((l) => available.includes(l)) ?? accepted[0] ?? available[0] ?? "en";
+  return accepted.find((l) => available.includes(l)) ?? available[0] ?? accepted[0] ?? "en";
 }

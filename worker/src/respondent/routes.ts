@@ -103,7 +103,12 @@ respondent.get("/:surveyId", async (c) => {
   if (!survey) return status(c, browserLanguage(c, q.lang), "notFound");
   const lang = pageLanguage(q.lang, c.req.header("Accept-Language"), surveyLanguages(survey));
   const now = Date.now();
-  const other = otherLanguage(`/s/${surveyId}`, lang, { c: q.c, k: q.k, r: q.r, score: q.score });
+  const other = otherLanguage(
+    `/s/${surveyId}`,
+    lang,
+    { c: q.c, k: q.k, r: q.r, score: q.score },
+    surveyLanguages(survey),
+  );
   const refused = refusal(state, contact !== null, tokenId !== null, now);
   if (refused) return status(c, lang, refused.kind, { survey, days: refused.days, other });
 
@@ -174,7 +179,7 @@ respondent.post("/:surveyId", async (c) => {
         answers: storedAnswers(state.existing),
         answeredAt: state.existing?.created_at,
         error: message,
-        otherLanguageHref: otherLanguage(`/s/${surveyId}`, lang, { c: form.c, k: form.k, r: form.r }),
+        otherLanguageHref: otherLanguage(`/s/${surveyId}`, lang, { c: form.c, k: form.k, r: form.r }, shape.languages),
       }),
     );
   }
@@ -280,7 +285,7 @@ respondent.get("/:surveyId/preview", async (c) => {
   const lang = pageLanguage(q.lang, c.req.header("Accept-Language"), surveyLanguages(survey));
   const step2 = q.step === "2" && survey.followUp !== null;
   const here = `/s/${surveyId}/preview`;
-  const other = otherLanguage(here, lang, { p: q.p, step: step2 ? "2" : undefined });
+  const other = otherLanguage(here, lang, { p: q.p, step: step2 ? "2" : undefined }, surveyLanguages(survey));
   if (step2) {
     const scale = SURVEY_SCALES[survey.type];
     return page(
@@ -328,7 +333,7 @@ respondent.get("/:surveyId/next", async (c) => {
       score: response.score,
       comment: response.comment,
       changeHref: await changeHref(secret, survey, response, token, lang),
-      otherLanguageHref: otherLanguage(`/s/${surveyId}/next`, lang, { r: token }),
+      otherLanguageHref: otherLanguage(`/s/${surveyId}/next`, lang, { r: token }, surveyLanguages(survey)),
     }),
   );
 });
@@ -389,7 +394,7 @@ respondent.get("/:surveyId/thanks", async (c) => {
       lang,
       state.survey,
       personal,
-      otherLanguage(`/s/${surveyId}/thanks`, lang, { p: personal ? "1" : undefined }),
+      otherLanguage(`/s/${surveyId}/thanks`, lang, { p: personal ? "1" : undefined }, surveyLanguages(state.survey)),
     ),
   );
 });
