@@ -95,11 +95,25 @@ describe("add-on preview", () => {
     await screenshot(p, "sidebar-nps-error-en");
   });
 
-  it("resets the demo workbook with the Reset demo button", async () => {
+  it("resets the demo workbook with the Reset demo button, once confirmed", async () => {
     const p = await openPreview("en");
     await p.getByRole("tab", { name: "Transactions" }).click();
     await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="1"]').textContent()).toBe("Date");
+    // Asked first; Cancel (or Escape) keeps everything.
     await p.locator("#reset").click();
+    const dialog = p.getByRole("dialog");
+    await expect.poll(() => dialog.textContent()).toContain("Reset the demo? Everything in this workbook goes back");
+    await screenshot(p, "preview-reset-confirm-en");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await p.locator('#tabs [aria-selected="true"]').textContent()).toBe("Transactions");
+    await p.locator("#reset").click();
+    await p.keyboard.press("Escape");
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await p.locator('#tabs [aria-selected="true"]').textContent()).toBe("Transactions");
+    // Confirmed: the demo as it was.
+    await p.locator("#reset").click();
+    await dialog.getByRole("button", { name: "Reset demo" }).click();
     await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="1"]').textContent()).toBe("Name");
     expect(await p.locator('#tabs [aria-selected="true"]').textContent()).toBe("Clients");
   });

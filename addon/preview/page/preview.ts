@@ -39,6 +39,9 @@ const TEXT = {
     title: "Rapport preview",
     language: "Language",
     reset: "Reset demo",
+    resetQuestion:
+      "Reset the demo? Everything in this workbook goes back to the demo data: your edits, the sheets and columns Rapport wrote, the settings and enrollment, the Outbox and the schedules. Surveys stay on the local Worker.",
+    cancel: "Cancel",
     selection: "Selection",
     hint: "Drag, shift-click or use the arrow keys to select; type a range and press Enter.",
     note: "Demo data: a CDNOW extract. Nothing leaves this machine.",
@@ -51,6 +54,9 @@ const TEXT = {
     title: "Предпросмотр Rapport",
     language: "Язык",
     reset: "Сбросить демо",
+    resetQuestion:
+      "Сбросить демо? Всё в этой таблице вернётся к демо-данным: ваши правки, листы и столбцы, которые записал Rapport, настройки и подключение, исходящие и расписания. Опросы останутся на локальном Worker.",
+    cancel: "Отмена",
     selection: "Выделение",
     hint: "Выделяйте мышью, Shift+щелчком или стрелками; введите диапазон и нажмите Enter.",
     note: "Демо-данные: выборка CDNOW. Ничего не покидает этот компьютер.",
@@ -98,6 +104,9 @@ function renderChrome(): void {
   $("title").textContent = `${text("title")} · ${state.spreadsheet}`;
   $("lang-label").textContent = text("language");
   $("reset").textContent = text("reset");
+  $("reset-question").textContent = text("resetQuestion");
+  $("reset-cancel").textContent = text("cancel");
+  $("reset-confirm").textContent = text("reset");
   menuButton.textContent = text("menu");
   $("outbox-link").textContent = `${text("outbox")} (${state.outbox})`;
   $("namebox-label").textContent = text("selection");
@@ -373,7 +382,15 @@ for (const id of ["lang-en", "lang-ru"]) {
     await refresh();
   });
 }
-$("reset").addEventListener("click", async () => {
+// Reset throws away everything typed and written: asked first, in a modal dialog (Escape cancels).
+const resetDialog = $<HTMLDialogElement>("reset-dialog");
+$("reset").addEventListener("click", () => {
+  resetDialog.returnValue = "";
+  resetDialog.showModal();
+  $("reset-cancel").focus();
+});
+resetDialog.addEventListener("close", async () => {
+  if (resetDialog.returnValue !== "reset") return;
   state = await api<State>("/api/reset", {});
   shownSidebarVersion = -1;
   $("sidebar").hidden = true;
