@@ -26,14 +26,18 @@ export function defaultWorkerUrl(): string {
   return __RAPPORT_DEFAULT_WORKER_URL__;
 }
 
-/** The Worker URL, always ending in "/". */
-export function workerUrl(): string {
-  const url = properties().getProperty(KEYS.workerUrl) || defaultWorkerUrl();
+/** A Worker URL as the add-on keeps and calls it: ending in "/". */
+export function workerBase(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** The Worker URL, always ending in "/". */
+export function workerUrl(): string {
+  return workerBase(properties().getProperty(KEYS.workerUrl) || defaultWorkerUrl());
+}
+
 export function setWorkerUrl(url: string): void {
-  properties().setProperty(KEYS.workerUrl, url.endsWith("/") ? url : `${url}/`);
+  properties().setProperty(KEYS.workerUrl, workerBase(url));
 }
 
 export function workspaceToken(): string | null {

@@ -28,13 +28,13 @@ const CLIENTS = [
   [6, "Fay", "fay@example.com"],
 ];
 
-function enrolled(): Harness {
+function enrolled(rows: unknown[][] = CLIENTS): Harness {
   const addon = loadAddon({
     userLocale: "en",
     userEmail: "team@example.com",
     // Midnight UTC: the daily 08:00 trigger is eight hours away.
     now: () => Date.UTC(2026, 11, 3),
-    spreadsheet: { name: "Clients", timeZone: "Etc/UTC", sheets: [{ name: "Clients", rows: CLIENTS }] },
+    spreadsheet: { name: "Clients", timeZone: "Etc/UTC", sheets: [{ name: "Clients", rows: rows as never }] },
   });
   addon.run("saveWorkerUrl", workerUrl);
   addon.run("enrollSpreadsheet", enrollmentKey);
@@ -297,17 +297,7 @@ describe("a scheduled message without a survey", () => {
   });
   const yearly = { kind: "yearly" as const, column: 4, days: 0 };
 
-  function withBirthdays(): Harness {
-    const addon = loadAddon({
-      userLocale: "en",
-      userEmail: "team@example.com",
-      now: () => Date.UTC(2026, 11, 3),
-      spreadsheet: { name: "Clients", timeZone: "Etc/UTC", sheets: [{ name: "Clients", rows: BIRTHDAYS }] },
-    });
-    addon.run("saveWorkerUrl", workerUrl);
-    addon.run("enrollSpreadsheet", enrollmentKey);
-    return addon;
-  }
+  const withBirthdays = () => enrolled(BIRTHDAYS);
 
   it("greets each client on their birthday every year, once, its status under its name", () => {
     const addon = withBirthdays();

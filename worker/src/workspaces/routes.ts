@@ -10,15 +10,21 @@ import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { validate } from "../validation";
 
-/** A new token of a workspace, kept as its hash: one per spreadsheet connected to the workspace. */
-async function issueToken(db: D1Database, workspaceId: string, at: string): Promise<{ token: string; hash: string }> {
+/**
+ * A new token of a workspace, and the statement that keeps its hash: one token per spreadsheet
+ * connected to the workspace. The caller runs the statement (alone, or in a batch).
+ */
+async function newWorkspaceToken(
+  db: D1Database,
+  workspaceId: string,
+  at: string,
+): Promise<{ token: string; hash: string; insert: D1PreparedStatement }> {
   const token = newToken();
   const hash = await hashToken(token);
-  await db
+  const insert = db
     .prepare("INSERT INTO workspace_tokens (token_hash, workspace_id, created_at) VALUES (?, ?, ?)")
-    .bind(hash, workspaceId, at)
-    .run();
-  return { token, hash };
+    .bind(hash, workspaceId, at);
+  return { token, hash, insert };
 }
 
 /**
@@ -33,8 +39,7 @@ export const enrollment = new Hono<AppEnv>()
     const { name } = c.req.valid("json");
     const workspaceId = crypto.randomUUID();
     const at = new Date().toISOString();
-    const token = newToken();
-    const hash = await hashToken(token);
+    const { token, hash, insert } = await newWorkspaceToken(c.env.DB, workspaceId, at);
     await c.env.DB.batch([
       c.env.DB.prepare("INSERT INTO workspaces (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)").bind(
         workspaceId,
@@ -42,11 +47,7 @@ export const enrollment = new Hono<AppEnv>()
         hash,
         at,
       ),
-      c.env.DB.prepare("INSERT INTO workspace_tokens (token_hash, workspace_id, created_at) VALUES (?, ?, ?)").bind(
-        hash,
-        workspaceId,
-        at,
-      ),
+      insert,
     ]);
     return c.json<EnrollmentResponse>({ workspaceId, token }, 201);
   })
@@ -56,7 +57,8 @@ export const enrollment = new Hono<AppEnv>()
       .bind(workspaceId)
       .first<{ id: string }>();
     if (!row) throw new ApiError(404, "not_found", "No workspace with this ID on this Worker.");
-    const { token } = await issueToken(c.env.DB, row.id, new Date().toISOString());
+    const { token, insert } = await newWorkspaceToken(c.env.DB, row.id, new Date().toISOString());
+    await insert.run();
     return c.json<EnrollmentResponse>({ workspaceId: row.id, token }, 201);
   });
 

@@ -8,7 +8,7 @@ import {
   detractorsToTell,
 } from "../../../../shared/outreach/alerts";
 import type { TeamAlerts } from "../../../../shared/outreach/automation";
-import { readResponsesSheet } from "../../sheet/responsesSheet";
+import type { ResponsesSheet } from "../../sheet/responsesSheet";
 import { claimSends, reportSends } from "../outreach/api";
 
 /** Claims per request: the Worker's limit. */
@@ -18,11 +18,11 @@ const CLAIM_CHUNK = 500;
  * Emails the team about the NPS detractors in the Responses sheet not yet told about, in one
  * message. Each answer is claimed on the Worker's ledger first, so a run repeated, or two at
  * once, never tells about an answer twice; those beyond one email's worth wait for the next run.
- * Returns how many answers the email told about.
+ * Returns how many answers the email told about. `answers`: the Responses sheet as the scheduled
+ * sync read it once for the alerts and the digest.
  */
-export function sendTeamAlerts(alerts: TeamAlerts, locale: Locale): number {
+export function sendTeamAlerts(alerts: TeamAlerts, locale: Locale, answers: ResponsesSheet | null): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const answers = readResponsesSheet(ss);
   if (!answers) return 0;
   const due = detractorsToTell(answers.records, dayOfIso(alerts.since));
   const chosen: typeof due = [];

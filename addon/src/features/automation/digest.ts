@@ -3,7 +3,7 @@ import type { Locale } from "../../../../shared/i18n/locale";
 import { detractorsNotFollowedUp } from "../../../../shared/outreach/alerts";
 import type { TeamAlerts } from "../../../../shared/outreach/automation";
 import { DIGEST_CAMPAIGN, DIGEST_RECIPIENT, digestEmail, digestOccurrence } from "../../../../shared/outreach/digest";
-import { readResponsesSheet } from "../../sheet/responsesSheet";
+import type { ResponsesSheet } from "../../sheet/responsesSheet";
 import { spreadsheetToday } from "../../sheet/sheets";
 import { readDashboard } from "../dashboard/read";
 import { claimSends, reportSends } from "../outreach/api";
@@ -14,14 +14,13 @@ import { claimSends, reportSends } from "../outreach/api";
  * trigger runs first. Its figures are the Dashboard's (monthly trend); the detractors not yet
  * followed up are those since the alerts began with a blank "Followed up". Returns whether it was sent.
  */
-export function sendWeeklyDigest(alerts: TeamAlerts, locale: Locale): boolean {
+export function sendWeeklyDigest(alerts: TeamAlerts, locale: Locale, answers: ResponsesSheet | null): boolean {
   const today = dayOfIso(spreadsheetToday());
   const occurrence = digestOccurrence(today);
   if (claimSends(DIGEST_CAMPAIGN, occurrence, [DIGEST_RECIPIENT]).claimed.length === 0) return false;
   try {
     const data = readDashboard("month", locale);
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const answers = readResponsesSheet(ss);
     const email = digestEmail(
       {
         spreadsheet: ss.getName(),

@@ -1,6 +1,7 @@
 import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { messageName } from "../../../../shared/outreach/message";
 import { spreadsheetLocale } from "../../services/locale";
+import { readResponsesSheet } from "../../sheet/responsesSheet";
 import { refreshStatus, sendOnDates, sendRecurring, sendReminders, sendSurvey } from "../outreach/send";
 import type { SendView } from "../outreach/shapes";
 import { listSurveys } from "../surveys/api";
@@ -88,9 +89,11 @@ export function runScheduledSync(): void {
       if (!scheduled.send.message) refreshStatus(scheduled.send.surveyId, locale);
     }
     if (settings.alerts) {
-      const told = sendTeamAlerts(settings.alerts, locale);
+      // The Responses sheet read once, for the alerts and the digest both.
+      const answers = readResponsesSheet(SpreadsheetApp.getActiveSpreadsheet());
+      const told = sendTeamAlerts(settings.alerts, locale, answers);
       if (told > 0) summary += ` ${t(locale, "automation.alertsSent", { count: told })}`;
-      if (sendWeeklyDigest(settings.alerts, locale)) summary += ` ${t(locale, "automation.digestSent")}`;
+      if (sendWeeklyDigest(settings.alerts, locale, answers)) summary += ` ${t(locale, "automation.digestSent")}`;
     }
   } catch (error) {
     ok = false;

@@ -9,6 +9,7 @@ import {
   previousWorkspaceId,
   saveEnrollment,
   setWorkerUrl,
+  workerBase,
   workerUrl,
   workspaceToken,
 } from "../../services/settings";
@@ -49,14 +50,13 @@ export function saveWorkerUrl(url: string): SettingsState {
   return sidebarCall(() => {
     const trimmed = String(url ?? "").trim();
     if (!isWorkerUrl(trimmed)) throw new RapportError("worker.invalidUrl", { url: trimmed });
-    const base = trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
     try {
       callWorker({
         method: "get",
         path: "api/v1/health",
         auth: { kind: "none" },
         response: HealthResponse,
-        baseUrl: base,
+        baseUrl: workerBase(trimmed),
       });
     } catch (error) {
       if (isRapportError(error) && error.key === "worker.notAllowed") throw error;
