@@ -46,6 +46,44 @@ export function readDemoClients(): DemoClient[] {
 
 export interface DemoOptions {
   locale?: "en" | "ru";
+  /**
+   * Shift every date by whole weeks so that the last transaction falls in the week before this
+   * instant (ms). CDNOW ends in June 1998; shifted, the purchases and the clients' answers overlap
+   * the answers a survey collects today. Whole weeks keep the data's shape: every gap between two
+   * dates and every weekday stay as they were. Without it the dates are CDNOW's own (the tests that
+   * compare with published CDNOW results use those).
+   */
+  endingBefore?: number;
+}
+
+/** The demo's sheets, named in the preview's language. */
+export const DEMO_SHEET_NAMES = {
+  en: { clients: "Clients", transactions: "Transactions" },
+  ru: { clients: "Клиенты", transactions: "Покупки" },
+} as const;
+
+const DAY_MS = 86_400_000;
+const WEEK_DAYS = 7;
+
+/** The last day of the demo's transactions, as CDNOW has it. */
+export function lastDemoDate(): string {
+  return readCdnow(CDNOW_EXTRACT_PATH).reduce((last, t) => (t.date > last ? t.date : last), "");
+}
+
+/**
+ * How many days demoWorkbook({ endingBefore }) moves every date: a whole number of weeks, so that
+ * the last transaction lands within the 7 days before `endingBefore` (0 when that is earlier).
+ */
+export function demoShiftDays(endingBefore: number, last = lastDemoDate()): number {
+  const [y, m, d] = last.split("-").map(Number) as [number, number, number];
+  const gapDays = Math.floor((endingBefore - Date.UTC(y, m - 1, d)) / DAY_MS);
+  return gapDays <= 0 ? 0 : Math.floor((gapDays - 1) / WEEK_DAYS) * WEEK_DAYS;
+}
+
+/** `iso` (YYYY-MM-DD) moved by `days` calendar days. */
+export function shiftIsoDate(iso: string, days: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -57,8 +95,16 @@ export interface DemoOptions {
 export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
   const ru = options.locale === "ru";
   const timeZone = ru ? "Europe/Moscow" : "America/New_York";
+  const transactionsRead = readCdnow(CDNOW_EXTRACT_PATH);
+  const shift =
+    options.endingBefore === undefined
+      ? 0
+      : demoShiftDays(
+          options.endingBefore,
+          transactionsRead.reduce((last, t) => (t.date > last ? t.date : last), ""),
+        );
   const day = (iso: string) => {
-    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+    const [y, m, d] = shiftIsoDate(iso, shift).split("-").map(Number) as [number, number, number];
     return new Date(zonedMidnight(y, m, d, timeZone));
   };
   const clients: CellValue[][] = [
@@ -77,7 +123,7 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
   ];
   const transactions: CellValue[][] = [
     ru ? ["ID клиента", "Дата", "Дисков", "Сумма"] : ["Client ID", "Date", "CDs", "Amount"],
-    ...readCdnow(CDNOW_EXTRACT_PATH).map((t) => [Number(t.customerId), day(t.date), t.cds, t.amount]),
+    ...transactionsRead.map((t) => [Number(t.customerId), day(t.date), t.cds, t.amount]),
   ];
   return {
     name: ru ? "Клиенты Rapport (демо)" : "Rapport demo clients",
@@ -85,8 +131,8 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
     locale: ru ? "ru_RU" : "en_US",
     timeZone,
     sheets: [
-      { name: ru ? "Клиенты" : "Clients", rows: clients },
-      { name: ru ? "Покупки" : "Transactions", rows: transactions },
+      { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].clients, rows: clients },
+      { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].transactions, rows: transactions },
     ],
   };
 }

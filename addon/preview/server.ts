@@ -10,8 +10,10 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { hyperlinkUrl } from "../../shared/sheets/surveyLinks";
 import { createHarness, DEFAULT_DIST_DIR, type Harness } from "../harness/index";
+import { inputText, typedInput } from "./cellInput";
 import { demoWorkbook } from "./demoWorkbook";
 import { emailPage, jobsNotice, MESSAGE_CSP, messageDocument, outboxPage } from "./outbox";
+import { SheetCalculator } from "./sheetCalculator";
 
 const pageDir = fileURLToPath(new URL("./page", import.meta.url));
 const MAX_BODY = 5 * 1024 * 1024;
@@ -119,11 +121,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let locale = options.locale ?? "en";
   let sidebarVersion = 0;
   let harness = fresh();
+  let calculator = new SheetCalculator(harness);
+
+  /** After anything that may change a cell (an edit, the add-on, a trigger), formulas compute again. */
+  function recalculate(): void {
+    calculator.recalculate();
+  }
 
   function fresh(): Harness {
     const h = createHarness({
       distDir,
-      spreadsheet: demoWorkbook(),
+      // The demo follows the preview's language (sheet names, headers, zone) and ends last week.
+      spreadsheet: demoWorkbook({ locale, endingBefore: Date.now() }),
       userLocale: locale,
       allowUrlPrefixes: [options.workerUrl],
       console,
@@ -139,12 +148,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const ss = harness.spreadsheet;
     const sidebar = harness.ui.sidebars.at(-1);
     const active = ss.getActiveRange();
+    const cell = active ? active.getSheet().getRange(active.getRow(), active.getColumn()) : null;
     return {
       locale,
       spreadsheet: ss.getName(),
       sheets: ss.getSheets().map((s) => s.getName()),
       activeSheet: ss.getActiveSheet().getName(),
       selection: active ? active.getA1Notation() : null,
+      /** The selection's first cell as the formula bar shows it. */
+      input: cell
+        ? inputText(cell.getValue(), cell.getFormula(), cell.getDisplayValue(), ss.getSpreadsheetLocale())
+        : "",
       menus: harness.ui.menus,
       sidebar: sidebar ? { version: sidebarVersion, title: sidebar.getTitle() } : null,
       toasts: ss.toasts.slice(-3),
@@ -168,6 +182,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (url) links[`${r}:${c}`] = url;
       });
     });
+    // A formula's error (#ERROR!, #REF!, #NAME?) explains itself on hover, as in Sheets.
+    const errors: Record<string, string> = Object.create(null);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        const error = calculator.errorAt(name, r, c);
+        if (error) errors[`${r}:${c}`] = error.message;
+      }
+    }
     const charts = sheet.getCharts().map((chart) => ({
       ...chart.describe(),
       data: chart.getRanges().map((range) => JSON.parse(JSON.stringify(range.getValues())) as unknown[][]),
@@ -176,6 +198,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       name,
       values,
       links,
+      errors,
       lastRow: sheet.getLastRow(),
       lastColumn: columns,
       truncated: sheet.getLastRow() > rows,
@@ -196,6 +219,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       // A day passing runs what fell due during it, as Apps Script's time-driven triggers would.
       if (url.pathname === "/outbox/next-day") harness.advanceClock(DAY_MS);
       const ran = harness.runDueTriggers();
+      recalculate();
       res.writeHead(303, { Location: `/outbox?ran=${encodeURIComponent(ran.join(","))}`, "Cache-Control": "no-store" });
       res.end();
       return;
@@ -254,6 +278,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
           return json(res, 200, { ...state(), error: (error as Error).message });
         }
         if (harness.ui.sidebars.length !== before) sidebarVersion++;
+        recalculate();
+        return json(res, 200, state());
+      }
+      if (req.method === "POST" && url.pathname === "/api/cell") {
+        // A person typing into a cell (or clearing a range with Delete), then Sheets recalculating.
+        const body = await readJson(req);
+        const sheet = harness.spreadsheet.getSheetByName(String(body.sheet));
+        if (!sheet) return json(res, 404, { error: "no such sheet" });
+        let range: ReturnType<typeof sheet.getRange>;
+        try {
+          range = sheet.getRange(String(body.a1));
+        } catch {
+          return json(res, 400, { error: "not a range" });
+        }
+        const input = typeof body.input === "string" ? body.input : "";
+        range.setValue(input === "" ? "" : typedInput(input, harness.spreadsheet.getSpreadsheetLocale()));
+        recalculate();
         return json(res, 200, state());
       }
       if (req.method === "POST" && url.pathname === "/api/locale") {
@@ -262,6 +303,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         harness.setUserLocale(locale);
         harness.spreadsheet.setSpreadsheetLocale(locale === "ru" ? "ru_RU" : "en_US");
         harness.trigger("onOpen");
+        recalculate();
         return json(res, 200, state());
       }
       if (req.method === "POST" && url.pathname === "/api/properties") {
@@ -280,7 +322,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         return json(res, 200, { emails: harness.mail.outbox });
       if (url.pathname === "/outbox" || url.pathname.startsWith("/outbox/")) return outbox(req, res, url);
       if (req.method === "POST" && url.pathname === "/api/reset") {
+        // Optionally in another language: the demo's sheets and headers are written in it.
+        const body = await readJson(req);
+        if (body.locale === "en" || body.locale === "ru") locale = body.locale;
         harness = fresh();
+        calculator = new SheetCalculator(harness);
         return json(res, 200, state());
       }
       if (req.method === "POST" && url.pathname === "/rpc") {
@@ -290,6 +336,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
           const before = harness.ui.sidebars.length;
           const value = harness.run(String(body.fn), ...args);
           if (harness.ui.sidebars.length !== before) sidebarVersion++;
+          recalculate();
           return json(res, 200, { ok: true, value: value ?? null });
         } catch (error) {
           return json(res, 200, { ok: false, error: { message: (error as Error).message } });

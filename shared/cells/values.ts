@@ -87,6 +87,20 @@ export function cellNumber(cell: Cell): number | null {
   return null;
 }
 
+/**
+ * True for a row that reads as a header: something is written in it and nothing in it is a
+ * number or a date (a column selected from its letter starts with its title, "NPS score").
+ */
+export function isHeaderRow(row: readonly Cell[]): boolean {
+  let written = false;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    if (typeof cell !== "string" || isErrorCell(cell) || cellNumber(cell) !== null) return false;
+    written = true;
+  }
+  return written;
+}
+
 /** Throws the "empty input" error when a range held no values at all. */
 export function requireValues(count: number, arg: string): void {
   if (count === 0) throw new RapportError("input.empty", { arg });

@@ -98,7 +98,7 @@ const BUDGETS: Readonly<Record<string, number>> = {
   "clientCard.html": 19_500,
   "dashboard.html": 42_500,
   "help.html": 23_500,
-  "nps.html": 12_500,
+  "nps.html": 13_500,
   "segments.html": 23_000,
   "send.html": 33_000,
   "settings.html": 19_500,

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { DEMO_SHEET_NAMES } from "../../addon/preview/demoWorkbook";
 import type { MessageKey } from "../../shared/i18n/messages.en";
 import { t } from "../../shared/i18n/translate";
 import { surveyForm } from "../fixtures/surveyForm";
@@ -95,7 +96,7 @@ for (const lang of ["en", "ru"] as const) {
       await rpc(p, "enrollSpreadsheet", inject("enrollmentKey"));
       await rpc(p, "createSurvey", surveyForm({ title: "Pulse", anonymous: true }));
       // A client's row selected: the client card shows a client, with its suggested next step.
-      await p.locator("#namebox").fill("Clients!A2");
+      await p.locator("#namebox").fill(`${DEMO_SHEET_NAMES[lang].clients}!A2`);
       await p.locator("#namebox").press("Enter");
       for (const [key, ready, open] of SIDEBARS) {
         const before = await p.locator("#sidebar-frame").getAttribute("src");

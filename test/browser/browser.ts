@@ -73,7 +73,7 @@ export function collectPageErrors(page: Page): string[] {
  * through the preview server's API before the page loads, so no click races a page still rendering.
  */
 export async function openFreshPreview(page: Page, url: string, locale: "en" | "ru"): Promise<void> {
-  await page.request.post(`${url}/api/reset`, { data: {} });
+  await page.request.post(`${url}/api/reset`, { data: { locale } });
   await page.request.post(`${url}/api/locale`, { data: { locale } });
   await page.goto(url);
   await page.locator("#grid td").first().waitFor();

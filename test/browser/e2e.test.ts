@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { readDemoClients } from "../../addon/preview/demoWorkbook";
+import { DEMO_SHEET_NAMES, readDemoClients } from "../../addon/preview/demoWorkbook";
 import { previewPages, screenshot } from "./browser";
 import { answerOnPhone, personalLink, selectRange } from "./flows";
 
@@ -101,10 +101,10 @@ for (const lang of ["en", "ru"] as const) {
       await frame.getByRole("button", { name: t.create }).click();
       await frame.locator(".survey").filter({ hasText: t.surveyTitle }).waitFor();
       await frame.getByRole("button", { name: t.addLinks }).click();
-      await expect.poll(async () => (await sheet("Clients"))[0]?.length).toBe(9);
+      await expect.poll(async () => (await sheet(DEMO_SHEET_NAMES[lang].clients))[0]?.length).toBe(9);
       const links = [
-        await personalLink(p, url, frame, t.snippet, 2, first?.id ?? ""),
-        await personalLink(p, url, frame, t.snippet, 3, second?.id ?? ""),
+        await personalLink(p, url, frame, t.snippet, 2, first?.id ?? "", lang),
+        await personalLink(p, url, frame, t.snippet, 3, second?.id ?? "", lang),
       ];
 
       // Two clients answer on their phones; sync; the first changes the answer; sync again.
@@ -131,11 +131,11 @@ for (const lang of ["en", "ru"] as const) {
       await frame.locator('input[value="rfm"]').check();
       await frame.getByRole("button", { name: t.segment }).click();
       await frame.locator("#result").waitFor({ state: "visible" });
-      await expect.poll(async () => (await sheet("Clients"))[0]).toContain(t.rfmHeader);
+      await expect.poll(async () => (await sheet(DEMO_SHEET_NAMES[lang].clients))[0]).toContain(t.rfmHeader);
       await screenshot(p, `e2e-${lang}-2-segments`);
 
       // Client card of the client who answered twice: the synced answer is on the card.
-      await selectRange(p, url, "Clients!B2");
+      await selectRange(p, url, `${DEMO_SHEET_NAMES[lang].clients}!B2`);
       frame = await openFromMenu(p, t.card);
       await expect.poll(() => frame.getByTestId("client-name").textContent()).toBe(first?.name);
       await expect.poll(() => frame.locator("#answers").textContent()).toContain(t.surveyTitle);

@@ -1,6 +1,28 @@
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { DEMO_SHEET_NAMES, demoShiftDays, lastDemoDate, shiftIsoDate } from "../../addon/preview/demoWorkbook";
 import { collectPageErrors, screenshot } from "./browser";
+
+/**
+ * The last transaction day (YYYY-MM-DD) of a demo workbook reset now: the preview moves CDNOW's
+ * dates by whole weeks so that they end in the week before today.
+ */
+export function demoEnd(now = Date.now()): string {
+  return shiftIsoDate(lastDemoDate(), demoShiftDays(now));
+}
+
+/**
+ * The months ("2026-10|2026-11") and quarters ("2026-Q3|2026-Q4") that hold `iso` or come just
+ * before it, as a regular-expression alternative: the last whole period of data ending on `iso`.
+ */
+export function latestPeriods(iso: string): { month: string; quarter: string } {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const prevMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+  const quarter = Math.ceil(month / 3);
+  const prevQuarter = quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+  return { month: `${prevMonth}|${iso.slice(0, 7)}`, quarter: `${prevQuarter}|${year}-Q${quarter}` };
+}
 
 /** Texts a respondent presses on the survey pages. */
 const RESPONDENT = {
@@ -72,7 +94,7 @@ export async function selectRange(page: Page, previewUrl: string, range: string)
   expect(await serverSelection(page, previewUrl)).toBe(range);
 }
 
-/** The personal survey link of the client in `row` of Clients, read from the Surveys sidebar's email snippet. */
+/** The personal survey link of the client in `row` of the client list, read from the Surveys sidebar's email snippet. */
 export async function personalLink(
   page: Page,
   previewUrl: string,
@@ -80,8 +102,9 @@ export async function personalLink(
   snippetButton: string,
   row: number,
   clientId: string,
+  locale: "en" | "ru",
 ): Promise<string> {
-  await selectRange(page, previewUrl, `Clients!B${row}`);
+  await selectRange(page, previewUrl, `${DEMO_SHEET_NAMES[locale].clients}!B${row}`);
   await surveys.getByRole("button", { name: snippetButton }).click();
   await expect.poll(() => surveys.locator("#snippet-html").inputValue()).toContain(`?c=${clientId}&amp;`);
   const html = await surveys.locator("#snippet-html").inputValue();

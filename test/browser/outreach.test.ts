@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { SentMail } from "../../addon/harness/mailAndTriggers";
-import { readDemoClients } from "../../addon/preview/demoWorkbook";
+import { DEMO_SHEET_NAMES, readDemoClients } from "../../addon/preview/demoWorkbook";
 import { surveyForm } from "../fixtures/surveyForm";
 import { collectPageErrors, previewPages, screenshot } from "./browser";
 
@@ -111,9 +111,10 @@ async function openSend(p: Page, lang: "en" | "ru", survey: string): Promise<Fra
   return frame;
 }
 
-/** The Clients sheet as the preview shows it. */
-async function clientsSheet(page: Page): Promise<string[][]> {
-  const response = await page.request.get(`${inject("previewUrl")}/api/sheet?name=Clients`);
+/** The client list as the preview shows it. */
+async function clientsSheet(page: Page, lang: "en" | "ru"): Promise<string[][]> {
+  const name = encodeURIComponent(DEMO_SHEET_NAMES[lang].clients);
+  const response = await page.request.get(`${inject("previewUrl")}/api/sheet?name=${name}`);
   return ((await response.json()) as { values: string[][] }).values;
 }
 
@@ -210,7 +211,7 @@ for (const lang of ["en", "ru"] as const) {
       );
 
       // Beside each client: answered for the one, reminded for the others.
-      const sheet = await clientsSheet(p);
+      const sheet = await clientsSheet(p, lang);
       const statusColumn = (sheet[0] as string[]).findIndex((h) => h.endsWith(t.statusHeader));
       expect(statusColumn).toBeGreaterThan(0);
       const statusOfEmail = (email: string) => sheet.find((r) => r[2] === email)?.[statusColumn];
@@ -277,7 +278,7 @@ for (const lang of ["en", "ru"] as const) {
       await expect.poll(() => again.getByTestId("notice").textContent()).toBe(t.scheduleSaved);
       await again.locator("#automation").scrollIntoViewIfNeeded();
       await screenshot(p, `sidebar-send-${lang}-8-message-yearly`);
-      const statusHeaders = ((await clientsSheet(p))[0] as string[]).filter((h) => h.startsWith(t.greeting));
+      const statusHeaders = ((await clientsSheet(p, lang))[0] as string[]).filter((h) => h.startsWith(t.greeting));
       expect(statusHeaders).toHaveLength(2);
       await box.reload();
       await screenshot(box, `outbox-${lang}-5-list`);

@@ -71,7 +71,7 @@ describe("add-on preview", () => {
     const frame = await openNpsSidebar(p, "NPS выделенного диапазона");
     expect(await frame.locator("h1").textContent()).toBe("Индекс потребительской лояльности (NPS)");
     await frame.locator('input[value="column"]').check();
-    await frame.locator("#column").selectOption({ label: "E · NPS score" });
+    await frame.locator("#column").selectOption({ label: "E · Оценка NPS" });
     await frame.locator("#calculate").focus();
     await frame.locator("#calculate").press("Enter");
     await frame.locator("#result").waitFor({ state: "visible" });
@@ -93,6 +93,122 @@ describe("add-on preview", () => {
     await alert.waitFor({ state: "visible" });
     expect(await alert.textContent()).toMatch(/^Clients, cell B2: ".+" is not a score from 0 to 10$/);
     await screenshot(p, "sidebar-nps-error-en");
+  });
+
+  it("lets a person type values and formulas, spills tables, explains errors and recalculates", async () => {
+    const p = await openPreview("en");
+    const cell = (a1: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+      const column = (m[1] as string).charCodeAt(0) - 65;
+      return p.locator(`#grid td[data-r="${Number(m[2]) - 1}"][data-c="${column}"]`);
+    };
+    /** Clicks a cell and types into it as a person would: the first key starts editing. */
+    const typeInto = async (a1: string, input: string) => {
+      await cell(a1).click();
+      await p.keyboard.type(input);
+      await p.keyboard.press("Enter");
+    };
+    await typeInto("J2", `=NPS(E2:E${lastRow})`);
+    await expect.poll(async () => Number(await cell("J2").textContent())).toBeCloseTo(expectedNps, 4);
+    // Enter moved down a row, as in Sheets; the formula bar shows the formula behind a value.
+    await expect.poll(() => p.locator("#namebox").inputValue()).toBe("Clients!J3");
+    await cell("J2").click();
+    await expect.poll(() => p.locator("#formula-bar").inputValue()).toBe(`=NPS(E2:E${lastRow})`);
+
+    // A table spills down and right from its cell.
+    await typeInto("L2", `=NPS_BREAKDOWN(E2:E${lastRow})`);
+    await expect.poll(() => cell("M3").textContent()).toBe(String(scores.filter((s) => s >= 9).length));
+    await screenshot(p, "preview-formulas-en");
+    // Something in its way: #REF!, saying which cell, and nothing spilled; cleared, it spills again.
+    await typeInto("N4", "in the way");
+    await expect.poll(() => cell("L2").textContent()).toBe("#REF!");
+    expect(await cell("L2").getAttribute("title")).toBe(
+      "Array result was not expanded because it would overwrite data in N4.",
+    );
+    expect(await cell("M3").textContent()).toBe("");
+    await cell("N4").click();
+    await p.keyboard.press("Delete");
+    await expect.poll(() => cell("M3").textContent()).toBe(String(scores.filter((s) => s >= 9).length));
+
+    // A Rapport formula's own error, on hover; an unknown function.
+    await typeInto("J4", "=NPS(B2:B4)");
+    await expect.poll(() => cell("J4").textContent()).toBe("#ERROR!");
+    expect(await cell("J4").getAttribute("title")).toMatch(/^NPS: .+"Umar Smith" is not a score from 0 to 10$/);
+    await typeInto("J5", "=NOPE(1)");
+    await expect.poll(() => cell("J5").getAttribute("title")).toBe("Unknown function: 'NOPE'.");
+    await cell("J4").hover();
+    await screenshot(p, "preview-formula-error-en");
+
+    // Its input changed, the formula follows: the first client's 9 becomes a 0.
+    const changed = [0, ...scores.slice(1)];
+    const changedNps =
+      (100 * (changed.filter((s) => s >= 9).length - changed.filter((s) => s <= 6).length)) / changed.length;
+    await typeInto("E2", "0");
+    await expect.poll(async () => Number(await cell("J2").textContent())).toBeCloseTo(changedNps, 4);
+    // Escape leaves a cell as it was.
+    await cell("E3").click();
+    await p.keyboard.type("7");
+    await p.keyboard.press("Escape");
+    expect(await cell("E3").textContent()).toBe(String(scores[1]));
+    expect(errors).toEqual([]);
+  });
+
+  it("selects a whole column by its letter, and says why a typed range is not one", async () => {
+    const p = await openPreview("en");
+    await p.locator('#grid thead th[data-c="4"]').click();
+    await expect.poll(() => p.locator("#namebox").inputValue()).toMatch(/^Clients!E1:E\d+$/);
+    const frame = await openNpsSidebar(p, "NPS of selection");
+    await frame.locator("#calculate").click();
+    await frame.locator("#result").waitFor({ state: "visible" });
+    expect(await frame.locator("[data-testid=nps-n]").textContent()).toBe(`${scores.length} answers`);
+    expect(await frame.locator("#nps-range").textContent()).toBe(`Range Clients!E2:E${lastRow}`);
+    expect(await frame.locator("#header-skipped").textContent()).toBe("E1 is the column's title: left out.");
+    await screenshot(p, "sidebar-nps-whole-column-en");
+
+    await p.locator("#namebox").fill("Clients!E0:Q");
+    await p.locator("#namebox").press("Enter");
+    await expect
+      .poll(() => p.getByRole("alert").first().textContent())
+      .toBe(
+        "“Clients!E0:Q” is not a range. Type a cell (B2), a range (E2:E304), a column (E:E) or rows (2:5), with a sheet name before “!” if you like.",
+      );
+    expect(await p.locator("#namebox").getAttribute("aria-invalid")).toBe("true");
+    await screenshot(p, "preview-bad-range-en");
+    await p.locator("#namebox").fill("Report!A1");
+    await p.locator("#namebox").press("Enter");
+    await expect.poll(() => p.getByRole("alert").first().textContent()).toBe("There is no sheet named “Report”.");
+    // Typing again clears the message; a good range selects.
+    await p.locator("#namebox").fill("B:C");
+    await expect.poll(() => p.locator("#range-error").isVisible()).toBe(false);
+    await p.locator("#namebox").press("Enter");
+    await expect.poll(() => p.locator("#namebox").inputValue()).toMatch(/^Clients!B1:C\d+$/);
+    expect(errors).toEqual([]);
+  });
+
+  it("reads numbers and formulas the Russian way in a Russian spreadsheet", async () => {
+    const p = await openPreview("ru");
+    const cell = (r: number, c: number) => p.locator(`#grid td[data-r="${r}"][data-c="${c}"]`);
+    await cell(1, 9).click();
+    await p.keyboard.type("11,5");
+    await p.keyboard.press("Enter");
+    await expect.poll(() => cell(1, 9).textContent()).toBe("11,5");
+    await p.keyboard.type("=ROUND(J2;0)");
+    await p.keyboard.press("Enter");
+    await expect.poll(() => cell(2, 9).textContent()).toBe("12");
+    await p.keyboard.type(`=NPS(Клиенты!E2:E${lastRow})`);
+    await p.keyboard.press("Enter");
+    await expect
+      .poll(async () => Number((await cell(3, 9).textContent())?.replace(",", ".")))
+      .toBeCloseTo(expectedNps, 4);
+    await p.keyboard.type("=NPS(B2:B4)");
+    await p.keyboard.press("Enter");
+    await expect.poll(() => cell(4, 9).textContent()).toBe("#ERROR!");
+    expect(await cell(4, 9).getAttribute("title")).toMatch(/«Umar Smith» не является оценкой от 0 до 10$/);
+    await screenshot(p, "preview-formulas-ru");
+    await p.locator("#namebox").fill("Клиенты!0:Q");
+    await p.locator("#namebox").press("Enter");
+    await expect.poll(() => p.getByRole("alert").first().textContent()).toMatch(/^«Клиенты!0:Q» — не диапазон\./);
+    expect(errors).toEqual([]);
   });
 
   it("resets the demo workbook with the Reset demo button, once confirmed", async () => {

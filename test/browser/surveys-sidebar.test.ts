@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { readDemoClients } from "../../addon/preview/demoWorkbook";
+import { DEMO_SHEET_NAMES, readDemoClients } from "../../addon/preview/demoWorkbook";
 import { answer } from "../addon/respondent";
 import { collectPageErrors, openFreshPreview, previewPages, SCREENSHOT_DIR, screenshot } from "./browser";
 import { answerOnPhone as answerOnPhoneIn, personalLink } from "./flows";
@@ -166,7 +166,7 @@ for (const lang of ["en", "ru"] as const) {
       // Add links: two columns beside the demo client list (A–G): H and I.
       await frame.getByRole("button", { name: t.addLinks }).click();
       await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(/H.+I/);
-      const clients = await sheetValues("Clients");
+      const clients = await sheetValues(DEMO_SHEET_NAMES[lang].clients);
       expect(clients[0]?.[7]).toMatch(new RegExp(`^${t.linkHeader.replace("[", "\\[")}[A-Za-z0-9_-]{22}\\]$`));
       expect(clients.slice(1).every((r) => r[7] === t.open)).toBe(true);
       expect(clients.slice(1).every((r) => r[8] === "TRUE")).toBe(true);
@@ -182,14 +182,14 @@ for (const lang of ["en", "ru"] as const) {
       await popup.close();
 
       // Two clients' personal links, taken from the email snippet of their rows.
-      const first = await personalLink(p, inject("previewUrl"), frame, t.snippet, 2, firstClient?.id ?? "");
+      const first = await personalLink(p, inject("previewUrl"), frame, t.snippet, 2, firstClient?.id ?? "", lang);
       await expect.poll(() => frame.locator("#snippet-for").textContent()).toContain(firstClient?.id ?? "?");
       await frame.getByRole("button", { name: t.copy }).click();
       await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(t.copied);
       await expectFits(frame);
       await sidebarShot(p, `sidebar-surveys-${lang}-3-links`);
       await screenshot(p, `preview-surveys-links-${lang}`);
-      const second = await personalLink(p, inject("previewUrl"), frame, t.snippet, 3, secondClient?.id ?? "");
+      const second = await personalLink(p, inject("previewUrl"), frame, t.snippet, 3, secondClient?.id ?? "", lang);
       expect(new URL(first).searchParams.get("c")).toBe(firstClient?.id);
       expect(new URL(second).searchParams.get("c")).toBe(secondClient?.id);
 

@@ -2,7 +2,8 @@
  * The preview page: a workbook grid with selection, the Rapport menu, and the add-on's sidebar
  * in a 300 px iframe. All workbook state lives on the preview server (in the Apps Script harness).
  */
-import { columnLetter, columnNumber } from "../../../shared/cells/a1";
+import { columnLetter } from "../../../shared/cells/a1";
+import { parseA1 } from "../../harness/a1";
 import { type ChartView, renderChart } from "./chart";
 
 interface MenuItem {
@@ -15,6 +16,8 @@ interface State {
   sheets: string[];
   activeSheet: string;
   selection: string | null;
+  /** The selection's first cell as the formula bar shows it (its formula, or its value). */
+  input: string;
   menus: { title: string; items: MenuItem[] }[];
   sidebar: { version: number; title: string } | null;
   toasts: string[];
@@ -28,6 +31,8 @@ interface SheetView {
   values: string[][];
   /** HYPERLINK cells, "row:column" (0-based) → URL: they open when clicked, as in Sheets. */
   links: Record<string, string>;
+  /** Formula errors, "row:column" → the message Sheets shows on hover. */
+  errors: Record<string, string>;
   lastRow: number;
   lastColumn: number;
   truncated: boolean;
@@ -43,7 +48,11 @@ const TEXT = {
       "Reset the demo? Everything in this workbook goes back to the demo data: your edits, the sheets and columns Rapport wrote, the settings and enrollment, the Outbox and the schedules. Surveys stay on the local Worker.",
     cancel: "Cancel",
     selection: "Selection",
-    hint: "Drag, shift-click or use the arrow keys to select; type a range and press Enter.",
+    hint: "Drag, shift-click or use the arrow keys to select; type a range and press Enter. Type into a cell, or press Enter to edit it.",
+    formula: "Cell content",
+    badRange:
+      "“{text}” is not a range. Type a cell (B2), a range (E2:E304), a column (E:E) or rows (2:5), with a sheet name before “!” if you like.",
+    noSheet: "There is no sheet named “{sheet}”.",
     note: "Demo data: a CDNOW extract. Nothing leaves this machine.",
     truncated: "Showing the first {n} rows.",
     closeSidebar: "Close sidebar",
@@ -58,7 +67,11 @@ const TEXT = {
       "Сбросить демо? Всё в этой таблице вернётся к демо-данным: ваши правки, листы и столбцы, которые записал Rapport, настройки и подключение, исходящие и расписания. Опросы останутся на локальном Worker.",
     cancel: "Отмена",
     selection: "Выделение",
-    hint: "Выделяйте мышью, Shift+щелчком или стрелками; введите диапазон и нажмите Enter.",
+    hint: "Выделяйте мышью, Shift+щелчком или стрелками; введите диапазон и нажмите Enter. Печатайте в ячейку или нажмите Enter, чтобы её изменить.",
+    formula: "Содержимое ячейки",
+    badRange:
+      "«{text}» — не диапазон. Введите ячейку (B2), диапазон (E2:E304), столбец (E:E) или строки (2:5), при желании с названием листа перед «!».",
+    noSheet: "Листа «{sheet}» нет.",
     note: "Демо-данные: выборка CDNOW. Ничего не покидает этот компьютер.",
     truncated: "Показаны первые {n} строк.",
     closeSidebar: "Закрыть панель",
@@ -73,6 +86,8 @@ const menu = $<HTMLDivElement>("menu");
 const menuButton = $<HTMLButtonElement>("menu-button");
 const frame = $<HTMLIFrameElement>("sidebar-frame");
 const namebox = $<HTMLInputElement>("namebox");
+const formulaBar = $<HTMLInputElement>("formula-bar");
+const rangeError = $<HTMLParagraphElement>("range-error");
 // The grid takes keyboard focus so arrow keys move the selection, as in Sheets.
 grid.tabIndex = 0;
 
@@ -82,7 +97,11 @@ let shownSidebarVersion = -1;
 /** Selection as 0-based anchor and focus cells. */
 let anchor = { r: 0, c: 0 };
 let focus = { r: 0, c: 0 };
+/** A whole column or row was selected by its letter or number (E:E, 3:3), as Sheets selects it. */
+let whole: "columns" | "rows" | null = null;
 let dragging = false;
+/** The cell the formula bar is editing, fixed when editing starts. */
+let editing: { sheet: string; a1: string } | null = null;
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(
@@ -111,6 +130,9 @@ function renderChrome(): void {
   $("outbox-link").textContent = `${text("outbox")} (${state.outbox})`;
   $("namebox-label").textContent = text("selection");
   $("namebox-hint").textContent = text("hint");
+  $("formula-label").textContent = "fx";
+  formulaBar.setAttribute("aria-label", text("formula"));
+  if (!editing) formulaBar.value = state.input;
   $("sidebar-close").setAttribute("aria-label", text("closeSidebar"));
   for (const id of ["lang-en", "lang-ru"]) {
     const b = $<HTMLButtonElement>(id);
@@ -162,12 +184,20 @@ function isNumeric(value: string): boolean {
   return /^[-+]?[\d\s.,]+%?$/.test(value) && /\d/.test(value);
 }
 
+/** Rows and columns drawn: the sheet's content and empty ones beyond it to type into, as Sheets shows. */
+function gridHeight(): number {
+  return Math.max((view?.values.length ?? 0) + 10, 30);
+}
+function gridWidth(): number {
+  return Math.max((view?.lastColumn ?? 0) + 8, 16);
+}
+
 function renderGrid(): void {
   if (!view) return;
   // Enough columns and rows for the cells charts are anchored to, as Sheets always has them.
   const anchors = view.charts.map((c) => c.position);
-  const width = Math.max(view.lastColumn, 8, ...anchors.map((p) => p.anchorColumn));
-  const height = Math.max(view.values.length, 30, ...anchors.map((p) => p.anchorRow));
+  const width = Math.max(gridWidth(), ...anchors.map((p) => p.anchorColumn));
+  const height = Math.max(gridHeight(), ...anchors.map((p) => p.anchorRow));
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
   // The corner above the row numbers heads nothing: a plain cell, not an empty header.
@@ -192,6 +222,11 @@ function renderGrid(): void {
       const td = document.createElement("td");
       const value = view.values[r]?.[c] ?? "";
       const url = view.links[`${r}:${c}`];
+      const error = view.errors[`${r}:${c}`];
+      if (error) {
+        td.title = error;
+        td.classList.add("err");
+      }
       if (url) {
         const a = document.createElement("a");
         a.href = url;
@@ -204,7 +239,7 @@ function renderGrid(): void {
       }
       td.dataset.r = String(r);
       td.dataset.c = String(c);
-      if (isNumeric(value)) td.className = "num";
+      if (isNumeric(value)) td.classList.add("num");
       tr.append(td);
     }
     body.append(tr);
@@ -261,6 +296,8 @@ function paintSelection(): void {
 
 function a1(): string {
   const { r1, r2, c1, c2 } = selectionRect();
+  if (whole === "columns") return `${columnLetter(c1 + 1)}:${columnLetter(c2 + 1)}`;
+  if (whole === "rows") return `${r1 + 1}:${r2 + 1}`;
   const start = `${columnLetter(c1 + 1)}${r1 + 1}`;
   return r1 === r2 && c1 === c2 ? start : `${start}:${columnLetter(c2 + 1)}${r2 + 1}`;
 }
@@ -301,18 +338,21 @@ function cellAt(target: EventTarget | null): { r: number; c: number } | null {
 grid.addEventListener("mousedown", (event) => {
   const cell = cellAt(event.target);
   if (!cell || !view) return;
-  const lastRow = Math.max(view.values.length, 30) - 1;
-  const lastColumn = Math.max(view.lastColumn, 8) - 1;
+  const lastRow = gridHeight() - 1;
+  const lastColumn = gridWidth() - 1;
   if (cell.r === -1 && cell.c >= 0) {
-    // Column header: the whole column, as Sheets selects it.
-    anchor = { r: 0, c: cell.c };
+    // A column's letter selects the whole column (E:E), shift-click a run of columns, as in Sheets.
+    if (!(event.shiftKey && whole === "columns")) anchor = { r: 0, c: cell.c };
     focus = { r: lastRow, c: cell.c };
+    whole = "columns";
   } else if (cell.c === -1 && cell.r >= 0) {
-    anchor = { r: cell.r, c: 0 };
+    if (!(event.shiftKey && whole === "rows")) anchor = { r: cell.r, c: 0 };
     focus = { r: cell.r, c: lastColumn };
+    whole = "rows";
   } else if (cell.r >= 0 && cell.c >= 0) {
     if (!event.shiftKey) anchor = cell;
     focus = cell;
+    whole = null;
     dragging = true;
   }
   paintSelection();
@@ -341,8 +381,13 @@ grid.addEventListener("keydown", (event) => {
     ArrowRight: [0, 1],
   };
   const move = moves[event.key];
-  if (!move || !view) return;
+  if (!view) return;
+  if (!move) {
+    editKey(event);
+    return;
+  }
   event.preventDefault();
+  whole = null;
   const next = { r: Math.max(0, focus.r + move[0]), c: Math.max(0, focus.c + move[1]) };
   focus = next;
   if (!event.shiftKey) anchor = next;
@@ -353,15 +398,113 @@ grid.addEventListener("keydown", (event) => {
   void commitSelection();
 });
 
+/** Shows why the text typed in the selection box is not a range (or hides the message). */
+function showRangeError(message: string | null): void {
+  rangeError.hidden = message === null;
+  rangeError.textContent = message ?? "";
+  namebox.setAttribute("aria-invalid", String(message !== null));
+}
+
 namebox.addEventListener("keydown", (event) => {
   if (event.key !== "Enter" || !state) return;
-  const m = /^(?:(.+)!)?([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(namebox.value.trim());
-  if (!m) return;
-  const [, sheet, c1, r1, c2, r2] = m;
-  anchor = { r: Number(r1) - 1, c: columnNumber(c1 as string) - 1 };
-  focus = c2 && r2 ? { r: Number(r2) - 1, c: columnNumber(c2) - 1 } : anchor;
-  const target = sheet?.replace(/^'|'$/g, "") ?? state.activeSheet;
-  void api<State>("/api/select", { sheet: target, a1: a1() }).then(refresh);
+  const typed = namebox.value.trim();
+  const parsed = /^(?:('(?:[^']|'')+'|[^!]+)!)?(.+)$/.exec(typed);
+  const sheet = parsed?.[1]?.replace(/^'|'$/g, "").replace(/''/g, "'") ?? state.activeSheet;
+  const cells = (parsed?.[2] ?? "").replace(/\$/g, "").toUpperCase();
+  // The grid's extent: a whole column is painted down to the last row shown.
+  const rect = /^[A-Z]{1,3}\d*(?::[A-Z]{1,3}\d*)?$|^\d+:\d+$/.test(cells)
+    ? parseA1(cells, gridHeight(), gridWidth())
+    : null;
+  if (!rect) {
+    showRangeError(text("badRange").replace("{text}", typed));
+    return;
+  }
+  anchor = { r: rect.row - 1, c: rect.column - 1 };
+  focus = { r: rect.row + rect.numRows - 2, c: rect.column + rect.numColumns - 2 };
+  whole = /^[A-Z]+:[A-Z]+$/.test(cells) ? "columns" : /^\d+:\d+$/.test(cells) ? "rows" : null;
+  if (!state.sheets.includes(sheet)) {
+    showRangeError(text("noSheet").replace("{sheet}", sheet));
+    return;
+  }
+  showRangeError(null);
+  void api<State>("/api/select", { sheet, a1: a1() }).then(refresh);
+});
+namebox.addEventListener("input", () => showRangeError(null));
+
+/** The cell the selection starts at, in A1 notation: the one the formula bar edits. */
+function currentCell(): string {
+  return `${columnLetter(focus.c + 1)}${focus.r + 1}`;
+}
+
+function startEditing(initial: string | null): void {
+  if (!state) return;
+  editing = { sheet: state.activeSheet, a1: currentCell() };
+  if (initial !== null) formulaBar.value = initial;
+  formulaBar.focus();
+  const end = formulaBar.value.length;
+  formulaBar.setSelectionRange(end, end);
+}
+
+/** A key on the grid that is not an arrow: typing starts editing, Enter and F2 edit, Delete clears. */
+function editKey(event: KeyboardEvent): void {
+  if (!state || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === "Enter" || event.key === "F2") {
+    event.preventDefault();
+    anchor = focus;
+    whole = null;
+    paintSelection();
+    startEditing(null);
+  } else if (event.key === "Delete" || event.key === "Backspace") {
+    event.preventDefault();
+    void api<State>("/api/cell", { sheet: state.activeSheet, a1: a1(), input: "" }).then(refresh);
+  } else if (event.key.length === 1) {
+    event.preventDefault();
+    anchor = focus;
+    whole = null;
+    paintSelection();
+    startEditing(event.key);
+  }
+}
+
+grid.addEventListener("dblclick", (event) => {
+  const cell = cellAt(event.target);
+  if (!cell || cell.r < 0 || cell.c < 0) return;
+  anchor = cell;
+  focus = cell;
+  whole = null;
+  paintSelection();
+  startEditing(null);
+});
+formulaBar.addEventListener("focus", () => {
+  if (!editing && state) editing = { sheet: state.activeSheet, a1: currentCell() };
+});
+formulaBar.addEventListener("keydown", async (event) => {
+  if (!editing || !state) return;
+  if (event.key === "Escape") {
+    event.preventDefault();
+    editing = null;
+    formulaBar.value = state.input;
+    grid.focus();
+    return;
+  }
+  if (event.key !== "Enter" && event.key !== "Tab") return;
+  event.preventDefault();
+  const target = editing;
+  editing = null;
+  state = await api<State>("/api/cell", { ...target, input: formulaBar.value });
+  // Enter moves down a row and Tab right, as in Sheets.
+  focus = event.key === "Enter" ? { r: focus.r + 1, c: focus.c } : { r: focus.r, c: focus.c + 1 };
+  anchor = focus;
+  await commitSelection();
+  await refresh();
+  grid.focus();
+});
+formulaBar.addEventListener("blur", () => {
+  // Leaving the bar without Enter keeps the cell as it was.
+  if (editing && state) {
+    editing = null;
+    formulaBar.value = state.input;
+  }
 });
 
 menuButton.addEventListener("click", () => {

@@ -59,6 +59,10 @@ function showResult(result: NpsResultView): void {
     bar(tr("ui.nps.detractors"), result.detractors, result.n, "fill-bad"),
   );
   $("small-sample").hidden = !result.smallSample;
+  $("header-skipped").hidden = result.headerSkipped === null;
+  $("header-skipped").textContent = result.headerSkipped
+    ? tr("ui.nps.headerSkipped", { cell: result.headerSkipped })
+    : "";
   $("result").hidden = false;
 }
 

@@ -13,6 +13,7 @@ export const uiEn = {
   "ui.nps.share": "{count} · {share}",
   "ui.nps.working": "Calculating…",
   "ui.nps.range": "Range {range}",
+  "ui.nps.headerSkipped": "{cell} is the column's title: left out.",
   "ui.nps.answers": "{n, plural, one {# answer} other {# answers}}",
   "ui.nps.promoters": "Promoters (9–10)",
   "ui.nps.passives": "Passives (7–8)",

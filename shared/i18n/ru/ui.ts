@@ -14,6 +14,7 @@ export const uiRu: Record<keyof typeof uiEn, string> = {
   "ui.nps.share": "{count} · {share}",
   "ui.nps.working": "Считаем…",
   "ui.nps.range": "Диапазон {range}",
+  "ui.nps.headerSkipped": "{cell} — заголовок столбца, он не учитывается.",
   "ui.nps.answers": "Ответов: {n}",
   "ui.nps.promoters": "Промоутеры (9–10)",
   "ui.nps.passives": "Нейтралы (7–8)",

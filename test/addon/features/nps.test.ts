@@ -126,6 +126,20 @@ describe("NPS sidebar", () => {
     expect(result.range).toBe(`Clients!E2:E${clients.length + 1}`);
   });
 
+  it("leaves out the title of a whole column selected by its letter, and says so", () => {
+    const addon = demo();
+    addon.spreadsheet.getActiveSheet().setActiveSelection("E:E");
+    const result = addon.run("npsOfSelection") as { nps: number; n: number; range: string; headerSkipped: string };
+    expect(result.n).toBe(answered.length);
+    expect(result.nps).toBeCloseTo(expected, 10);
+    expect(result.headerSkipped).toBe("E1");
+    // Read only as far as the sheet has rows with something in them.
+    expect(result.range).toBe(`Clients!E2:E${clients.length + 1}`);
+    // A selection below the title has nothing to leave out.
+    addon.spreadsheet.getActiveSheet().setActiveSelection("E2:E4");
+    expect((addon.run("npsOfSelection") as { headerSkipped: string | null }).headerSkipped).toBeNull();
+  });
+
   it("computes the NPS of a chosen column below its header", () => {
     const result = demo().run("npsOfColumn", 5) as { nps: number; n: number; smallSample: boolean };
     expect(result.n).toBe(answered.length);

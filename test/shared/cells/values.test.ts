@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { columnLetter, columnNumber } from "../../../shared/cells/a1";
-import { asRows, cellNumber, displayValue, isBlank, isErrorCell, parseNumberText } from "../../../shared/cells/values";
+import {
+  asRows,
+  cellNumber,
+  displayValue,
+  isBlank,
+  isErrorCell,
+  isHeaderRow,
+  parseNumberText,
+} from "../../../shared/cells/values";
 
 describe("parseNumberText", () => {
   it.each([
@@ -72,5 +80,20 @@ describe("cells", () => {
       expect(columnLetter(n)).toBe(s);
       expect(columnNumber(s)).toBe(n);
     }
+  });
+});
+
+describe("isHeaderRow", () => {
+  it("reads a row of titles as a header, and a row with a number, a date or an error as data", () => {
+    expect(isHeaderRow(["NPS score"])).toBe(true);
+    expect(isHeaderRow(["Client ID", "", "Оценка"])).toBe(true);
+    expect(isHeaderRow(["n/a"])).toBe(true);
+    expect(isHeaderRow(["Score", 9])).toBe(false);
+    expect(isHeaderRow(["10"])).toBe(false);
+    expect(isHeaderRow([new Date(0)])).toBe(false);
+    expect(isHeaderRow([true])).toBe(false);
+    expect(isHeaderRow(["#N/A"])).toBe(false);
+    expect(isHeaderRow(["", null])).toBe(false);
+    expect(isHeaderRow([])).toBe(false);
   });
 });

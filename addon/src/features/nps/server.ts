@@ -1,5 +1,5 @@
 import { columnLetter } from "../../../../shared/cells/a1";
-import type { Range } from "../../../../shared/cells/values";
+import { isHeaderRow, type Range } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import { countNps, npsFromCounts } from "../../../../shared/metrics/nps";
 import { headerRow, qualifiedA1 } from "../../sheet/sheets";
@@ -32,7 +32,11 @@ export function npsSidebarState(): NpsSidebarState {
   });
 }
 
-function view(range: GoogleAppsScript.Spreadsheet.Range, values: Range): NpsResultView {
+function view(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: Range,
+  headerSkipped: string | null = null,
+): NpsResultView {
   const counts = countNps(values, range.getSheet().getName(), { row: range.getRow(), column: range.getColumn() });
   return {
     range: qualifiedA1(range),
@@ -42,15 +46,27 @@ function view(range: GoogleAppsScript.Spreadsheet.Range, values: Range): NpsResu
     passives: counts.passives,
     detractors: counts.detractors,
     smallSample: counts.n < SMALL_SAMPLE,
+    headerSkipped,
   };
 }
 
 /** NPS of the cells selected in the sheet. */
 export function npsOfSelection(): NpsResultView {
   return sidebarCall(() => {
-    const range = SpreadsheetApp.getActiveSpreadsheet().getActiveRange();
-    if (!range) throw new RapportError("ui.nps.noSelection");
-    return view(range, range.getValues());
+    const selected = SpreadsheetApp.getActiveSpreadsheet().getActiveRange();
+    if (!selected) throw new RapportError("ui.nps.noSelection");
+    // A whole column (E:E) runs to the sheet's last row: read only as far as something is written.
+    const lastRow = Math.min(selected.getLastRow(), Math.max(selected.getSheet().getLastRow(), selected.getRow()));
+    let range = selected.offset(0, 0, lastRow - selected.getRow() + 1);
+    let values = range.getValues();
+    // A selection from row 1 starts with the column's title: left out, and the result says so.
+    let headerSkipped: string | null = null;
+    if (range.getRow() === 1 && values.length > 1 && isHeaderRow(values[0] ?? [])) {
+      headerSkipped = range.offset(0, 0, 1).getA1Notation();
+      range = range.offset(1, 0, values.length - 1);
+      values = values.slice(1);
+    }
+    return view(range, values, headerSkipped);
   });
 }
 

@@ -23,4 +23,6 @@ export interface NpsResultView {
   detractors: number;
   /** True when n < 100: the sidebar warns that the score moves a lot by chance. */
   smallSample: boolean;
+  /** The header row the selection started with and that was left out, e.g. "E1"; null when none. */
+  headerSkipped: string | null;
 }
