@@ -12,7 +12,7 @@ import {
   FakeLock,
   FakeProperties,
 } from "./services";
-import { FakeSpreadsheet, type SpreadsheetInit } from "./spreadsheet";
+import { type FakeRange, FakeSpreadsheet, type SpreadsheetInit } from "./spreadsheet";
 import { createUrlFetchApp, type FetchLogEntry } from "./urlFetch";
 
 const SEND_MAIL_SCOPE = "https://www.googleapis.com/auth/script.send_mail";
@@ -81,6 +81,11 @@ export interface Harness {
   globalFunctions(): string[];
   /** Calls a custom function as a formula cell would: arguments as Sheets passes them. */
   callCustomFunction(name: string, ...args: unknown[]): unknown;
+  /**
+   * The same, from a given cell: while it runs, SpreadsheetApp.getActiveRange() is that cell, as
+   * in Sheets, where a custom function's active range is the cell its formula is in.
+   */
+  callCustomFunctionAt(cell: FakeRange, name: string, ...args: unknown[]): unknown;
   /** Calls a server function as google.script.run does: JSON-safe arguments and result only. */
   run(name: string, ...args: unknown[]): unknown;
   /** Runs a simple trigger (onOpen, onInstall) in AuthMode.NONE. */
@@ -116,6 +121,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const now = () => baseNow() + clockOffset;
   const realm = createRealm({}, now);
   let mode: ExecutionMode = "full";
+  /** The cell whose formula is running, during callCustomFunctionAt. */
+  let callingCell: FakeRange | null = null;
   let userLocale = options.userLocale ?? "en";
 
   const deny = (what: string) => realm.error(`Exception: You do not have permission to call ${what}`);
@@ -213,10 +220,10 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     ),
     getActive: whenAllowed("SpreadsheetApp.getActive", ["full", "customFunction"], () => spreadsheet),
     getActiveSheet: whenAllowed("SpreadsheetApp.getActiveSheet", ["full", "customFunction"], () =>
-      spreadsheet.getActiveSheet(),
+      mode === "customFunction" && callingCell ? callingCell.getSheet() : spreadsheet.getActiveSheet(),
     ),
     getActiveRange: whenAllowed("SpreadsheetApp.getActiveRange", ["full", "customFunction"], () =>
-      spreadsheet.getActiveRange(),
+      mode === "customFunction" && callingCell ? callingCell : spreadsheet.getActiveRange(),
     ),
     getCurrentCell: whenAllowed("SpreadsheetApp.getCurrentCell", ["full"], () => spreadsheet.getCurrentCell()),
     getSelection: whenAllowed("SpreadsheetApp.getSelection", ["full"], () => spreadsheet.getSelection()),
@@ -336,6 +343,15 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       return execute("customFunction", CUSTOM_FUNCTION_LIMIT_MS, name, () =>
         realm.export(fn(...args.map((a) => realm.import(a)))),
       );
+    },
+    callCustomFunctionAt(cell, name, ...args) {
+      const previous = callingCell;
+      callingCell = cell;
+      try {
+        return harness.callCustomFunction(name, ...args);
+      } finally {
+        callingCell = previous;
+      }
     },
     run(name, ...args) {
       for (const [i, a] of args.entries()) assertJsonSafe(a, `${name}() argument ${i + 1}`);

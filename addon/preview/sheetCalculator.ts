@@ -135,6 +135,8 @@ export class SheetCalculator {
   }
 
   private thrown: Error | null = null;
+  /** The formula cell being computed: a custom function's active range. */
+  private calling: { sheet: FakeSheet; row: number; column: number } | null = null;
 
   private callCustom(name: string, args: Argument[]): unknown {
     const values = args.map((arg) => {
@@ -145,7 +147,10 @@ export class SheetCalculator {
       return grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid;
     });
     try {
-      const result = this.harness.callCustomFunction(name, ...values);
+      const at = this.calling;
+      const result = at
+        ? this.harness.callCustomFunctionAt(at.sheet.getRange(at.row + 1, at.column + 1), name, ...values)
+        : this.harness.callCustomFunction(name, ...values);
       return result === undefined || result === null ? "" : result;
     } catch (error) {
       this.thrown = error as Error;
@@ -161,6 +166,7 @@ export class SheetCalculator {
     const position = { sheet: sheet.getName(), row: row + 1, col: column + 1 };
     let result: unknown;
     this.thrown = null;
+    this.calling = cell;
     try {
       result = parser.parse(
         formulaInParserSyntax(formula, this.harness.spreadsheet.getSpreadsheetLocale()),

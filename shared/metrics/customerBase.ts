@@ -6,7 +6,8 @@ import { RapportError } from "../errors";
 /**
  * Customer-base metrics from counts and money amounts: churn and retention rates, CAC and a simple
  * CLV. Inputs are validated here so that every surface (formulas, dashboard) gives the same
- * message; `where` names the cell inside a range (empty for single values).
+ * message; `where` names the cell inside a range (empty for single values), `arg` the argument it
+ * belongs to (a formula names that cell in the sheet from it, even where the text does not show it).
  */
 
 const NOWHERE: Where = "";
@@ -15,9 +16,14 @@ const NOWHERE: Where = "";
 export function churnRate(customersAtStart: number, customersLost: number, where: Where = NOWHERE): number {
   checkCount(customersAtStart, "customers_at_start", where);
   checkCount(customersLost, "customers_lost", where);
-  if (customersAtStart === 0) throw new RapportError("rate.noCustomersAtStart", { where });
+  if (customersAtStart === 0) throw new RapportError("rate.noCustomersAtStart", { arg: "customers_at_start", where });
   if (customersLost > customersAtStart) {
-    throw new RapportError("churn.lostOverStart", { where, lost: customersLost, start: customersAtStart });
+    throw new RapportError("churn.lostOverStart", {
+      arg: "customers_lost",
+      where,
+      lost: customersLost,
+      start: customersAtStart,
+    });
   }
   return customersLost / customersAtStart;
 }
@@ -35,13 +41,23 @@ export function retentionRate(
   checkCount(customersAtStart, "customers_at_start", where);
   checkCount(customersAtEnd, "customers_at_end", where);
   checkCount(newCustomers, "new_customers", where);
-  if (customersAtStart === 0) throw new RapportError("rate.noCustomersAtStart", { where });
+  if (customersAtStart === 0) throw new RapportError("rate.noCustomersAtStart", { arg: "customers_at_start", where });
   if (newCustomers > customersAtEnd) {
-    throw new RapportError("retention.newOverEnd", { where, new: newCustomers, end: customersAtEnd });
+    throw new RapportError("retention.newOverEnd", {
+      arg: "new_customers",
+      where,
+      new: newCustomers,
+      end: customersAtEnd,
+    });
   }
   const kept = customersAtEnd - newCustomers;
   if (kept > customersAtStart) {
-    throw new RapportError("retention.keptOverStart", { where, kept, start: customersAtStart });
+    throw new RapportError("retention.keptOverStart", {
+      arg: "customers_at_end",
+      where,
+      kept,
+      start: customersAtStart,
+    });
   }
   return kept / customersAtStart;
 }
@@ -52,7 +68,7 @@ export function cac(acquisitionSpend: number, newCustomers: number, where: Where
     throw new RapportError("value.negative", { arg: "acquisition_spend", where, value: acquisitionSpend });
   }
   checkCount(newCustomers, "new_customers", where);
-  if (newCustomers === 0) throw new RapportError("cac.noNewCustomers", { where });
+  if (newCustomers === 0) throw new RapportError("cac.noNewCustomers", { arg: "new_customers", where });
   return acquisitionSpend / newCustomers;
 }
 

@@ -94,7 +94,7 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 422_000,
+  "Code.js": 426_000,
   "clientCard.html": 19_500,
   "dashboard.html": 42_500,
   "help.html": 23_500,

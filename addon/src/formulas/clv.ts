@@ -38,28 +38,32 @@ export function CLV_FIT(
   periodDays?: Range,
   model?: Range,
 ): Out {
-  return formula("CLV_FIT", (context) => {
-    const reading = context.dates;
-    const options = {
-      model: purchaseModelArg(model).name,
-      periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
-      calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
-    };
-    const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
-    const { fit, spend } = result;
-    const rows: Out = [["model", fit.model]];
-    for (const name of result.model.parameterNames) rows.push([name, fit.params[name] as number]);
-    rows.push(["log_likelihood", fit.logLikelihood], ["customers", fit.customers], ["converged", fit.converged]);
-    if (spend) {
-      rows.push(
-        ["p", spend.p],
-        ["q", spend.q],
-        ["gamma", spend.gamma],
-        ["spend_frequency_correlation", spend.frequencySpendCorrelation],
-      );
-    }
-    return finite(rows);
-  });
+  return formula(
+    "CLV_FIT",
+    ["customer_ids", "dates", "amounts", "calibration_end", "period_days", "model"],
+    (context) => {
+      const reading = context.dates;
+      const options = {
+        model: purchaseModelArg(model).name,
+        periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
+        calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
+      };
+      const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
+      const { fit, spend } = result;
+      const rows: Out = [["model", fit.model]];
+      for (const name of result.model.parameterNames) rows.push([name, fit.params[name] as number]);
+      rows.push(["log_likelihood", fit.logLikelihood], ["customers", fit.customers], ["converged", fit.converged]);
+      if (spend) {
+        rows.push(
+          ["p", spend.p],
+          ["q", spend.q],
+          ["gamma", spend.gamma],
+          ["spend_frequency_correlation", spend.frequencySpendCorrelation],
+        );
+      }
+      return finite(rows);
+    },
+  );
 }
 
 /**
@@ -77,37 +81,50 @@ export function CLV_PREDICT(
   periodDays?: Range,
   model?: Range,
 ): Out {
-  return formula("CLV_PREDICT", (context) => {
-    const reading = context.dates;
-    const options = {
-      model: purchaseModelArg(model).name,
-      horizonMonths: numberArg(horizonMonths, "horizon_months", 12, { min: 1, max: 1200, integer: true }),
-      monthlyDiscount: numberArg(monthlyDiscount, "monthly_discount", 0.01, { fraction: true }),
-      periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
-      calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
-      predictions: true,
-    };
-    if (!rangeGiven(amounts)) throw new RapportError("input.empty", { arg: "amounts" });
-    const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
-    const { summary } = result;
-    const predictions = result.predictions as NonNullable<typeof result.predictions>;
-    const p = summary.periodDays;
-    const rows: Out = new Array(summary.length + 1);
-    rows[0] = ["customer", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv"];
-    for (let i = 0; i < summary.length; i++) {
-      rows[i + 1] = [
-        summary.ids[i] as string | number,
-        summary.x[i] as number,
-        (summary.recencyDays[i] as number) / p,
-        (summary.ageDays[i] as number) / p,
-        predictions.pAlive[i] as number,
-        predictions.expectedPurchases[i] as number,
-        predictions.expectedSpend[i] as number,
-        predictions.clv[i] as number,
-      ];
-    }
-    return finite(rows);
-  });
+  return formula(
+    "CLV_PREDICT",
+    [
+      "customer_ids",
+      "dates",
+      "amounts",
+      "horizon_months",
+      "monthly_discount",
+      "calibration_end",
+      "period_days",
+      "model",
+    ],
+    (context) => {
+      const reading = context.dates;
+      const options = {
+        model: purchaseModelArg(model).name,
+        horizonMonths: numberArg(horizonMonths, "horizon_months", 12, { min: 1, max: 1200, integer: true }),
+        monthlyDiscount: numberArg(monthlyDiscount, "monthly_discount", 0.01, { fraction: true }),
+        periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
+        calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
+        predictions: true,
+      };
+      if (!rangeGiven(amounts)) throw new RapportError("input.empty", { arg: "amounts" });
+      const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
+      const { summary } = result;
+      const predictions = result.predictions as NonNullable<typeof result.predictions>;
+      const p = summary.periodDays;
+      const rows: Out = new Array(summary.length + 1);
+      rows[0] = ["customer", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv"];
+      for (let i = 0; i < summary.length; i++) {
+        rows[i + 1] = [
+          summary.ids[i] as string | number,
+          summary.x[i] as number,
+          (summary.recencyDays[i] as number) / p,
+          (summary.ageDays[i] as number) / p,
+          predictions.pAlive[i] as number,
+          predictions.expectedPurchases[i] as number,
+          predictions.expectedSpend[i] as number,
+          predictions.clv[i] as number,
+        ];
+      }
+      return finite(rows);
+    },
+  );
 }
 
 /**
@@ -122,7 +139,7 @@ export function CLV_VALIDATE(
   periodDays?: Range,
   model?: Range,
 ): Out {
-  return formula("CLV_VALIDATE", (context) => {
+  return formula("CLV_VALIDATE", ["customer_ids", "dates", "calibration_end", "period_days", "model"], (context) => {
     const reading = context.dates;
     const end = optionalDayArg(calibrationEnd, "calibration_end", reading);
     if (end === undefined) throw new RapportError("input.empty", { arg: "calibration_end" });

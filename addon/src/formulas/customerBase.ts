@@ -14,7 +14,7 @@ type Result = number | Cell[][];
 
 /** CHURN_RATE(customers_at_start, customers_lost): lost / start, 0…1. */
 export function CHURN_RATE(customersAtStart: Range, customersLost: Range): Result {
-  return formula("CHURN_RATE", () =>
+  return formula("CHURN_RATE", ["customers_at_start", "customers_lost"], () =>
     mapGrid(
       [
         { name: "customers_at_start", value: customersAtStart },
@@ -32,7 +32,7 @@ export function CHURN_RATE(customersAtStart: Range, customersLost: Range): Resul
 
 /** RETENTION_RATE(customers_at_start, customers_at_end, new_customers): (E − N)/S, 0…1. */
 export function RETENTION_RATE(customersAtStart: Range, customersAtEnd: Range, newCustomers: Range): Result {
-  return formula("RETENTION_RATE", () =>
+  return formula("RETENTION_RATE", ["customers_at_start", "customers_at_end", "new_customers"], () =>
     mapGrid(
       [
         { name: "customers_at_start", value: customersAtStart },
@@ -52,7 +52,7 @@ export function RETENTION_RATE(customersAtStart: Range, customersAtEnd: Range, n
 
 /** CAC(acquisition_spend, new_customers): spend per new customer. */
 export function CAC(acquisitionSpend: Range, newCustomers: Range): Result {
-  return formula("CAC", () =>
+  return formula("CAC", ["acquisition_spend", "new_customers"], () =>
     mapGrid(
       [
         { name: "acquisition_spend", value: acquisitionSpend },
@@ -76,26 +76,29 @@ export function CLV(
   margin?: Range,
   annualDiscountRate?: Range,
 ): Result {
-  return formula("CLV", () =>
-    mapGrid(
-      [
-        { name: "avg_order_value", value: avgOrderValue },
-        { name: "purchases_per_year", value: purchasesPerYear },
-        { name: "expected_years", value: expectedYears },
-        { name: "margin", value: margin, optional: true },
-        { name: "annual_discount_rate", value: annualDiscountRate, optional: true },
-      ],
-      ([aov, perYear, years, m, rate], where) =>
-        clv(
-          {
-            avgOrderValue: readNonNegative(aov as Cell, "avg_order_value", where),
-            purchasesPerYear: readNonNegative(perYear as Cell, "purchases_per_year", where),
-            expectedYears: readNonNegative(years as Cell, "expected_years", where),
-            margin: m === undefined ? 1 : readFraction(m, "margin", where),
-            annualDiscountRate: rate === undefined ? 0 : readFraction(rate, "annual_discount_rate", where),
-          },
-          where,
-        ),
-    ),
+  return formula(
+    "CLV",
+    ["avg_order_value", "purchases_per_year", "expected_years", "margin", "annual_discount_rate"],
+    () =>
+      mapGrid(
+        [
+          { name: "avg_order_value", value: avgOrderValue },
+          { name: "purchases_per_year", value: purchasesPerYear },
+          { name: "expected_years", value: expectedYears },
+          { name: "margin", value: margin, optional: true },
+          { name: "annual_discount_rate", value: annualDiscountRate, optional: true },
+        ],
+        ([aov, perYear, years, m, rate], where) =>
+          clv(
+            {
+              avgOrderValue: readNonNegative(aov as Cell, "avg_order_value", where),
+              purchasesPerYear: readNonNegative(perYear as Cell, "purchases_per_year", where),
+              expectedYears: readNonNegative(years as Cell, "expected_years", where),
+              margin: m === undefined ? 1 : readFraction(m, "margin", where),
+              annualDiscountRate: rate === undefined ? 0 : readFraction(rate, "annual_discount_rate", where),
+            },
+            where,
+          ),
+      ),
   );
 }

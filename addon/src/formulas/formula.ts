@@ -1,4 +1,6 @@
 import { type DateReading, dateReading } from "../../../shared/cells/dates";
+import { callArguments, placeError } from "../../../shared/cells/formulaArguments";
+import { isRapportError } from "../../../shared/errors";
 import type { Locale } from "../../../shared/i18n/locale";
 import { errorMessage } from "../../../shared/i18n/translate";
 import { spreadsheetLocale } from "../services/locale";
@@ -28,10 +30,25 @@ function spreadsheetDates(): DateReading {
 }
 
 /**
- * Runs a custom function's body. Any failure becomes one `Error` whose message starts with the
- * formula's name and is in the spreadsheet's language: Sheets shows it on the #ERROR! cell.
+ * The arguments as written in the formula's own cell. In a custom function the active range is
+ * the cell the formula is in; read only when a message needs it (two calls to Apps Script).
  */
-export function formula<T>(name: string, body: (context: FormulaContext) => T): T {
+function writtenArguments(name: string): string[] | null {
+  try {
+    const formulaText = SpreadsheetApp.getActiveRange()?.getFormula();
+    return formulaText ? callArguments(formulaText, name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a custom function's body. Any failure becomes one `Error` whose message starts with the
+ * formula's name and is in the spreadsheet's language: Sheets shows it on the #ERROR! cell. A
+ * message about an input names the sheet cell when the argument was a reference (E2:E304, cell
+ * E5), else the argument (`params`: the names in order, as autocomplete shows them).
+ */
+export function formula<T>(name: string, params: readonly string[], body: (context: FormulaContext) => T): T {
   let locale: Locale | undefined;
   let dates: DateReading | undefined;
   const context: FormulaContext = {
@@ -47,6 +64,8 @@ export function formula<T>(name: string, body: (context: FormulaContext) => T): 
   try {
     return body(context);
   } catch (error) {
-    throw new Error(`${name}: ${errorMessage(error, locale ?? spreadsheetLocale())}`);
+    const language = locale ?? spreadsheetLocale();
+    const placed = isRapportError(error) ? placeError(error, params, writtenArguments(name), language) : error;
+    throw new Error(`${name}: ${errorMessage(placed, language)}`);
   }
 }

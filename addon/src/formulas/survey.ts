@@ -21,12 +21,12 @@ const CONFIDENCE = { fraction: true, min: 0.5, max: 0.999 } as const;
 
 /** NPS(scores): Net Promoter Score in points, −100…100. */
 export function NPS(scores: Range): number {
-  return formula("NPS", () => npsFromCounts(countNps(scores, "scores")));
+  return formula("NPS", ["scores"], () => npsFromCounts(countNps(scores, "scores")));
 }
 
 /** NPS_CI(scores, [confidence]): one row: NPS, lower, upper, n (+ a warning cell when n < 100). */
 export function NPS_CI(scores: Range, confidence?: Range): Cell[][] {
-  return formula("NPS_CI", (context) => {
+  return formula("NPS_CI", ["scores", "confidence"], (context) => {
     const level = numberArg(confidence, "confidence", 0.95, CONFIDENCE);
     const ci = npsInterval(countNps(scores, "scores"), level);
     const row: Cell[] = [ci.nps, ci.lower, ci.upper, ci.n];
@@ -37,7 +37,7 @@ export function NPS_CI(scores: Range, confidence?: Range): Cell[][] {
 
 /** NPS_DIFF(scores_before, scores_after): one row: change in points, z, two-sided p (+ warning). */
 export function NPS_DIFF(scoresBefore: Range, scoresAfter: Range): Cell[][] {
-  return formula("NPS_DIFF", (context) => {
+  return formula("NPS_DIFF", ["scores_before", "scores_after"], (context) => {
     const diff = npsDifference(countNps(scoresBefore, "scores_before"), countNps(scoresAfter, "scores_after"));
     const row: Cell[] = [diff.change, diff.z, diff.pValue];
     if (diff.smallSample) {
@@ -49,7 +49,7 @@ export function NPS_DIFF(scoresBefore: Range, scoresAfter: Range): Cell[][] {
 
 /** NPS_BREAKDOWN(scores): group, count, share for promoters, passives, detractors, total (+ note). */
 export function NPS_BREAKDOWN(scores: Range): Cell[][] {
-  return formula("NPS_BREAKDOWN", (context) => {
+  return formula("NPS_BREAKDOWN", ["scores"], (context) => {
     const counts = countNps(scores, "scores");
     const out: Cell[][] = [["group", "count", "share"]];
     for (const row of npsBreakdown(counts)) out.push([row.group, row.count, row.share]);
@@ -60,7 +60,7 @@ export function NPS_BREAKDOWN(scores: Range): Cell[][] {
 
 /** CSAT(scores, [scale_max], [threshold]): share of answers at or above the threshold, 0…1. */
 export function CSAT(scores: Range, scaleMax?: Range, threshold?: Range): number {
-  return formula("CSAT", () => {
+  return formula("CSAT", ["scores", "scale_max", "threshold"], () => {
     const max = numberArg(scaleMax, "scale_max", 5, { min: 2, max: 100, integer: true });
     const cut = numberArg(threshold, "threshold", topTwoBox(max), { min: 1, max });
     return csatShare(tallyScores(scores, ratingScale(max), cut, "scores"));
@@ -69,7 +69,7 @@ export function CSAT(scores: Range, scaleMax?: Range, threshold?: Range): number
 
 /** CES(scores, [scale_max]): mean effort score. */
 export function CES(scores: Range, scaleMax?: Range): number {
-  return formula("CES", () => {
+  return formula("CES", ["scores", "scale_max"], () => {
     const max = numberArg(scaleMax, "scale_max", 7, { min: 2, max: 100, integer: true });
     return meanScore(tallyScores(scores, ratingScale(max), max, "scores"));
   });
@@ -77,7 +77,7 @@ export function CES(scores: Range, scaleMax?: Range): number {
 
 /** CSI(ratings, importance, [scale_min], [scale_max]): importance-weighted satisfaction, 0…100. */
 export function CSI(ratings: Range, importance: Range, scaleMin?: Range, scaleMax?: Range): number {
-  return formula("CSI", () => {
+  return formula("CSI", ["ratings", "importance", "scale_min", "scale_max"], () => {
     const min = numberArg(scaleMin, "scale_min", 1);
     const max = numberArg(scaleMax, "scale_max", 5);
     return csiOfRatings(ratings, importance, ratingScale(max, min)).csi;

@@ -22,17 +22,19 @@ const DAYS = { min: 1, integer: true } as const;
 
 /** REPEAT_RATE(customer_ids): customers with 2+ orders / customers, 0…1. */
 export function REPEAT_RATE(customerIds: Range): number {
-  return formula("REPEAT_RATE", () => repeatRate(readCustomerIds(customerIds, "customer_ids")));
+  return formula("REPEAT_RATE", ["customer_ids"], () => repeatRate(readCustomerIds(customerIds, "customer_ids")));
 }
 
 /** PURCHASE_FREQUENCY(customer_ids): orders per customer. */
 export function PURCHASE_FREQUENCY(customerIds: Range): number {
-  return formula("PURCHASE_FREQUENCY", () => purchaseFrequency(readCustomerIds(customerIds, "customer_ids")));
+  return formula("PURCHASE_FREQUENCY", ["customer_ids"], () =>
+    purchaseFrequency(readCustomerIds(customerIds, "customer_ids")),
+  );
 }
 
 /** CHURN_TABLE(customer_ids, dates, [period], [inactive_days]): one row per period. */
 export function CHURN_TABLE(customerIds: Range, dates: Range, period?: Range, inactiveDays?: Range): Cell[][] {
-  return formula("CHURN_TABLE", (context) => {
+  return formula("CHURN_TABLE", ["customer_ids", "dates", "period", "inactive_days"], (context) => {
     const by = periodArg(period, "period", "quarter");
     const days = optionalNumberArg(inactiveDays, "inactive_days", DAYS);
     const tx = readTransactions({ customerIds, dates }, context.dates);
@@ -49,7 +51,7 @@ export function CHURN_TABLE(customerIds: Range, dates: Range, period?: Range, in
 
 /** RFM(customer_ids, dates, amounts, [as_of_date]): one row per customer with scores and segment. */
 export function RFM(customerIds: Range, dates: Range, amounts: Range, asOfDate?: Range): Cell[][] {
-  return formula("RFM", (context) => {
+  return formula("RFM", ["customer_ids", "dates", "amounts", "as_of_date"], (context) => {
     const asOf = optionalDayArg(asOfDate, "as_of_date", context.dates);
     const tx = readTransactions({ customerIds, dates, amounts }, context.dates);
     return rfmCells(rfmTable(tx, asOf));
@@ -66,7 +68,7 @@ export function ABC_XYZ(
   xCv?: Range,
   yCv?: Range,
 ): Cell[][] {
-  return formula("ABC_XYZ", (context) => {
+  return formula("ABC_XYZ", ["customer_ids", "dates", "amounts", "a_share", "b_share", "x_cv", "y_cv"], (context) => {
     const options = {
       aShare: numberArg(aShare, "a_share", 0.8, { fraction: true, above: 0, below: 1 }),
       bShare: numberArg(bShare, "b_share", 0.95, { fraction: true, above: 0 }),
@@ -80,7 +82,7 @@ export function ABC_XYZ(
 
 /** COHORT_RETENTION(customer_ids, dates, [period]): cohorts × periods since the first purchase. */
 export function COHORT_RETENTION(customerIds: Range, dates: Range, period?: Range): Cell[][] {
-  return formula("COHORT_RETENTION", (context) => {
+  return formula("COHORT_RETENTION", ["customer_ids", "dates", "period"], (context) => {
     const by = periodArg(period, "period", "month");
     const tx = readTransactions({ customerIds, dates }, context.dates);
     return cohortCells(cohortRetention(tx, by));
@@ -89,7 +91,7 @@ export function COHORT_RETENTION(customerIds: Range, dates: Range, period?: Rang
 
 /** SURVIVAL(durations, churned, [confidence]): Kaplan–Meier table. */
 export function SURVIVAL(durations: Range, churned: Range, confidence?: Range): Cell[][] {
-  return formula("SURVIVAL", () => {
+  return formula("SURVIVAL", ["durations", "churned", "confidence"], () => {
     const level = numberArg(confidence, "confidence", 0.95, { fraction: true, min: 0.5, max: 0.999 });
     return survivalCells(kaplanMeier(readLifetimes(durations, churned), level));
   });
@@ -108,22 +110,26 @@ export function CLIENT_STAGE(
   commitmentOrders?: Range,
   commitmentDays?: Range,
 ): string | Cell[][] {
-  return formula("CLIENT_STAGE", (context) => {
-    const options = {
-      asOfDay: optionalDayArg(asOfDate, "as_of_date", context.dates),
-      lapsedDays: optionalNumberArg(lapsedDays, "lapsed_days", DAYS),
-      commitmentOrders: numberArg(commitmentOrders, "commitment_orders", STAGE_DEFAULTS.commitmentOrders, {
-        min: 2,
-        integer: true,
-      }),
-      commitmentDays: numberArg(commitmentDays, "commitment_days", STAGE_DEFAULTS.commitmentDays, {
-        min: 0,
-        integer: true,
-      }),
-    };
-    const tx = readTransactions({ customerIds, dates }, context.dates);
-    const { stages } = clientStages(clientIds, tx, options);
-    if (!Array.isArray(clientIds)) return stages[0] ?? "";
-    return stages.map((stage) => [stage ?? ""]);
-  });
+  return formula(
+    "CLIENT_STAGE",
+    ["client_ids", "customer_ids", "dates", "as_of_date", "lapsed_days", "commitment_orders", "commitment_days"],
+    (context) => {
+      const options = {
+        asOfDay: optionalDayArg(asOfDate, "as_of_date", context.dates),
+        lapsedDays: optionalNumberArg(lapsedDays, "lapsed_days", DAYS),
+        commitmentOrders: numberArg(commitmentOrders, "commitment_orders", STAGE_DEFAULTS.commitmentOrders, {
+          min: 2,
+          integer: true,
+        }),
+        commitmentDays: numberArg(commitmentDays, "commitment_days", STAGE_DEFAULTS.commitmentDays, {
+          min: 0,
+          integer: true,
+        }),
+      };
+      const tx = readTransactions({ customerIds, dates }, context.dates);
+      const { stages } = clientStages(clientIds, tx, options);
+      if (!Array.isArray(clientIds)) return stages[0] ?? "";
+      return stages.map((stage) => [stage ?? ""]);
+    },
+  );
 }

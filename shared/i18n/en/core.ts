@@ -3,6 +3,8 @@ export const coreEn = {
   "cell.row": "row {row}",
   "cell.rowColumn": "row {row}, column {column}",
   "cell.a1": "cell {cell}",
+  "arg.name": "{name}",
+  "arg.number": "argument {n}",
   "input.empty": "{arg} is empty: select a range with at least one value",
   "input.errorCell": "{arg}, {cell}: the cell holds the error {value}; fix or clear that cell",
   "input.notScore": '{arg}, {cell}: "{value}" is not a score from {min} to {max}',

@@ -4,6 +4,8 @@ export const coreRu: Record<keyof typeof coreEn, string> = {
   "cell.row": "строка {row}",
   "cell.rowColumn": "строка {row}, столбец {column}",
   "cell.a1": "ячейка {cell}",
+  "arg.name": "{name}",
+  "arg.number": "аргумент {n}",
   "input.empty": "{arg}: диапазон пуст; выберите диапазон, где есть хотя бы одно значение",
   "input.errorCell": "{arg}, {cell}: в ячейке ошибка {value}; исправьте или очистите эту ячейку",
   "input.notScore": "{arg}, {cell}: «{value}» не является оценкой от {min} до {max}",

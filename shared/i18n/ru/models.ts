@@ -2,7 +2,7 @@ import type { modelsEn } from "../en/models";
 
 export const modelsRu: Record<keyof typeof modelsEn, string> = {
   "models.noCalibrationCustomers":
-    "ни один клиент не сделал первую покупку до конца калибровочного периода {date}; выберите более позднюю calibration_end",
+    "ни один клиент не сделал первую покупку до конца калибровочного периода {date}; выберите более позднюю дату конца калибровки",
   "models.spanTooLong": "история покупок охватывает {days} дн., больше, чем допускают модели (65 535)",
   "models.badWeight": "строка {row}: вес должен быть числом не меньше 0",
   "models.badHistory": "строка {row}: в истории должно быть x ≥ 0 и 0 ≤ tₓ ≤ T (tₓ > 0 при x > 0)",
@@ -11,7 +11,7 @@ export const modelsRu: Record<keyof typeof modelsEn, string> = {
     "все клиенты ({customers}) покупали только в один день: без повторных покупок нельзя оценить повторное поведение; возьмите данные за более долгий период",
   "models.identicalHistories":
     "у всех клиентов ({customers}) одинаковая история покупок, поэтому различия между клиентами оценить нельзя",
-  "models.badPenalizer": "penalizer: {value} должно быть числом не меньше 0",
+  "models.badPenalizer": "штраф регуляризации: {value} должно быть числом не меньше 0",
   "models.noFit": "модель не удалось подобрать к этим данным; проверьте даты и суммы",
   "models.badSpendRow": "строка {row}: модели расходов нужны x > 0 и средняя сумма больше 0",
   "models.tooFewSpenders":
@@ -24,9 +24,9 @@ export const modelsRu: Record<keyof typeof modelsEn, string> = {
     "модель {model} не сошлась на этих данных (мало повторных покупателей или история, которую модель не описывает); посмотрите CLV_FIT или попробуйте другую модель",
   "models.unknownModel": "{arg}: «{value}» — не модель; используйте bgnbd, mbgnbd или pareto",
   "models.noHoldout":
-    "calibration_end {date} совпадает с последней датой покупки {last} или позже неё: не остаётся контрольного периода для сравнения",
+    "конец калибровки {date} совпадает с последней датой покупки {last} или позже неё: не остаётся контрольного периода для сравнения",
   "models.calibrationBeforeData":
-    "calibration_end {date} раньше первой даты покупки {first}: выберите дату внутри данных",
+    "конец калибровки {date} раньше первой даты покупки {first}: выберите дату внутри данных",
   "analysis.csvHeader": "первая строка должна называть столбцы, например customer,date,amount (найдено «{found}»)",
   "analysis.csvFields": "строка {line}: ожидалось полей: {expected}, найдено: {found}",
   "analysis.csvCustomer": "строка {line}: пустой идентификатор клиента",

@@ -32,10 +32,39 @@ describe("NPS custom function", () => {
     expect(errorOf(() => addon.callCustomFunction("NPS", column("#N/A")))).toContain("#N/A");
   });
 
+  it("names the sheet cell to fix when the formula is in a cell, read from the formula itself", () => {
+    const sheet = (locale: string) =>
+      loadAddon({
+        spreadsheet: {
+          locale,
+          sheets: [{ name: "Clients", rows: [["Score"], [9], [10], ["n/a"], [7]] }],
+        },
+      });
+    const en = sheet("en_US");
+    const cell = en.spreadsheet.getSheetByName("Clients")?.getRange("C1");
+    cell?.setFormula("=NPS(Clients!A2:A5)");
+    const values = [[9], [10], ["n/a"], [7]];
+    // Sheets passes the values; the active range of a custom function is the formula's own cell.
+    expect(errorOf(() => en.callCustomFunctionAt(cell as never, "NPS", values))).toBe(
+      'NPS: Clients!A2:A5, cell A4: "n/a" is not a score from 0 to 10',
+    );
+    const ru = sheet("ru_RU");
+    const ruCell = ru.spreadsheet.getSheetByName("Clients")?.getRange("C1");
+    ruCell?.setFormula("=NPS(A2:A5)");
+    expect(errorOf(() => ru.callCustomFunctionAt(ruCell as never, "NPS", values))).toBe(
+      "NPS: A2:A5, ячейка A4: «n/a» не является оценкой от 0 до 10",
+    );
+    // Two calls in one formula: which one failed is unknowable, so the argument is named instead.
+    ruCell?.setFormula("=NPS(A2:A5)-NPS(A2:A3)");
+    expect(errorOf(() => ru.callCustomFunctionAt(ruCell as never, "NPS", values))).toBe(
+      "NPS: аргумент 1, строка 3: «n/a» не является оценкой от 0 до 10",
+    );
+  });
+
   it("throws in Russian when the spreadsheet's locale is Russian", () => {
     const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
     expect(errorOf(() => ru.callCustomFunction("NPS", column(9, "нет")))).toBe(
-      "NPS: scores, строка 2: «нет» не является оценкой от 0 до 10",
+      "NPS: аргумент 1, строка 2: «нет» не является оценкой от 0 до 10",
     );
   });
 });

@@ -65,10 +65,10 @@ describe("customer-base formulas", () => {
 
   it("speaks Russian when the spreadsheet's locale is Russian", () => {
     expect(errorOf(() => ru.callCustomFunction("CHURN_RATE", column(10, 0), column(1, 0)))).toBe(
-      "CHURN_RATE: customers_at_start, строка 2 равно 0: для доли нужен хотя бы один клиент на начало периода (деление на ноль)",
+      "CHURN_RATE: число клиентов на начало периода, строка 2 равно 0: для доли нужен хотя бы один клиент на начало периода (деление на ноль)",
     );
     expect(errorOf(() => ru.callCustomFunction("CAC", 100, -1))).toBe(
-      "CAC: new_customers: -1 — отрицательное число; число клиентов не может быть меньше 0",
+      "CAC: аргумент 2: -1 — отрицательное число; число клиентов не может быть меньше 0",
     );
   });
 });

@@ -45,7 +45,7 @@ describe("survey formulas", () => {
         "NPS_CI: confidence must be a single value, not a range",
       );
       expect(errorOf(() => ru.callCustomFunction("NPS_CI", column(""), 0.95))).toBe(
-        "NPS_CI: scores: диапазон пуст; выберите диапазон, где есть хотя бы одно значение",
+        "NPS_CI: аргумент 1: диапазон пуст; выберите диапазон, где есть хотя бы одно значение",
       );
     });
   });
@@ -71,7 +71,7 @@ describe("survey formulas", () => {
         "NPS_DIFF: scores_after, row 1: 11 is outside the scale 0 to 10",
       );
       expect(errorOf(() => ru.callCustomFunction("NPS_DIFF", column(7.5), column(1)))).toBe(
-        "NPS_DIFF: scores_before, строка 1: 7.5 не целое число; оценки NPS — целые числа от 0 до 10",
+        "NPS_DIFF: аргумент 1, строка 1: 7.5 не целое число; оценки NPS — целые числа от 0 до 10",
       );
     });
   });
@@ -125,7 +125,7 @@ describe("survey formulas", () => {
         "CES: scores is empty: select a range with at least one value",
       );
       expect(errorOf(() => ru.callCustomFunction("CSAT", column(0)))).toBe(
-        "CSAT: scores, строка 1: 0 вне шкалы от 1 до 5",
+        "CSAT: аргумент 1, строка 1: 0 вне шкалы от 1 до 5",
       );
     });
   });
@@ -160,7 +160,7 @@ describe("survey formulas", () => {
         "CSI: scale_min (5) must be less than scale_max (1)",
       );
       expect(errorOf(() => ru.callCustomFunction("CSI", [[5, 4]], [[1, -2]]))).toBe(
-        "CSI: importance, строка 1, столбец 2: -2 — отрицательное число; веса должны быть не меньше 0",
+        "CSI: аргумент 2, строка 1, столбец 2: -2 — отрицательное число; веса должны быть не меньше 0",
       );
     });
   });

@@ -205,10 +205,10 @@ describe("transaction formulas", () => {
     it("speaks Russian when the spreadsheet's locale is Russian", () => {
       const ru = loadAddon({ spreadsheet: demoWorkbook({ locale: "ru" }) });
       expect(errorOf(() => ru.callCustomFunction("RFM", column(1), column("потом"), column(5)))).toBe(
-        "RFM: dates, строка 1: «потом» не является датой; используйте ячейку с датой или текст вида 2024-03-01 или 01.03.2024",
+        "RFM: аргумент 2, строка 1: «потом» не является датой; используйте ячейку с датой или текст вида 2024-03-01 или 01.03.2024",
       );
       expect(errorOf(() => ru.callCustomFunction("CHURN_TABLE", column(1), column("01.01.2024")))).toBe(
-        "CHURN_TABLE: ни один клиент не покупал в два разных дня, поэтому типичный интервал между покупками неизвестен: укажите inactive_days",
+        "CHURN_TABLE: ни один клиент не покупал в два разных дня, поэтому типичный интервал между покупками неизвестен: укажите, после скольких дней без покупок клиент потерян (4-й аргумент)",
       );
       const table = ru.callCustomFunction(
         "CHURN_TABLE",

@@ -84,7 +84,10 @@ describe("the preview's formula cells", () => {
     const { calc, clients } = workbook();
     type(calc, clients, "J2", "=NPS(B2:B4)");
     expect(value(clients, "J2")).toBe("#ERROR!");
-    expect(calc.errorAt("Clients", 1, 9)?.message).toMatch(/Umar Smith/);
+    // The message names the sheet cell, read from the formula's own cell.
+    expect(calc.errorAt("Clients", 1, 9)?.message).toBe(
+      'NPS: B2:B4, cell B2: "Umar Smith" is not a score from 0 to 10',
+    );
     // A custom function runs with a formula's rights: no UI, no writes.
     type(calc, clients, "J3", "=onOpen()");
     expect(value(clients, "J3")).toBe("#ERROR!");
