@@ -44,6 +44,11 @@ export interface TransactionInput {
   names?: { customerIds?: string; dates?: string; amounts?: string };
   /** Where each range starts in its sheet, when known (sidebars): messages then name cells. */
   origins?: { customerIds?: CellOrigin; dates?: CellOrigin; amounts?: CellOrigin };
+  /**
+   * Sidebars: a row with a cell that cannot be read is handed here and left out, instead of
+   * failing the whole list (formulas leave it unset and fail loudly).
+   */
+  skip?: (error: RapportError) => void;
 }
 
 /**
@@ -100,6 +105,9 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
   let lastDay = Number.NEGATIVE_INFINITY;
   const origins = input.origins ?? {};
 
+  const skip = input.skip;
+  let firstProblem: RapportError | null = null;
+
   for (let r = 0; r < height; r++) {
     const idCell = (ids[r] as readonly Cell[])[0];
     const dateCell = (dates[r] as readonly Cell[])[0];
@@ -109,40 +117,58 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
     const dateBlank = isBlank(dateCell);
     const amountBlank = amounts ? isBlank(amountCell) : true;
     if (idBlank && dateBlank && amountBlank) continue;
+    // The row is checked whole before its customer is counted: a left-out row adds no customer.
+    let problem: RapportError | null = null;
+    let d = 0;
+    let value = 0;
     if (idBlank || dateBlank || (amounts && amountBlank)) {
       const [arg, origin] = idBlank
         ? [idName, origins.customerIds]
         : dateBlank
           ? [dateName, origins.dates]
           : [amountName, origins.amounts];
-      throw new RapportError("input.blankInRow", { arg, cell: cellPosition(r, 0, 1, origin) });
-    }
-    if (isErrorCell(idCell)) {
-      throw new RapportError("input.errorCell", {
+      problem = new RapportError("input.blankInRow", { arg, cell: cellPosition(r, 0, 1, origin) });
+    } else if (isErrorCell(idCell)) {
+      problem = new RapportError("input.errorCell", {
         arg: idName,
         cell: cellPosition(r, 0, 1, origins.customerIds),
         value: idCell as string,
       });
+    } else {
+      try {
+        d = readDay(dateCell, reading, dateName, r, 0, 1, origins.dates);
+      } catch (error) {
+        if (!(error instanceof RapportError)) throw error;
+        problem = error;
+      }
+      if (!problem && amount) {
+        const read =
+          typeof amountCell === "number" && Number.isFinite(amountCell) ? amountCell : cellNumber(amountCell);
+        if (read === null) {
+          const position = cellPosition(r, 0, 1, origins.amounts);
+          problem = isErrorCell(amountCell)
+            ? new RapportError("input.errorCell", { arg: amountName, cell: position, value: amountCell as string })
+            : new RapportError("input.notNumber", { arg: amountName, cell: position, value: displayValue(amountCell) });
+        } else {
+          value = read;
+        }
+      }
     }
-    const c = index.indexOf(key as string | number);
-    const d = readDay(dateCell, reading, dateName, r, 0, 1, origins.dates);
-    customer[n] = c;
+    if (problem) {
+      if (!skip) throw problem;
+      skip(problem);
+      firstProblem ??= problem;
+      continue;
+    }
+    customer[n] = index.indexOf(key as string | number);
     day[n] = d;
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
-    if (amount) {
-      const value = typeof amountCell === "number" && Number.isFinite(amountCell) ? amountCell : cellNumber(amountCell);
-      if (value === null) {
-        const position = cellPosition(r, 0, 1, origins.amounts);
-        if (isErrorCell(amountCell)) {
-          throw new RapportError("input.errorCell", { arg: amountName, cell: position, value: amountCell as string });
-        }
-        throw new RapportError("input.notNumber", { arg: amountName, cell: position, value: displayValue(amountCell) });
-      }
-      amount[n] = value;
-    }
+    if (amount) amount[n] = value;
     n++;
   }
+  // Every row left out: nothing to compute from, and the first row's problem says why.
+  if (n === 0 && firstProblem) throw firstProblem;
   if (n === 0) throw new RapportError("input.empty", { arg: idName });
   return {
     customers,

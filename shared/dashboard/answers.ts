@@ -1,6 +1,8 @@
 import { type DateReading, type DayNumber, readDay } from "../cells/dates";
 import { readScore } from "../cells/scores";
+import { readOrSkip } from "../cells/skippedRows";
 import { type Cell, type CellOrigin, isBlank } from "../cells/values";
+import type { RapportError } from "../errors";
 import { readResponses, responsesLayout } from "../sheets/responses";
 import { NPS_SCALE, sheetScale } from "../surveys/scales";
 
@@ -43,6 +45,7 @@ export function answersFromResponses(
   header: readonly Cell[],
   rows: readonly (readonly Cell[])[],
   reading: DateReading,
+  skip?: (error: RapportError) => void,
 ): SurveyAnswers {
   const out = noAnswers();
   const scoreColumn = responsesLayout(header).columns.score;
@@ -53,8 +56,10 @@ export function answersFromResponses(
     if (!isKind(record.surveyType)) continue;
     const cell = (rows[record.row] as readonly Cell[])[scoreColumn];
     if (isBlank(cell)) continue;
-    const score = readScore(cell, sheetScale(record.surveyType), arg, record.row, 0, 1, origin);
-    out[record.surveyType].push({
+    const kind = record.surveyType;
+    const score = readOrSkip(skip, () => readScore(cell, sheetScale(kind), arg, record.row, 0, 1, origin));
+    if (score === undefined) continue;
+    out[kind].push({
       score,
       day: record.answeredDay,
       comment: record.comment,
@@ -83,17 +88,23 @@ export function answersFromScoreColumn(
   dates: SheetColumn | null,
   comments: SheetColumn | null,
   reading: DateReading,
+  skip?: (error: RapportError) => void,
 ): Answer[] {
   const out: Answer[] = [];
   for (let r = 0; r < scores.cells.length; r++) {
     const cell = (scores.cells[r] as readonly Cell[])[0];
     if (isBlank(cell)) continue;
-    const score =
-      typeof cell === "number" && cell >>> 0 === cell && cell <= 10
-        ? cell
-        : readScore(cell, NPS_SCALE, scores.name, r, 0, 1, scores.origin);
-    const dateCell = dates ? (dates.cells[r] as readonly Cell[] | undefined)?.[0] : "";
-    const day = dates && !isBlank(dateCell) ? readDay(dateCell, reading, dates.name, r, 0, 1, dates.origin) : null;
+    const read = readOrSkip(skip, () => {
+      const score =
+        typeof cell === "number" && cell >>> 0 === cell && cell <= 10
+          ? cell
+          : readScore(cell, NPS_SCALE, scores.name, r, 0, 1, scores.origin);
+      const dateCell = dates ? (dates.cells[r] as readonly Cell[] | undefined)?.[0] : "";
+      const day = dates && !isBlank(dateCell) ? readDay(dateCell, reading, dates.name, r, 0, 1, dates.origin) : null;
+      return { score, day };
+    });
+    if (read === undefined) continue;
+    const { score, day } = read;
     const commentCell = comments ? (comments.cells[r] as readonly Cell[] | undefined)?.[0] : "";
     out.push({
       score,

@@ -94,12 +94,12 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 426_000,
+  "Code.js": 428_000,
   "clientCard.html": 19_500,
   "dashboard.html": 42_500,
   "help.html": 23_500,
   "nps.html": 13_500,
-  "segments.html": 23_000,
+  "segments.html": 24_500,
   "send.html": 33_000,
   "settings.html": 19_500,
   "surveys.html": 57_000,

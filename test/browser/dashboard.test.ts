@@ -201,3 +201,56 @@ for (const [lang, caption, t] of [
     });
   });
 }
+
+for (const [lang, caption, t] of [
+  [
+    "en",
+    "Dashboard",
+    {
+      summary: "1 row of Clients left out: a cell in that row cannot be read. The figures use the other rows.",
+      which: "Which rows",
+      example: 'Clients · NPS score, cell E3: "n/a" is not a score from 0 to 10',
+      n: `n = ${scores.length - 1} answers`,
+    },
+  ],
+  [
+    "ru",
+    "Панель показателей",
+    {
+      summary:
+        "1 строка листа «Клиенты» не учтена: в ней есть ячейка, которую не удалось прочитать. Показатели посчитаны по остальным строкам.",
+      which: "Какие строки",
+      example: "Клиенты · Оценка NPS, ячейка E3: «n/a» не является оценкой от 0 до 10",
+      n: `n = ${scores.length - 1} ответов`,
+    },
+  ],
+] as const) {
+  describe(`Dashboard: messy data (${lang})`, () => {
+    it("computes from the rows it can read and says which it left out", async () => {
+      let p: Page;
+      ({ page: p, errors } = await pages.open(lang, { width: 1280, height: 2000 }));
+      // A person types "n/a" over the second client's 10 (E3), as they would in Sheets.
+      await p.locator('#grid td[data-r="2"][data-c="4"]').click();
+      await p.keyboard.type("n/a");
+      await p.keyboard.press("Enter");
+      await expect.poll(() => p.locator('#grid td[data-r="2"][data-c="4"]').textContent()).toBe("n/a");
+      await p.locator("#menu-button").click();
+      await p.getByRole("menuitem", { name: caption }).click();
+      const frame = p.frameLocator("#sidebar-frame");
+      const nps = frame.getByTestId("nps-card");
+      await expect.poll(() => nps.getByTestId("n").textContent()).toBe(t.n);
+      // Worked out here: the client list's scores without that 10.
+      const rest = scores.filter((_, i) => i !== 1);
+      const restNps = (100 * (rest.filter((s) => s >= 9).length - rest.filter((s) => s <= 6).length)) / rest.length;
+      expect(number(await nps.getByTestId("value").textContent())).toBeCloseTo(restNps, 1);
+      const skipped = frame.getByTestId("skipped");
+      expect(await skipped.locator("p").textContent()).toBe(t.summary);
+      await skipped.getByText(t.which).click();
+      await expect.poll(() => skipped.locator("li").allTextContents()).toEqual([t.example]);
+      // The customer-base figures are still there.
+      expect(await frame.getByTestId("aov-card").getByTestId("value").textContent()).not.toBe("");
+      await screenshot(p, `sidebar-dashboard-${lang}-skipped-rows`);
+      expect(errors).toEqual([]);
+    });
+  });
+}

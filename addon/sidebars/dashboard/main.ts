@@ -10,6 +10,7 @@ import type {
 } from "../../src/features/dashboard/shapes";
 import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
+import { skippedRowsElement } from "../common/skipped";
 import { Status } from "../common/status";
 import { type ChartPoint, miniChart } from "./miniChart";
 
@@ -412,6 +413,7 @@ function renderNotes(view: DashboardView): void {
       div.dataset.testid = "problem";
       return div;
     }),
+    ...view.skipped.map(skippedRowsElement),
   );
   $("alert-list").replaceChildren(
     ...view.alerts.map((a) => {
@@ -539,7 +541,7 @@ async function load(work: () => Promise<DashboardView>, done?: string): Promise<
   if (!view || request !== requests) return;
   render(view);
   // A part could not be read: bring its message into view, wherever the person clicked.
-  if (view.problems.length > 0) $("problems").scrollIntoView({ block: "start" });
+  if (view.problems.length > 0 || view.skipped.length > 0) $("problems").scrollIntoView({ block: "start" });
   if (done) {
     notice.textContent = done;
     notice.hidden = false;

@@ -9,6 +9,7 @@ import type {
 import { formatCount, formatDay } from "../common/format";
 import { formatPercent, tr, translatePage } from "../common/i18n";
 import { call } from "../common/rpc";
+import { skippedRowsElement } from "../common/skipped";
 import { Status } from "../common/status";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -144,6 +145,7 @@ function showRun(run: SegmentationRun): void {
     customers: formatCount(run.customers),
     date: formatDay(run.asOf),
   });
+  $("skipped-rows").replaceChildren(...(run.skipped ? [skippedRowsElement(run.skipped)] : []));
   const items = run.summary.map((s) =>
     segmentItem(
       s.label,

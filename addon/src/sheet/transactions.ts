@@ -64,7 +64,11 @@ const TRANSACTION_ROLES = ["clientId", "date", "amount"] as const;
  * The transactions of a sheet: its client id, date and amount columns, each read on its own.
  * Errors name the sheet's column and cell ("Transactions · Amount, cell D7: …").
  */
-export function readSheetTransactions(source: SheetColumns, reading: DateReading): Transactions {
+export function readSheetTransactions(
+  source: SheetColumns,
+  reading: DateReading,
+  skip?: (error: RapportError) => void,
+): Transactions {
   requireRoles(source, TRANSACTION_ROLES);
   const { clientId, date, amount } = source.mapping as Record<(typeof TRANSACTION_ROLES)[number], number>;
   return readTransactions(
@@ -82,6 +86,7 @@ export function readSheetTransactions(source: SheetColumns, reading: DateReading
         dates: { row: 2, column: date },
         amounts: { row: 2, column: amount },
       },
+      skip,
     },
     reading,
   );

@@ -4,6 +4,10 @@ export const coreEn = {
   "cell.rowColumn": "row {row}, column {column}",
   "cell.a1": "cell {cell}",
   "arg.name": "{name}",
+  "rows.skipped":
+    "{n, plural, one {# row} other {# rows}} of {sheet} left out: a cell in {n, plural, one {that row} other {each of them}} cannot be read. The figures use the other rows.",
+  "rows.which": "Which rows",
+  "rows.more": "and {n} more",
   "arg.number": "argument {n}",
   "input.empty": "{arg} is empty: select a range with at least one value",
   "input.errorCell": "{arg}, {cell}: the cell holds the error {value}; fix or clear that cell",

@@ -5,6 +5,10 @@ export const coreRu: Record<keyof typeof coreEn, string> = {
   "cell.rowColumn": "строка {row}, столбец {column}",
   "cell.a1": "ячейка {cell}",
   "arg.name": "{name}",
+  "rows.skipped":
+    "{n, plural, one {# строка} few {# строки} many {# строк} other {# строки}} листа «{sheet}» не {n, plural, one {учтена} other {учтены}}: в {n, plural, one {ней} other {каждой}} есть ячейка, которую не удалось прочитать. Показатели посчитаны по остальным строкам.",
+  "rows.which": "Какие строки",
+  "rows.more": "и ещё {n}",
   "arg.number": "аргумент {n}",
   "input.empty": "{arg}: диапазон пуст; выберите диапазон, где есть хотя бы одно значение",
   "input.errorCell": "{arg}, {cell}: в ячейке ошибка {value}; исправьте или очистите эту ячейку",

@@ -271,7 +271,7 @@ describe("correcting the columns", () => {
 });
 
 describe("error paths", () => {
-  it("names the cell that cannot be read and still shows the rest", () => {
+  it("leaves out a row it cannot read, names its cell, and computes from the other rows", () => {
     // Ten purchases, one date mistyped: the column is still recognised as dates.
     const rows: CellValue[][] = [["Client ID", "Date", "Amount"]];
     for (let i = 1; i <= 10; i++) rows.push([i % 3, date(`2024-01-${String(i + 10)}`), 10 * i]);
@@ -283,9 +283,19 @@ describe("error paths", () => {
       ]),
     });
     const view = data(addon);
-    expect(view.problems).toEqual([
-      'Sales · Date, cell B8: "soon" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+    expect(view.problems).toEqual([]);
+    expect(view.skipped).toEqual([
+      {
+        summary: "1 row of Sales left out: a cell in that row cannot be read. The figures use the other rows.",
+        examples: [
+          'Sales · Date, cell B8: "soon" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+        ],
+        more: 0,
+      },
     ]);
+    // The other nine purchases: 10, 20, …, 100 without the 70 of the unreadable row.
+    expect(view.customers?.aov).toMatchObject({ n: 9 });
+    expect(view.customers?.aov?.value).toBeCloseTo((550 - 70) / 9, 10);
     expect(view.nps).toMatchObject({ value: 0, n: 2, smallSample: true });
   });
 
@@ -372,7 +382,7 @@ describe("the Responses sheet", () => {
     expect(errorOf(() => addon.run("chooseNpsSource", "everything", null))).toMatch(/./);
   });
 
-  it("names a score outside its scale and falls back to the client list for NPS", () => {
+  it("leaves out a score outside its scale, names its cell, and counts the other answers", () => {
     const bad = answers.map((a) => a.slice()) as typeof answers;
     (bad[2] as (typeof answers)[number])[1] = 12;
     const addon = loadAddon({
@@ -383,9 +393,18 @@ describe("the Responses sheet", () => {
       ]),
     });
     const view = data(addon);
-    expect(view.problems).toEqual(["Responses · Score, cell F4: 12 is outside the scale 0 to 10"]);
-    expect(view.nps?.source).toBe("Clients · NPS score");
-    expect(view.csat).toBeNull();
+    expect(view.problems).toEqual([]);
+    expect(view.skipped).toEqual([
+      {
+        summary: "1 row of Responses left out: a cell in that row cannot be read. The figures use the other rows.",
+        examples: ["Responses · Score, cell F4: 12 is outside the scale 0 to 10"],
+        more: 0,
+      },
+    ]);
+    // 10, 9 and 2 (the row of the 12 left out): (2 − 1) / 3; CSAT is untouched.
+    expect(view.nps).toMatchObject({ n: 3, promoters: 2, passives: 0, detractors: 1, flagged: 0 });
+    expect(view.nps?.source).toBe("all synced NPS surveys (Responses)");
+    expect(view.csat).toMatchObject({ n: 3 });
   });
 
   it("raises an NPS alert when the score falls significantly between the last two periods", () => {

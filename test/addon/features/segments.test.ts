@@ -440,13 +440,25 @@ describe("Segments sidebar: errors a person can act on", () => {
     );
   });
 
-  it("names the cell of bad data in the transactions", () => {
+  it("leaves out transactions it cannot read, names their cells, and segments the rest", () => {
     const h = addon();
-    sheetOf(h, "Transactions")
-      .getRange(7, 4, 1, 1)
-      .setValues([["twelve"]]);
-    expect(errorOf(() => h.run("runSegmentation", { method: "rfm" }))).toBe(
-      'Transactions · Amount, cell D7: "twelve" is not a number',
-    );
+    const tx = sheetOf(h, "Transactions");
+    const total = tx.getLastRow() - 1;
+    tx.getRange(7, 4, 1, 1).setValues([["twelve"]]);
+    tx.getRange(9, 2, 1, 1).setValues([["someday"]]);
+    const run = h.run("runSegmentation", { method: "rfm" }) as {
+      transactions: number;
+      skipped: { summary: string; examples: string[]; more: number };
+    };
+    expect(run.transactions).toBe(total - 2);
+    expect(run.skipped).toEqual({
+      summary:
+        "2 rows of Transactions left out: a cell in each of them cannot be read. The figures use the other rows.",
+      examples: [
+        'Transactions · Amount, cell D7: "twelve" is not a number',
+        'Transactions · Date, cell B9: "someday" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+      ],
+      more: 0,
+    });
   });
 });

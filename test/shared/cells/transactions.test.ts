@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateReading, dayFromYmd } from "../../../shared/cells/dates";
+import { RowSkips, SKIPPED_EXAMPLES } from "../../../shared/cells/skippedRows";
 import { readTransactions } from "../../../shared/cells/transactions";
 import { RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
@@ -35,6 +36,48 @@ describe("readTransactions", () => {
     expect(tx.length).toBe(5);
     expect(tx.firstDay).toBe(dayFromYmd(2024, 1, 1));
     expect(tx.lastDay).toBe(dayFromYmd(2024, 1, 10));
+  });
+
+  it("hands a sidebar's reader each row it cannot read and leaves it out; a formula's fails", () => {
+    const input = {
+      customerIds: col("A", "B", "C", "#N/A", "A", "D"),
+      dates: col("2024-01-05", "soon", "2024-01-06", "2024-01-07", "", "2024-01-08"),
+      amounts: col(10, 20, "n/a", 40, 50, 60),
+    };
+    const skips = new RowSkips();
+    const tx = readTransactions({ ...input, skip: skips.skip }, reading);
+    // Rows 1 and 6 are read; "B" and "C", whose rows are left out, are not counted as customers.
+    expect(tx.customers).toEqual(["A", "D"]);
+    expect([...(tx.amount ?? [])]).toEqual([10, 60]);
+    const skipped = skips.result();
+    expect(skipped?.count).toBe(4);
+    expect(skipped?.examples.map((e) => t("en", e.key, e.params))).toEqual([
+      'dates, row 2: "soon" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+      'amounts, row 3: "n/a" is not a number',
+      "customer_ids, row 4: the cell holds the error #N/A; fix or clear that cell",
+      "dates, row 5 is blank while other columns of that row are filled; fill it or clear the whole row",
+    ]);
+    expect(messageOf(() => readTransactions(input, reading))).toMatch(/^dates, row 2: "soon" is not a date/);
+    // Nothing readable at all: the first row's problem, even for a sidebar.
+    expect(
+      messageOf(() =>
+        readTransactions({ customerIds: col("A", "B"), dates: col("x", "y"), skip: new RowSkips().skip }, reading),
+      ),
+    ).toMatch(/^dates, row 1: "x" is not a date/);
+  });
+
+  it("keeps the first five left-out rows to show and counts the rest", () => {
+    const skips = new RowSkips();
+    readTransactions(
+      {
+        customerIds: col(...Array.from({ length: 9 }, (_, i) => `c${i}`)),
+        dates: col("2024-01-01", ...Array.from({ length: 8 }, () => "bad")),
+        skip: skips.skip,
+      },
+      reading,
+    );
+    expect(skips.result()?.count).toBe(8);
+    expect(skips.result()?.examples).toHaveLength(SKIPPED_EXAMPLES);
   });
 
   it("skips rows blank in every range and works without amounts", () => {

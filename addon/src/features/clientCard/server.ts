@@ -1,4 +1,5 @@
 import { cellDay, type DateReading, type DayNumber, isoDay } from "../../../../shared/cells/dates";
+import { RowSkips, skippedRowsView } from "../../../../shared/cells/skippedRows";
 import type { Transactions } from "../../../../shared/cells/transactions";
 import { type Cell, cellNumber, isBlank } from "../../../../shared/cells/values";
 import {
@@ -147,11 +148,18 @@ function purchaseSide(
     return none;
   }
   let tx: Transactions;
+  const skips = new RowSkips();
   try {
-    tx = readSheetTransactions(transactions, reading);
+    tx = readSheetTransactions(transactions, reading, skips.skip);
   } catch (error) {
     notes.push(errorMessage(error, locale));
     return none;
+  }
+  const skipped = skips.result();
+  if (skipped) {
+    // The card is computed from the rows that can be read; the first left-out row says where to look.
+    const view = skippedRowsView(transactions.sheet.getName(), skipped, locale);
+    notes.push(view.summary, ...view.examples.slice(0, 1));
   }
   const facts = clientFacts(tx, selected.id);
   const sheet = transactions.sheet.getName();

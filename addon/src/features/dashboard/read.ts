@@ -1,4 +1,5 @@
 import type { DateReading } from "../../../../shared/cells/dates";
+import { RowSkips, type SkippedRows } from "../../../../shared/cells/skippedRows";
 import type { Transactions } from "../../../../shared/cells/transactions";
 import type { Cell } from "../../../../shared/cells/values";
 import type { DashboardAlert } from "../../../../shared/dashboard/alerts";
@@ -60,17 +61,23 @@ export interface DashboardData {
   alerts: DashboardAlert[];
   comments: LatestComment[];
   problems: string[];
+  /** Rows left out because a cell in them cannot be read, per sheet; the figures use the others. */
+  skipped: { sheet: string; rows: SkippedRows }[];
 }
 
-function readResponsesSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, reading: DateReading): SurveyAnswers {
+function readResponsesSheet(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  reading: DateReading,
+  skips: RowSkips,
+): SurveyAnswers {
   const height = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (height < 2 || width === 0) return noAnswers();
   const values = sheet.getRange(1, 1, height, width).getValues() as Cell[][];
-  return answersFromResponses(sheet.getName(), values[0] as Cell[], values.slice(1), reading);
+  return answersFromResponses(sheet.getName(), values[0] as Cell[], values.slice(1), reading, skips.skip);
 }
 
-function readScoreColumn(source: SheetColumns, reading: DateReading): SurveyAnswers["nps"] {
+function readScoreColumn(source: SheetColumns, reading: DateReading, skips: RowSkips): SurveyAnswers["nps"] {
   const { score, date, comment } = source.mapping;
   if (score === null) return [];
   const column = (role: ColumnRole, c: number | null): SheetColumn | null =>
@@ -80,6 +87,7 @@ function readScoreColumn(source: SheetColumns, reading: DateReading): SurveyAnsw
     column("date", date),
     column("comment", comment),
     reading,
+    skips.skip,
   );
 }
 
@@ -92,6 +100,15 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
   const reading = spreadsheetReading(ss);
   const sources = dataSources(ss);
   const problems: string[] = [];
+  const skipped: DashboardData["skipped"] = [];
+  /** Reads a sheet leaving out rows it cannot read, and notes them (a read that fails is a problem instead). */
+  const leniently = <T>(sheet: string, read: (skips: RowSkips) => T): T => {
+    const skips = new RowSkips();
+    const value = read(skips);
+    const rows = skips.result();
+    if (rows) skipped.push({ sheet, rows });
+    return value;
+  };
   const attempt = <T>(fallback: T, body: () => T): T => {
     try {
       return body();
@@ -105,7 +122,9 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
   let customers: CustomerFigures | null = null;
   if (sources.transactions) {
     const source = sources.transactions;
-    transactions = attempt(null, () => readSheetTransactions(source, reading));
+    transactions = attempt(null, () =>
+      leniently(source.sheet.getName(), (skips) => readSheetTransactions(source, reading, skips.skip)),
+    );
     const tx = transactions;
     if (tx) customers = attempt(null, () => customerFigures(tx, period));
   } else {
@@ -117,7 +136,9 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
   let responsesNps: { sheet: string; nps: SurveyAnswers["nps"] } | null = null;
   if (sources.responses) {
     const sheet = sources.responses;
-    const read = attempt(noAnswers(), () => readResponsesSheet(sheet, reading));
+    const read = attempt(noAnswers(), () =>
+      leniently(sheet.getName(), (skips) => readResponsesSheet(sheet, reading, skips)),
+    );
     answers.csat = read.csat;
     answers.ces = read.ces;
     responsesNps = { sheet: sheet.getName(), nps: read.nps };
@@ -134,7 +155,7 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
   if (scores && scores.mapping.score !== null) {
     columnNps = {
       name: columnName(scores, scores.mapping.score),
-      nps: attempt([], () => readScoreColumn(scores, reading)),
+      nps: attempt([], () => leniently(scores.sheet.getName(), (skips) => readScoreColumn(scores, reading, skips))),
     };
   }
   // Both sources are read; the one chosen for this spreadsheet gives the NPS, the report and the digest.
@@ -160,5 +181,6 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     alerts: trendAlerts(trend),
     comments: latestComments(answers),
     problems,
+    skipped,
   };
 }

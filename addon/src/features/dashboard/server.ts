@@ -1,5 +1,6 @@
 import { columnLetter } from "../../../../shared/cells/a1";
 import { isoDay } from "../../../../shared/cells/dates";
+import { skippedRowsView } from "../../../../shared/cells/skippedRows";
 import { TREND_PERIODS, type TrendPeriod } from "../../../../shared/dashboard/figures";
 import { alertMessage, definitions, gapMessage, npsSourceLabel } from "../../../../shared/dashboard/text";
 import { RapportError } from "../../../../shared/errors";
@@ -137,6 +138,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
     })),
     definitions: definitions(customers?.inactiveDays ?? null, locale),
     problems: data.problems,
+    skipped: data.skipped.map((s) => skippedRowsView(s.sheet, s.rows, locale)),
   };
 }
 

@@ -3,7 +3,7 @@
  * strings, numbers, booleans, null, arrays and plain objects (dates as ISO strings).
  */
 
-import type { ColumnChoice } from "../../sidebar/shapes";
+import type { ColumnChoice, SkippedRowsView } from "../../sidebar/shapes";
 export type DashboardPeriod = "month" | "quarter";
 
 /** Column roles the dashboard reads: 1-based column numbers, null when the sheet has none. */
@@ -143,6 +143,8 @@ export interface DashboardView {
   definitions: string[];
   /** What could not be read, each an actionable sentence. */
   problems: string[];
+  /** Rows left out per sheet, each with the first few cells named; the figures use the other rows. */
+  skipped: SkippedRowsView[];
 }
 
 /** A person's correction of the dashboard's sheets and columns (null: none). */

@@ -3,6 +3,7 @@ import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../../sha
 import { transactionsCsv } from "../../../../shared/api/transactionsCsvWriter";
 import { columnLetter } from "../../../../shared/cells/a1";
 import { isoDay } from "../../../../shared/cells/dates";
+import { RowSkips, skippedRowsView } from "../../../../shared/cells/skippedRows";
 import type { Transactions } from "../../../../shared/cells/transactions";
 import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
@@ -203,7 +204,10 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
     if (onWorker && enrollment() === null) {
       throw new RapportError("ui.segments.large", { rows, threshold });
     }
-    const tx = readSheetTransactions(transactions, spreadsheetReading(ss));
+    // Rows with a cell that cannot be read are left out, and the result says which.
+    const skips = new RowSkips();
+    const tx = readSheetTransactions(transactions, spreadsheetReading(ss), skips.skip);
+    const skippedRows = skips.result();
     const seg = onWorker ? segmentOnWorker(method as Exclude<SegmentMethod, "abcXyz">, tx) : segmentLocally(method, tx);
 
     const ids = readColumn(clients, "clientId").map((row) => row[0] as Cell);
@@ -244,6 +248,7 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
         action: inLocale(NO_PURCHASES.action, locale),
       },
       notInList: alignment.notInList,
+      skipped: skippedRows ? skippedRowsView(transactions.sheet.getName(), skippedRows, locale) : null,
       sheet: sheet.getName(),
       columns: describeColumns(columns, headers),
       columnRange: columnRange(columns),

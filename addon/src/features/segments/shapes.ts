@@ -3,6 +3,8 @@
  * strings, numbers, booleans, null, arrays and plain objects (dates as ISO strings).
  */
 
+import type { SkippedRowsView } from "../../sidebar/shapes";
+
 /** Segments sidebar: a sheet the sidebar reads or writes. */
 export interface SegmentSheetView {
   name: string;
@@ -63,6 +65,8 @@ export interface SegmentationRun {
   noPurchases: { rows: number; label: string; action: string };
   /** Clients with purchases missing from the client list. */
   notInList: number;
+  /** Transaction rows left out because a cell in them cannot be read; null when none. */
+  skipped: SkippedRowsView | null;
   sheet: string;
   /** The columns written, e.g. ["H · RFM code", "I · RFM segment", "J · RFM action"]. */
   columns: string[];
