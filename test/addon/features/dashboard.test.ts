@@ -297,6 +297,15 @@ describe("error paths", () => {
     expect(view.customers?.aov).toMatchObject({ n: 9 });
     expect(view.customers?.aov?.value).toBeCloseTo((550 - 70) / 9, 10);
     expect(view.nps).toMatchObject({ value: 0, n: 2, smallSample: true });
+    // The report made from these figures says so too, with the first cell to look at.
+    addon.run("createReport", null);
+    const report = addon.spreadsheet.getSheetByName("Report")?.getDataRange().getValues().flat();
+    expect(report).toContain(
+      "1 row of Sales left out: a cell in that row cannot be read. The figures use the other rows.",
+    );
+    expect(report).toContain(
+      'Sales · Date, cell B8: "soon" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+    );
   });
 
   it("finds no transactions sheet in a workbook without one, and has nothing to report without any data", () => {

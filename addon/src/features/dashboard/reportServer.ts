@@ -1,3 +1,4 @@
+import { skippedRowsView } from "../../../../shared/cells/skippedRows";
 import { reportLayout } from "../../../../shared/dashboard/report";
 import { npsSourceLabel } from "../../../../shared/dashboard/text";
 import { RapportError } from "../../../../shared/errors";
@@ -59,7 +60,14 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         trend: data.trend,
         alerts: data.alerts,
         comments: data.comments,
-        notes: data.problems,
+        // A report made from fewer rows than the sheet has says so, naming where to look first.
+        notes: [
+          ...data.problems,
+          ...data.skipped.flatMap((s) => {
+            const view = skippedRowsView(s.sheet, s.rows, locale);
+            return [view.summary, ...view.examples.slice(0, 1)];
+          }),
+        ],
       });
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const written = writeReport(ss, layout);
