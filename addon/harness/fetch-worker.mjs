@@ -19,6 +19,12 @@ runAsWorker(async (request) => {
     });
     return { ok: true, status: response.status, headers, body, ms: Date.now() - started };
   } catch (error) {
-    return { ok: false, message: error?.cause?.message ?? error?.message ?? String(error), ms: Date.now() - started };
+    const timedOut = error?.name === "TimeoutError" || error?.cause?.name === "TimeoutError";
+    return {
+      ok: false,
+      message: error?.cause?.message ?? error?.message ?? String(error),
+      ms: Date.now() - started,
+      timedOut,
+    };
   }
 });

@@ -45,6 +45,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** Session.getEffectiveUser().getEmail(): who sends MailApp's messages. */
   userEmail?: string;
+  /** UrlFetchApp's deadline per call; Apps Script's 60 s unless a test of a frozen server shortens it. */
+  urlFetchTimeoutMs?: number;
   /** Where the add-on's console output goes; defaults to silence. */
   console?: Pick<Console, "log" | "info" | "warn" | "error">;
 }
@@ -268,7 +270,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     },
     Utilities: createUtilities(realm),
     UrlFetchApp: (() => {
-      const app = createUrlFetchApp(realm, allowed, fetchLog);
+      const app = createUrlFetchApp(realm, allowed, fetchLog, options.urlFetchTimeoutMs);
       return {
         fetch: (url: string, params?: object) => {
           if (mode === "simpleTrigger") throw deny("UrlFetchApp.fetch");

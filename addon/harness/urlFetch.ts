@@ -12,7 +12,15 @@ interface WorkerRequest {
 }
 type WorkerResult =
   | { ok: true; status: number; headers: Record<string, string>; body: string; ms: number }
-  | { ok: false; message: string; ms: number };
+  | { ok: false; message: string; ms: number; timedOut: boolean };
+
+/**
+ * How long UrlFetchApp waits for an answer before throwing "Timeout: <url>": about 60 s per call.
+ * Its parameters have no timeout to shorten it
+ * (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetchurl,-params).
+ * Tests of a frozen server pass a shorter one to the harness instead of waiting a minute.
+ */
+export const URL_FETCH_TIMEOUT_MS = 60_000;
 
 /** UrlFetchApp.fetch's params, the subset the add-on uses. */
 interface FetchParams {
@@ -64,7 +72,12 @@ class FakeHttpResponse {
  * URLs outside the allow-list, throws on 4xx/5xx unless muteHttpExceptions is set, and throws
  * "Address unavailable" style errors when the server cannot be reached.
  */
-export function createUrlFetchApp(realm: Realm, allowedPrefixes: () => readonly string[], log: FetchLogEntry[]) {
+export function createUrlFetchApp(
+  realm: Realm,
+  allowedPrefixes: () => readonly string[],
+  log: FetchLogEntry[],
+  timeoutMs = URL_FETCH_TIMEOUT_MS,
+) {
   function fetch(url: string, params: FetchParams = {}): FakeHttpResponse {
     const p = realm.export(params) as FetchParams;
     if (!allowedPrefixes().some((prefix) => url.startsWith(prefix))) {
@@ -90,9 +103,10 @@ export function createUrlFetchApp(realm: Realm, allowedPrefixes: () => readonly 
       headers,
       ...(body === undefined ? {} : { body }),
       followRedirects: p.followRedirects ?? true,
-      timeoutMs: 60_000,
+      timeoutMs,
     });
     log.push({ url, method, status: result.ok ? result.status : null, ms: result.ms });
+    if (!result.ok && result.timedOut) throw realm.error(`Exception: Timeout: ${url}`);
     if (!result.ok) throw realm.error(`Exception: Address unavailable: ${url} (${result.message})`);
     if (result.status >= 400 && !p.muteHttpExceptions) {
       throw realm.error(

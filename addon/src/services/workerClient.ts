@@ -79,6 +79,9 @@ export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.in
     if (/urlFetchWhitelist|permission to access|not allowed/i.test(message)) {
       throw new RapportError("worker.notAllowed", { allowed: __RAPPORT_DEFAULT_WORKER_URL__ });
     }
+    // UrlFetchApp gives up after 60 s with "Timeout: <url>" and has no shorter deadline to set: a
+    // Worker that answers nothing is told apart from an address nothing answers at.
+    if (/^(?:Exception: )?Timeout\b/i.test(message)) throw new RapportError("worker.timeout", { url: base });
     throw new RapportError("worker.unreachable", { url: base });
   }
   const status = response.getResponseCode();

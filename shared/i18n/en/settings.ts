@@ -49,6 +49,8 @@ export const settingsEn = {
   "worker.notAllowed":
     "This add-on may only call {allowed}. Set that URL in Settings, or rebuild the add-on with RAPPORT_WORKER_URL set to your Worker.",
   "worker.unreachable": "Could not reach the Rapport Worker at {url}. Check the Worker URL in Settings and try again.",
+  "worker.timeout":
+    "The Rapport Worker at {url} did not answer within a minute: the address is right, but the Worker is busy or stuck. Nothing was changed; try again in a few minutes, and if it keeps happening, look at the Worker's logs.",
   "worker.notEnrolled": "This spreadsheet is not enrolled yet: open Rapport › Settings and enroll it.",
   "worker.tokenRejected":
     "The Worker no longer accepts this spreadsheet's token. Reconnect it to its workspace in Rapport › Settings (the enrollment key and the workspace ID): its surveys and answers are kept.",

@@ -559,3 +559,46 @@ describe("Surveys sidebar", () => {
     expect(sidebar?.getContent()).toContain('data-rapport-locale="ru"');
   });
 });
+
+describe("a Worker that does not answer", () => {
+  it("tells a frozen Worker from a wrong address, and logs the failed sync", async () => {
+    const { createServer } = await import("node:http");
+    // Accepts connections and never answers, as a stuck Worker would.
+    const frozen = createServer(() => {});
+    await new Promise<void>((resolve) => frozen.listen(0, "127.0.0.1", () => resolve()));
+    const port = (frozen.address() as { port: number }).port;
+    const frozenUrl = `http://127.0.0.1:${port}/`;
+    // Nothing listens on the port a closed server had.
+    const closed = createServer(() => {});
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", () => resolve()));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}/`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    try {
+      // UrlFetchApp's 60 s deadline, shortened so the test does not wait a minute.
+      const addon = loadAddon({
+        spreadsheet: clientsWorkbook(),
+        allowUrlPrefixes: [frozenUrl, deadUrl],
+        urlFetchTimeoutMs: 1000,
+      });
+      addon.run("saveWorkerUrl", workerUrl);
+      addon.run("enrollSpreadsheet", enrollmentKey);
+      addon.documentProperties.setProperty("rapport.workerUrl", frozenUrl);
+      expect(errorOf(() => addon.run("syncSurveyAnswers"))).toBe(
+        `The Rapport Worker at ${frozenUrl} did not answer within a minute: the address is right, but the Worker is busy or stuck. Nothing was changed; try again in a few minutes, and if it keeps happening, look at the Worker's logs.`,
+      );
+      addon.documentProperties.setProperty("rapport.workerUrl", deadUrl);
+      expect(errorOf(() => addon.run("syncSurveyAnswers"))).toBe(
+        `Could not reach the Rapport Worker at ${deadUrl}. Check the Worker URL in Settings and try again.`,
+      );
+      // Both failures are in the Rapport log, under "All surveys", with their reason.
+      const log = values(sheet(addon, "Rapport log")).slice(1);
+      expect(log.map((row) => [row[1], String(row[5]).slice(0, 40)])).toEqual([
+        ["All surveys", `The Rapport Worker at ${frozenUrl} did`.slice(0, 40)],
+        ["All surveys", `Could not reach the Rapport Worker at ${deadUrl}`.slice(0, 40)],
+      ]);
+    } finally {
+      frozen.closeAllConnections();
+      await new Promise<void>((resolve) => frozen.close(() => resolve()));
+    }
+  });
+});

@@ -121,8 +121,17 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
   const maxPages = clampWhole(options.maxPages, 1, 1000, DEFAULT_MAX_PAGES);
   const started = Date.now();
   return withDocumentLock(SURVEY_LOCK, () => {
-    const surveys: Survey[] = options.surveyId ? [getSurvey(options.surveyId)] : listSurveys();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
+    let surveys: Survey[];
+    try {
+      surveys = options.surveyId ? [getSurvey(options.surveyId)] : listSurveys();
+    } catch (error) {
+      // The Worker did not give the list (unreachable, frozen, token revoked): the log says so too.
+      const survey = t(locale, "surveys.sync.allSurveys");
+      const line = { action: "sync", when: new Date(), survey, added: 0, updated: 0, flagged: 0 } as const;
+      appendLog(ss, locale, [{ ...line, error: errorMessage(error, locale) }]);
+      throw error;
+    }
     const props = PropertiesService.getDocumentProperties();
     const factors = surveys.flatMap((s) => s.factors ?? []);
     const { sheet, plan: columns, created } = prepareSheet(ss, locale, factors);
