@@ -136,6 +136,31 @@ describe("Dashboard sidebar", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows placeholder cards and what it is doing until the figures arrive", async () => {
+    let page: Page;
+    ({ page, errors } = await pages.open("en", { width: 1280, height: 1400 }));
+    // The sidebar's first request for figures is held until the placeholders have been seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/rpc", async (route) => {
+      if (route.request().postData()?.includes('"fn":"dashboardData"')) await held;
+      await route.continue();
+    });
+    await page.locator("#menu-button").click();
+    await page.getByRole("menuitem", { name: "Dashboard" }).click();
+    const frame = page.frameLocator("#sidebar-frame");
+    await expect.poll(() => frame.getByTestId("skeleton").isVisible()).toBe(true);
+    await expect.poll(() => frame.locator("#status").textContent()).toBe("Reading the sheets…");
+    await screenshot(page, "sidebar-dashboard-loading-en");
+    release();
+    await frame.getByTestId("nps-card").getByTestId("value").waitFor();
+    expect(await frame.getByTestId("skeleton").isVisible()).toBe(false);
+    expect(await frame.locator("#status").textContent()).toBe("");
+    expect(errors).toEqual([]);
+  });
+
   it("says what to do when there is no transactions sheet", async () => {
     const { p, frame } = await openDashboard("en", "Dashboard");
     await frame.getByText("Columns", { exact: true }).click();

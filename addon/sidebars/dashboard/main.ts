@@ -538,6 +538,8 @@ async function load(work: () => Promise<DashboardView>, done?: string): Promise<
   notice.hidden = true;
   const request = ++requests;
   const view = await status.run(tr("ui.dashboard.working"), buttons, work);
+  // The placeholder cards go once there is something to show instead: figures or an error.
+  $("skeleton").hidden = true;
   if (!view || request !== requests) return;
   render(view);
   // A part could not be read: bring its message into view, wherever the person clicked.
