@@ -32,6 +32,8 @@ export class FakeSheet {
   private cells: CellValue[][] = [];
   readonly formulas = new Map<string, string>();
   readonly formats = new Map<string, string>();
+  /** Cell notes (Range.setNote): kept, read back, moved with rows, cleared by clear() only. */
+  readonly notes = new Map<string, string>();
   private maxRows: number;
   private maxColumns: number;
   private frozenRows = 0;
@@ -169,7 +171,7 @@ export class FakeSheet {
     this.maxRows -= howMany;
   }
   private shiftKeyed(fromRow: number, by: number): void {
-    for (const map of [this.formulas, this.formats]) {
+    for (const map of [this.formulas, this.formats, this.notes]) {
       const moved = [...map].map(([k, v]) => {
         const [r, c] = k.split(":").map(Number) as [number, number];
         return [r >= fromRow ? key(r + by, c) : k, v] as const;
@@ -191,6 +193,7 @@ export class FakeSheet {
     this.cells = [];
     this.formulas.clear();
     this.formats.clear();
+    this.notes.clear();
     return this;
   }
   clearContents(): FakeSheet {
@@ -476,8 +479,31 @@ export class FakeRange {
   setFontSize(): FakeRange {
     return this.styled("setFontSize");
   }
-  setNote(): FakeRange {
-    return this.styled("setNote");
+  /** Sets every cell's note; "" (or null) removes it, as in Sheets. */
+  setNote(note: string | null): FakeRange {
+    this.guard.assertMayWrite("setNote");
+    const text = note === null || note === undefined ? "" : String(note);
+    this.forEachCell((r, c) => {
+      if (text) this.sheet.notes.set(`${r}:${c}`, text);
+      else this.sheet.notes.delete(`${r}:${c}`);
+    });
+    return this;
+  }
+  setNotes(notes: unknown): FakeRange {
+    this.guard.assertMayWrite("setNotes");
+    const data = this.guard.realm.export(notes) as (string | null)[][];
+    this.forEachCell((r, c) => {
+      const text = data[r - this.rect.row + 1]?.[c - this.rect.column + 1] ?? "";
+      if (text) this.sheet.notes.set(`${r}:${c}`, String(text));
+      else this.sheet.notes.delete(`${r}:${c}`);
+    });
+    return this;
+  }
+  getNotes(): string[][] {
+    return this.guard.realm.import(this.map((r, c) => this.sheet.notes.get(`${r}:${c}`) ?? ""));
+  }
+  getNote(): string {
+    return (this.getNotes()[0] as string[])[0] as string;
   }
   setBorder(): FakeRange {
     return this.styled("setBorder");

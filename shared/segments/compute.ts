@@ -5,6 +5,7 @@ import { rfmTable } from "../metrics/rfm";
 import { compensatedSum } from "../metrics/sums";
 import { analyzeClv } from "../models/analysis";
 import { segmentCustomers } from "../models/clustering";
+import type { PurchaseModelName } from "../models/purchaseModel";
 import { abcXyzSegmentation } from "./abcXyz";
 import { matchKey } from "./align";
 import { clustersSegmentation } from "./clusters";
@@ -14,6 +15,14 @@ import type { CustomerSegmentation, SegmentMethod } from "./segmentation";
 
 /** Months of the CLV horizon and monthly discount the sidebar uses (CLV_PREDICT's defaults). */
 export const CLV_HORIZON_MONTHS = 12;
+/**
+ * The purchase model of the sidebars (Segments' CLV columns and summary, the Client card): MBG/NBD.
+ * BG/NBD lets a client drop out only after a repeat purchase, so a client who bought once, long
+ * ago, gets P(alive) = 100 % beside "Hibernating"; MBG/NBD lets them drop out after the first
+ * purchase too, so their P(alive) falls with time as a person expects. Formulas keep BG/NBD as
+ * their default (it is what the literature's tables use) and take `model` to choose.
+ */
+export const SIDEBAR_PURCHASE_MODEL: PurchaseModelName = "mbgnbd";
 export const CLV_MONTHLY_DISCOUNT = 0.01;
 
 /**
@@ -28,6 +37,7 @@ export function segmentLocally(method: SegmentMethod, tx: Transactions): Custome
       return abcXyzSegmentation(abcXyzTable(tx), tx.lastDay);
     case "clv": {
       const result = analyzeClv(tx, {
+        model: SIDEBAR_PURCHASE_MODEL,
         predictions: true,
         horizonMonths: CLV_HORIZON_MONTHS,
         monthlyDiscount: CLV_MONTHLY_DISCOUNT,

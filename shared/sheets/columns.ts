@@ -3,6 +3,7 @@ import { type Cell, cellNumber, isBlank } from "../cells/values";
 import { en } from "../i18n/messages.en";
 import { ru } from "../i18n/messages.ru";
 import { isSendStatusHeader } from "../outreach/statusColumns";
+import { isLinkHeader } from "./surveyLinks";
 
 /**
  * What a column of a client sheet holds. The dashboard, segments and client card find their data
@@ -174,10 +175,10 @@ export function detectColumns(
   );
   const candidates: { role: ColumnRole; column: number; score: number }[] = [];
   headers.forEach((header, c) => {
-    // Columns the Segments sidebar or Send wrote (actions read as prose, codes as numbers, send
-    // times as dates) are Rapport's own output, never a client's data.
+    // Columns the Segments sidebar, Add links or Send wrote (actions read as prose, codes as
+    // numbers, send times as dates, a title such as "Feedback" as comments) are Rapport's own output.
     const text = String(header ?? "").trim();
-    if (RAPPORT_OUTPUT_HEADERS.has(text.toLowerCase()) || isSendStatusHeader(text)) return;
+    if (RAPPORT_OUTPUT_HEADERS.has(text.toLowerCase()) || isSendStatusHeader(text) || isLinkHeader(text)) return;
     for (const role of COLUMN_ROLES) {
       const score = roleScore(role, header ?? "", profiles[c] as ColumnProfile);
       if (score > 0) candidates.push({ role, column: c + 1, score });

@@ -1,39 +1,82 @@
 import { type Cell, isBlank } from "../cells/values";
-import type { Locale } from "../i18n/locale";
+import { LOCALES, type Locale } from "../i18n/locale";
+import type { MessageKey } from "../i18n/messages.en";
 import { t } from "../i18n/translate";
 
 /**
  * "Add links": two columns beside the client list per survey, the personal link and whether the
- * client may be asked now. Headers carry the survey id in brackets ("Survey link [q7m3…]") so a
- * second run finds the same columns in either language; the survey's title goes in a note, not the
- * header, so a title such as "Feedback" cannot make column detection take links for comments.
+ * client may be asked now. A person reads the survey's title in the header ("Winter pulse · survey
+ * link"); the survey's id is in the header cell's note ("Rapport · survey q7m3… · links"), so a
+ * second run finds the same columns in either language and after the survey is renamed. Column
+ * detection never takes them for a client's data (isLinkHeader), whatever the title says.
+ * Sheets written before titles were used have the id in brackets in the header
+ * ("Survey link [q7m3…]"): they are still found, and rewritten in the new form.
  */
 
 export type LinkColumnKind = "link" | "eligible";
 
-const KEYS = { link: "sheet.links.link", eligible: "sheet.links.eligible" } as const;
-const BRACKETED = /\[([A-Za-z0-9_-]{1,64})\]\s*$/;
+const HEADER_KEYS = { link: "sheet.links.link", eligible: "sheet.links.eligible" } as const;
+const NOTE_KEYS = { link: "sheet.links.noteLink", eligible: "sheet.links.noteEligible" } as const;
+const KINDS: readonly LinkColumnKind[] = ["link", "eligible"];
+/** The bracketed headers of earlier versions, in both languages. */
+const LEGACY: Record<LinkColumnKind, RegExp> = {
+  link: /^(?:survey link|ссылка на опрос)\s*\[([A-Za-z0-9_-]{1,64})\]$/i,
+  eligible: /^(?:may ask now|можно спросить)\s*\[([A-Za-z0-9_-]{1,64})\]$/i,
+};
 
-export function linkHeader(locale: Locale, kind: LinkColumnKind, surveyId: string): string {
-  return t(locale, KEYS[kind], { id: surveyId });
+export function linkHeader(locale: Locale, kind: LinkColumnKind, title: string): string {
+  return t(locale, HEADER_KEYS[kind], { title: title.trim() });
 }
 
-/** The 0-based columns holding a survey's links and eligibility, or null when not there yet. */
-export function findLinkColumns(header: readonly Cell[], surveyId: string): Record<LinkColumnKind, number | null> {
+/** The note that ties a link column to its survey. */
+export function linkNote(locale: Locale, kind: LinkColumnKind, surveyId: string): string {
+  return t(locale, NOTE_KEYS[kind], { id: surveyId });
+}
+
+/** A text's ending after the placeholder, in every language, lower case: " · survey link", … */
+const endings = (keys: Record<LinkColumnKind, MessageKey>, kind: LinkColumnKind, param: string) =>
+  LOCALES.map((locale) => {
+    const text = t(locale, keys[kind], { [param]: "\u0000" });
+    return text.slice(text.indexOf("\u0000") + 1).toLowerCase();
+  });
+const HEADER_ENDINGS = Object.fromEntries(KINDS.map((k) => [k, endings(HEADER_KEYS, k, "title")])) as Record<
+  LinkColumnKind,
+  string[]
+>;
+const NOTE_ENDINGS = Object.fromEntries(KINDS.map((k) => [k, endings(NOTE_KEYS, k, "id")])) as Record<
+  LinkColumnKind,
+  string[]
+>;
+
+/** Whether a header is one of Rapport's link columns (of any survey, in any language or version). */
+export function isLinkHeader(header: string): boolean {
+  const text = header.trim().toLowerCase();
+  return KINDS.some(
+    (kind) => LEGACY[kind].test(text) || HEADER_ENDINGS[kind].some((e) => text.length > e.length && text.endsWith(e)),
+  );
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The 0-based columns holding a survey's links and eligibility, or null when not there yet: by
+ * the id in the header's note, else by an earlier version's bracketed header.
+ */
+export function findLinkColumns(
+  header: readonly Cell[],
+  notes: readonly string[],
+  surveyId: string,
+): Record<LinkColumnKind, number | null> {
   const found: Record<LinkColumnKind, number | null> = { link: null, eligible: null };
-  const prefixes = (kind: LinkColumnKind) =>
-    (["en", "ru"] as const).map((l) => t(l, KEYS[kind]).split("[")[0]?.trim().toLowerCase() ?? "");
-  const kinds: [LinkColumnKind, string[]][] = [
-    ["link", prefixes("link")],
-    ["eligible", prefixes("eligible")],
-  ];
+  const id = new RegExp(`(?:^|[^A-Za-z0-9_-])${escaped(surveyId)}(?:[^A-Za-z0-9_-]|$)`);
   header.forEach((cell, i) => {
+    const note = (notes[i] ?? "").trim();
     const text = isBlank(cell) ? "" : String(cell).trim();
-    const id = BRACKETED.exec(text)?.[1];
-    if (id !== surveyId) return;
-    const lower = text.toLowerCase();
-    for (const [kind, starts] of kinds) {
-      if (found[kind] === null && starts.some((p) => p && lower.startsWith(p))) found[kind] = i;
+    for (const kind of KINDS) {
+      if (found[kind] !== null) continue;
+      const byNote = id.test(note) && NOTE_ENDINGS[kind].some((e) => note.toLowerCase().endsWith(e));
+      const byLegacyHeader = LEGACY[kind].exec(text)?.[1] === surveyId;
+      if (byNote || byLegacyHeader) found[kind] = i;
     }
   });
   return found;

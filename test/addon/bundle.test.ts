@@ -94,9 +94,9 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 428_000,
+  "Code.js": 432_000,
   "clientCard.html": 19_500,
-  "dashboard.html": 42_500,
+  "dashboard.html": 44_000,
   "help.html": 23_500,
   "nps.html": 13_500,
   "segments.html": 24_500,

@@ -41,8 +41,6 @@ export const clientCardEn = {
   "ui.card.unfinished": "Not finished",
   "ui.card.nextStep": "Suggested next step",
   "ui.card.asOf": "As of {date}, from {sheet}.",
-  "ui.card.oneTimeBuyer":
-    "P(alive) is 100% for a client with a single purchase day: BG/NBD sees a client leave only after a repeat purchase. The stage and the days since the last purchase tell more.",
   "ui.card.noTransactions":
     "No transactions sheet found (Rapport looks for a sheet with client id, date and amount columns), so purchases, segment and prediction are not shown.",
   "ui.card.noSelection": "Select a client's row first: in the client list, the transactions or the Responses sheet.",

@@ -13,7 +13,7 @@ export const segmentsEn = {
   "ui.segments.method.abcXyz.hint": "Share of revenue (A, B, C) and how regular the monthly revenue is (X, Y, Z).",
   "ui.segments.method.clv": "Predicted CLV",
   "ui.segments.method.clv.hint":
-    "BG/NBD and Gamma-Gamma: chance the client is still active and the value of the next 12 months.",
+    "MBG/NBD and Gamma-Gamma: chance the client is still active (also after a single purchase) and the value of the next 12 months.",
   "ui.segments.method.clusters": "Behavioural clusters",
   "ui.segments.method.clusters.hint":
     "k-means on recency, frequency and spend; the number of groups is chosen for you.",

@@ -142,8 +142,10 @@ export const surveysUiEn = {
   "surveys.form.maxResponses": "The answer cap must be a whole number from {min} to {max}.",
   "surveys.form.throttleDays": "Days before asking again must be a whole number from {min} to {max}.",
 
-  "sheet.links.link": "Survey link [{id}]",
-  "sheet.links.eligible": "May ask now [{id}]",
+  "sheet.links.link": "{title} · survey link",
+  "sheet.links.eligible": "{title} · may ask now",
+  "sheet.links.noteLink": "Rapport · survey {id} · personal links",
+  "sheet.links.noteEligible": "Rapport · survey {id} · may ask now",
   "sheet.links.open": "Open survey",
   "sheet.log.when": "When",
   "sheet.log.survey": "Survey",

@@ -42,8 +42,6 @@ export const clientCardRu: Record<keyof typeof clientCardEn, string> = {
   "ui.card.unfinished": "Не закончен",
   "ui.card.nextStep": "Следующий шаг",
   "ui.card.asOf": "На {date}, по листу «{sheet}».",
-  "ui.card.oneTimeBuyer":
-    "P(активен) равна 100% для клиента с одним днём покупок: BG/NBD видит уход клиента только после повторной покупки. Стадия и число дней с последней покупки скажут больше.",
   "ui.card.noTransactions":
     "Лист с покупками не найден (Rapport ищет лист со столбцами ID клиента, даты и суммы), поэтому покупки, сегмент и прогноз не показаны.",
   "ui.card.noSelection": "Сначала выделите строку клиента: в списке клиентов, на листе покупок или на листе Responses.",

@@ -11,7 +11,7 @@ export const segmentsRu: Record<keyof typeof segmentsEn, string> = {
   "ui.segments.method.abcXyz.hint": "Доля выручки (A, B, C) и регулярность выручки по месяцам (X, Y, Z).",
   "ui.segments.method.clv": "Прогноз CLV",
   "ui.segments.method.clv.hint":
-    "BG/NBD и Gamma-Gamma: вероятность, что клиент ещё активен, и ценность следующих 12 месяцев.",
+    "MBG/NBD и Gamma-Gamma: вероятность, что клиент ещё активен (и после единственной покупки), и ценность следующих 12 месяцев.",
   "ui.segments.method.clusters": "Поведенческие кластеры",
   "ui.segments.method.clusters.hint": "k-means по давности, частоте и сумме; число групп подбирается само.",
   "ui.segments.data": "Данные",

@@ -143,8 +143,10 @@ export const surveysUiRu: Record<keyof typeof surveysUiEn, string> = {
   "surveys.form.maxResponses": "Предел ответов должен быть целым числом от {min} до {max}.",
   "surveys.form.throttleDays": "Число дней до повторного опроса должно быть целым от {min} до {max}.",
 
-  "sheet.links.link": "Ссылка на опрос [{id}]",
-  "sheet.links.eligible": "Можно спросить [{id}]",
+  "sheet.links.link": "{title} · ссылка на опрос",
+  "sheet.links.eligible": "{title} · можно спросить",
+  "sheet.links.noteLink": "Rapport · опрос {id} · личные ссылки",
+  "sheet.links.noteEligible": "Rapport · опрос {id} · можно спросить",
   "sheet.links.open": "Открыть опрос",
   "sheet.log.when": "Когда",
   "sheet.log.survey": "Опрос",

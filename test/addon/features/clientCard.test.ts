@@ -67,11 +67,11 @@ function selectClient(h: Harness, name: string, clientId: number, column = 1): n
 }
 
 /** A formula's spilled row for the client, by its first column. */
-function formulaRow(h: Harness, name: string): unknown[] {
+function formulaRow(h: Harness, name: string, ...extra: unknown[]): unknown[] {
   const tx = sheetOf(h, "Transactions");
   const last = tx.getLastRow();
   const column = (c: number) => tx.getRange(2, c, last - 1, 1).getValues();
-  const out = h.callCustomFunction(name, column(1), column(2), column(4)) as unknown[][];
+  const out = h.callCustomFunction(name, column(1), column(2), column(4), ...extra) as unknown[][];
   return out.find((row) => row[0] === id) as unknown[];
 }
 
@@ -112,7 +112,8 @@ describe("Client card", () => {
     const ids = tx.getRange(2, 1, tx.getLastRow() - 1, 1).getValues();
     const txDates = tx.getRange(2, 2, tx.getLastRow() - 1, 1).getValues();
     expect(card.stage?.key).toBe(h.callCustomFunction("CLIENT_STAGE", id, ids, txDates));
-    const predict = formulaRow(h, "CLV_PREDICT");
+    // The card's model is MBG/NBD, as the Segments sidebar's: the formula with model "mbgnbd".
+    const predict = formulaRow(h, "CLV_PREDICT", 12, 0.01, "", "", "mbgnbd");
     expect(card.prediction?.pAlive).toBeCloseTo(predict[4] as number, 9);
     expect(card.prediction?.expectedPurchases).toBeCloseTo(predict[5] as number, 9);
     expect(card.prediction?.clv).toBeCloseTo(predict[7] as number, 6);

@@ -144,11 +144,15 @@ describe("Surveys sidebar", () => {
       "Client ID",
       "Name",
       "Email",
-      `Survey link [${survey.id}]`,
-      `May ask now [${survey.id}]`,
+      `${survey.title} · survey link`,
+      `${survey.title} · may ask now`,
+    ]);
+    // The survey's id is in the header notes: what keeps the columns tied to it.
+    expect(clients.getRange("D1:E1").getNotes()).toEqual([
+      [`Rapport · survey ${survey.id} · personal links`, `Rapport · survey ${survey.id} · may ask now`],
     ]);
     expect(values(clients).map((r) => r.slice(3))).toEqual([
-      [`Survey link [${survey.id}]`, `May ask now [${survey.id}]`],
+      [`${survey.title} · survey link`, `${survey.title} · may ask now`],
       ["Open survey", true],
       ["Open survey", true],
       ["Open survey", true],
@@ -232,7 +236,7 @@ describe("Surveys sidebar", () => {
     // Links again: the same two columns; Anna and Eve answered within the 30-day throttle.
     addon.run("addSurveyLinks", survey.id, "ru", 0);
     expect(values(clients)[0]).toHaveLength(5);
-    expect(values(clients).map((r) => r[4])).toEqual([`May ask now [${survey.id}]`, false, true, false, "", true]);
+    expect(values(clients).map((r) => r[4])).toEqual([`${survey.title} · may ask now`, false, true, false, "", true]);
     expect(linkUrls(addon, "D")[1]).toMatch(/&lang=ru$/);
 
     const summary = addon.run("surveySummary", survey.id) as SurveySummary;
@@ -287,6 +291,32 @@ describe("Surveys sidebar", () => {
     const listed = (addon.run("surveysState") as SurveysState).surveys.find((s) => s.id === survey.id);
     expect(listed?.archived).toBe(true);
     expect(addon.run("archiveSurvey", survey.id, false)).toMatchObject({ archived: false, closed: true });
+  });
+
+  it("keeps its link columns when the survey is renamed, and takes over an earlier version's", () => {
+    const addon = enrolled();
+    const survey = create(addon, npsForm({ title: "Winter pulse" }));
+    const clients = sheet(addon, "Clients");
+    // Columns an earlier version wrote: the id in brackets in the header, no notes.
+    clients.getRange("D1:E1").setValues([[`Survey link [${survey.id}]`, `May ask now [${survey.id}]`]]);
+    addon.run("addSurveyLinks", survey.id, "auto", 0);
+    expect(values(clients)[0]).toEqual([
+      "Client ID",
+      "Name",
+      "Email",
+      "Winter pulse · survey link",
+      "Winter pulse · may ask now",
+    ]);
+    const renamed = addon.run("editSurvey", survey.id, { ...survey.form, title: "Spring pulse" }) as CreateSurveyResult;
+    expect(renamed.ok).toBe(true);
+    addon.run("addSurveyLinks", survey.id, "auto", 0);
+    expect(values(clients)[0]).toEqual([
+      "Client ID",
+      "Name",
+      "Email",
+      "Spring pulse · survey link",
+      "Spring pulse · may ask now",
+    ]);
   });
 
   it("keeps a close date that has passed when the rest of the survey is edited", () => {
@@ -522,8 +552,8 @@ describe("Surveys sidebar", () => {
     expect(survey.question).toBe("Насколько вероятно, что вы порекомендуете нас другу или коллеге?");
     addon.run("addSurveyLinks", survey.id, "auto", 0);
     expect(values(sheet(addon, "Clients"))[0]?.slice(3)).toEqual([
-      `Ссылка на опрос [${survey.id}]`,
-      `Можно спросить [${survey.id}]`,
+      "Весенний опрос · ссылка на опрос",
+      "Весенний опрос · можно спросить",
     ]);
     expect(values(sheet(addon, "Clients"))[1]?.[3]).toBe("Открыть опрос");
     await answer(linkUrls(addon, "D")[1] as string, { fields: { score: "6" }, comment: "-долго" });

@@ -5,7 +5,7 @@ import { rfmCells, rfmTable } from "../../../shared/metrics/rfm";
 import { analyzeClv } from "../../../shared/models/analysis";
 import { segmentCustomers } from "../../../shared/models/clustering";
 import { clvTiers } from "../../../shared/segments/clv";
-import { customerRevenue, segmentLocally } from "../../../shared/segments/compute";
+import { customerRevenue, SIDEBAR_PURCHASE_MODEL, segmentLocally } from "../../../shared/segments/compute";
 import { summarizeSegments } from "../../../shared/segments/summary";
 import { demo } from "./demo";
 
@@ -36,15 +36,32 @@ describe("segmentLocally on the demo transactions", () => {
     expect(summarizeSegments(seg).reduce((n, s) => n + s.revenueShare, 0)).toBeCloseTo(1, 12);
   });
 
-  it("CLV: CLV_PREDICT's figures and tiers by the documented rule", () => {
+  it("CLV: CLV_PREDICT's figures (MBG/NBD) and tiers by the documented rule", () => {
     const seg = segmentLocally("clv", demo);
-    const ref = analyzeClv(demo, { predictions: true, horizonMonths: 12, monthlyDiscount: 0.01 });
+    expect(SIDEBAR_PURCHASE_MODEL).toBe("mbgnbd");
+    const ref = analyzeClv(demo, { model: "mbgnbd", predictions: true, horizonMonths: 12, monthlyDiscount: 0.01 });
     expect(seg.ids).toEqual(ref.summary.ids);
     expect(Array.from(seg.details[2]?.values ?? [])).toEqual(Array.from(ref.predictions?.clv ?? []));
     const tiers = clvTiers(seg.ids, ref.predictions?.pAlive ?? [], ref.predictions?.clv ?? []);
     seg.ids.forEach((_, i) => {
       expect(seg.segments[seg.segment[i] as number]?.key).toBe(tiers[i]);
     });
+  });
+
+  it("CLV: a client who bought once has a P(alive) below 100 %, lower the longer ago that was", () => {
+    const seg = segmentLocally("clv", demo);
+    const ref = analyzeClv(demo, { model: "mbgnbd", predictions: true });
+    const { x, ageDays } = ref.summary;
+    const pAlive = seg.details[0]?.values as ArrayLike<number>;
+    const once = Array.from({ length: seg.ids.length }, (_, i) => i).filter((i) => x[i] === 0);
+    expect(once.length).toBeGreaterThan(50);
+    for (const i of once) expect(pAlive[i]).toBeLessThan(1);
+    // Among one-time buyers, the one whose purchase is oldest is the least likely to be active.
+    const byAge = [...once].sort((a, b) => (ageDays[a] as number) - (ageDays[b] as number));
+    expect(pAlive[byAge.at(-1) as number]).toBeLessThan(pAlive[byAge[0] as number] as number);
+    // BG/NBD, by construction, says 100 % for every one of them: why the sidebars do not use it.
+    const bg = analyzeClv(demo, { model: "bgnbd", predictions: true });
+    for (const i of once) expect(bg.predictions?.pAlive[i]).toBe(1);
   });
 
   it("clusters: segmentCustomers' assignment, with an action per profile", () => {

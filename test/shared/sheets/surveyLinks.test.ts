@@ -1,9 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretWritten } from "../../../addon/harness/cellFormat";
+import { dateReading } from "../../../shared/cells/dates";
 import { asText } from "../../../shared/cells/values";
+import { detectColumns } from "../../../shared/sheets/columns";
 import { LOG_COLUMNS, logHeader, logRow } from "../../../shared/sheets/rapportLog";
-import { findLinkColumns, hyperlinkFormula, hyperlinkUrl, linkHeader } from "../../../shared/sheets/surveyLinks";
+import {
+  findLinkColumns,
+  hyperlinkFormula,
+  hyperlinkUrl,
+  isLinkHeader,
+  linkHeader,
+  linkNote,
+} from "../../../shared/sheets/surveyLinks";
 
 /** Reads =HYPERLINK("url", "label") back as Sheets parses string literals ("" is a quote). */
 function parseHyperlink(formula: string): { url: string; label: string } | null {
@@ -12,18 +21,59 @@ function parseHyperlink(formula: string): { url: string; label: string } | null 
 }
 
 describe("link columns", () => {
-  it("are found again by survey id, in either language, wherever they are", () => {
+  it("are headed by the survey's title and found again by the id in their notes, in either language", () => {
     const header = [
       "Client ID",
-      linkHeader("ru", "link", "abc_12"),
+      linkHeader("ru", "link", "Зимний опрос"),
       "Name",
-      linkHeader("en", "eligible", "abc_12"),
-      linkHeader("en", "link", "other"),
+      linkHeader("en", "eligible", "Winter pulse"),
+      linkHeader("en", "link", "Other"),
     ];
-    expect(header[1]).toBe("Ссылка на опрос [abc_12]");
-    expect(findLinkColumns(header, "abc_12")).toEqual({ link: 1, eligible: 3 });
-    expect(findLinkColumns(header, "other")).toEqual({ link: 4, eligible: null });
-    expect(findLinkColumns(["Survey link [abc]x", "Notes [abc]"], "abc")).toEqual({ link: null, eligible: null });
+    const notes = [
+      "",
+      linkNote("ru", "link", "abc_12"),
+      "",
+      linkNote("en", "eligible", "abc_12"),
+      linkNote("en", "link", "other"),
+    ];
+    expect(header[1]).toBe("Зимний опрос · ссылка на опрос");
+    expect(header[3]).toBe("Winter pulse · may ask now");
+    expect(notes[1]).toBe("Rapport · опрос abc_12 · личные ссылки");
+    expect(findLinkColumns(header, notes, "abc_12")).toEqual({ link: 1, eligible: 3 });
+    expect(findLinkColumns(header, notes, "other")).toEqual({ link: 4, eligible: null });
+    // A renamed survey or an edited header: the note still finds the column.
+    expect(findLinkColumns(["Anything"], [linkNote("en", "link", "abc_12")], "abc_12")).toEqual({
+      link: 0,
+      eligible: null,
+    });
+    // An id must match whole: abc is not abc_12.
+    expect(findLinkColumns(header, notes, "abc")).toEqual({ link: null, eligible: null });
+  });
+
+  it("finds the bracketed headers earlier versions wrote", () => {
+    const header = ["Client ID", "Survey link [abc_12]", "Можно спросить [abc_12]", "Survey link [abc]x"];
+    expect(findLinkColumns(header, [], "abc_12")).toEqual({ link: 1, eligible: 2 });
+    expect(findLinkColumns(header, [], "abc")).toEqual({ link: null, eligible: null });
+  });
+
+  it("are never taken for a client's data, whatever the survey is called", () => {
+    for (const header of [
+      linkHeader("en", "link", "Feedback"),
+      linkHeader("ru", "eligible", "Комментарии"),
+      "Survey link [abc_12]",
+      "Ссылка на опрос [abc_12]",
+    ]) {
+      expect(isLinkHeader(header), header).toBe(true);
+    }
+    for (const header of ["Feedback", "Comment", "Survey link", "· survey link"]) {
+      expect(isLinkHeader(header), header).toBe(false);
+    }
+    const mapping = detectColumns(
+      ["Client ID", "Name", linkHeader("en", "link", "Feedback")],
+      [[1, "Ann", "Open survey"]],
+      dateReading("UTC", "en_US"),
+    );
+    expect(mapping.comment).toBeNull();
   });
 
   it("writes links as HYPERLINK formulas whose literals cannot be escaped (property)", () => {

@@ -18,7 +18,7 @@ import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { fitSummary } from "../../../../shared/models/analysis";
 import { type CustomerSummary, summarize } from "../../../../shared/models/summary";
 import { matchKey } from "../../../../shared/segments/align";
-import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT } from "../../../../shared/segments/compute";
+import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT, SIDEBAR_PURCHASE_MODEL } from "../../../../shared/segments/compute";
 import { rfmSegmentInfo } from "../../../../shared/segments/rfm";
 import { inLocale } from "../../../../shared/segments/segmentation";
 import { readResponses, responsesLayout } from "../../../../shared/sheets/responses";
@@ -99,13 +99,13 @@ const MODELS_CACHE = "rapport.card.models.";
 function fittedModels(tx: Transactions, summary: CustomerSummary, sheetId: number): FittedModels {
   let total = 0;
   for (let i = 0; i < tx.length; i++) total += (tx.amount as Float64Array)[i] as number;
-  const key = `${MODELS_CACHE}${sheetId}:${tx.length}:${tx.customers.length}:${tx.firstDay}:${tx.lastDay}:${total.toFixed(4)}`;
+  const key = `${MODELS_CACHE}${SIDEBAR_PURCHASE_MODEL}:${sheetId}:${tx.length}:${tx.customers.length}:${tx.firstDay}:${tx.lastDay}:${total.toFixed(4)}`;
   const cache = CacheService.getUserCache();
   const cached = cache.get(key);
   if (cached) return JSON.parse(cached) as FittedModels;
   let models: FittedModels;
   try {
-    const fits = fitSummary(summary, { predictions: true });
+    const fits = fitSummary(summary, { model: SIDEBAR_PURCHASE_MODEL, predictions: true });
     const spend = fits.spend as NonNullable<typeof fits.spend>;
     models = {
       model: fits.fit.model,
@@ -116,7 +116,7 @@ function fittedModels(tx: Transactions, summary: CustomerSummary, sheetId: numbe
   } catch (error) {
     // The spend model may fail where the purchase model works: P(alive) without CLV then.
     if (!isRapportError(error) || !summary.monetary) throw error;
-    const fits = fitSummary({ ...summary, monetary: null }, { predictions: true });
+    const fits = fitSummary({ ...summary, monetary: null }, { model: SIDEBAR_PURCHASE_MODEL, predictions: true });
     models = { model: fits.fit.model, values: [...fits.fit.values], spend: null, periodDays: summary.periodDays };
   }
   cache.put(key, JSON.stringify(models), 21_600);
@@ -183,7 +183,6 @@ function purchaseSide(
       monthlyDiscount: CLV_MONTHLY_DISCOUNT,
     });
     prediction = { pAlive: p.pAlive, expectedPurchases: p.expectedPurchases, clv: p.clv };
-    if ((summary.x[i] as number) === 0 && models.model === "bgnbd") notes.push(t(locale, "ui.card.oneTimeBuyer"));
   } catch (error) {
     if (!isRapportError(error)) throw error;
     notes.push(

@@ -11,7 +11,12 @@ import type { Locale } from "../../../../shared/i18n/locale";
 import type { MessageKey } from "../../../../shared/i18n/messages.en";
 import { t } from "../../../../shared/i18n/translate";
 import { alignToClients, matchKey, outputHeaders, outputRows, placeColumns } from "../../../../shared/segments/align";
-import { CLV_HORIZON_MONTHS, CLV_MONTHLY_DISCOUNT, segmentLocally } from "../../../../shared/segments/compute";
+import {
+  CLV_HORIZON_MONTHS,
+  CLV_MONTHLY_DISCOUNT,
+  SIDEBAR_PURCHASE_MODEL,
+  segmentLocally,
+} from "../../../../shared/segments/compute";
 import {
   clustersFromResponse,
   clvFromResponse,
@@ -148,7 +153,7 @@ function segmentOnWorker(method: Exclude<SegmentMethod, "abcXyz">, tx: Transacti
       return clvFromResponse(
         callWorker({
           ...request,
-          path: `api/v1/analyze/clv?horizon_months=${CLV_HORIZON_MONTHS}&monthly_discount=${CLV_MONTHLY_DISCOUNT}`,
+          path: `api/v1/analyze/clv?horizon_months=${CLV_HORIZON_MONTHS}&monthly_discount=${CLV_MONTHLY_DISCOUNT}&model=${SIDEBAR_PURCHASE_MODEL}`,
           response: z.custom<ClvResponse>(isClvAnswer),
         }),
         tx,

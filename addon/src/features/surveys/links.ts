@@ -6,7 +6,7 @@ import { asText } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { t } from "../../../../shared/i18n/translate";
-import { findLinkColumns, hyperlinkFormula, linkHeader } from "../../../../shared/sheets/surveyLinks";
+import { findLinkColumns, hyperlinkFormula, linkHeader, linkNote } from "../../../../shared/sheets/surveyLinks";
 import { dataSources, type SheetColumns } from "../../sheet/clientSheets";
 import { withDocumentLock } from "../../sheet/lock";
 import { headerCells, placeColumns } from "../../sheet/space";
@@ -47,20 +47,29 @@ export function clientIds(list: ClientList): Cell[] {
   return (list.sheet.getRange(2, list.idColumn, rows, 1).getValues() as Cell[][]).map((r) => r[0] as Cell);
 }
 
-/** Finds or makes the survey's two columns; writes their headers (the link header carries the title as a note). */
+/**
+ * Finds or makes the survey's two columns (by the survey id in their header notes); writes their
+ * headers with the survey's current title and the notes that keep them tied to the survey.
+ */
 function linkColumns(
   sheet: Sheet,
   surveyId: string,
   title: string,
   locale: Locale,
 ): { link: number; eligible: number } {
-  const found = findLinkColumns(headerCells(sheet) as Cell[], surveyId);
+  const header = headerCells(sheet) as Cell[];
+  const notes = header.length > 0 ? (sheet.getRange(1, 1, 1, header.length).getNotes()[0] as string[]) : [];
+  const found = findLinkColumns(header, notes, surveyId);
   const { link, eligible } = placeColumns(sheet, found, ["link", "eligible"] as const);
-  sheet
-    .getRange(1, link + 1)
-    .setValue(asText(linkHeader(locale, "link", surveyId)))
-    .setNote(title);
-  sheet.getRange(1, eligible + 1).setValue(asText(linkHeader(locale, "eligible", surveyId)));
+  for (const [kind, column] of [
+    ["link", link],
+    ["eligible", eligible],
+  ] as const) {
+    sheet
+      .getRange(1, column + 1)
+      .setValue(asText(linkHeader(locale, kind, title)))
+      .setNote(linkNote(locale, kind, surveyId));
+  }
   return { link, eligible };
 }
 
