@@ -95,6 +95,11 @@ describe("Segments sidebar", () => {
           .evaluate((b) => b.scrollWidth <= b.clientWidth),
       ).toBe(true);
       await expect.poll(() => headerRow(p)).toContain(header);
+      // Where a method says little about these data, the sidebar says so (ABC/XYZ: nearly all Z).
+      const caveat = frame.getByTestId("caveat");
+      if (method === "abcXyz") expect(await caveat.textContent()).toMatch(/^\d+ of \d+ clients \(\d+ %\) are Z\./);
+      if (method === "clusters") expect(await caveat.textContent()).toMatch(/^Only 2 groups stand apart in these data/);
+      if (method === "rfm" || method === "clv") expect(await caveat.isVisible()).toBe(false);
       await showWrittenColumns(p);
       await screenshot(p, `sidebar-segments-${method}-en`);
     }

@@ -145,6 +145,8 @@ function showRun(run: SegmentationRun): void {
     customers: formatCount(run.customers),
     date: formatDay(run.asOf),
   });
+  $("caveat").hidden = run.caveat === null;
+  $("caveat").textContent = run.caveat ?? "";
   $("skipped-rows").replaceChildren(...(run.skipped ? [skippedRowsElement(run.skipped)] : []));
   const items = run.summary.map((s) =>
     segmentItem(

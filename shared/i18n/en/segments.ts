@@ -30,6 +30,10 @@ export const segmentsEn = {
   "ui.segments.done": "Wrote columns {columns} beside {sheet} for {rows} client rows.",
   "ui.segments.engineLocal": "Computed in the spreadsheet",
   "ui.segments.engineWorker": "Computed on the Rapport Worker",
+  "segments.caveat.mostlyZ":
+    "{z} of {n} clients ({percent} %) are Z. XYZ measures how evenly a client buys month to month; it suits steady buying (stock items, subscriptions). Here most clients buy in only a few months, so read Z as “occasional”: the A, B, C letter (share of revenue) is what tells clients apart. RFM suits occasional buyers better.",
+  "segments.caveat.fewClusters":
+    "Only {k} groups stand apart in these data: the clusters are the number of groups that separate best, and when most clients bought once, recent and long-gone buyers are all that separate. RFM's fixed grid gives finer groups.",
   "ui.segments.engineLine":
     "{engine} · {customers, plural, one {# client} other {# clients}} with purchases · as of {date}",
   "ui.segments.large":

@@ -145,8 +145,13 @@ describe("Segments sidebar: computed in the spreadsheet", () => {
 
   it("ABC/XYZ, CLV and clusters: the formulas' and models' results per client", () => {
     const h = addon();
-    h.run("runSegmentation", { method: "abcXyz" });
+    const abcRun = h.run("runSegmentation", { method: "abcXyz" }) as Run & { caveat: string | null };
     const abc = formulaTable(h, "ABC_XYZ");
+    // Nearly every demo client is Z (few purchases a year): the sidebar says what that means.
+    const classes = [...abc.values()].map((row) => String(row[7]));
+    const z = classes.filter((c) => c.endsWith("Z")).length;
+    const classed = classes.filter((c) => c.length === 2).length;
+    expect(abcRun.caveat).toMatch(new RegExp(`^${z} of ${classed} clients \\(\\d+ %\\) are Z\\.`));
     for (const [id, [cls]] of byClient(h, ["ABC/XYZ class", "ABC/XYZ action"])) {
       expect(cls, String(id)).toBe(id === 999_999 ? "No purchases" : abc.get(id)?.[7]);
     }

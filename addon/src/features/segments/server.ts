@@ -11,6 +11,7 @@ import type { Locale } from "../../../../shared/i18n/locale";
 import type { MessageKey } from "../../../../shared/i18n/messages.en";
 import { t } from "../../../../shared/i18n/translate";
 import { alignToClients, matchKey, outputHeaders, outputRows, placeColumns } from "../../../../shared/segments/align";
+import { segmentationCaveat } from "../../../../shared/segments/caveats";
 import {
   CLV_HORIZON_MONTHS,
   CLV_MONTHLY_DISCOUNT,
@@ -214,6 +215,7 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
     const tx = readSheetTransactions(transactions, spreadsheetReading(ss), skips.skip);
     const skippedRows = skips.result();
     const seg = onWorker ? segmentOnWorker(method as Exclude<SegmentMethod, "abcXyz">, tx) : segmentLocally(method, tx);
+    const caveat = segmentationCaveat(seg);
 
     const ids = readColumn(clients, "clientId").map((row) => row[0] as Cell);
     const alignment = alignToClients(ids, seg.ids);
@@ -253,6 +255,7 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
         action: inLocale(NO_PURCHASES.action, locale),
       },
       notInList: alignment.notInList,
+      caveat: caveat ? inLocale(caveat, locale) : null,
       skipped: skippedRows ? skippedRowsView(transactions.sheet.getName(), skippedRows, locale) : null,
       sheet: sheet.getName(),
       columns: describeColumns(columns, headers),

@@ -65,6 +65,8 @@ export interface SegmentationRun {
   noPurchases: { rows: number; label: string; action: string };
   /** Clients with purchases missing from the client list. */
   notInList: number;
+  /** What the method cannot say about these data (shared/segments/caveats.ts); null when nothing. */
+  caveat: string | null;
   /** Transaction rows left out because a cell in them cannot be read; null when none. */
   skipped: SkippedRowsView | null;
   sheet: string;
