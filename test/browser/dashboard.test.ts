@@ -136,9 +136,18 @@ describe("Dashboard sidebar", () => {
     expect(errors).toEqual([]);
   });
 
-  it("shows placeholder cards and what it is doing until the figures arrive", async () => {
+  it("shows placeholder cards and what it is doing until the figures arrive, in both languages", async () => {
+    for (const [lang, caption, working] of [
+      ["en", "Dashboard", "Reading the sheets…"],
+      ["ru", "Панель показателей", "Читаем листы…"],
+    ] as const) {
+      await placeholdersWhileLoading(lang, caption, working);
+    }
+  });
+
+  async function placeholdersWhileLoading(lang: "en" | "ru", caption: string, working: string): Promise<void> {
     let page: Page;
-    ({ page, errors } = await pages.open("en", { width: 1280, height: 1400 }));
+    ({ page, errors } = await pages.open(lang, { width: 1280, height: 1400 }));
     // The sidebar's first request for figures is held until the placeholders have been seen.
     let release = () => {};
     const held = new Promise<void>((resolve) => {
@@ -149,17 +158,18 @@ describe("Dashboard sidebar", () => {
       await route.continue();
     });
     await page.locator("#menu-button").click();
-    await page.getByRole("menuitem", { name: "Dashboard" }).click();
+    await page.getByRole("menuitem", { name: caption }).click();
     const frame = page.frameLocator("#sidebar-frame");
     await expect.poll(() => frame.getByTestId("skeleton").isVisible()).toBe(true);
-    await expect.poll(() => frame.locator("#status").textContent()).toBe("Reading the sheets…");
-    await screenshot(page, "sidebar-dashboard-loading-en");
+    await expect.poll(() => frame.locator("#status").textContent()).toBe(working);
+    await screenshot(page, `sidebar-dashboard-loading-${lang}`);
     release();
     await frame.getByTestId("nps-card").getByTestId("value").waitFor();
     expect(await frame.getByTestId("skeleton").isVisible()).toBe(false);
     expect(await frame.locator("#status").textContent()).toBe("");
     expect(errors).toEqual([]);
-  });
+    await page.unroute("**/rpc");
+  }
 
   it("says what to do when there is no transactions sheet", async () => {
     const { p, frame } = await openDashboard("en", "Dashboard");

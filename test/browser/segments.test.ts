@@ -145,6 +145,9 @@ describe("Segments sidebar", () => {
         expect(await frame.locator("#segments .description").first().textContent()).toBe(
           "Ключевые клиенты с нерегулярной выручкой",
         );
+        expect(await frame.getByTestId("caveat").textContent()).toMatch(/^\d+ из \d+ клиентов \(\d+ %\) — Z\./);
+      } else {
+        expect(await frame.getByTestId("caveat").textContent()).toMatch(/^В этих данных выделяются только 2 группы/);
       }
       await screenshot(p, `sidebar-segments-${method}-ru`);
     }

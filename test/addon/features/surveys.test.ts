@@ -620,6 +620,19 @@ describe("a Worker that does not answer", () => {
       expect(errorOf(() => addon.run("syncSurveyAnswers"))).toBe(
         `Could not reach the Rapport Worker at ${deadUrl}. Check the Worker URL in Settings and try again.`,
       );
+      // In Russian too.
+      const ru = loadAddon({
+        spreadsheet: clientsWorkbook(),
+        userLocale: "ru",
+        allowUrlPrefixes: [frozenUrl],
+        urlFetchTimeoutMs: 1000,
+      });
+      ru.run("saveWorkerUrl", workerUrl);
+      ru.run("enrollSpreadsheet", enrollmentKey);
+      ru.documentProperties.setProperty("rapport.workerUrl", frozenUrl);
+      expect(errorOf(() => ru.run("syncSurveyAnswers"))).toMatch(
+        new RegExp(`^Rapport Worker по адресу ${frozenUrl.replace(/[.]/g, "\\.")} не ответил за минуту: адрес верный`),
+      );
       // Both failures are in the Rapport log, under "All surveys", with their reason.
       const log = values(sheet(addon, "Rapport log")).slice(1);
       expect(log.map((row) => [row[1], String(row[5]).slice(0, 40)])).toEqual([
