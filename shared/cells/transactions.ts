@@ -135,11 +135,16 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
         value: idCell as string,
       });
     } else {
-      try {
+      // A formula's read (no skip) stays a plain call: no try in the hot loop of a million rows.
+      if (skip) {
+        try {
+          d = readDay(dateCell, reading, dateName, r, 0, 1, origins.dates);
+        } catch (error) {
+          if (!(error instanceof RapportError)) throw error;
+          problem = error;
+        }
+      } else {
         d = readDay(dateCell, reading, dateName, r, 0, 1, origins.dates);
-      } catch (error) {
-        if (!(error instanceof RapportError)) throw error;
-        problem = error;
       }
       if (!problem && amount) {
         const read =
