@@ -184,12 +184,15 @@ function isNumeric(value: string): boolean {
   return /^[-+]?[\d\s.,]+%?$/.test(value) && /\d/.test(value);
 }
 
-/** Rows and columns drawn: the sheet's content and empty ones beyond it to type into, as Sheets shows. */
+/**
+ * Rows and columns drawn: the sheet's content and a few empty ones beyond it to type into. Fewer
+ * than Sheets' 26 columns: every cell is a DOM element, redrawn after each change.
+ */
 function gridHeight(): number {
   return Math.max((view?.values.length ?? 0) + 10, 30);
 }
 function gridWidth(): number {
-  return Math.max((view?.lastColumn ?? 0) + 8, 16);
+  return Math.max((view?.lastColumn ?? 0) + 3, 10);
 }
 
 function renderGrid(): void {
