@@ -13,6 +13,7 @@ import vm from "node:vm";
 import { build, type Plugin } from "esbuild";
 import { en, type MessageKey } from "../../shared/i18n/messages.en";
 import { ru } from "../../shared/i18n/messages.ru";
+import { PLACEHOLDER_WORKER_URL } from "./pushCheck";
 import { messageScripts, messagesUsedBy } from "./sidebarMessages";
 
 const addonDir = fileURLToPath(new URL("..", import.meta.url));
@@ -22,7 +23,6 @@ const sidebarsDir = path.join(addonDir, "sidebars");
 
 /** Apps Script's V8 runs ES2019 syntax reliably; newer syntax is lowered by esbuild. */
 const APPS_SCRIPT_TARGET = "es2019";
-const DEFAULT_WORKER_URL = "https://rapport.example.workers.dev/";
 
 export const OAUTH_SCOPES = [
   // Read and write only the spreadsheet the add-on runs in.
@@ -38,7 +38,8 @@ export const OAUTH_SCOPES = [
 ];
 
 function workerUrl(): string {
-  const url = process.env.RAPPORT_WORKER_URL?.trim() || DEFAULT_WORKER_URL;
+  // Unset: the placeholder, so that tests and the preview build; addon:push refuses to push it.
+  const url = process.env.RAPPORT_WORKER_URL?.trim() || PLACEHOLDER_WORKER_URL;
   const withSlash = url.endsWith("/") ? url : `${url}/`;
   if (!/^https:\/\/[^/]+\//.test(withSlash)) {
     throw new Error(`RAPPORT_WORKER_URL must be an https URL (Apps Script allows only https): got ${url}`);
