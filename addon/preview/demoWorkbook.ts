@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
+import { CDNOW_EXTRACT_PATH, type CdnowRow, readCdnow } from "../../scripts/lib/cdnow";
 import { zonedMidnight } from "../harness/cellFormat";
 import type { CellValue } from "../harness/index";
 import type { SpreadsheetInit } from "../harness/spreadsheet";
@@ -66,8 +66,8 @@ const DAY_MS = 86_400_000;
 const WEEK_DAYS = 7;
 
 /** The last day of the demo's transactions, as CDNOW has it. */
-export function lastDemoDate(): string {
-  return readCdnow(CDNOW_EXTRACT_PATH).reduce((last, t) => (t.date > last ? t.date : last), "");
+export function lastDemoDate(rows: readonly CdnowRow[] = readCdnow(CDNOW_EXTRACT_PATH)): string {
+  return rows.reduce((last, t) => (t.date > last ? t.date : last), "");
 }
 
 /**
@@ -97,12 +97,7 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
   const timeZone = ru ? "Europe/Moscow" : "America/New_York";
   const transactionsRead = readCdnow(CDNOW_EXTRACT_PATH);
   const shift =
-    options.endingBefore === undefined
-      ? 0
-      : demoShiftDays(
-          options.endingBefore,
-          transactionsRead.reduce((last, t) => (t.date > last ? t.date : last), ""),
-        );
+    options.endingBefore === undefined ? 0 : demoShiftDays(options.endingBefore, lastDemoDate(transactionsRead));
   const day = (iso: string) => {
     const [y, m, d] = shiftIsoDate(iso, shift).split("-").map(Number) as [number, number, number];
     return new Date(zonedMidnight(y, m, d, timeZone));

@@ -184,12 +184,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     });
     // A formula's error (#ERROR!, #REF!, #NAME?) explains itself on hover, as in Sheets.
     const errors: Record<string, string> = Object.create(null);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < columns; c++) {
-        const error = calculator.errorAt(name, r, c);
-        if (error) errors[`${r}:${c}`] = error.message;
-      }
-    }
+    for (const [at, error] of calculator.errorsOn(name)) errors[at] = error.message;
     const charts = sheet.getCharts().map((chart) => ({
       ...chart.describe(),
       data: chart.getRanges().map((range) => JSON.parse(JSON.stringify(range.getValues())) as unknown[][]),

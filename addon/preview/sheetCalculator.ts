@@ -41,6 +41,9 @@ const MAX_PASSES = 4;
 
 const key = (sheet: string, row: number, column: number) => `${sheet}\u0000${row}:${column}`;
 
+/** Sheets' built-in function names (they win over a custom function of the same name). */
+const BUILT_IN = new Set(Object.keys((new FormulaParser({}) as unknown as { functions: object }).functions));
+
 /**
  * A formula as typed in a spreadsheet in `locale`, in the parser's syntax: Russian spreadsheets
  * separate arguments with ";" and decimals with "," (=ROUND(1,5; 0)); text in quotes is left alone.
@@ -58,13 +61,22 @@ export function formulaInParserSyntax(formula: string, locale: string): string {
 export class SheetCalculator {
   private readonly spills = new Map<string, Spill>();
   private readonly errors = new Map<string, CellError>();
-  private customFunctions: Map<string, string> | null = null;
+  /** Built once per workbook: Code.js's functions and the sheets it reads do not change under it. */
+  private formulaParser: FormulaParser | null = null;
 
   constructor(private readonly harness: Harness) {}
 
   /** The error a formula cell shows, or undefined. Rows and columns are 0-based. */
   errorAt(sheet: string, row: number, column: number): CellError | undefined {
     return this.errors.get(key(sheet, row, column));
+  }
+
+  /** A sheet's formula errors, "row:column" (0-based) → error. */
+  errorsOn(sheet: string): Map<string, CellError> {
+    const prefix = `${sheet}\u0000`;
+    const out = new Map<string, CellError>();
+    for (const [at, error] of this.errors) if (at.startsWith(prefix)) out.set(at.slice(prefix.length), error);
+    return out;
   }
 
   /** Recomputes every formula in the workbook (HYPERLINK cells are the harness's own). */
@@ -82,7 +94,8 @@ export class SheetCalculator {
     this.clearSpills();
     this.errors.clear();
     if (cells.length === 0) return;
-    const parser = this.parser();
+    this.formulaParser ??= this.parser();
+    const parser = this.formulaParser;
     let previous = "";
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       this.errors.clear();
@@ -101,11 +114,11 @@ export class SheetCalculator {
       if (!sheet) throw FormulaError.REF;
       return sheet;
     };
+    // Every top-level function of Code.js, by its upper-case name: Sheets matches them case-insensitively.
     const functions: Record<string, (...args: Argument[]) => unknown> = Object.create(null);
-    const builtIn = new FormulaParser({}) as unknown as { functions: Record<string, unknown> };
-    for (const [upper, name] of this.customFunctionNames()) {
-      if (upper in builtIn.functions) continue;
-      functions[upper] = (...args: Argument[]) => this.callCustom(name, args);
+    for (const name of this.harness.globalFunctions()) {
+      const upper = name.toUpperCase();
+      if (!BUILT_IN.has(upper)) functions[upper] = (...args: Argument[]) => this.callCustom(name, args);
     }
     return new FormulaParser({
       functions,
@@ -124,14 +137,6 @@ export class SheetCalculator {
         return rows;
       },
     });
-  }
-
-  /** Code.js's top-level functions by their upper-case name: Sheets matches custom functions case-insensitively. */
-  private customFunctionNames(): Map<string, string> {
-    if (!this.customFunctions) {
-      this.customFunctions = new Map(this.harness.globalFunctions().map((name) => [name.toUpperCase(), name]));
-    }
-    return this.customFunctions;
   }
 
   private thrown: Error | null = null;

@@ -26,56 +26,31 @@ export interface ArgumentReference {
 export function callArguments(formula: string, name: string): string[] | null {
   const head = new RegExp(`^\\s*=\\s*${name}\\s*\\(`, "i").exec(formula);
   if (!head) return null;
-  // A spreadsheet that writes decimals with "," separates arguments with ";" (=NPS_CI(E2:E9; 0,9)).
-  const separator = topLevelSemicolon(formula, head[0].length) ? ";" : ",";
-  const args: string[] = [];
-  let depth = 0;
-  let current = "";
-  let quote: string | null = null;
-  for (let i = head[0].length; i < formula.length; i++) {
-    const ch = formula[i] as string;
-    if (quote) {
-      current += ch;
-      if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      quote = ch;
-      current += ch;
-    } else if (ch === "(" || ch === "{") {
-      depth++;
-      current += ch;
-    } else if ((ch === ")" || ch === "}") && depth > 0) {
-      depth--;
-      current += ch;
-    } else if (ch === ")") {
-      // The call's closing parenthesis must end the formula.
-      if (formula.slice(i + 1).trim() !== "") return null;
-      if (current.trim() !== "" || args.length > 0) args.push(current.trim());
-      return args;
-    } else if (ch === separator && depth === 0) {
-      args.push(current.trim());
-      current = "";
-    } else {
-      current += ch;
-    }
-  }
-  return null;
-}
-
-function topLevelSemicolon(formula: string, from: number): boolean {
+  // One pass: where the top-level "," and ";" are (not in quotes, parentheses or braces), and
+  // where the call closes.
+  const commas: number[] = [];
+  const semicolons: number[] = [];
   let depth = 0;
   let quote: string | null = null;
-  for (let i = from; i < formula.length; i++) {
+  let close = -1;
+  for (let i = head[0].length; i < formula.length && close < 0; i++) {
     const ch = formula[i] as string;
     if (quote) {
       if (ch === quote) quote = null;
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === "(" || ch === "{") depth++;
-    else if (ch === ")" || ch === "}") depth--;
-    else if (ch === ";" && depth === 0) return true;
+    else if ((ch === ")" || ch === "}") && depth > 0) depth--;
+    else if (ch === ")") close = i;
+    else if (ch === "," && depth === 0) commas.push(i);
+    else if (ch === ";" && depth === 0) semicolons.push(i);
   }
-  return false;
+  // The call's closing parenthesis must end the formula.
+  if (close < 0 || formula.slice(close + 1).trim() !== "") return null;
+  // A spreadsheet that writes decimals with "," separates arguments with ";" (=NPS_CI(E2:E9; 0,9)).
+  const cuts = semicolons.length > 0 ? semicolons : commas;
+  const bounds = [head[0].length - 1, ...cuts, close];
+  const args = bounds.slice(1).map((end, k) => formula.slice((bounds[k] as number) + 1, end).trim());
+  return args.length === 1 && args[0] === "" ? [] : args;
 }
 
 const REFERENCE =

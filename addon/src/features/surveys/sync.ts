@@ -128,8 +128,17 @@ export function syncAnswers(options: SyncOptions, locale: Locale): SyncOutcome {
     } catch (error) {
       // The Worker did not give the list (unreachable, frozen, token revoked): the log says so too.
       const survey = t(locale, "surveys.sync.allSurveys");
-      const line = { action: "sync", when: new Date(), survey, added: 0, updated: 0, flagged: 0 } as const;
-      appendLog(ss, locale, [{ ...line, error: errorMessage(error, locale) }]);
+      appendLog(ss, locale, [
+        {
+          action: "sync",
+          when: new Date(),
+          survey,
+          added: 0,
+          updated: 0,
+          flagged: 0,
+          error: errorMessage(error, locale),
+        },
+      ]);
       throw error;
     }
     const props = PropertiesService.getDocumentProperties();
