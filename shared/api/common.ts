@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "not_found",
   "method_not_allowed",
   "payload_too_large",
+  "unsupported_media_type",
   "rate_limited",
   "conflict",
   "unprocessable",
@@ -25,6 +26,16 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/**
+ * Text the Worker stores must be well-formed Unicode: a lone surrogate (only JSON's `\ud800`
+ * escapes can send one) cannot be written as UTF-8 and would come back as U+FFFD.
+ */
+export function wellFormed(schema: z.ZodString): z.ZodString {
+  return schema.refine((text) => !/\p{Cs}/u.test(text), {
+    message: "contains a lone surrogate (a \\uD800–\\uDFFF escape without its pair); send well-formed Unicode",
+  });
+}
 
 /** `GET /api/v1/health`. */
 export const HealthResponse = z.object({ ok: z.literal(true), version: z.string() });
@@ -50,6 +61,6 @@ export type WorkspaceResponse = z.infer<typeof WorkspaceResponse>;
 
 /** `POST /api/v1/workspaces` body: an optional label so the Worker's owner can tell workspaces apart. */
 export const EnrollmentRequest = z.object({
-  name: z.string().trim().max(200).optional(),
+  name: wellFormed(z.string().trim().max(200)).optional(),
 });
 export type EnrollmentRequest = z.infer<typeof EnrollmentRequest>;

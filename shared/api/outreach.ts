@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { wellFormed } from "./common";
 import { ContactId, Instant } from "./surveys";
 
 /**
@@ -48,7 +49,12 @@ export const ResultsRequest = z.strictObject({
   occurrence: Occurrence,
   sent: z.array(ContactId).max(OUTREACH_LIMITS.contactsPerRequest).default([]),
   failed: z
-    .array(z.strictObject({ contactId: ContactId, reason: z.string().trim().min(1).max(OUTREACH_LIMITS.reason) }))
+    .array(
+      z.strictObject({
+        contactId: ContactId,
+        reason: wellFormed(z.string().trim().min(1).max(OUTREACH_LIMITS.reason)),
+      }),
+    )
     .max(OUTREACH_LIMITS.contactsPerRequest)
     .default([]),
   /**

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { LOCALES } from "../i18n/locale";
+import { wellFormed } from "./common";
 import { SURVEY_LIMITS, SURVEY_TYPES } from "./surveyLimits";
 
 export { SURVEY_LIMITS, SURVEY_TYPES };
@@ -17,7 +18,7 @@ export const LocaleSchema = z.enum(LOCALES);
 
 export { SURVEY_SCALES } from "../surveys/scales";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => wellFormed(z.string().trim().min(1).max(max));
 
 /** A text in English and/or Russian: at least one of the two. */
 export function localizedText(max: number) {
@@ -32,9 +33,19 @@ export type LocalizedText = { en?: string; ru?: string };
 /** An instant with a time zone (`2026-06-30T23:59:59Z`, `…+03:00`). */
 export const Instant = z.iso.datetime({ offset: true });
 
+/**
+ * Names every JavaScript object answers to (`__proto__`, `constructor`, `toString`…). A factor id
+ * is a key of the stored ratings, and the readers of those ratings (zod's records among them)
+ * build plain objects, where such a key is lost or misread: refused up front.
+ */
+const RESERVED_KEYS = new Set(["__proto__", "prototype", ...Object.getOwnPropertyNames(Object.prototype)]);
+
 /** A CSI factor: what is rated, and its importance weight (CSI uses wᵢ = Iᵢ / ΣI). */
 export const CsiFactor = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Use 1–40 letters, digits, '_' or '-'"),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, "Use 1–40 letters, digits, '_' or '-'")
+    .refine((id) => !RESERVED_KEYS.has(id), { message: "This id is reserved; choose another (e.g. add a prefix)" }),
   label: localizedText(SURVEY_LIMITS.factorLabel),
   weight: z.number().positive().max(1000),
 });
@@ -128,10 +139,7 @@ export const SurveyList = z.object({ surveys: z.array(Survey) });
 export type SurveyList = z.infer<typeof SurveyList>;
 
 /** A contact id as the sheet holds it: 1–200 characters, no control characters; kept exactly. */
-export const ContactId = z
-  .string()
-  .min(1)
-  .max(SURVEY_LIMITS.contactId)
+export const ContactId = wellFormed(z.string().min(1).max(SURVEY_LIMITS.contactId))
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), { message: "A contact id may not contain control characters" });
 

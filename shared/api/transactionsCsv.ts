@@ -98,6 +98,8 @@ export class TransactionCsvReader {
 
   private parseLine(text: string): void {
     this.line++;
+    // Every line, not only a chunk's unfinished tail: a long line can arrive whole in one chunk.
+    if (text.length > MAX_LINE) throw new RapportError("analysis.csvLineTooLong", { line: this.line, max: MAX_LINE });
     if (text.trim() === "") return;
     const fields = text.indexOf('"') >= 0 ? splitQuoted(text, this.line) : text.split(",");
     if (!this.columns) {

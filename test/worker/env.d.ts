@@ -7,6 +7,7 @@ declare global {
       ENROLLMENT_KEY?: string;
       LINK_SECRET?: string;
       TEST_MIGRATIONS: D1Migration[];
+      MIGRATION_FILES: { name: string; sql: string }[];
     }
     interface GlobalProps {
       mainModule: typeof import("../../worker/src/index");

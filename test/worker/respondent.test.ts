@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { networkOf } from "../../worker/src/respondent/network";
 import { resetCounterCleanup } from "../../worker/src/surveys/answerStore";
 import { MIN_ANSWER_MS, RATE_LIMIT, RATE_WINDOW_MS, SAME_IP_ANSWERS } from "../../worker/src/surveys/limits";
 import { hashIp, readNonce, signResponse } from "../../worker/src/surveys/signing";
@@ -513,6 +514,8 @@ describe("answering", () => {
     expect((await openPage(`/s/${survey.id}/next?r=${token}`)).status).toBe(410);
     expect((await post(`/s/${survey.id}/comment`, { r: token, comment: "late", action: "send" })).status).toBe(410);
     expect((await ws.responses(survey.id)).map((r) => r.score)).toEqual([2, 10]);
+    // Edits, refusals and retries leave the count at the number of answers stored.
+    expect(await (await ws.call("GET", `/surveys/${survey.id}`)).json()).toMatchObject({ responseCount: 2 });
   });
 
   it("never lets concurrent answers exceed the cap", async () => {
@@ -672,6 +675,25 @@ describe("spam and duplicates are flagged, not dropped", () => {
       expect((await answer(`/s/${survey.id}`, { score: String(i % 11) }, { ip })).status).toBe(303);
     }
     await answer(`/s/${survey.id}`, { score: "1" }, { ip: freshIp() });
+    const flags = (await ws.responses(survey.id)).map((r) => r.flags.join());
+    expect(flags).toEqual([...Array(SAME_IP_ANSWERS).fill(""), "same_ip", ""]);
+  });
+
+  it("counts an IPv6 network as its /64: one host rotating addresses is still one network", async () => {
+    expect(networkOf("2001:DB8:1:2:aaaa:bbbb:cccc:1")).toBe("2001:db8:1:2::/64");
+    expect(networkOf("2001:0db8:0001:0002::ffff")).toBe("2001:db8:1:2::/64");
+    expect(networkOf("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+    expect(networkOf("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(networkOf(" 192.0.2.7")).toBe("192.0.2.7");
+    expect(networkOf(undefined)).toBe("unknown");
+    expect(networkOf("not an address")).toBe("unknown");
+    const ws = await workspace();
+    const survey = await ws.create();
+    for (let i = 0; i <= SAME_IP_ANSWERS; i++) {
+      const ip = `2001:db8:77:1:${(i + 1).toString(16)}:${((i * 7919) & 0xffff).toString(16)}::${i + 1}`;
+      expect((await answer(`/s/${survey.id}`, { score: String(i % 11) }, { ip })).status).toBe(303);
+    }
+    await answer(`/s/${survey.id}`, { score: "1" }, { ip: "2001:db8:77:2::1" });
     const flags = (await ws.responses(survey.id)).map((r) => r.flags.join());
     expect(flags).toEqual([...Array(SAME_IP_ANSWERS).fill(""), "same_ip", ""]);
   });

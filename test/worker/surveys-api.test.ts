@@ -70,6 +70,16 @@ describe("POST /api/v1/surveys", () => {
     ["factors", { ...CSI_SURVEY, factors: [] }],
     ["factors.0.weight", { ...CSI_SURVEY, factors: [{ id: "a", label: { en: "A" }, weight: 0 }] }],
     ["factors.0.id", { ...CSI_SURVEY, factors: [{ id: "a b", label: { en: "A" }, weight: 1 }] }],
+    // Keys every object has: ratings keyed by them would be lost by the readers.
+    ["factors.0.id", { ...CSI_SURVEY, factors: [{ id: "__proto__", label: { en: "A" }, weight: 1 }] }],
+    [
+      "factors.1.id",
+      { ...CSI_SURVEY, factors: [CSI_SURVEY.factors?.[0], { id: "constructor", label: { en: "A" }, weight: 1 }] },
+    ],
+    ["factors.0.id", { ...CSI_SURVEY, factors: [{ id: "toString", label: { en: "A" }, weight: 1 }] }],
+    // A lone surrogate (a JSON \ud800 escape) is not text: it would be stored as U+FFFD.
+    ["title", { ...NPS_SURVEY, title: "Spring \ud800 check-in" }],
+    ["question.ru", { ...NPS_SURVEY, question: { ru: "Оцените \udfff нас" } }],
     [
       "factors",
       {
@@ -106,6 +116,43 @@ describe("POST /api/v1/surveys", () => {
     await expectApiError(malformed, 400, "bad_request");
     const big = await ws.call("POST", "/surveys", { ...NPS_SURVEY, title: "x".repeat(1024 * 1024) });
     await expectApiError(big, 413, "payload_too_large");
+  });
+
+  it("says that a JSON body must be sent as application/json", async () => {
+    const ws = await workspace();
+    for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const sent = await request("/api/v1/surveys", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${ws.token}`, "Content-Type": type },
+        body: JSON.stringify(NPS_SURVEY),
+      });
+      const error = await expectApiError(sent, 415, "unsupported_media_type");
+      expect(error.error.message).toBe(
+        `The body must be JSON sent with Content-Type: application/json (found "${type}").`,
+      );
+    }
+    // With the right type the same body is accepted, with a charset too.
+    const fine = await request("/api/v1/surveys", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ws.token}`, "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify(NPS_SURVEY),
+    });
+    expect(fine.status).toBe(201);
+  });
+
+  it("marks every API answer no-store, errors included: they carry tokens, links and answers", async () => {
+    const ws = await workspace();
+    const survey = await ws.create();
+    const answers = [
+      await ws.call("GET", `/surveys/${survey.id}`),
+      await ws.call("POST", `/surveys/${survey.id}/links`, { contacts: [{ id: "C-1" }] }),
+      await ws.call("GET", `/surveys/${survey.id}/responses`),
+      await ws.call("GET", "/surveys/nope"),
+      await request("/api/v1/health"),
+      await request("/api/v1/no-such-route"),
+      await request("/api/v1/workspaces", json("POST", {})),
+    ];
+    expect(answers.map((a) => a.headers.get("cache-control"))).toEqual(Array(answers.length).fill("no-store"));
   });
 
   it("needs the workspace token", async () => {
@@ -173,16 +220,25 @@ describe("GET and PATCH /api/v1/surveys", () => {
     expect(again).toEqual(updated);
   });
 
-  it("closes and reopens by hand, and closes by a past date", async () => {
+  it("closes and reopens by hand, closes when its date passes, and refuses a past date as creation does", async () => {
     const ws = await workspace();
     const survey = await ws.create();
     const closed = Survey.parse(await (await ws.call("PATCH", `/surveys/${survey.id}`, { closed: true })).json());
     expect(closed).toMatchObject({ closed: true, status: "closed" });
     const reopened = Survey.parse(await (await ws.call("PATCH", `/surveys/${survey.id}`, { closed: false })).json());
     expect(reopened).toMatchObject({ closed: false, status: "open" });
-    const past = Survey.parse(
-      await (await ws.call("PATCH", `/surveys/${survey.id}`, { closesAt: "2020-01-01T00:00:00Z" })).json(),
+    const refused = await expectApiError(
+      await ws.call("PATCH", `/surveys/${survey.id}`, { closesAt: "2020-01-01T00:00:00Z" }),
+      400,
+      "validation_failed",
     );
+    expect(refused.error.message).toBe("Invalid json: closesAt: must be in the future");
+    expect((await ws.responses(survey.id)).length).toBe(0);
+    // A close date that has passed since it was set closes the survey.
+    await env.DB.prepare("UPDATE surveys SET closes_at = ? WHERE id = ?")
+      .bind("2020-01-01T00:00:00.000Z", survey.id)
+      .run();
+    const past = Survey.parse(await (await ws.call("GET", `/surveys/${survey.id}`)).json());
     expect(past).toMatchObject({ closed: false, status: "closed", closesAt: "2020-01-01T00:00:00.000Z" });
     const cleared = Survey.parse(await (await ws.call("PATCH", `/surveys/${survey.id}`, { closesAt: null })).json());
     expect(cleared.status).toBe("open");

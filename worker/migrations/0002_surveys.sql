@@ -2,8 +2,9 @@
 -- they compare correctly as text. JSON columns are written by the Worker after zod validation.
 
 -- One row per survey. question / follow_up: {"en"?, "ru"?}; factors (CSI only):
--- [{"id", "label": {"en"?, "ru"?}, "weight"}]. response_count is kept by the trigger below and
--- enforces max_responses without counting rows on every submission.
+-- [{"id", "label": {"en"?, "ru"?}, "weight"}]. response_count is kept by the submission's own
+-- batch (worker/src/surveys/answerStore.ts) and enforces max_responses without counting rows on
+-- every submission. No triggers: remote D1 splits a migration on ';' and cannot apply one.
 CREATE TABLE surveys (
   id TEXT PRIMARY KEY,
   workspace_id TEXT NOT NULL REFERENCES workspaces(id),
@@ -59,10 +60,6 @@ CREATE INDEX responses_by_ip ON responses (survey_id, ip_hash, created_at);
 CREATE INDEX responses_by_respondent ON responses (survey_id, respondent);
 -- The summary's histograms: score counts per survey without reading whole rows.
 CREATE INDEX responses_scores ON responses (survey_id, flags, score);
-
-CREATE TRIGGER responses_count_insert AFTER INSERT ON responses BEGIN
-  UPDATE surveys SET response_count = response_count + 1 WHERE id = NEW.survey_id;
-END;
 
 -- Submissions per survey, IP hash and fixed one-minute window, for the rate limit (429).
 -- Old windows are deleted as new submissions arrive.

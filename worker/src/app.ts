@@ -11,6 +11,7 @@ import { health } from "./health/routes";
 import { openApiDocument } from "./openapi";
 import { outreach } from "./outreach/routes";
 import { unsubscribe } from "./outreach/unsubscribe";
+import { drainRefusedBodies } from "./requestBody";
 import { respondent } from "./respondent/routes";
 import { surveys } from "./surveys/routes";
 import { enrollment, workspace } from "./workspaces/routes";
@@ -57,6 +58,12 @@ function api() {
 
 export function createApp() {
   const app = new Hono<AppEnv>();
+  app.use(drainRefusedBodies);
+  // API answers carry tokens, links and answers: no browser or proxy may keep a copy.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.res.headers.set("Cache-Control", "no-store");
+  });
   app.use(
     "/api/*",
     secureHeaders({

@@ -28,6 +28,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   405: "method_not_allowed",
   409: "conflict",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   422: "validation_failed",
   429: "rate_limited",
 };

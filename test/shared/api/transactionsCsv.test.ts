@@ -92,6 +92,10 @@ describe("TransactionCsvReader", () => {
       "more than 2 transactions in one request; send fewer rows",
     );
     expect(message(() => read(`customer,date\n${"x".repeat(20_000)}`))).toContain("longer than 10000 characters");
+    // A long line that arrives whole inside one chunk, followed by more lines, is refused too.
+    const long = `customer,date\n${"x".repeat(10_001)},2024-01-01\nB,2024-01-02\n`;
+    expect(message(() => read(long))).toBe(message(() => read(long, [20, 40])));
+    expect(message(() => read(long))).toBe("line 2 is longer than 10000 characters; put one transaction per line");
   });
 
   it("parses days strictly", () => {

@@ -32,6 +32,7 @@ import {
 import { readAnswer, readForm, scoreParam, storedAnswers } from "./form";
 import { browserLanguage, otherLanguage, page, query, redirect, status } from "./http";
 import { pageLanguage } from "./language";
+import { networkOf } from "./network";
 import { followUpForm, surveyForm, thanksPage } from "./views";
 
 /**
@@ -71,9 +72,9 @@ async function contactOf(
   return (await verifyContact(secret, surveyId, c, k)) ? { id: c, signature: k } : "bad";
 }
 
-function clientIp(c: C): string {
+function clientNetwork(c: C): string {
   // Cloudflare sets CF-Connecting-IP to the connecting address; nothing else is trusted.
-  return c.req.header("CF-Connecting-IP") ?? "unknown";
+  return networkOf(c.req.header("CF-Connecting-IP"));
 }
 
 export const respondent = new Hono<AppEnv>();
@@ -209,7 +210,7 @@ respondent.post("/:surveyId", async (c) => {
     answers: answer.answers ? JSON.stringify(answer.answers) : null,
     language: lang,
     flags,
-    ipHash: await hashIp(secret, clientIp(c)),
+    ipHash: await hashIp(secret, clientNetwork(c)),
     respondent: browserId,
     nonceAt: nonce.issuedAt,
     now,
@@ -369,7 +370,7 @@ respondent.post("/:surveyId/comment", async (c) => {
     responseId: response.id,
     comment: skip || typed.trim() === "" ? null : typed,
     keep: skip,
-    ipHash: await hashIp(secret, clientIp(c)),
+    ipHash: await hashIp(secret, clientNetwork(c)),
     now: Date.now(),
   });
   if (outcome.kind === "rate_limited") {

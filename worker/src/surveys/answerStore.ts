@@ -163,6 +163,16 @@ const ON_CONFLICT_UPDATE = `DO UPDATE SET score = excluded.score, answers = excl
   WHERE survey_id = excluded.survey_id AND excluded.nonce_at >= nonce_at
     AND (score IS NOT excluded.score OR answers IS NOT excluded.answers)`;
 
+// Whether this submission is about an answer that exists already (an edit), by id or by contact.
+const ANSWER_EXISTS =
+  "EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1 AND (id = ?2 OR (?3 IS NOT NULL AND contact_id = ?3)))";
+// The survey's answer count, kept without a trigger (remote D1 migrations cannot create one): the
+// batch counts a new answer before the upsert (so the cap check below compares the count with
+// this answer included) and takes it back afterwards if no row came of it. The net change is one
+// exactly when the answer did not exist before and does now; the batch is one transaction.
+const COUNT_NEW_ANSWER = `UPDATE surveys SET response_count = response_count + 1 WHERE id = ?1 AND NOT ${ANSWER_EXISTS}`;
+const UNCOUNT_IF_NOT_STORED = `UPDATE surveys SET response_count = response_count - 1 WHERE id = ?1 AND NOT ${ANSWER_EXISTS}`;
+
 // The whole submission in one statement. The SELECT yields the new row only when the survey exists,
 // is open and under the rate limit, and either the answer exists already (an edit) or a new one is
 // allowed: under the cap, through a personal link or an open anonymous link, and not throttled.
@@ -182,7 +192,7 @@ const SCORE_SQL = sql(
   FROM surveys AS s
   WHERE s.id = ?{survey} AND ${OPEN} AND ${UNDER_RATE}
     AND (EXISTS (SELECT 1 FROM responses WHERE survey_id = s.id AND (id = ?{id} OR contact_id = ?{contact}))
-      OR ((s.max_responses IS NULL OR s.response_count < s.max_responses)
+      OR ((s.max_responses IS NULL OR s.response_count <= s.max_responses)
         AND (?{contact} IS NOT NULL OR s.anonymous = 1)
         AND NOT (?{contact} IS NOT NULL AND s.throttle_days > 0 AND EXISTS (
           SELECT 1 FROM responses AS o WHERE o.workspace_id = s.workspace_id AND o.contact_id = ?{contact}
@@ -226,8 +236,14 @@ export async function writeScore(db: D1Database, input: ScoreWrite): Promise<Sco
     ipSince: new Date(input.now - SAME_IP_WINDOW_MS).toISOString(),
     sameIp: SAME_IP_ANSWERS,
   });
-  const results = await db.batch<{ n?: number; id?: string; follow_up?: number }>([...rate.statements, main]);
-  const row = results[results.length - 1]?.results[0];
+  const counted = [input.surveyId, input.id, input.contactId] as const;
+  const results = await db.batch<{ n?: number; id?: string; follow_up?: number }>([
+    ...rate.statements,
+    db.prepare(COUNT_NEW_ANSWER).bind(...counted),
+    main,
+    db.prepare(UNCOUNT_IF_NOT_STORED).bind(...counted),
+  ]);
+  const row = results[results.length - 2]?.results[0];
   if (row?.id) return { kind: "stored", responseId: row.id, followUp: row.follow_up === 1 };
   const rateLimited = rateLimit(results[0]?.results[0]?.n ?? 0, rate.window, input.now);
   if (rateLimited) return rateLimited;

@@ -83,6 +83,8 @@ export const surveys = new Hono<AppEnv>()
   .patch("/:id", validate("param", SurveyParam), validate("json", UpdateSurveyRequest), async (c) => {
     const { id } = c.req.valid("param");
     const now = new Date();
+    // As at creation: a close date in the past is refused (`closed: true` closes a survey now).
+    futureCloseDate(c.req.valid("json").closesAt, now);
     const updated = await updateSurvey(c.env.DB, c.get("workspaceId"), id, c.req.valid("json"), now);
     if (!updated) throw new ApiError(404, "not_found", `No survey ${id} in this workspace.`);
     return c.json<Survey>(await surveyOut(c, updated, now));

@@ -157,8 +157,9 @@ export async function readResponseToken(secret: string, surveyId: string, token:
 }
 
 /**
- * A keyed hash of the respondent's IP address: answers from one network can be counted without
- * storing the address, and without a table of all IPv4 hashes recovering it (the key is secret).
+ * A keyed hash of the respondent's network (an IPv4 address or an IPv6 /64, respondent/network.ts):
+ * answers from one network can be counted without storing the address, and without a table of
+ * all IPv4 hashes recovering it (the key is secret).
  */
 export async function hashIp(secret: string, ip: string): Promise<string> {
   const bytes = await mac(secret, "ip", ip);
