@@ -2,8 +2,9 @@
  * Fits a probabilistic customer-base model (BG/NBD, MBG/NBD or Pareto/NBD) to a transaction list
  * by maximum likelihood, and with amounts the Gamma-Gamma spend model. Returns two columns, name
  * and value: model, the model's parameters (r, alpha, a, b; or r, alpha, s, beta for pareto),
- * log_likelihood, customers, converged, and with amounts p, q, gamma and
- * spend_frequency_correlation (the spend model assumes it is near 0).
+ * log_likelihood, customers, converged, with amounts p, q, gamma and
+ * spend_frequency_correlation (the spend model assumes it is near 0), and note: why the fit
+ * cannot be used (a parameter ran off), blank when it can.
  * Example: =CLV_FIT(A2:A9000, B2:B9000, C2:C9000, DATE(2024,6,30), 7, "bgnbd")
  *
  * @param {Array<Array<string|number>>} customer_ids Customer id of each transaction, e.g. A2:A9000.
@@ -29,7 +30,7 @@ function CLV_FIT(customer_ids, dates, amounts, calibration_end, period_days, mod
  * @param {Array<Array<string|number>>} customer_ids Customer id of each transaction, e.g. A2:A9000.
  * @param {Array<Array<Date|string>>} dates Date of each transaction, same height.
  * @param {Array<Array<number>>} amounts Amount of each transaction, same height.
- * @param {number} [horizon_months] Months to predict, a whole number (default 12).
+ * @param {number} [horizon_months] Months to predict (default 12); a part month is fine: 39 weeks = 39*7*12/365.
  * @param {number} [monthly_discount] Discount rate per month, e.g. 0.01 for 1 % (default 0.01).
  * @param {Date|string} [calibration_end] Predict from this day on, using transactions up to it. Default: the last date.
  * @param {number} [period_days] Length of a period in days (default 7: weeks).

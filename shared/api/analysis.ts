@@ -34,7 +34,7 @@ export const ClvQuery = AnalysisQueryBase.extend({
   model: z.enum(["bgnbd", "mbgnbd", "pareto"]).default("bgnbd"),
   period_days: z.coerce.number().min(1).max(366).default(7),
   calibration_end: IsoDay.optional(),
-  horizon_months: z.coerce.number().int().min(1).max(1200).default(12),
+  horizon_months: z.coerce.number().min(0.01).max(1200).default(12),
   monthly_discount: z.coerce.number().min(0).max(1).default(0.01),
   penalizer: z.coerce.number().min(0).max(100).default(0),
 });

@@ -4,7 +4,13 @@ import { RapportError } from "../errors";
 import { customerLifetimeValue, predictPurchases } from "./clv";
 import { fitGammaGamma, type SpendFit, spendRows } from "./gammaGamma";
 import { PURCHASE_MODELS } from "./models";
-import { fitPurchaseModel, type PurchaseFit, type PurchaseModel, type PurchaseModelName } from "./purchaseModel";
+import {
+  fitProblem,
+  fitPurchaseModel,
+  type PurchaseFit,
+  type PurchaseModel,
+  type PurchaseModelName,
+} from "./purchaseModel";
 import { type Collapsed, type CustomerSummary, collapseSummary, summarize } from "./summary";
 import { type ValidationTable, validateHoldout } from "./validation";
 
@@ -94,9 +100,8 @@ export function fitSummary(summary: CustomerSummary, options: ClvAnalysisOptions
     spendExcluded -= rows.length;
     spend = fitGammaGamma(rows, { penalizer: options.penalizer ?? 0 });
   }
-  if ((options.predictions || options.validation) && !fit.converged) {
-    throw new RapportError("models.notConverged", { model: model.name });
-  }
+  const problem = options.predictions || options.validation ? fitProblem(fit) : null;
+  if (problem) throw problem;
   if (options.predictions && spend && !spend.converged) {
     throw new RapportError("models.notConverged", { model: "gamma-gamma" });
   }

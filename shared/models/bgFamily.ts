@@ -28,6 +28,7 @@ function bgFamilyModel(name: "bgnbd" | "mbgnbd", shift: Shift): PurchaseModel {
   return {
     name,
     parameterNames: ["r", "alpha", "a", "b"],
+    timeScaleParameters: ["alpha"],
 
     logLikelihood(params, data: PreparedHistories, gradient?: Float64Array): number {
       const [r, alpha, a, b] = params as unknown as [number, number, number, number];

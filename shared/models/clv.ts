@@ -5,7 +5,7 @@ import type { PurchaseModel } from "./purchaseModel";
 export const DAYS_PER_MONTH = 365 / 12;
 
 export interface ClvOptions {
-  /** Months to predict (H). */
+  /** Months to predict (H), not necessarily whole: 39 weeks are 39·7·12/365 = 8.975 months. */
   horizonMonths: number;
   /** Discount rate per month (d), e.g. 0.01. */
   monthlyDiscount: number;
@@ -17,7 +17,10 @@ export interface CustomerPrediction {
   pAlive: number;
   /** Expected repeat purchases over the whole horizon (undiscounted). */
   expectedPurchases: number;
-  /** Discounted expected purchases: Σᵢ (E[Y(i·f)] − E[Y((i−1)·f)])/(1+d)ⁱ. */
+  /**
+   * Discounted expected purchases: Σᵢ (E[Y(i·f)] − E[Y((i−1)·f)])/(1+d)ⁱ over whole months i ≤ H,
+   * and a last part month from ⌊H⌋·f to H·f discounted as month ⌊H⌋ + 1.
+   */
   discountedPurchases: number;
 }
 
@@ -38,8 +41,9 @@ export function predictPurchases(
   let previous = 0;
   let discounted = 0;
   let factor = 1;
-  for (let i = 1; i <= options.horizonMonths; i++) {
-    const cumulative = model.expectedIfAlive(params, i * f, x, tx, T);
+  const months = Math.ceil(options.horizonMonths);
+  for (let i = 1; i <= months; i++) {
+    const cumulative = model.expectedIfAlive(params, Math.min(i, options.horizonMonths) * f, x, tx, T);
     factor /= 1 + options.monthlyDiscount;
     discounted += (cumulative - previous) * factor;
     previous = cumulative;

@@ -7,7 +7,8 @@ import { digamma, lnGamma } from "./special";
  * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's transaction
  * values are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers. Fitted on customers with repeat
  * purchases (x > 0) and a positive mean repeat spend m̄; customers whose m̄ is zero or negative
- * (returns, free orders) are left out of the fit and get the population mean spend.
+ * (returns, free orders) are left out of the fit, and their expected spend follows the same
+ * formula as everyone's (floored at 0), so it never rises as what they spent falls.
  */
 export interface SpendData {
   /** Repeat purchases per row (> 0). */
@@ -228,14 +229,17 @@ export function populationMeanSpend(fit: Pick<SpendFit, "p" | "q" | "gamma">): n
 }
 
 /**
- * E[M | x, m̄] = (1 − w)·pγ/(q − 1) + w·m̄ with w = px/(px + q − 1): a customer's expected spend
- * per transaction, shrunk from their own mean towards the population mean. Customers without
- * repeat purchases, or with m̄ ≤ 0, get the population mean.
+ * E[M | x, m̄] = max(0, (1 − w)·pγ/(q − 1) + w·m̄) with w = px/(px + q − 1): a customer's expected
+ * spend per transaction, shrunk from their own mean towards the population mean. Customers
+ * without repeat purchases get the population mean. The formula holds for m̄ ≤ 0 too (a client
+ * whose only repeat purchase was free gets (1 − w)·pγ/(q − 1), less than one who paid): handing
+ * them the population mean instead would make spend rise as what a client spent falls. Net
+ * refunds can take it below 0, where spend per purchase cannot be: floored there.
  */
 export function expectedSpend(fit: Pick<SpendFit, "p" | "q" | "gamma">, x: number, monetary: number): number {
   const population = populationMeanSpend(fit);
-  if (!(x > 0) || !(monetary > 0)) return population;
+  if (!(x > 0)) return population;
   const px = fit.p * x;
   const w = px / (px + fit.q - 1);
-  return (1 - w) * population + w * monetary;
+  return Math.max(0, (1 - w) * population + w * monetary);
 }

@@ -23,6 +23,9 @@ import type { WeightedPurchaseSummaries } from "./summary";
 /** Terms after which the series gives up (the likelihood is then undefined there). */
 const MAX_TERMS = 50_000;
 
+/** Series terms summed since the fit last asked (its work budget counts them). */
+let seriesTerms = 0;
+
 /**
  * The series needs about 37·(max(α,β)+y)/(min(α,β)+y) terms. Beyond this ratio of α and β the
  * likelihood is reported as undefined, so the optimizer stays where the series is fast; a fit
@@ -60,6 +63,7 @@ function series(b: number, c: number, z: number, out: Float64Array): void {
     sn += (n + 1) * t;
     if (t * ((n + 2) * (1 - z) + 1) * (1 + hc) <= tail * s) break;
   }
+  seriesTerms += n + 1;
   if (n === MAX_TERMS) s = Number.NaN;
   out[0] = s;
   out[1] = sb;
@@ -196,6 +200,13 @@ const rowGrad = new Float64Array(4);
 export const paretoNbd: PurchaseModel = {
   name: "pareto",
   parameterNames: ["r", "alpha", "s", "beta"],
+  timeScaleParameters: ["alpha", "beta"],
+  // A series term costs about 1/32 of a row's evaluation (3.5 ns against 0.1 µs, measured).
+  extraWork() {
+    const work = seriesTerms / 32;
+    seriesTerms = 0;
+    return work;
+  },
 
   logLikelihood(params, data: PreparedHistories, gradient?: Float64Array): number {
     const [r, alpha, s, beta] = params as unknown as [number, number, number, number];

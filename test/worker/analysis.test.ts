@@ -175,6 +175,26 @@ describe("POST /api/v1/analyze/clv", () => {
     expect(error.message).toContain("all 3 clients bought on one day only");
   });
 
+  it("stops a Pareto/NBD fit that wanders (2,000 look-alike clients) within its work budget: 422 with the reason", async () => {
+    const { token } = await enroll();
+    // Each client made 5 purchases on random days of one year: nothing tells them apart.
+    const random = new Random(11);
+    const start = dayFromYmd(2024, 1, 1);
+    const lines = ["customer,date,amount"];
+    for (let c = 0; c < 2000; c++) {
+      for (let k = 0; k < 5; k++) lines.push(`L${c},${isoDay(start + Math.floor(random.next() * 365))},10`);
+    }
+    const body = `${lines.join("\n")}\n`;
+    expect(body.length).toBeGreaterThan(150_000);
+    const pareto = await expectError(await post("/api/v1/analyze/clv?model=pareto", body, token), 422, "unprocessable");
+    expect(pareto.message).toContain("did not settle within its work budget");
+    expect(pareto.details).toMatchObject({ key: "models.fitBudget" });
+    // BG/NBD settles, but where its parameters ran off: predictions from it are refused, saying why.
+    const bg = await expectError(await post("/api/v1/analyze/clv", body, token), 422, "unprocessable");
+    expect(bg.details).toMatchObject({ key: "models.runawayAlive" });
+    expect(bg.message).toContain("which would call every client alive");
+  });
+
   it("refuses bodies over the analysis limit (413)", async () => {
     const { token } = await enroll();
     const chunk = new TextEncoder().encode(`${"x".repeat(50)},2024-01-01,1\n`.repeat(20000));

@@ -3,8 +3,10 @@ import type { DateReading } from "../../../shared/cells/dates";
 import { readTransactions } from "../../../shared/cells/transactions";
 import type { Range } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
 import { analyzeClv } from "../../../shared/models/analysis";
 import { purchaseModelArg } from "../../../shared/models/models";
+import { fitProblem } from "../../../shared/models/purchaseModel";
 import { VALIDATION_TOP } from "../../../shared/models/validation";
 import { formula } from "./formula";
 
@@ -61,6 +63,9 @@ export function CLV_FIT(
           ["spend_frequency_correlation", spend.frequencySpendCorrelation],
         );
       }
+      // Why a fit that did not converge cannot be used, in words; blank when it can.
+      const problem = fitProblem(fit);
+      rows.push(["note", problem ? t(context.locale, problem.key, problem.params) : ""]);
       return finite(rows);
     },
   );
@@ -97,7 +102,7 @@ export function CLV_PREDICT(
       const reading = context.dates;
       const options = {
         model: purchaseModelArg(model).name,
-        horizonMonths: numberArg(horizonMonths, "horizon_months", 12, { min: 1, max: 1200, integer: true }),
+        horizonMonths: numberArg(horizonMonths, "horizon_months", 12, { min: 0.01, max: 1200 }),
         monthlyDiscount: numberArg(monthlyDiscount, "monthly_discount", 0.01, { fraction: true }),
         periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
         calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),

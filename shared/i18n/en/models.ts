@@ -22,6 +22,14 @@ export const modelsEn = {
     "the spend model's q is {q}, at most 1: mean spend is unbounded (a few very large amounts?); check amounts for outliers",
   "models.notConverged":
     "the {model} model did not converge on these data (too few repeat buyers, or a history the model cannot describe); see CLV_FIT, or try another model",
+  "models.fitBudget":
+    "the {model} fit of {customers} clients did not settle within its work budget: the clients' histories are too alike for this model to tell them apart, and it keeps drifting; try bgnbd, or data over a longer period",
+  "models.runaway":
+    "the {model} fit cannot be used: {name} ran off to {value}, so these data cannot pin the model down; add clients or a longer history, or try another model",
+  "models.runawayAlive":
+    "the {model} fit cannot be used: {name} ran off to {value}, which would call every client alive (P(alive) = 1 for all); these data show too little of clients leaving: add clients or a longer history, or try another model",
+  "models.runawayGone":
+    "the {model} fit cannot be used: {name} ran off to {value}, which would call almost every repeat buyer gone (P(alive) near 0); add clients or a longer history, or try another model",
   "models.unknownModel": '{arg}: "{value}" is not a model; use bgnbd, mbgnbd or pareto',
   "models.noHoldout":
     "calibration_end {date} is on or after the last purchase date {last}: there is no holdout period to compare with",

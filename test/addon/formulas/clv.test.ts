@@ -59,6 +59,7 @@ describe("CLV custom functions", () => {
       "q",
       "gamma",
       "spend_frequency_correlation",
+      "note",
     ]);
     const ref = reference({});
     expect(out[0]?.[1]).toBe("bgnbd");
@@ -67,6 +68,36 @@ describe("CLV custom functions", () => {
     expect(out[6]?.[1]).toBe(303);
     expect(out[7]?.[1]).toBe(true);
     expect(out[9]?.[1]).toBeCloseTo(ref.spend?.q as number, 8);
+    expect(out[12]?.[1]).toBe("");
+  });
+
+  it("CLV_FIT says in words why a fit whose parameters ran off cannot be used; CLV_PREDICT refuses it", () => {
+    // Five clients who each bought regularly up to the last week: nobody is seen leaving.
+    const loyal: [string, number, number][] = [];
+    const every = [10, 8, 10, 9, 12];
+    every.forEach((gap, c) => {
+      for (let day = 70 - gap * (c + 2); day <= 70; day += gap) loyal.push([`K${c}`, day, 20 + c]);
+    });
+    const day = (d: number) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+    const [lIds, lDates, lAmounts] = [
+      loyal.map((r) => [r[0]]),
+      loyal.map((r) => [day(r[1])]),
+      loyal.map((r) => [r[2]]),
+    ];
+    const out = addon.callCustomFunction("CLV_FIT", lIds, lDates, lAmounts) as [string, unknown][];
+    const byName = new Map(out.map(([k, v]) => [k, v]));
+    expect(byName.get("converged")).toBe(false);
+    expect(String(byName.get("note"))).toMatch(
+      /^the bgnbd fit cannot be used: (a|b) ran off to [0-9.e+-]+, which would call every client alive \(P\(alive\) = 1 for all\)/,
+    );
+    expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", lIds, lDates, lAmounts))).toMatch(
+      /^CLV_PREDICT: the bgnbd fit cannot be used: (a|b) ran off to .*which would call every client alive/,
+    );
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    const ruOut = ru.callCustomFunction("CLV_FIT", lIds, lDates, lAmounts) as [string, unknown][];
+    expect(String(ruOut.find(([k]) => k === "note")?.[1])).toMatch(
+      /^подгонку bgnbd нельзя использовать: параметр (a|b) ушёл в/,
+    );
   });
 
   it("CLV_FIT without amounts, for the Pareto/NBD, on date cells and weeks", () => {
@@ -81,6 +112,7 @@ describe("CLV custom functions", () => {
       "log_likelihood",
       "customers",
       "converged",
+      "note",
     ]);
     expect(out[0]?.[1]).toBe("pareto");
     expect(out[5]?.[1]).toBeCloseTo(reference({ model: "pareto" }, false).fit.logLikelihood, 8);
@@ -107,6 +139,17 @@ describe("CLV custom functions", () => {
     }
   });
 
+  it("CLV_PREDICT takes a horizon that is not a whole number of months (39 weeks)", () => {
+    const weeks39 = (39 * 7 * 12) / 365;
+    const out = addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, weeks39, 0) as unknown[][];
+    const ref = reference({ predictions: true, horizonMonths: weeks39, monthlyDiscount: 0 });
+    for (let i = 1; i < out.length; i += 37) {
+      expect(out[i]?.[5]).toBeCloseTo(ref.predictions?.expectedPurchases[i - 1] as number, 10);
+    }
+    const twelve = addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, 12, 0) as unknown[][];
+    expect(Number(out[1]?.[5])).toBeLessThan(Number(twelve[1]?.[5]));
+  });
+
   it("CLV_VALIDATE compares holdout purchases by calibration frequency", () => {
     const out = addon.callCustomFunction("CLV_VALIDATE", ids, isoDates, "1997-09-30") as unknown[][];
     expect(out).toHaveLength(10);
@@ -125,8 +168,8 @@ describe("CLV custom functions", () => {
     expect(errorOf(() => addon.callCustomFunction("CLV_FIT", ids, isoDates, "", "", 7, "gamma"))).toBe(
       'CLV_FIT: model: "gamma" is not a model; use bgnbd, mbgnbd or pareto',
     );
-    expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, 2.5))).toBe(
-      "CLV_PREDICT: horizon_months must be a whole number; got 2.5",
+    expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, 0))).toBe(
+      "CLV_PREDICT: horizon_months must be at least 0.01; got 0",
     );
     expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", ids, isoDates, ""))).toContain("amounts is empty");
     expect(errorOf(() => addon.callCustomFunction("CLV_VALIDATE", ids, isoDates, "1998-12-31"))).toContain(

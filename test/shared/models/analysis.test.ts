@@ -84,7 +84,7 @@ describe("analyzeClv", () => {
     }
   });
 
-  it("excludes customers with a mean repeat spend of 0 or less from the spend fit and gives them the population mean", () => {
+  it("excludes customers with a mean repeat spend of 0 or less from the spend fit; their spend follows the formula, floored at 0", () => {
     const amounts = Float64Array.from(tx.amount as Float64Array);
     // Customer C0..C9's transactions become free or returns.
     for (let i = 0; i < tx.length; i++) if ((tx.customer[i] as number) < 10) amounts[i] = -(amounts[i] as number);
@@ -95,7 +95,12 @@ describe("analyzeClv", () => {
     for (let i = 0; i < summary.length; i++) {
       if ((summary.x[i] as number) > 0 && (summary.monetary?.[i] as number) <= 0) {
         excluded++;
-        expect(predictions.expectedSpend[i]).toBeCloseTo((spend.p * spend.gamma) / (spend.q - 1), 10);
+        const x = summary.x[i] as number;
+        const w = (spend.p * x) / (spend.p * x + spend.q - 1);
+        const formula = (1 - w) * ((spend.p * spend.gamma) / (spend.q - 1)) + w * (summary.monetary?.[i] as number);
+        expect(predictions.expectedSpend[i]).toBeCloseTo(Math.max(0, formula), 10);
+        // Below what any paying client with as many purchases gets.
+        expect(predictions.expectedSpend[i]).toBeLessThan((1 - w) * ((spend.p * spend.gamma) / (spend.q - 1)) + 1e-9);
       }
     }
     expect(excluded).toBeGreaterThan(0);

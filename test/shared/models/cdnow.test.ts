@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CDNOW_FULL_PATH, hasFullCdnow, readCdnow } from "../../../scripts/lib/cdnow";
 import { cdnowSampleFromMaster, readCdnowSample } from "../../../scripts/lib/cdnowSample";
 import { bgnbd } from "../../../shared/models/bgFamily";
+import { predictPurchases } from "../../../shared/models/clv";
 import { fitGammaGamma, spendRows } from "../../../shared/models/gammaGamma";
 import { paretoNbd } from "../../../shared/models/paretoNbd";
 import { fitPurchaseModel } from "../../../shared/models/purchaseModel";
@@ -47,6 +48,31 @@ describe("the CDNOW sample", () => {
     expect(a).toBeCloseTo(0.793, 3);
     expect(b).toBeCloseTo(2.426, 3);
     expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+  });
+
+  it("a horizon of 39 weeks as a part-month horizon: the published E[Y(39) | x = 2, tₓ = 30.43, T = 38.86] = 1.226", () => {
+    // FHL 2005, "Counting your customers the easy way", section 5, with the fitted parameters.
+    const fit = fitPurchaseModel(bgnbd, collapsed.rows);
+    const horizonMonths = (39 * 7 * 12) / 365; // 8.975… months of 365/12 days: exactly 39 weeks
+    const p = predictPurchases(bgnbd, fit.values, 2, 30.43, 38.86, {
+      horizonMonths,
+      monthlyDiscount: 0,
+      periodDays: 7,
+    });
+    expect(p.expectedPurchases).toBeCloseTo(1.226, 3);
+    // The part month: the same as month by month up to 8, then the rest up to 39 weeks.
+    const f = 365 / 12 / 7;
+    const ifAlive = (t: number) => bgnbd.expectedIfAlive(fit.values, t, 2, 30.43, 38.86);
+    const d = 0.01;
+    let naive = 0;
+    for (let i = 1; i <= 8; i++) naive += (ifAlive(i * f) - ifAlive((i - 1) * f)) / (1 + d) ** i;
+    naive += (ifAlive(39) - ifAlive(8 * f)) / (1 + d) ** 9;
+    const discounted = predictPurchases(bgnbd, fit.values, 2, 30.43, 38.86, {
+      horizonMonths,
+      monthlyDiscount: d,
+      periodDays: 7,
+    });
+    expect(discounted.discountedPurchases).toBeCloseTo(bgnbd.pAlive(fit.values, 2, 30.43, 38.86) * naive, 12);
   });
 
   it("Pareto/NBD: r = 0.55, α = 10.58, s = 0.61, β = 11.67, LL = −9595.0", () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   expectedSpend,
@@ -81,7 +82,30 @@ describe("Gamma-Gamma", () => {
     // w = px/(px + q − 1): x = 1 → 6/9.
     expect(expectedSpend(fit, 1, 50)).toBeCloseTo((1 - 6 / 9) * population + (6 / 9) * 50, 12);
     expect(expectedSpend(fit, 0, 0)).toBe(population);
-    expect(expectedSpend(fit, 3, -5)).toBe(population);
+    // A repeat buyer whose repeat purchases were free or refunded follows the same formula (x = 3:
+    // w = 18/21), floored at 0: never the population mean, which would be more than a payer gets.
+    expect(expectedSpend(fit, 1, 0)).toBeCloseTo((3 / 9) * population, 12);
+    expect(expectedSpend(fit, 3, -1)).toBeCloseTo((3 / 21) * population - 18 / 21, 12);
+    expect(expectedSpend(fit, 3, -6)).toBe(0);
+  });
+
+  it("never gives more spend for less spent, nor less than 0 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 20, noNaN: true }),
+        fc.double({ min: 1.05, max: 20, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.double({ min: -100, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (p, q, gamma, x, low, more) => {
+          const fit = { p, q, gamma };
+          const a = expectedSpend(fit, x, low);
+          const b = expectedSpend(fit, x, low + more);
+          return a >= 0 && b >= a - 1e-9 * Math.max(1, Math.abs(a));
+        },
+      ),
+    );
     expect(key(() => populationMeanSpend({ p: 1, q: 0.9, gamma: 1 }))).toBe("models.spendUndefined");
   });
 

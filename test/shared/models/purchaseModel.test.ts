@@ -4,10 +4,12 @@ import { PURCHASE_MODELS, purchaseModelNamed } from "../../../shared/models/mode
 import { paretoNbd } from "../../../shared/models/paretoNbd";
 import {
   expectedPurchases,
+  fitProblem,
   fitPurchaseModel,
   type PurchaseModel,
   type PurchaseModelName,
   prepare,
+  RUNAWAY_RATIO,
 } from "../../../shared/models/purchaseModel";
 import { lnHyp2f1 } from "../../../shared/models/special";
 import { collapseHistories, type PurchaseSummaries, unweighted } from "../../../shared/models/summary";
@@ -228,6 +230,63 @@ describe.each(MODELS.map((m) => [m.name, m] as const))("%s", (name, model: Purch
     expect(messageKey(() => fitPurchaseModel(model, unweighted(same)))).toBe("models.identicalHistories");
     expect(messageKey(() => fitPurchaseModel(model, unweighted(h), { penalizer: -1 }))).toBe("models.badPenalizer");
   });
+
+  it("does not call a fit converged when a parameter ran off, and says what the fit would claim", () => {
+    // Five clients who each bought regularly up to the end: nothing shows anyone leaving, and the
+    // likelihood keeps rising as the dropout parameters run off.
+    const loyal = {
+      x: Float64Array.of(3, 5, 2, 4, 1),
+      tx: Float64Array.of(29, 39, 19, 34, 11),
+      T: Float64Array.of(30, 40, 20, 35, 12),
+      length: 5,
+    };
+    if (name === "pareto") {
+      // Pareto/NBD wanders off more slowly than its work budget allows: refused with the reason.
+      expect(messageKey(() => fitPurchaseModel(model, unweighted(loyal)))).toBe("models.fitBudget");
+      return;
+    }
+    const fit = fitPurchaseModel(model, unweighted(loyal));
+    expect(fit.converged).toBe(false);
+    expect(fit.runaway).toMatchObject({ effect: "allAlive" });
+    expect(["a", "b", "s", "beta"]).toContain(fit.runaway?.name);
+    expect(fitProblem(fit)?.key).toBe("models.runawayAlive");
+    // What it would have said: every client alive.
+    for (let i = 0; i < 5; i++) {
+      expect(
+        model.pAlive(fit.values, loyal.x[i] as number, loyal.tx[i] as number, loyal.T[i] as number),
+      ).toBeGreaterThan(0.999);
+    }
+  });
+
+  it("reports no fit of a handful of clients as converged with a parameter run off (30 samples)", () => {
+    const random = new Random(2024);
+    let converged = 0;
+    for (let s = 0; s < 30; s++) {
+      const T = Float64Array.from({ length: 5 }, () => 10 + Math.floor(random.next() * 50));
+      const x = Float64Array.from({ length: 5 }, () => Math.floor(random.next() * 5));
+      const tx = Float64Array.from(x, (xi, i) =>
+        xi > 0 ? Math.max(1, Math.floor(random.next() * (T[i] as number))) : 0,
+      );
+      let fit: ReturnType<typeof fitPurchaseModel>;
+      try {
+        fit = fitPurchaseModel(model, unweighted({ x, tx, T, length: 5 }));
+      } catch {
+        continue; // all one-time buyers, or all alike: refused up front
+      }
+      if (!fit.converged) {
+        expect(fitProblem(fit)).not.toBeNull();
+        continue;
+      }
+      converged++;
+      const meanT = T.reduce((a, b) => a + b, 0) / 5;
+      fit.values.forEach((value, i) => {
+        const scaled = ["alpha", "beta"].includes(model.parameterNames[i] as string) ? value / meanT : value;
+        expect(scaled).toBeGreaterThanOrEqual(1 / RUNAWAY_RATIO);
+        expect(scaled).toBeLessThanOrEqual(RUNAWAY_RATIO);
+      });
+    }
+    expect(converged).toBeLessThan(30);
+  }, 60_000);
 
   it("shrinks the parameters with an L2 penalizer", () => {
     const h = unweighted(simulateHistories(name, params, 2000, 4));
