@@ -47,7 +47,8 @@ function CHURN_TABLE(customer_ids, dates, period, inactive_days) {
 /**
  * RFM segmentation: one row per customer with recency (days since the last purchase), frequency
  * (orders), monetary (total spend), their 1–5 quintile scores, the RFM score (e.g. 545) and the
- * segment (Champions, Loyal, At Risk, …). Best customers first.
+ * segment (Champions, Loyal, At Risk, …). Best customers first. Under five customers a note row
+ * says the quintile scores mean little.
  *
  * Example: =RFM(A2:A5000, B2:B5000, C2:C5000) or =RFM(A2:A5000, B2:B5000, C2:C5000, DATE(2024, 6, 30))
  *

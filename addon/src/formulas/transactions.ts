@@ -20,6 +20,9 @@ import { formula } from "./formula";
 
 const DAYS = { min: 1, integer: true } as const;
 
+/** Quintile scores need five clients: one per score at the least. */
+const RFM_MIN_CUSTOMERS = 5;
+
 /** REPEAT_RATE(customer_ids): customers with 2+ orders / customers, 0…1. */
 export function REPEAT_RATE(customerIds: Range): number {
   return formula("REPEAT_RATE", ["customer_ids"], () => repeatRate(readCustomerIds(customerIds, "customer_ids")));
@@ -54,7 +57,15 @@ export function RFM(customerIds: Range, dates: Range, amounts: Range, asOfDate?:
   return formula("RFM", ["customer_ids", "dates", "amounts", "as_of_date"], (context) => {
     const asOf = optionalDayArg(asOfDate, "as_of_date", context.dates);
     const tx = readTransactions({ customerIds, dates, amounts }, context.dates);
-    return rfmCells(rfmTable(tx, asOf));
+    const out = rfmCells(rfmTable(tx, asOf));
+    const customers = out.length - 1;
+    // Quintiles of fewer than five clients put each in a score of its own: said under the table.
+    if (customers < RFM_MIN_CUSTOMERS) {
+      const note: Cell[] = new Array(out[0]?.length ?? 1).fill("");
+      note[0] = t(context.locale, "note.rfmFewCustomers", { n: customers, min: RFM_MIN_CUSTOMERS });
+      out.push(note);
+    }
+    return out;
   });
 }
 

@@ -54,6 +54,8 @@ export const metricsEn = {
   "result.notFinite": "the result{where} is too large to compute; check the inputs",
   "note.smallSample": "n = {n} is below 100: the score can move a lot by chance",
   "note.smallSampleDiff": "fewer than 100 answers (n = {before} before, {after} after): the change can be chance",
+  "note.rfmFewCustomers":
+    "{n, plural, one {only # client} other {only # clients}}: quintile scores need at least {min}, so each score here stands for a single client; compare the recency, frequency and monetary columns instead",
   "note.inactiveDays":
     "lost = no purchase for {days} days (the default: 9 in 10 repeat purchases in these data come sooner)",
 } as const;

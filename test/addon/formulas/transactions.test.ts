@@ -71,6 +71,36 @@ describe("transaction formulas", () => {
     expect(call("RFM", ids, dates, amounts, "1997-03-31")).toEqual(table);
   });
 
+  it("RFM on fewer than five clients says under the table that quintiles mean little there", () => {
+    const few = call(
+      "RFM",
+      [["A"], ["B"], ["C"], ["A"]],
+      [["2024-01-01"], ["2024-01-05"], ["2024-02-01"], ["2024-03-01"]],
+      [[10], [20], [5], [7]],
+    ) as unknown[][];
+    expect(few).toHaveLength(5);
+    expect(few[4]?.[0]).toBe(
+      "only 3 clients: quintile scores need at least 5, so each score here stands for a single client; compare the recency, frequency and monetary columns instead",
+    );
+    expect(few[4]?.slice(1).every((v) => v === "")).toBe(true);
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    const ruFew = ru.callCustomFunction(
+      "RFM",
+      [["A"], ["B"]],
+      [["2024-01-01"], ["2024-01-05"]],
+      [[1], [2]],
+    ) as unknown[][];
+    expect(ruFew.at(-1)?.[0]).toMatch(/^всего 2 клиента: для квинтильных оценок нужно не меньше 5/);
+    // Five clients: no note.
+    const five = call(
+      "RFM",
+      [[1], [2], [3], [4], [5]],
+      [["2024-01-01"], ["2024-01-02"], ["2024-01-03"], ["2024-01-04"], ["2024-01-05"]],
+      [[1], [2], [3], [4], [5]],
+    ) as unknown[][];
+    expect(five).toHaveLength(6);
+  });
+
   it("ABC_XYZ ranks clients by revenue with classes such as AX", () => {
     const table = call("ABC_XYZ", ids, dates, amounts) as unknown[][];
     expect(table[0]).toEqual(["customer", "revenue", "share", "cumulative_share", "abc", "cv", "xyz", "class"]);
