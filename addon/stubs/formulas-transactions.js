@@ -104,19 +104,21 @@ function COHORT_RETENTION(customer_ids, dates, period) {
 
 /**
  * Kaplan–Meier survival table of customer lifetimes: time, number at risk, churn events,
- * survival (share still active) and its confidence band. Customers not churned yet are counted
- * as censored at their duration.
+ * survival (share still active), its confidence band and standard error, and in the first row the
+ * median lifetime with its confidence limits. Customers not churned yet are counted as censored
+ * at their duration.
  *
- * Example: =SURVIVAL(D2:D900, E2:E900)
+ * Example: =SURVIVAL(D2:D900, E2:E900) or =SURVIVAL(D2:D900, E2:E900, 0.9, "plain")
  *
  * @param {Array<Array<number>>} durations Lifetime of each customer so far, e.g. in days or months (0 or more).
  * @param {Array<Array<boolean|number|string>>} churned Whether the customer churned: TRUE/FALSE, 1/0 or yes/no (same height).
  * @param {number} [confidence] Confidence level of the band, 0.5 to 0.999 (default 0.95).
- * @return {Array<Array<number|string>>} Table: time, at_risk, events, survival, lower, upper.
+ * @param {string} [band] Band type as in R's survfit: "log-log" (default), "log" or "plain".
+ * @return {Array<Array<number|string>>} Table: time, at_risk, events, survival, lower, upper, std_err, median, median_lower, median_upper.
  * @customfunction
  */
-function SURVIVAL(durations, churned, confidence) {
-  return Rapport.SURVIVAL(durations, churned, confidence);
+function SURVIVAL(durations, churned, confidence, band) {
+  return Rapport.SURVIVAL(durations, churned, confidence, band);
 }
 
 /**

@@ -9,7 +9,7 @@ import { cohortCells, cohortRetention } from "../../../shared/metrics/cohorts";
 import { purchaseFrequency, repeatRate } from "../../../shared/metrics/customerBase";
 import { rfmCells, rfmTable } from "../../../shared/metrics/rfm";
 import { clientStages, STAGE_DEFAULTS } from "../../../shared/metrics/stages";
-import { kaplanMeier, readLifetimes, survivalCells } from "../../../shared/metrics/survival";
+import { kaplanMeier, readLifetimes, survivalBandArg, survivalCells } from "../../../shared/metrics/survival";
 import { formula } from "./formula";
 
 /*
@@ -100,11 +100,12 @@ export function COHORT_RETENTION(customerIds: Range, dates: Range, period?: Rang
   });
 }
 
-/** SURVIVAL(durations, churned, [confidence]): Kaplan–Meier table. */
-export function SURVIVAL(durations: Range, churned: Range, confidence?: Range): Cell[][] {
-  return formula("SURVIVAL", ["durations", "churned", "confidence"], () => {
+/** SURVIVAL(durations, churned, [confidence], [band]): Kaplan–Meier table with the median. */
+export function SURVIVAL(durations: Range, churned: Range, confidence?: Range, band?: Range): Cell[][] {
+  return formula("SURVIVAL", ["durations", "churned", "confidence", "band"], (context) => {
     const level = numberArg(confidence, "confidence", 0.95, { fraction: true, min: 0.5, max: 0.999 });
-    return survivalCells(kaplanMeier(readLifetimes(durations, churned), level));
+    const curve = kaplanMeier(readLifetimes(durations, churned), level, survivalBandArg(band, "band"));
+    return survivalCells(curve, t(context.locale, "survival.notReached", {}));
   });
 }
 

@@ -50,6 +50,8 @@ export const metricsEn = {
   "cohort.tooManyPeriods":
     "the data spans {periods} periods, but a cohort table holds at most {max}: choose a longer period",
   "survival.negativeDuration": "{arg}, {cell}: {value} is negative; durations are 0 or more",
+  "survival.band": '{arg}: "{value}" is not a band type; use "log-log" (the default), "log" or "plain"',
+  "survival.notReached": "not reached",
   "survival.notFlag": '{arg}, {cell}: "{value}" is not yes or no; use TRUE/FALSE, 1/0 or yes/no',
   "result.notFinite": "the result{where} is too large to compute; check the inputs",
   "note.smallSample": "n = {n} is below 100: the score can move a lot by chance",

@@ -54,6 +54,8 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "cohort.tooManyPeriods":
     "данные охватывают периодов: {periods}, а в таблицу когорт помещается не больше {max}; выберите более длинный период",
   "survival.negativeDuration": "{arg}, {cell}: {value} — отрицательное число; длительность не может быть меньше 0",
+  "survival.band": '{arg}: «{value}» — не тип интервала; используйте "log-log" (по умолчанию), "log" или "plain"',
+  "survival.notReached": "не достигнута",
   "survival.notFlag":
     "{arg}, {cell}: «{value}» не является ответом да/нет; используйте TRUE/FALSE (ИСТИНА/ЛОЖЬ), 1/0 или да/нет",
   "result.notFinite": "результат{where} слишком велик для расчёта; проверьте входные данные",

@@ -171,15 +171,27 @@ describe("transaction formulas", () => {
     });
   });
 
-  it("SURVIVAL spills a Kaplan–Meier table", () => {
+  it("SURVIVAL spills a Kaplan–Meier table with the standard error and the median", () => {
+    const n = expect.any(Number);
+    const blank = ["", "", ""];
     expect(call("SURVIVAL", column(5, 6, 6, 2, 4, 4), column(true, false, "yes", 1, "1", "FALSE"))).toEqual([
-      ["time", "at_risk", "events", "survival", "lower", "upper"],
-      [0, 6, 0, 1, 1, 1],
-      [2, 6, 1, 5 / 6, expect.any(Number), expect.any(Number)],
-      [4, 5, 1, expect.closeTo(2 / 3, 12), expect.any(Number), expect.any(Number)],
-      [5, 3, 1, expect.closeTo(4 / 9, 12), expect.any(Number), expect.any(Number)],
-      [6, 2, 1, expect.closeTo(2 / 9, 12), expect.any(Number), expect.any(Number)],
+      ["time", "at_risk", "events", "survival", "lower", "upper", "std_err", "median", "median_lower", "median_upper"],
+      [0, 6, 0, 1, 1, 1, 0, 5, 2, "not reached"],
+      [2, 6, 1, 5 / 6, n, n, expect.closeTo((5 / 6) * Math.sqrt(1 / 30), 12), ...blank],
+      [4, 5, 1, expect.closeTo(2 / 3, 12), n, n, n, ...blank],
+      [5, 3, 1, expect.closeTo(4 / 9, 12), n, n, n, ...blank],
+      [6, 2, 1, expect.closeTo(2 / 9, 12), n, n, n, ...blank],
     ]);
+    // The band type as R names it; plain is Ŝ ± z·SE.
+    const plain = call("SURVIVAL", column(5, 6, 6, 2, 4, 4), column(1, 0, 1, 1, 1, 0), 0.9, "plain") as number[][];
+    const row = plain[2] as number[];
+    expect(row[4]).toBeCloseTo((row[3] as number) - 1.6448536269514722 * (row[6] as number), 12);
+    expect(errorOf(() => call("SURVIVAL", column(1), column(1), 0.95, "wide"))).toBe(
+      'SURVIVAL: band: "wide" is not a band type; use "log-log" (the default), "log" or "plain"',
+    );
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    const ruTable = ru.callCustomFunction("SURVIVAL", column(1, 2), column(0, 0)) as unknown[][];
+    expect(ruTable[1]?.slice(7)).toEqual(["не достигнута", "не достигнута", "не достигнута"]);
   });
 
   describe("bad input", () => {

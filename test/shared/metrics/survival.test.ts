@@ -25,7 +25,84 @@ describe("Kaplan–Meier", () => {
     expect(curve.rows[2]?.upper).toBeCloseTo(0.9044341643225163, 10);
     expect(curve.median).toBe(5);
     expect(curve.events).toBe(4);
-    expect(survivalCells(curve)[0]).toEqual(["time", "at_risk", "events", "survival", "lower", "upper"]);
+    // SE(Ŝ) = Ŝ·√Σ: at t = 4, 2/3·√(1/30 + 1/20).
+    expect(curve.rows[2]?.stdErr).toBeCloseTo((2 / 3) * Math.sqrt(1 / 30 + 1 / 20), 12);
+    const cells = survivalCells(curve, "not reached");
+    expect(cells[0]).toEqual([
+      "time",
+      "at_risk",
+      "events",
+      "survival",
+      "lower",
+      "upper",
+      "std_err",
+      "median",
+      "median_lower",
+      "median_upper",
+    ]);
+    // The median's limits: the lower band is 0.273 already at t = 2, the upper never reaches 0.5.
+    expect(cells[1]?.slice(7)).toEqual([5, 2, "not reached"]);
+    expect(cells[2]?.slice(7)).toEqual(["", "", ""]);
+  });
+
+  // R, survival package: the aml data's maintained group (Miller 1981), times in weeks, "+"
+  // censored: 9, 13, 13+, 18, 23, 28+, 31, 34, 45+, 48, 161+. summary(survfit(Surv(time, status)
+  // ~ 1, data = aml, subset = x == "Maintained")) prints, with R's default conf.type = "log":
+  const AML = { time: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161], churned: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0] };
+  const R_LOG = [
+    // time, n.risk, n.event, survival, std.err, lower 95% CI, upper 95% CI
+    [9, 11, 1, 0.909, 0.0867, 0.7541, 1.0],
+    [13, 10, 1, 0.818, 0.1163, 0.6192, 1.0],
+    [18, 8, 1, 0.716, 0.1397, 0.4884, 1.0],
+    [23, 7, 1, 0.614, 0.1526, 0.3769, 0.999],
+    [31, 5, 1, 0.491, 0.1642, 0.2549, 0.946],
+    [34, 4, 1, 0.368, 0.1627, 0.1549, 0.875],
+    [48, 2, 1, 0.184, 0.1535, 0.0359, 0.944],
+  ];
+
+  it("matches R's survfit on the aml data: std.err, the log band, and the median 31 with 0.95 limits 18 … NA", () => {
+    const curve = kaplanMeier(readLifetimes(col(...AML.time), col(...AML.churned)), 0.95, "log");
+    const events = curve.rows.filter((r) => r.events > 0);
+    expect(events).toHaveLength(R_LOG.length);
+    events.forEach((row, k) => {
+      const [time, atRisk, n, survival, stdErr, lower, upper] = R_LOG[k] as number[];
+      expect([row.time, row.atRisk, row.events]).toEqual([time, atRisk, n]);
+      expect(row.survival).toBeCloseTo(survival as number, 3);
+      expect(row.stdErr).toBeCloseTo(stdErr as number, 4);
+      expect(row.lower).toBeCloseTo(lower as number, 4);
+      expect(row.upper).toBeCloseTo(upper as number, 3);
+    });
+    expect([curve.median, curve.medianLower, curve.medianUpper]).toEqual([31, 18, null]);
+  });
+
+  it("computes the plain and log-log bands from the same Greenwood variance", () => {
+    const lifetimes = readLifetimes(col(...AML.time), col(...AML.churned));
+    const plain = kaplanMeier(lifetimes, 0.95, "plain");
+    const logLog = kaplanMeier(lifetimes, 0.95, "log-log");
+    const z = 1.959963984540054;
+    for (const [k, row] of plain.rows.entries()) {
+      const s = row.survival;
+      const sigma = s > 0 ? row.stdErr / s : 0;
+      expect(row.lower).toBeCloseTo(Math.max(0, s - z * row.stdErr), 12);
+      expect(row.upper).toBeCloseTo(Math.min(1, s + z * row.stdErr), 12);
+      const ll = logLog.rows[k] as (typeof logLog.rows)[number];
+      if (s > 0 && s < 1) {
+        expect(ll.lower).toBeCloseTo(s ** Math.exp((z * sigma) / Math.abs(Math.log(s))), 12);
+        expect(ll.upper).toBeCloseTo(s ** Math.exp((-z * sigma) / Math.abs(Math.log(s))), 12);
+      }
+    }
+    // The lower limits first reach 0.5 at 18 (plain: 0.716 − 1.96·0.1397 = 0.442) and at 13
+    // (log-log: 0.818^exp(1.96·0.1421/0.2007) = 0.447).
+    expect(plain.medianLower).toBe(18);
+    expect(logLog.medianLower).toBe(13);
+  });
+
+  it("takes the middle of a flat stretch at exactly 0.5 as the median, as R does", () => {
+    // Four clients churning at 1, 2, 3, 4: Ŝ = 0.5 from t = 2 until t = 3, so the median is 2.5.
+    const curve = kaplanMeier(readLifetimes(col(1, 2, 3, 4), col(1, 1, 1, 1)));
+    expect(curve.median).toBe(2.5);
+    // Nobody churned: no median.
+    expect(kaplanMeier(readLifetimes(col(1, 2), col(0, 0))).median).toBeNull();
   });
 
   it("reads flags as people type them and skips blank rows", () => {
