@@ -1,4 +1,5 @@
 import { RapportError } from "../errors";
+import { type NumberConvention, numberConvention } from "./numberText";
 import { type Cell, type CellOrigin, cellPosition, displayValue, isErrorCell } from "./values";
 
 /**
@@ -100,15 +101,24 @@ export class ZoneClock {
   }
 }
 
-/** How text dates are read: slash dates follow the spreadsheet's locale (US: month first). */
+/**
+ * How a spreadsheet's cells are read: text dates (slash dates follow the locale: US month first)
+ * in its time zone, and numeric text by its locale's decimal mark (cells/numberText.ts).
+ */
 export interface DateReading {
   clock: ZoneClock;
   /** True when "03/01/2024" means 1 March (day first), false for the US convention (3 January → false means month first). */
   dayFirst: boolean;
+  /** How the locale writes numbers: "1.234" is 1.234 in an English sheet and 1234 in a German one. */
+  numbers: NumberConvention;
 }
 
 export function dateReading(timeZone: string, locale: string): DateReading {
-  return { clock: new ZoneClock(timeZone), dayFirst: !/^en[_-]US$/i.test(locale) && !/^en$/i.test(locale) };
+  return {
+    clock: new ZoneClock(timeZone),
+    dayFirst: !/^en[_-]US$/i.test(locale) && !/^en$/i.test(locale),
+    numbers: numberConvention(locale),
+  };
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

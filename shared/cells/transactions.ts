@@ -2,13 +2,13 @@ import { RapportError } from "../errors";
 import { clientKey } from "./clientId";
 import { CustomerIndex } from "./customerIndex";
 import { type DateReading, type DayNumber, readDay } from "./dates";
+import { notNumberError } from "./numberText";
 import {
   asRows,
   type Cell,
   type CellOrigin,
   cellNumber,
   cellPosition,
-  displayValue,
   isBlank,
   isErrorCell,
   type Range,
@@ -148,12 +148,14 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
       }
       if (!problem && amount) {
         const read =
-          typeof amountCell === "number" && Number.isFinite(amountCell) ? amountCell : cellNumber(amountCell);
+          typeof amountCell === "number" && Number.isFinite(amountCell)
+            ? amountCell
+            : cellNumber(amountCell, reading.numbers);
         if (read === null) {
           const position = cellPosition(r, 0, 1, origins.amounts);
           problem = isErrorCell(amountCell)
             ? new RapportError("input.errorCell", { arg: amountName, cell: position, value: amountCell as string })
-            : new RapportError("input.notNumber", { arg: amountName, cell: position, value: displayValue(amountCell) });
+            : notNumberError(amountCell, reading.numbers, amountName, position);
         } else {
           value = read;
         }

@@ -1,6 +1,7 @@
 import { RapportError } from "../errors";
 import type { NestedText } from "../i18n/messages.en";
 import { columnLetter } from "./a1";
+import { type NumberConvention, parseNumberText } from "./numberText";
 
 /** A cell value as Sheets passes it to a custom function or returns from getValues(). */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -53,37 +54,14 @@ export function displayValue(cell: Cell): string {
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }
 
-const SPACES = /[\s\u00a0\u202f']/g;
-const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
-const GROUPED_COMMA = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const GROUPED_DOT = /^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
-const CURRENCY = /^[$€£₽]|[$€£₽]$|\s?(?:руб\.?|р\.)$/i;
-
 /**
- * Reads a number typed as text the ways people type them: "9", "1 234,56", "1,234.56",
- * "1.234,56", "-3.5", "$12.50". Returns null for anything else. Why by hand: the formats are
- * locale-mixed in one column, and no library parses both conventions without a fixed locale.
+ * A cell as a finite number (numbers, and numeric text read by the spreadsheet's convention:
+ * cells/numberText.ts), or null when it is not one. Without a convention, text is read as an
+ * English sheet would.
  */
-export function parseNumberText(text: string): number | null {
-  let s = text.trim().replace(CURRENCY, "").replace(SPACES, "");
-  if (s === "") return null;
-  if (PLAIN_NUMBER.test(s)) return Number(s);
-  if (GROUPED_COMMA.test(s)) {
-    s = s.replace(/,/g, "");
-  } else if (GROUPED_DOT.test(s) && s.indexOf(",") >= 0) {
-    s = s.replace(/\./g, "").replace(",", ".");
-  } else if (/^[-+]?\d*,\d+$/.test(s)) {
-    s = s.replace(",", ".");
-  } else {
-    return null;
-  }
-  return PLAIN_NUMBER.test(s) ? Number(s) : null;
-}
-
-/** A cell as a finite number (numbers and numeric text), or null when it is not one. */
-export function cellNumber(cell: Cell): number | null {
+export function cellNumber(cell: Cell, convention: NumberConvention = "dot"): number | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === "string") return parseNumberText(cell);
+  if (typeof cell === "string") return parseNumberText(cell, convention);
   return null;
 }
 

@@ -15,6 +15,8 @@ export const coreEn = {
   "input.scoreOutOfScale": "{arg}, {cell}: {value} is outside the scale {min} to {max}",
   "input.scoreNotInteger": "{arg}, {cell}: {value} is not a whole number; NPS scores are whole numbers from 0 to 10",
   "input.notNumber": '{arg}, {cell}: "{value}" is not a number',
+  "input.ambiguousNumber":
+    '{arg}, {cell}: "{value}" can be read two ways in this spreadsheet (a decimal point, or a point between thousands); write "{asDecimal}" or "{asWhole}"',
   "input.notDate": '{arg}, {cell}: "{value}" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
   "input.heightMismatch":
     "{arg} has {rows} rows but {other} has {otherRows}: select ranges of the same height, one transaction per row",

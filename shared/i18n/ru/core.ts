@@ -16,6 +16,8 @@ export const coreRu: Record<keyof typeof coreEn, string> = {
   "input.scoreOutOfScale": "{arg}, {cell}: {value} вне шкалы от {min} до {max}",
   "input.scoreNotInteger": "{arg}, {cell}: {value} не целое число; оценки NPS — целые числа от 0 до 10",
   "input.notNumber": "{arg}, {cell}: «{value}» не является числом",
+  "input.ambiguousNumber":
+    "{arg}, {cell}: «{value}» в этой таблице можно прочитать двояко (точка как десятичный знак или как разделитель тысяч); напишите «{asDecimal}» или «{asWhole}»",
   "input.notDate":
     "{arg}, {cell}: «{value}» не является датой; используйте ячейку с датой или текст вида 2024-03-01 или 01.03.2024",
   "input.heightMismatch":

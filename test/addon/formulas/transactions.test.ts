@@ -101,6 +101,30 @@ describe("transaction formulas", () => {
     expect(five).toHaveLength(6);
   });
 
+  it("reads amounts typed as text by the spreadsheet's locale, and refuses text that could be two numbers", () => {
+    const args = [column("A", "B"), column("2024-01-01", "2024-01-02"), column("1.234", "2,5")] as const;
+    const monetary = (locale: string) => {
+      const table = loadAddon({ spreadsheet: { locale } }).callCustomFunction("RFM", ...args) as unknown[][];
+      return new Map(table.slice(1, 3).map((r) => [r[0], r[3]]));
+    };
+    expect(monetary("en_US")).toEqual(
+      new Map([
+        ["A", 1.234],
+        ["B", 2.5],
+      ]),
+    );
+    expect(monetary("de_DE")).toEqual(
+      new Map([
+        ["A", 1234],
+        ["B", 2.5],
+      ]),
+    );
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    expect(errorOf(() => ru.callCustomFunction("RFM", ...args))).toBe(
+      "RFM: аргумент 3, строка 1: «1.234» в этой таблице можно прочитать двояко (точка как десятичный знак или как разделитель тысяч); напишите «1,234» или «1234»",
+    );
+  });
+
   it("ABC_XYZ ranks clients by revenue with classes such as AX", () => {
     const table = call("ABC_XYZ", ids, dates, amounts) as unknown[][];
     expect(table[0]).toEqual(["customer", "revenue", "share", "cumulative_share", "abc", "cv", "xyz", "class"]);

@@ -1,40 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnLetter, columnNumber } from "../../../shared/cells/a1";
-import {
-  asRows,
-  cellNumber,
-  displayValue,
-  isBlank,
-  isErrorCell,
-  isHeaderRow,
-  parseNumberText,
-} from "../../../shared/cells/values";
-
-describe("parseNumberText", () => {
-  it.each([
-    ["9", 9],
-    [" 10 ", 10],
-    ["-3.5", -3.5],
-    ["+4", 4],
-    ["1 234,56", 1234.56],
-    ["1\u00a0234,56", 1234.56],
-    ["1,234.56", 1234.56],
-    ["1.234,56", 1234.56],
-    ["12,5", 12.5],
-    ["1,234", 1234],
-    ["1,234,567", 1234567],
-    ["$12.50", 12.5],
-    ["12,50 ₽", 12.5],
-    ["1e3", 1000],
-    [".5", 0.5],
-  ])("%j → %d", (text, value) => {
-    expect(parseNumberText(text)).toBe(value);
-  });
-
-  it.each(["", "abc", "n/a", "1.2.3", "12,3,4", "--1", "1-2", "9 out of 10"])("%j is not a number", (text) => {
-    expect(parseNumberText(text)).toBeNull();
-  });
-});
+import { asRows, cellNumber, displayValue, isBlank, isErrorCell, isHeaderRow } from "../../../shared/cells/values";
 
 describe("cells", () => {
   it("treats empty strings, whitespace, null and undefined as blank", () => {
