@@ -75,7 +75,10 @@ export interface Harness {
   readonly documentProperties: FakeProperties;
   readonly userProperties: FakeProperties;
   readonly scriptProperties: FakeProperties;
+  /** The user cache (the one the add-on uses); the document and script caches are separate. */
   readonly cache: FakeCache;
+  readonly documentCache: FakeCache;
+  readonly scriptCache: FakeCache;
   readonly lock: FakeLock;
   readonly ui: UiRecord;
   readonly fetchLog: FetchLogEntry[];
@@ -148,6 +151,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const userProperties = new FakeProperties(realm);
   const scriptProperties = new FakeProperties(realm);
   const cache = new FakeCache(realm, now);
+  const documentCache = new FakeCache(realm, now);
+  const scriptCache = new FakeCache(realm, now);
   const lock = new FakeLock();
   const mail = new FakeMailApp(realm, now, () => userEmail);
   const scriptApp = new FakeScriptApp(realm, now, (method) => {
@@ -248,9 +253,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       getScriptProperties: properties(scriptProperties, "getScriptProperties"),
     },
     CacheService: {
-      getDocumentCache: () => cache,
+      getDocumentCache: () => documentCache,
       getUserCache: () => cache,
-      getScriptCache: () => cache,
+      getScriptCache: () => scriptCache,
     },
     LockService: {
       getDocumentLock: () => lock,
@@ -335,6 +340,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     userProperties,
     scriptProperties,
     cache,
+    documentCache,
+    scriptCache,
     lock,
     ui,
     fetchLog,

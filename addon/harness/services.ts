@@ -52,8 +52,17 @@ export class FakeProperties {
   }
 }
 
+/*
+ * CacheService's documented limits (developers.google.com/apps-script/reference/cache/cache):
+ * keys up to 250 characters and values up to 100 KB (both refused with an exception when larger),
+ * at most 6 hours, and a cap of 1,000 items per cache: past it, the cache keeps the 900 items
+ * farthest from expiring. Each of the user, document and script caches is its own.
+ */
 const CACHE_VALUE_LIMIT = 100 * 1024;
+const CACHE_KEY_LIMIT = 250;
 const CACHE_MAX_TTL = 21600;
+const CACHE_ITEM_CAP = 1000;
+const CACHE_KEPT_PAST_CAP = 900;
 
 export class FakeCache {
   private readonly data = new Map<string, { value: string; expires: number }>();
@@ -80,12 +89,30 @@ export class FakeCache {
     return this.realm.import(out);
   }
   put(key: string, value: string, expirationInSeconds = 600): void {
-    if (Buffer.byteLength(String(value)) > CACHE_VALUE_LIMIT) throw this.realm.error("Argument too large: value");
-    const ttl = Math.min(expirationInSeconds, CACHE_MAX_TTL);
-    this.data.set(key, { value: String(value), expires: this.now() + ttl * 1000 });
+    this.store(key, value, expirationInSeconds);
+    this.evictPastCap();
   }
   putAll(values: Record<string, string>, expirationInSeconds = 600): void {
-    for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
+    for (const [k, v] of Object.entries(values)) this.store(k, v, expirationInSeconds);
+    this.evictPastCap();
+  }
+  /** How many items the cache holds (tests). */
+  get size(): number {
+    return this.data.size;
+  }
+  private store(key: string, value: string, expirationInSeconds: number): void {
+    if (String(key).length > CACHE_KEY_LIMIT) throw this.realm.error("Argument too large: key");
+    if (Buffer.byteLength(String(value)) > CACHE_VALUE_LIMIT) throw this.realm.error("Argument too large: value");
+    const ttl = Math.min(expirationInSeconds, CACHE_MAX_TTL);
+    this.data.delete(key);
+    this.data.set(key, { value: String(value), expires: this.now() + ttl * 1000 });
+  }
+  private evictPastCap(): void {
+    if (this.data.size <= CACHE_ITEM_CAP) return;
+    // Ties (items written together) go oldest first.
+    const byExpiry = [...this.data].map(([key, entry], order) => ({ key, expires: entry.expires, order }));
+    byExpiry.sort((a, b) => a.expires - b.expires || a.order - b.order);
+    for (const { key } of byExpiry.slice(0, this.data.size - CACHE_KEPT_PAST_CAP)) this.data.delete(key);
   }
   remove(key: string): void {
     this.data.delete(key);

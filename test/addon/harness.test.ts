@@ -149,6 +149,40 @@ describe("the Apps Script harness behaves like Sheets where it matters", () => {
     );
     expect(errorOf(() => addon.run("BIG"))).toContain("Argument too large");
   });
+
+  it("keeps CacheService within its limits: 250-character keys, 100 KB values, 1,000 items, separate caches", () => {
+    const addon = withProbe(`
+      function LONG_KEY(n) { CacheService.getUserCache().put(new Array(n + 1).join("k"), "v"); return "ok"; }
+      function BIG_VALUE() { CacheService.getUserCache().put("k", new Array(102402).join("x")); }
+      function FILL(n, ttl) {
+        var values = {};
+        for (var i = 0; i < n; i++) values["item" + i] = "v";
+        CacheService.getUserCache().putAll(values, ttl);
+      }
+      function ONE(key, ttl) { CacheService.getUserCache().put(key, "v", ttl); }
+      function HAS(key) { return CacheService.getUserCache().get(key) !== null; }
+      function SEPARATE() {
+        CacheService.getDocumentCache().put("shared", "document");
+        CacheService.getScriptCache().put("shared", "script");
+        return [CacheService.getUserCache().get("shared"), CacheService.getDocumentCache().get("shared"),
+          CacheService.getScriptCache().get("shared")];
+      }`);
+    expect(addon.run("LONG_KEY", 250)).toBe("ok");
+    expect(errorOf(() => addon.run("LONG_KEY", 251))).toContain("Argument too large: key");
+    expect(errorOf(() => addon.run("BIG_VALUE"))).toContain("Argument too large: value");
+    addon.cache.evictAll();
+    // Two long-lived items, then 1,000 short-lived ones: past the cap the 900 farthest from
+    // expiring stay, so both long-lived items survive and 100 short-lived ones go.
+    addon.run("ONE", "keep-a", 21600);
+    addon.run("ONE", "keep-b", 21600);
+    addon.run("FILL", 1000, 60);
+    expect(addon.cache.size).toBe(900);
+    expect(addon.run("HAS", "keep-a")).toBe(true);
+    expect(addon.run("HAS", "keep-b")).toBe(true);
+    expect(addon.run("HAS", "item0")).toBe(false);
+    expect(addon.run("HAS", "item999")).toBe(true);
+    expect(addon.run("SEPARATE")).toEqual([null, "document", "script"]);
+  });
 });
 
 describe("google.script.run values", () => {

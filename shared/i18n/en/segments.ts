@@ -62,6 +62,8 @@ export const segmentsEn = {
     '"{sheet}" has no {role} column. Give that column a header Rapport recognises, e.g. "{example}", or choose another sheet.',
   "ui.segments.emptySheet": '"{sheet}" has no rows below its header.',
   "ui.segments.unknownMethod": 'Unknown segmentation "{method}".',
+  "ui.segments.tooManyRows":
+    "The client list has {rows} rows: too many to write in blocks within what Apps Script's cache holds. Split the list into sheets of up to 500,000 rows, or segment a filtered copy.",
   "ui.segments.expired":
     "The results of this run are no longer in the cache (Apps Script may clear it at any time). Press Segment clients again.",
   "ui.segments.role.clientId": "client id",

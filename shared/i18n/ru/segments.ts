@@ -54,6 +54,8 @@ export const segmentsRu: Record<keyof typeof segmentsEn, string> = {
     "На листе «{sheet}» нет столбца «{role}». Дайте этому столбцу заголовок, который Rapport узнает, например «{example}», или выберите другой лист.",
   "ui.segments.emptySheet": "На листе «{sheet}» нет строк под заголовком.",
   "ui.segments.unknownMethod": "Неизвестная сегментация «{method}».",
+  "ui.segments.tooManyRows":
+    "В списке клиентов {rows} строк: это слишком много, чтобы записать их частями в пределах кеша Apps Script. Разделите список на листы до 500 000 строк или сегментируйте отфильтрованную копию.",
   "ui.segments.expired":
     "Результатов этого расчёта больше нет в кеше (Apps Script может очистить его в любой момент). Нажмите «Сегментировать» ещё раз.",
   "ui.segments.role.clientId": "ID клиента",

@@ -282,6 +282,43 @@ describe("Segments sidebar: long work in blocks", () => {
     expect(errorOf(() => h.run("writeSegmentation", first.jobId, 0))).toMatch(/no longer in the cache/);
   });
 
+  it("writes a 300,000-row client list in blocks: the job fits CacheService's 1,000 items of 100 KB", () => {
+    // A large CRM list with few buyers: the demo's 959 transactions, 300,000 clients.
+    const init = demoWorkbook({ locale: "ru" });
+    const clients = (init.sheets ?? [])[0] as { rows: CellValue[][] };
+    const header = clients.rows[0] as CellValue[];
+    const buyers = clients.rows.slice(1);
+    const rows: CellValue[][] = [header];
+    for (let i = 0; i < 300_000; i++) {
+      const buyer = buyers[i % 997 === 0 ? (i / 997) % buyers.length : -1];
+      rows.push(buyer && i / 997 < buyers.length ? buyer : [`lead-${i}`, `Лид ${i}`, "", "", "", "", ""]);
+    }
+    clients.rows = rows;
+    const h = loadAddon({ userLocale: "ru", spreadsheet: init });
+    const first = h.run("runSegmentation", { method: "rfm" }) as Run;
+    expect(first).toMatchObject({ rows: 300_000, written: 20_000 });
+    // The job's pieces (and its index entry): a few dozen items, far under the cache's 1,000.
+    expect(h.cache.size).toBeLessThan(100);
+    let written = first.written;
+    let executions = 1;
+    while (written < first.rows) {
+      written = (h.run("writeSegmentation", first.jobId, written) as { written: number }).written;
+      executions++;
+    }
+    expect(executions).toBe(15);
+    expect(h.cache.size).toBe(0);
+    const sheet = sheetOf(h, "Клиенты");
+    const last = sheet.getRange(300_001, 1, 1, sheet.getLastColumn()).getValues()[0] as CellValue[];
+    expect(last[0]).toBe("lead-299999");
+    expect(last.slice(-2)).toEqual(["Нет покупок", expect.stringContaining("")]);
+    // Every buyer in the list has an RFM segment written.
+    const written2 = sheet.getRange(2, 1, 300_000, sheet.getLastColumn()).getValues();
+    const segmentColumn = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as CellValue[]).length - 2;
+    const buyerRows = written2.filter((r) => !String(r[0]).startsWith("lead-"));
+    expect(buyerRows.length).toBeGreaterThan(250);
+    expect(buyerRows.every((r) => r[segmentColumn] !== "" && r[segmentColumn] !== "Нет покупок")).toBe(true);
+  }, 120_000);
+
   it("matches rows by id between blocks even when rows move, and says when the cache lost the job", () => {
     const h = addon();
     h.documentProperties.setProperty("rapport.segments.blockRows", "100");

@@ -52,7 +52,7 @@ import type {
   SegmentsState,
   WriteProgress,
 } from "./shapes";
-import { columnRange, describeColumns, dropJob, loadJob, saveJob, writeBlock, writeHeaders } from "./write";
+import { columnRange, describeColumns, dropJob, jobChunks, loadJob, saveJob, writeBlock, writeHeaders } from "./write";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -228,7 +228,6 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
       const width = sheet.getLastColumn();
       const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[]) : [];
       const placed = placeColumns(header, bilingualHeaders, width);
-      writeHeaders(sheet, placed, headers);
       const job = {
         sheetId: sheet.getSheetId(),
         idColumn: clients.mapping.clientId as number,
@@ -236,8 +235,11 @@ export function runSegmentation(request: SegmentsRequest): SegmentationRun {
         keys: ids.map(matchKey),
         rows: values,
       };
+      // A job too large for the cache is refused before anything is written.
+      const chunks = values.length > block ? jobChunks(job) : null;
+      writeHeaders(sheet, placed, headers);
       writeBlock(sheet, job, 0, Math.min(block, values.length));
-      return { columns: placed, jobId: values.length > block ? saveJob(job) : null };
+      return { columns: placed, jobId: chunks ? saveJob(chunks) : null };
     });
     // Sheets a person chose here become the spreadsheet's sources for the Dashboard and the card too.
     if (request.transactionsSheet) rememberSource("transactions", transactions.sheet.getSheetId());

@@ -26,11 +26,16 @@ export interface SegmentJob {
 }
 
 const PREFIX = "rapport.segments.job.";
-/** Characters per cache value: 3 bytes each at most in UTF-8 stays under the 100 KB limit. */
-const CHUNK = 30_000;
+/**
+ * CacheService keeps values of up to 100 KB (UTF-8 bytes) and at most 1,000 items per cache,
+ * past which it keeps the 900 farthest from expiring (developers.google.com/apps-script/reference/
+ * cache/cache). A job's chunks stay under the first and fill at most half of the second, leaving
+ * room for the client card's entries in the same user cache.
+ */
+const CHUNK_BYTES = 100 * 1024 - 64;
+const MAX_CHUNKS = 450;
 /** Six hours, the cache's longest. */
 const TTL = 21_600;
-
 /**
  * Writes the header row of the output columns, one setValues per run of adjacent columns. A sheet
  * with no empty columns left (an imported CSV often has exactly its own) gets columns added first:
@@ -87,14 +92,96 @@ function cache(): GoogleAppsScript.Cache.Cache {
   return CacheService.getUserCache();
 }
 
-/** Keeps a job for its remaining blocks; returns its id. */
-export function saveJob(job: SegmentJob): string {
+/**
+ * A job as stored: each output column as a list of its distinct values and one index per row
+ * when that is shorter (segment names and actions repeat on every row), as plain values when not
+ * (CLV figures). 300,000 RFM rows take about 5 MB this way instead of 45.
+ */
+interface StoredJob {
+  sheetId: number;
+  idColumn: number;
+  columns: number[];
+  keys: (string | null)[];
+  length: number;
+  /** Per output column: [distinct values, index per row], or [null, value per row]. */
+  cells: [Cell[] | null, (number | Cell)[]][];
+}
+
+function packJob(job: SegmentJob): StoredJob {
+  const width = job.columns.length;
+  const cells: StoredJob["cells"] = [];
+  for (let c = 0; c < width; c++) {
+    const index = new Map<Cell, number>();
+    const codes: number[] = new Array(job.rows.length);
+    for (let r = 0; r < job.rows.length; r++) {
+      const value = (job.rows[r] as Cell[])[c] as Cell;
+      let code = index.get(value);
+      if (code === undefined) {
+        code = index.size;
+        index.set(value, code);
+      }
+      codes[r] = code;
+    }
+    cells.push(
+      index.size * 4 < job.rows.length ? [[...index.keys()], codes] : [null, job.rows.map((row) => row[c] as Cell)],
+    );
+  }
+  return {
+    sheetId: job.sheetId,
+    idColumn: job.idColumn,
+    columns: job.columns,
+    keys: job.keys,
+    length: job.rows.length,
+    cells,
+  };
+}
+
+function unpackJob(stored: StoredJob): SegmentJob {
+  const rows: Cell[][] = new Array(stored.length);
+  for (let r = 0; r < stored.length; r++) {
+    rows[r] = stored.cells.map(([values, codes]) =>
+      values ? (values[codes[r] as number] as Cell) : (codes[r] as Cell),
+    );
+  }
+  return { sheetId: stored.sheetId, idColumn: stored.idColumn, columns: stored.columns, keys: stored.keys, rows };
+}
+
+/** Pieces of `text` of at most `maxBytes` in UTF-8 each, never splitting a surrogate pair. */
+export function utf8Chunks(text: string, maxBytes: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) {
+      chunks.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    if (pair) i++;
+  }
+  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
+  return chunks;
+}
+
+/** A job's text in cache-sized pieces; an actionable error when it cannot fit the cache. */
+export function jobChunks(job: SegmentJob): string[] {
+  const chunks = utf8Chunks(JSON.stringify(packJob(job)), CHUNK_BYTES);
+  if (chunks.length > MAX_CHUNKS) throw new RapportError("ui.segments.tooManyRows", { rows: job.rows.length });
+  return chunks;
+}
+
+/** Keeps a job's pieces (from jobChunks) for its remaining blocks; returns its id. */
+export function saveJob(chunks: readonly string[]): string {
   const id = Utilities.getUuid();
-  const text = JSON.stringify(job);
   const values: Record<string, string> = {};
-  let chunks = 0;
-  for (let at = 0; at < text.length; at += CHUNK) values[`${PREFIX}${id}.${chunks++}`] = text.slice(at, at + CHUNK);
-  values[`${PREFIX}${id}`] = String(chunks);
+  chunks.forEach((chunk, i) => {
+    values[`${PREFIX}${id}.${i}`] = chunk;
+  });
+  values[`${PREFIX}${id}`] = String(chunks.length);
   cache().putAll(values, TTL);
   return id;
 }
@@ -114,7 +201,7 @@ export function loadJob(id: string): SegmentJob {
     if (part === undefined || part === null) throw new RapportError("ui.segments.expired");
     text += part;
   }
-  return JSON.parse(text) as SegmentJob;
+  return unpackJob(JSON.parse(text) as StoredJob);
 }
 
 export function dropJob(id: string): void {
