@@ -153,7 +153,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const cache = new FakeCache(realm, now);
   const documentCache = new FakeCache(realm, now);
   const scriptCache = new FakeCache(realm, now);
-  const lock = new FakeLock();
+  const lock = new FakeLock(realm);
   const mail = new FakeMailApp(realm, now, () => userEmail);
   const scriptApp = new FakeScriptApp(realm, now, (method) => {
     if (mode !== "full" && mode !== "timeTrigger") throw deny(method);

@@ -126,18 +126,34 @@ export class FakeCache {
   }
 }
 
-/** Locks: one execution runs at a time in the harness, so a lock is always granted, but its use is recorded. */
+/**
+ * A lock. One execution runs at a time in the harness, so the lock is free unless a test says
+ * another execution holds it (`heldElsewhere`): then, as in Apps Script
+ * (developers.google.com/apps-script/reference/lock/lock), tryLock returns false after its timeout
+ * and waitLock throws. Acquisitions and refusals are recorded.
+ */
 export class FakeLock {
   private held = false;
   acquisitions = 0;
+  refusals = 0;
+  /** True while "another execution" holds the lock. */
+  heldElsewhere = false;
+
+  constructor(private readonly realm: Realm) {}
 
   tryLock(_timeoutInMillis: number): boolean {
+    if (this.heldElsewhere) {
+      this.refusals++;
+      return false;
+    }
     this.held = true;
     this.acquisitions++;
     return true;
   }
   waitLock(timeoutInMillis: number): void {
-    this.tryLock(timeoutInMillis);
+    if (!this.tryLock(timeoutInMillis)) {
+      throw this.realm.error("Lock timeout: another process was holding the lock for too long.");
+    }
   }
   releaseLock(): void {
     this.held = false;

@@ -456,3 +456,48 @@ describe("team alerts", () => {
     expect(sheet.getRange(borisRow, followedUp + 1).getValue()).toBe("Called him, Dec 4 (Olga)");
   });
 });
+
+describe("when another task holds the spreadsheet's lock", () => {
+  it("every action that writes says so, writes nothing to the Worker, mails nothing, and changes nothing", () => {
+    const addon = enrolled();
+    const surveyId = surveyIn(addon);
+    addon.run("saveAutomation", schedule(surveyId, { reminders: { afterDays: 2, maxReminders: 1 } }), "off");
+    const sheet = addon.spreadsheet.getSheetByName("Clients") as FakeSheet;
+    const before = sheet.getDataRange().getValues();
+    const properties = JSON.stringify([...addon.documentProperties.data]);
+    const calls = addon.fetchLog.length;
+    addon.lock.heldElsewhere = true;
+    const writing = "Another Rapport task is writing to this spreadsheet. Wait a moment and try again.";
+    const actions: [string, () => unknown, string][] = [
+      ["enrollSpreadsheet", () => addon.run("enrollSpreadsheet", enrollmentKey), writing],
+      ["forgetEnrollment", () => addon.run("forgetEnrollment"), writing],
+      ["addSurveyLinks", () => addon.run("addSurveyLinks", surveyId, "en", 0), "surveys.busy"],
+      ["syncSurveyAnswers", () => addon.run("syncSurveyAnswers"), "surveys.busy"],
+      ["sendSurveyEmails", () => addon.run("sendSurveyEmails", send(surveyId)), writing],
+      ["sendStatusRefresh", () => addon.run("sendStatusRefresh", surveyId), writing],
+      ["saveAutomation", () => addon.run("saveAutomation", schedule(surveyId), "off"), writing],
+      ["createReport", () => addon.run("createReport", null), "dashboard.busy"],
+    ];
+    const said = new Map(actions.map(([name, act]) => [name, errorOf(act)]));
+    for (const [name, , expected] of actions) {
+      const message = said.get(name) as string;
+      if (expected === writing) expect(message, name).toBe(writing);
+      else expect(message, name).not.toMatch(/too many requests|Worker is busy|rate/i);
+      expect(message, name).toMatch(/another|другая|wait|try again|ещё раз/i);
+    }
+    expect(addon.lock.refusals).toBe(actions.length);
+    // Nothing went out and nothing changed (a survey may be read before the lock is asked for).
+    expect(addon.fetchLog.slice(calls).filter((call) => call.method !== "GET")).toEqual([]);
+    expect(addon.mail.outbox).toHaveLength(0);
+    expect(sheet.getDataRange().getValues()).toEqual(before);
+    expect(JSON.stringify([...addon.documentProperties.data])).toBe(properties);
+    // The scheduled runs record the busy lock as a failed run, in words, and try again next time.
+    addon.run("runScheduledSync");
+    const state = addon.run("automationState", surveyId) as AutomationView;
+    expect(state.lastSync).toMatchObject({ ok: false });
+    expect(state.lastSync?.summary).not.toMatch(/too many requests|rate/i);
+    addon.lock.heldElsewhere = false;
+    addon.run("runScheduledSync");
+    expect((addon.run("automationState", surveyId) as AutomationView).lastSync).toMatchObject({ ok: true });
+  });
+});

@@ -282,6 +282,23 @@ describe("Segments sidebar: long work in blocks", () => {
     expect(errorOf(() => h.run("writeSegmentation", first.jobId, 0))).toMatch(/no longer in the cache/);
   });
 
+  it("says when another task holds the lock, writing nothing, and goes on from there once it is free", () => {
+    const h = addon();
+    h.documentProperties.setProperty("rapport.segments.blockRows", "100");
+    const before = table(h);
+    h.lock.heldElsewhere = true;
+    const busy = "Another Rapport task is writing to this spreadsheet. Wait a moment and try again.";
+    expect(errorOf(() => h.run("runSegmentation", { method: "rfm" }))).toBe(busy);
+    expect(table(h)).toEqual(before);
+    h.lock.heldElsewhere = false;
+    const first = h.run("runSegmentation", { method: "rfm" }) as Run;
+    h.lock.heldElsewhere = true;
+    expect(errorOf(() => h.run("writeSegmentation", first.jobId, first.written))).toBe(busy);
+    h.lock.heldElsewhere = false;
+    // The job is still there: the sidebar's retry continues where it stopped.
+    expect(h.run("writeSegmentation", first.jobId, first.written)).toEqual({ written: 200, rows: 305, done: false });
+  });
+
   it("writes a 300,000-row client list in blocks: the job fits CacheService's 1,000 items of 100 KB", () => {
     // A large CRM list with few buyers: the demo's 959 transactions, 300,000 clients.
     const init = demoWorkbook({ locale: "ru" });
