@@ -13,7 +13,7 @@ import {
   FakeProperties,
 } from "./services";
 import { type FakeRange, FakeSpreadsheet, type SpreadsheetInit } from "./spreadsheet";
-import { createUrlFetchApp, type FetchLogEntry } from "./urlFetch";
+import { checkAllowlistPrefix, createUrlFetchApp, type FetchLogEntry } from "./urlFetch";
 
 const SEND_MAIL_SCOPE = "https://www.googleapis.com/auth/script.send_mail";
 const SCRIPT_APP_SCOPE = "https://www.googleapis.com/auth/script.scriptapp";
@@ -47,6 +47,8 @@ export interface HarnessOptions {
   userEmail?: string;
   /** UrlFetchApp's deadline per call; Apps Script's 60 s unless a test of a frozen server shortens it. */
   urlFetchTimeoutMs?: number;
+  /** UrlFetchApp's calls a day (20,000, a consumer account's quota); tests of the quota pass fewer. */
+  urlFetchCallsPerDay?: number;
   /** Where the add-on's console output goes; defaults to silence. */
   console?: Pick<Console, "log" | "info" | "warn" | "error">;
 }
@@ -161,6 +163,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   });
   const ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [] };
   const fetchLog: FetchLogEntry[] = [];
+  // The manifest's entries are held to Apps Script's rules; the extra prefixes are the local Worker.
+  for (const prefix of manifest.urlFetchWhitelist ?? []) checkAllowlistPrefix(prefix);
   const allowed = () => [...(manifest.urlFetchWhitelist ?? []), ...(options.allowUrlPrefixes ?? [])];
 
   const whenAllowed = <T>(what: string, allowedIn: ExecutionMode[], value: () => T) => {
@@ -275,7 +279,11 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     },
     Utilities: createUtilities(realm),
     UrlFetchApp: (() => {
-      const app = createUrlFetchApp(realm, allowed, fetchLog, options.urlFetchTimeoutMs);
+      const app = createUrlFetchApp(realm, allowed, fetchLog, {
+        timeoutMs: options.urlFetchTimeoutMs,
+        callsPerDay: options.urlFetchCallsPerDay,
+        now,
+      });
       return {
         fetch: (url: string, params?: object) => {
           if (mode === "simpleTrigger") throw deny("UrlFetchApp.fetch");

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { assertJsonSafe } from "../../addon/harness/index";
+import { allowlistMatches, checkAllowlistPrefix } from "../../addon/harness/urlFetch";
 import { errorOf, loadAddon } from "./helpers";
 
 /** Defines a probe function inside the Apps Script context, as if it were part of Code.js. */
@@ -119,6 +120,45 @@ describe("the Apps Script harness behaves like Sheets where it matters", () => {
   it("refuses URLs outside urlFetchWhitelist", () => {
     const addon = withProbe(`function OUT() { UrlFetchApp.fetch("https://evil.example.com/"); }`);
     expect(errorOf(() => addon.run("OUT"))).toContain("urlFetchWhitelist");
+  });
+
+  it("matches the allow-list as Apps Script does: the prefix itself or its children, https prefixes with a path", () => {
+    expect(allowlistMatches("https://example.com/foo", "https://example.com/foo")).toBe(true);
+    expect(allowlistMatches("https://example.com/foo", "https://example.com/foo/bar")).toBe(true);
+    expect(allowlistMatches("https://example.com/foo", "https://example.com/foo?bar")).toBe(true);
+    expect(allowlistMatches("https://example.com/foo", "https://example.com/foobar")).toBe(false);
+    expect(allowlistMatches("https://example.com/", "https://example.com.evil.com/")).toBe(false);
+    expect(allowlistMatches("https://example.com/Foo", "https://example.com/foo")).toBe(false);
+    expect(() => checkAllowlistPrefix("http://example.com/")).toThrow("must use https://");
+    expect(() => checkAllowlistPrefix("https://example.com")).toThrow("non-empty path");
+    expect(() => checkAllowlistPrefix("https://localhost/")).toThrow("full domain");
+    expect(() => checkAllowlistPrefix("https://rapport.example.workers.dev/")).not.toThrow();
+  });
+
+  it("keeps UrlFetchApp within its limits: 2 KB URLs, 50 MB bodies, 20,000 calls a day", () => {
+    const url = inject("workerUrl");
+    const addon = loadAddon({ urlFetchCallsPerDay: 3 });
+    addon.realm.run(
+      `function GET(url) { return UrlFetchApp.fetch(url, { muteHttpExceptions: true }).getResponseCode(); }
+       function POST(url, mb) {
+         return UrlFetchApp.fetch(url, { method: "post", contentType: "text/plain", muteHttpExceptions: true,
+           payload: new Array(mb * 1024 * 1024 + 2).join("x") }).getResponseCode();
+       }`,
+      "probe.js",
+    );
+    expect(errorOf(() => addon.run("GET", `${url}/api/v1/health?${"q".repeat(2048)}`))).toContain(
+      "Limit Exceeded: URLFetch URL Length",
+    );
+    expect(errorOf(() => addon.run("POST", `${url}/api/v1/health`, 50))).toContain(
+      "Limit Exceeded: URLFetch POST Size",
+    );
+    expect(addon.fetchLog).toHaveLength(0);
+    for (let i = 0; i < 3; i++) expect(addon.run("GET", `${url}/api/v1/health`)).toBe(200);
+    expect(errorOf(() => addon.run("GET", `${url}/api/v1/health`))).toContain(
+      "Service invoked too many times for one day: urlfetch",
+    );
+    addon.advanceClock(24 * 3_600_000);
+    expect(addon.run("GET", `${url}/api/v1/health`)).toBe(200);
   });
 
   it("builds, inserts, updates and removes embedded charts", () => {

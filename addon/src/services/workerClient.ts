@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ErrorBody } from "../../../shared/api/common";
+import { ErrorBody, URL_FETCH_MAX_BYTES, utf8Length } from "../../../shared/api/common";
 import { RapportError } from "../../../shared/errors";
 import { en, type MessageKey } from "../../../shared/i18n/messages.en";
 import { workerUrl, workspaceToken } from "./settings";
@@ -65,6 +65,11 @@ export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.in
     headers.Authorization = `Bearer ${request.auth.key}`;
   }
   const url = base + request.path.replace(/^\//, "");
+  const body = payload(request);
+  // UrlFetchApp refuses a body over 50 MB with an exception that names nothing: said up front.
+  if (body.payload !== undefined && utf8Length(body.payload) > URL_FETCH_MAX_BYTES) {
+    throw new RapportError("worker.requestTooLarge", { mb: Math.round(utf8Length(body.payload) / 1048576) });
+  }
   let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
   try {
     response = UrlFetchApp.fetch(url, {
@@ -72,7 +77,7 @@ export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.in
       headers,
       muteHttpExceptions: true,
       followRedirects: true,
-      ...payload(request),
+      ...body,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -42,6 +42,8 @@ export const modelsEn = {
   "analysis.csvAmount": 'line {line}: "{value}" is not an amount; use a plain number such as 12.50',
   "analysis.csvQuote": "line {line}: a quoted field is not closed",
   "analysis.csvLineTooLong": "line {line} is longer than {max} characters; put one transaction per line",
+  "analysis.responseTooLarge":
+    "the answer for {customers} customers would be over {mb} MB, more than one Apps Script request can receive; send fewer rows, or ask without the per-customer columns (customers=false)",
   "analysis.csvEmpty": "the body has a header but no transactions",
   "analysis.csvTooManyRows": "more than {max} transactions in one request; send fewer rows",
   "segments.tooFewCustomers":

@@ -48,6 +48,8 @@ export const settingsEn = {
     'The Worker URL "{url}" is not valid: use an address such as https://rapport.example.workers.dev/',
   "worker.notAllowed":
     "This add-on may only call {allowed}. Set that URL in Settings, or rebuild the add-on with RAPPORT_WORKER_URL set to your Worker.",
+  "worker.requestTooLarge":
+    "This is {mb} MB to send to the Worker, more than the 50 MB one Apps Script request can carry. Use fewer rows (for example the last few years) and try again.",
   "worker.unreachable": "Could not reach the Rapport Worker at {url}. Check the Worker URL in Settings and try again.",
   "worker.timeout":
     "The Rapport Worker at {url} did not answer within a minute: the address is right, but the Worker is busy or stuck. Nothing was changed; try again in a few minutes, and if it keeps happening, look at the Worker's logs.",

@@ -43,6 +43,8 @@ export const modelsRu: Record<keyof typeof modelsEn, string> = {
   "analysis.csvAmount": "строка {line}: «{value}» не является суммой; используйте обычное число, например 12.50",
   "analysis.csvQuote": "строка {line}: поле в кавычках не закрыто",
   "analysis.csvLineTooLong": "строка {line} длиннее {max} символов; одна транзакция на строку",
+  "analysis.responseTooLarge":
+    "ответ по {customers} клиентам занял бы больше {mb} МБ — больше, чем может получить один запрос Apps Script; отправьте меньше строк или запросите без столбцов по клиентам (customers=false)",
   "analysis.csvEmpty": "в теле запроса есть заголовок, но нет транзакций",
   "analysis.csvTooManyRows": "больше {max} транзакций в одном запросе; отправьте меньше строк",
   "segments.tooFewCustomers": "клиентов всего {customers}: для сегментов нужно хотя бы {min}",

@@ -49,6 +49,8 @@ export const settingsRu: Record<keyof typeof settingsEn, string> = {
   "worker.invalidUrl": "Адрес Worker «{url}» неверен: укажите адрес вида https://rapport.example.workers.dev/",
   "worker.notAllowed":
     "Дополнению разрешено обращаться только к {allowed}. Укажите этот адрес в настройках или пересоберите дополнение с RAPPORT_WORKER_URL вашего Worker.",
+  "worker.requestTooLarge":
+    "Это {mb} МБ для отправки на Worker — больше 50 МБ, которые может передать один запрос Apps Script. Возьмите меньше строк (например, за последние несколько лет) и попробуйте снова.",
   "worker.unreachable":
     "Не удалось связаться с Rapport Worker по адресу {url}. Проверьте адрес в настройках и повторите.",
   "worker.timeout":

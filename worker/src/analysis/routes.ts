@@ -10,6 +10,7 @@ import {
   SegmentsQuery,
   type SegmentsResponse,
 } from "../../../shared/api/analysis";
+import { URL_FETCH_MAX_BYTES, utf8Length } from "../../../shared/api/common";
 import { parseDay, TransactionCsvReader } from "../../../shared/api/transactionsCsv";
 import { isoDay } from "../../../shared/cells/dates";
 import type { Transactions } from "../../../shared/cells/transactions";
@@ -80,14 +81,48 @@ const round = (v: number, digits: number) => {
   return Math.round(v * f) / f;
 };
 
+type Column = [string, number, (i: number) => unknown];
+
+/** The longest JSON text of a number: "-1.2345678901234567e-308". */
+const NUMBER_JSON_MAX = 24;
+
+/**
+ * Bytes the per-customer columns take as JSON: a bound from the ids and the number of numbers
+ * first, and only when that bound is over `limit`, the exact size (a second pass over the values).
+ */
+function columnsSize(columns: readonly Column[], limit: number): number {
+  let bound = 0;
+  const numeric: Column[] = [];
+  for (const column of columns) {
+    const [name, length, value] = column;
+    bound += name.length + 4 + length;
+    if (length > 0 && typeof value(0) === "number") {
+      bound += length * NUMBER_JSON_MAX;
+      numeric.push(column);
+    } else {
+      for (let i = 0; i < length; i++) bound += utf8Length(JSON.stringify(value(i)));
+    }
+  }
+  if (bound <= limit) return bound;
+  let exact = bound;
+  for (const [, length, value] of numeric) {
+    exact -= length * NUMBER_JSON_MAX;
+    for (let i = 0; i < length; i++) exact += JSON.stringify(value(i)).length;
+  }
+  return exact;
+}
+
 /**
  * A JSON response written as it is sent: the small part with JSON.stringify, the per-customer
- * columns element by element, so a million customers never sit in memory as one string.
+ * columns element by element, so a million customers never sit in memory as one string. An answer
+ * over 50 MB, more than one UrlFetchApp call can receive, is refused before it starts (422): the
+ * caller can ask without the per-customer columns, or send fewer rows.
  */
-function streamJson(
-  head: Record<string, unknown>,
-  columns: [string, number, (i: number) => unknown][] | null,
-): Response {
+function streamJson(head: Record<string, unknown>, columns: Column[] | null): Response {
+  if (columns && columnsSize(columns, URL_FETCH_MAX_BYTES) > URL_FETCH_MAX_BYTES) {
+    const customers = columns[0]?.[1] ?? 0;
+    throw apiError(422, "unprocessable", new RapportError("analysis.responseTooLarge", { customers, mb: 50 }));
+  }
   const encoder = new TextEncoder();
   function* parts(): Generator<string> {
     const text = JSON.stringify({ ...head, customers: null });
@@ -197,7 +232,7 @@ export const analysis = new Hono<AppEnv>()
     const rowOf = collapsed.rowOf;
     const spendOf = (i: number) =>
       spend ? expectedSpend(spend, summary.x[i] as number, (summary.monetary as Float64Array)[i] as number) : 0;
-    const columns: [string, number, (i: number) => unknown][] = [
+    const columns: Column[] = [
       ["id", n, (i) => summary.ids[i]],
       ["frequency", n, (i) => summary.x[i]],
       ["recency", n, (i) => round((summary.recencyDays[i] as number) / p, 6)],
@@ -233,7 +268,7 @@ export const analysis = new Hono<AppEnv>()
     };
     if (!q.customers) return streamJson(head, null);
     const n = result.customers.length;
-    const columns: [string, number, (i: number) => unknown][] = [
+    const columns: Column[] = [
       ["id", n, (i) => result.customers[i]],
       ["segment", n, (i) => result.segment[i]],
       ["recencyDays", n, (i) => result.recencyDays[i]],
@@ -281,7 +316,7 @@ export const analysis = new Hono<AppEnv>()
     if (!q.customers) return streamJson(head, null);
     // The RFM() table's rows, best first, one array per column: the same values as the formula.
     const at = (k: number) => table.order[k] as number;
-    const columns: [string, number, (k: number) => unknown][] = [
+    const columns: Column[] = [
       ["customer", n, (k) => table.customers[at(k)]],
       ["recency_days", n, (k) => table.recencyDays[at(k)]],
       ["frequency", n, (k) => table.frequency[at(k)]],
