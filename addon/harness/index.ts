@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CHART_TYPES } from "./charts";
+import { zonedParts, zoneOffsetMinutes } from "./cellFormat";
 import { FakeMailApp, FakeScriptApp } from "./mailAndTriggers";
 import { createRealm, type Realm } from "./realm";
 import {
@@ -47,6 +48,13 @@ export interface HarnessOptions {
   userEmail?: string;
   /** UrlFetchApp's deadline per call; Apps Script's 60 s unless a test of a frozen server shortens it. */
   urlFetchTimeoutMs?: number;
+  /**
+   * How date cells reach custom functions. "spreadsheetZone" (default): the instant of the cell's
+   * midnight in the spreadsheet's zone, as getValues() returns it. "scriptZone": the same wall
+   * clock in the script's zone (the manifest's), the case Google's custom-function guide says may
+   * need compensating when the two zones differ. Formulas must answer the same in both.
+   */
+  dateArguments?: "spreadsheetZone" | "scriptZone";
   /** UrlFetchApp's calls a day (20,000, a consumer account's quota); tests of the quota pass fewer. */
   urlFetchCallsPerDay?: number;
   /** Where the add-on's console output goes; defaults to silence. */
@@ -165,6 +173,14 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const fetchLog: FetchLogEntry[] = [];
   // The manifest's entries are held to Apps Script's rules; the extra prefixes are the local Worker.
   for (const prefix of manifest.urlFetchWhitelist ?? []) checkAllowlistPrefix(prefix);
+  /** A Date's wall clock in the spreadsheet's zone, as the same wall clock in the script's zone. */
+  const inScriptZone = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(inScriptZone);
+    if (!(value instanceof Date || Object.prototype.toString.call(value) === "[object Date]")) return value;
+    const p = zonedParts((value as Date).getTime(), spreadsheet.getSpreadsheetTimeZone());
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    return new Date(wall - zoneOffsetMinutes(wall, manifest.timeZone ?? "Etc/UTC") * 60_000);
+  };
   const allowed = () => [...(manifest.urlFetchWhitelist ?? []), ...(options.allowUrlPrefixes ?? [])];
 
   const whenAllowed = <T>(what: string, allowedIn: ExecutionMode[], value: () => T) => {
@@ -357,8 +373,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       Object.keys(realm.context).filter((k) => typeof realm.context[k] === "function" && !(k in globals)),
     callCustomFunction(name, ...args) {
       const fn = globalFunction(name);
+      const delivered = options.dateArguments === "scriptZone" ? args.map(inScriptZone) : args;
       return execute("customFunction", CUSTOM_FUNCTION_LIMIT_MS, name, () =>
-        realm.export(fn(...args.map((a) => realm.import(a)))),
+        realm.export(fn(...delivered.map((a) => realm.import(a)))),
       );
     },
     callCustomFunctionAt(cell, name, ...args) {

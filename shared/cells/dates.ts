@@ -111,13 +111,23 @@ export interface DateReading {
   dayFirst: boolean;
   /** How the locale writes numbers: "1.234" is 1.234 in an English sheet and 1234 in a German one. */
   numbers: NumberConvention;
+  /**
+   * Custom-function arguments: a date cell may arrive as midnight in the spreadsheet's zone or,
+   * when the script's zone differs, as midnight in the script's (the manifest's Etc/UTC); Google's
+   * guide to custom functions warns that such dates may need compensating. A Date at exactly a
+   * UTC midnight is then read as that UTC day, so both deliveries give the same day (a datetime
+   * that happens to fall on a UTC midnight is read by its UTC day too). Values read with
+   * getValues() are instants: not set.
+   */
+  scriptZoneMidnights: boolean;
 }
 
-export function dateReading(timeZone: string, locale: string): DateReading {
+export function dateReading(timeZone: string, locale: string, options: { customFunction?: boolean } = {}): DateReading {
   return {
     clock: new ZoneClock(timeZone),
     dayFirst: !/^en[_-]US$/i.test(locale) && !/^en$/i.test(locale),
     numbers: numberConvention(locale),
+    scriptZoneMidnights: options.customFunction === true,
   };
 }
 
@@ -233,7 +243,11 @@ function numberDate(value: number): DayNumber | null {
 export function cellDay(cell: Cell, reading: DateReading): DayNumber | null {
   if (cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]") {
     const time = (cell as Date).getTime();
-    return Number.isNaN(time) ? null : reading.clock.dayOf(cell as Date);
+    if (Number.isNaN(time)) return null;
+    // Midnight in the script's zone (UTC): a date cell passed in the script's zone. (A midnight in
+    // the spreadsheet's own zone is a UTC midnight only where the two days agree.)
+    if (reading.scriptZoneMidnights && time % MS_PER_DAY === 0) return time / MS_PER_DAY;
+    return reading.clock.dayOf(cell as Date);
   }
   if (typeof cell === "string") return parseDateText(cell, reading);
   if (typeof cell === "number" && Number.isFinite(cell)) return numberDate(cell);

@@ -26,7 +26,7 @@ function spreadsheetDates(): DateReading {
   } catch {
     // No spreadsheet (a test calling the bundle directly): UTC and US-style slash dates.
   }
-  return dateReading(timeZone, locale);
+  return dateReading(timeZone, locale, { customFunction: true });
 }
 
 /**
