@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHART_TYPES } from "./charts";
 import { zonedParts, zoneOffsetMinutes } from "./cellFormat";
+import { CHART_TYPES } from "./charts";
 import { FakeMailApp, FakeScriptApp } from "./mailAndTriggers";
 import { createRealm, type Realm } from "./realm";
 import {
