@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
+export const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
 
 /** The enrollment key local runs use; README shows it. Production sets its own secret. */
 export const LOCAL_ENROLLMENT_KEY = "rapport-local-enrollment-key";
