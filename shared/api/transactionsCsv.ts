@@ -30,7 +30,10 @@ export class TransactionCsvReader {
   private index: Map<string | number, number> | null = null;
   private lastKey: string | number | null = null;
 
-  constructor(private readonly maxRows = 3_000_000) {}
+  constructor(
+    private readonly maxRows = 3_000_000,
+    private readonly maxCustomers = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** Adds a chunk of the body (chunks may split lines anywhere). */
   push(text: string): void {
@@ -142,12 +145,19 @@ export class TransactionCsvReader {
     if (d > this.lastDay) this.lastDay = d;
   }
 
+  private checkCustomers(): void {
+    if (this.customers.length >= this.maxCustomers) {
+      throw new RapportError("analysis.csvTooManyCustomers", { max: this.maxCustomers });
+    }
+  }
+
   /** Index of a customer in order of first appearance; sorted input needs no map. */
   private customerIndex(key: string | number): number {
     if (this.index) {
       let c = this.index.get(key);
       if (c === undefined) {
         c = this.customers.length;
+        this.checkCustomers();
         this.index.set(key, c);
         this.customers.push(key);
       }
@@ -157,6 +167,7 @@ export class TransactionCsvReader {
     if (last !== null && key === last) return this.customers.length - 1;
     if (last === null || after(key, last)) {
       this.lastKey = key;
+      this.checkCustomers();
       this.customers.push(key);
       return this.customers.length - 1;
     }

@@ -4,6 +4,7 @@
  * time and the memory the process grew by, as JSON. `npm run bench` starts it as a child
  * process with a capped heap, since workerd itself does not report a request's memory.
  */
+import { ANALYSIS_MAX_CUSTOMERS, ANALYSIS_MAX_ROWS } from "../../shared/api/analysis";
 import { TransactionCsvReader } from "../../shared/api/transactionsCsv";
 import type { Transactions } from "../../shared/cells/transactions";
 import { fitSummary, predictRows, summarizeForClv } from "../../shared/models/analysis";
@@ -71,7 +72,7 @@ async function liveMemoryPeak(): Promise<number> {
     return (m.heapUsed + m.arrayBuffers - baseline.heapUsed - baseline.arrayBuffers) / 2 ** 20;
   };
   let peak = 0;
-  const csv = new TransactionCsvReader(3_000_000);
+  const csv = new TransactionCsvReader(ANALYSIS_MAX_ROWS, ANALYSIS_MAX_CUSTOMERS);
   const reader = body().getReader();
   const decoder = new TextDecoder();
   for (;;) {

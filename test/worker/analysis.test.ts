@@ -197,18 +197,19 @@ describe("POST /api/v1/analyze/clv", () => {
 
   it("refuses, before answering, an answer over the 50 MB one Apps Script request can receive", async () => {
     const { token } = await enroll();
-    // 5,400 customers with 9,900-character ids: each id comes back once, about 53.5 MB in all.
-    const pad = "x".repeat(9_890);
+    // 2,700 customers whose 9,900-character ids are backslashes: 27 MB sent, but JSON doubles
+    // every backslash, so the ids alone come back as 53.5 MB.
+    const pad = "\\".repeat(9_890);
     const lines = ["customer,date,amount"];
-    for (let c = 0; c < 5_400; c++) lines.push(`${pad}${String(c).padStart(6, "0")},2024-01-0${1 + (c % 9)},5`);
+    for (let c = 0; c < 2_700; c++) lines.push(`${pad}${String(c).padStart(6, "0")},2024-01-0${1 + (c % 9)},5`);
     const body = `${lines.join("\n")}\n`;
     const error = await expectError(await post("/api/v1/analyze/rfm", body, token), 422, "unprocessable");
-    expect(error.details).toMatchObject({ key: "analysis.responseTooLarge", params: { customers: 5_400, mb: 50 } });
+    expect(error.details).toMatchObject({ key: "analysis.responseTooLarge", params: { customers: 2_700, mb: 50 } });
     // Without the per-customer columns the same request is answered.
     const summary = await post("/api/v1/analyze/rfm?customers=false", body, token);
     expect(summary.status).toBe(200);
-    // Just under: 4,900 such customers (48.5 MB) are answered whole.
-    const fewer = `${lines.slice(0, 4_901).join("\n")}\n`;
+    // Just under: 2,450 such customers (48.5 MB) are answered whole.
+    const fewer = `${lines.slice(0, 2_451).join("\n")}\n`;
     const whole = await post("/api/v1/analyze/rfm", fewer, token);
     expect(whole.status).toBe(200);
     expect((await whole.text()).length).toBeGreaterThan(48_000_000);

@@ -46,6 +46,8 @@ export const modelsEn = {
     "the answer for {customers} customers would be over {mb} MB, more than one Apps Script request can receive; send fewer rows, or ask without the per-customer columns (customers=false)",
   "analysis.csvEmpty": "the body has a header but no transactions",
   "analysis.csvTooManyRows": "more than {max} transactions in one request; send fewer rows",
+  "analysis.csvTooManyCustomers":
+    "more than {max} customers in one request, more than the Worker's memory holds; send fewer customers (for example those active in the last years)",
   "segments.tooFewCustomers":
     "only {customers, plural, one {# client} other {# clients}}: segments need at least {min}",
   "segments.identical": "all clients have the same recency, frequency and spend: there is nothing to segment",

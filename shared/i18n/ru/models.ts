@@ -47,6 +47,8 @@ export const modelsRu: Record<keyof typeof modelsEn, string> = {
     "ответ по {customers} клиентам занял бы больше {mb} МБ — больше, чем может получить один запрос Apps Script; отправьте меньше строк или запросите без столбцов по клиентам (customers=false)",
   "analysis.csvEmpty": "в теле запроса есть заголовок, но нет транзакций",
   "analysis.csvTooManyRows": "больше {max} транзакций в одном запросе; отправьте меньше строк",
+  "analysis.csvTooManyCustomers":
+    "больше {max} клиентов в одном запросе — больше, чем помещается в памяти Worker; отправьте меньше клиентов (например, активных в последние годы)",
   "segments.tooFewCustomers": "клиентов всего {customers}: для сегментов нужно хотя бы {min}",
   "segments.identical": "у всех клиентов одинаковые давность, частота и сумма покупок: сегментировать нечего",
   "segments.badK": "k: {value} должно быть целым числом от 2 до {max}",

@@ -91,6 +91,16 @@ describe("TransactionCsvReader", () => {
     expect(message(() => read("customer,date\nA,1\nB,2\nC,3\n", [], 2))).toBe(
       "more than 2 transactions in one request; send fewer rows",
     );
+    // Customers are capped apart from rows, sorted or not (the id map is what fills memory).
+    for (const body of ["customer,date\nA,1\nA,2\nB,3\nC,4\n", "customer,date\nC,1\nA,2\nB,3\nA,4\n"]) {
+      const reader = new TransactionCsvReader(10, 2);
+      expect(message(() => reader.push(body))).toBe(
+        "more than 2 customers in one request, more than the Worker's memory holds; send fewer customers (for example those active in the last years)",
+      );
+    }
+    const two = new TransactionCsvReader(10, 2);
+    two.push("customer,date\nB,1\nA,2\nB,3\n");
+    expect(two.finish().customers).toEqual(["B", "A"]);
     expect(message(() => read(`customer,date\n${"x".repeat(20_000)}`))).toContain("longer than 10000 characters");
     // A long line that arrives whole inside one chunk, followed by more lines, is refused too.
     const long = `customer,date\n${"x".repeat(10_001)},2024-01-01\nB,2024-01-02\n`;

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import {
   ANALYSIS_BODY_LIMIT,
+  ANALYSIS_MAX_CUSTOMERS,
   ANALYSIS_MAX_ROWS,
   ClvQuery,
   type ClvResponse,
@@ -43,7 +44,7 @@ async function readTransactions(c: Context<AppEnv>): Promise<Transactions> {
     new ApiError(413, "payload_too_large", `The request body is larger than ${ANALYSIS_BODY_LIMIT} bytes.`);
   const declared = Number(c.req.header("Content-Length") ?? "0");
   if (declared > ANALYSIS_BODY_LIMIT) throw tooLarge();
-  const csv = new TransactionCsvReader(ANALYSIS_MAX_ROWS);
+  const csv = new TransactionCsvReader(ANALYSIS_MAX_ROWS, ANALYSIS_MAX_CUSTOMERS);
   const reader = c.req.raw.body?.getReader();
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let size = 0;
