@@ -11,6 +11,7 @@ import { dashboardBench } from "./dashboard.bench";
 import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { outreachBench } from "./outreach.bench";
+import { respondentCpuBench } from "./respondent.bench";
 import { segmentsBench } from "./segments.bench";
 import { surveyBench } from "./survey.bench";
 import { syncBench } from "./sync.bench";
@@ -21,6 +22,7 @@ const benches: Bench[] = [
   transactionsBench,
   dashboardBench,
   clvBench,
+  respondentCpuBench,
   ingestBench,
   ingestBenchNoInspector,
   ingestFaultBench,
