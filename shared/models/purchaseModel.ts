@@ -199,7 +199,7 @@ export function checkHistories(data: WeightedPurchaseSummaries): void {
 /**
  * A fit's work budget, in evaluations of one row (0.03–0.15 µs each): 2,000 evaluations of the
  * whole data, at least 5 and at most 50 million (well under a second, and a few seconds, of CPU;
- * the Worker's default limit is 30 s). Real fits use far less: CDNOW's Pareto/NBD 0.06 M, 64,000
+ * the Worker's default limit is 30 s). Real fits use far less: CDNOW's Pareto/NBD 0.05 M, 64,000
  * simulated clients 4.4 M, 500 clients with one who bought 10,000 times 2.2 M. Data that make a
  * fit wander (2,000 look-alike clients kept Pareto/NBD busy for a minute) end with a clear error.
  */
