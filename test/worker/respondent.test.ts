@@ -518,6 +518,29 @@ describe("answering", () => {
     expect(await (await ws.call("GET", `/surveys/${survey.id}`)).json()).toMatchObject({ responseCount: 2 });
   });
 
+  it("counts an uncapped survey's answers when read, and a cap set later starts from them", async () => {
+    const ws = await workspace();
+    const survey = await ws.create({ ...NPS_SURVEY, maxResponses: null });
+    for (const score of ["1", "2", "3"]) expect((await answer(`/s/${survey.id}`, { score })).status).toBe(303);
+    expect(await (await ws.call("GET", `/surveys/${survey.id}`)).json()).toMatchObject({ responseCount: 3 });
+    // Uncapped: the submissions wrote nothing to the survey's row.
+    const stored = await env.DB.prepare("SELECT response_count FROM surveys WHERE id = ?").bind(survey.id).first();
+    expect(stored).toEqual({ response_count: 0 });
+    const capped = await (await ws.call("PATCH", `/surveys/${survey.id}`, { maxResponses: 4 })).json();
+    expect(capped).toMatchObject({ responseCount: 3, status: "open" });
+    expect((await answer(`/s/${survey.id}`, { score: "4" })).status).toBe(303);
+    expect((await openPage(`/s/${survey.id}`)).status).toBe(410);
+    expect(await (await ws.call("GET", `/surveys/${survey.id}`)).json()).toMatchObject({
+      responseCount: 4,
+      status: "full",
+    });
+    // The list reads the same counts.
+    const list = (await (await ws.call("GET", "/surveys")).json()) as {
+      surveys: { id: string; responseCount: number }[];
+    };
+    expect(list.surveys.find((s) => s.id === survey.id)?.responseCount).toBe(4);
+  });
+
   it("never lets concurrent answers exceed the cap", async () => {
     const ws = await workspace();
     const survey = await ws.create({ ...NPS_SURVEY, maxResponses: 5 });

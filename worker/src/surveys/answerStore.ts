@@ -166,12 +166,15 @@ const ON_CONFLICT_UPDATE = `DO UPDATE SET score = excluded.score, answers = excl
 // Whether this submission is about an answer that exists already (an edit), by id or by contact.
 const ANSWER_EXISTS =
   "EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1 AND (id = ?2 OR (?3 IS NOT NULL AND contact_id = ?3)))";
-// The survey's answer count, kept without a trigger (remote D1 migrations cannot create one): the
-// batch counts a new answer before the upsert (so the cap check below compares the count with
+// A capped survey's answer count, kept without a trigger (remote D1 migrations cannot create one):
+// the batch counts a new answer before the upsert (so the cap check below compares the count with
 // this answer included) and takes it back afterwards if no row came of it. The net change is one
-// exactly when the answer did not exist before and does now; the batch is one transaction.
-const COUNT_NEW_ANSWER = `UPDATE surveys SET response_count = response_count + 1 WHERE id = ?1 AND NOT ${ANSWER_EXISTS}`;
-const UNCOUNT_IF_NOT_STORED = `UPDATE surveys SET response_count = response_count - 1 WHERE id = ?1 AND NOT ${ANSWER_EXISTS}`;
+// exactly when the answer did not exist before and does now; the batch is one transaction. An
+// uncapped survey's count is read with a COUNT instead (rows.ts), so its answers write nothing here.
+const COUNT_NEW_ANSWER = `UPDATE surveys SET response_count = response_count + 1
+  WHERE id = ?1 AND max_responses IS NOT NULL AND NOT ${ANSWER_EXISTS}`;
+const UNCOUNT_IF_NOT_STORED = `UPDATE surveys SET response_count = response_count - 1
+  WHERE id = ?1 AND max_responses IS NOT NULL AND NOT ${ANSWER_EXISTS}`;
 
 // The whole submission in one statement. The SELECT yields the new row only when the survey exists,
 // is open and under the rate limit, and either the answer exists already (an edit) or a new one is

@@ -26,7 +26,13 @@ export interface SurveyRow {
   max_responses: number | null;
   throttle_days: number | null;
   anonymous: number;
+  /**
+   * Kept by each submission's batch only while the survey has a cap (the cap check needs it at
+   * the moment of writing); without one, `answer_count` is counted when the survey is read.
+   */
   response_count: number;
+  /** The answers now, from the reads that select SURVEY_COLUMNS. */
+  answer_count?: number;
   created_at: string;
   updated_at: string;
 }
@@ -72,6 +78,14 @@ export interface SurveyDefinition {
   updatedAt: string;
 }
 
+/**
+ * The columns a survey is read with: the stored count where a cap keeps it, a COUNT over the
+ * survey's answers (its index) where none does, so that submissions to uncapped surveys write
+ * nothing to the surveys table.
+ */
+export const SURVEY_COLUMNS =
+  "*, CASE WHEN max_responses IS NULL THEN (SELECT COUNT(*) FROM responses WHERE responses.survey_id = surveys.id) ELSE response_count END AS answer_count";
+
 export function surveyDefinition(row: SurveyRow): SurveyDefinition {
   return {
     id: row.id,
@@ -87,7 +101,7 @@ export function surveyDefinition(row: SurveyRow): SurveyDefinition {
     maxResponses: row.max_responses,
     throttleDays: row.throttle_days,
     anonymous: row.anonymous === 1,
-    responseCount: row.response_count,
+    responseCount: row.answer_count ?? row.response_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,5 +1,5 @@
 import type { CreateSurveyRequest, UpdateSurveyRequest } from "../../../shared/api/surveys";
-import { type SurveyDefinition, type SurveyRow, surveyDefinition } from "./rows";
+import { SURVEY_COLUMNS, type SurveyDefinition, type SurveyRow, surveyDefinition } from "./rows";
 import { randomId } from "./signing";
 
 /** D1 queries of the surveys table behind the survey API. Every query of a workspace's data names the workspace. */
@@ -40,7 +40,7 @@ export async function createSurvey(
 
 export async function getSurvey(db: D1Database, workspaceId: string, id: string): Promise<SurveyDefinition | null> {
   const row = await db
-    .prepare("SELECT * FROM surveys WHERE id = ? AND workspace_id = ?")
+    .prepare(`SELECT ${SURVEY_COLUMNS} FROM surveys WHERE id = ? AND workspace_id = ?`)
     .bind(id, workspaceId)
     .first<SurveyRow>();
   return row ? surveyDefinition(row) : null;
@@ -48,7 +48,7 @@ export async function getSurvey(db: D1Database, workspaceId: string, id: string)
 
 export async function listSurveys(db: D1Database, workspaceId: string): Promise<SurveyDefinition[]> {
   const { results } = await db
-    .prepare("SELECT * FROM surveys WHERE workspace_id = ? ORDER BY created_at DESC, id")
+    .prepare(`SELECT ${SURVEY_COLUMNS} FROM surveys WHERE workspace_id = ? ORDER BY created_at DESC, id`)
     .bind(workspaceId)
     .all<SurveyRow>();
   return results.map(surveyDefinition);
@@ -82,14 +82,18 @@ export async function updateSurvey(
   if (patch.archived === false) sets.push("archived_at = NULL");
   if (patch.closesAt !== undefined)
     set("closes_at = ?", patch.closesAt ? new Date(patch.closesAt).toISOString() : null);
-  if (patch.maxResponses !== undefined) set("max_responses = ?", patch.maxResponses);
+  if (patch.maxResponses !== undefined) {
+    set("max_responses = ?", patch.maxResponses);
+    // A cap keeps the stored count from here on: it starts from the answers there are.
+    sets.push("response_count = (SELECT COUNT(*) FROM responses WHERE responses.survey_id = surveys.id)");
+  }
   if (patch.throttleDays !== undefined) set("throttle_days = ?", patch.throttleDays);
   if (patch.anonymous !== undefined) set("anonymous = ?", patch.anonymous ? 1 : 0);
   set("updated_at = ?", at);
   values.push(id, workspaceId);
   const row = await db
     .prepare(
-      `UPDATE surveys SET ${sets.join(", ")} WHERE id = ?${values.length - 1} AND workspace_id = ?${values.length} RETURNING *`,
+      `UPDATE surveys SET ${sets.join(", ")} WHERE id = ?${values.length - 1} AND workspace_id = ?${values.length} RETURNING ${SURVEY_COLUMNS}`,
     )
     .bind(...values)
     .first<SurveyRow>();
