@@ -34,21 +34,6 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
  */
 export const URL_FETCH_MAX_BYTES = 50 * 1024 * 1024;
 
-/** Bytes of `text` in UTF-8, without encoding it (a 50 MB body would be copied just to count it). */
-export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2; // a pair: 4 bytes for 2 units
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
-}
-
 /**
  * Text the Worker stores must be well-formed Unicode: a lone surrogate (only JSON's `\ud800`
  * escapes can send one) cannot be written as UTF-8 and would come back as U+FFFD.

@@ -97,7 +97,6 @@ export interface PurchaseFit {
 export interface Runaway {
   readonly name: string;
   readonly value: number;
-  readonly towards: "zero" | "infinity";
   /** What such a fit says of the clients: every one alive, every repeat buyer gone, or neither. */
   readonly effect: "allAlive" | "allGone" | null;
 }
@@ -113,9 +112,23 @@ export const RUNAWAY_RATIO = 1e4;
 /** P(alive) this close to 1 (or, for repeat buyers, to 0) for every client is a fit saying nothing. */
 const DEGENERATE_P_ALIVE = 1e-3;
 
+/** What a fit says of the data's clients, judged from their P(alive). */
+function effectOnClients(model: PurchaseModel, values: readonly number[], data: PreparedHistories): Runaway["effect"] {
+  let allAlive = true;
+  let repeatersGone = true;
+  for (let r = 0; r < data.length; r++) {
+    if ((data.weight[r] as number) === 0) continue;
+    const x = data.x[r] as number;
+    const p = model.pAlive(values, x, data.tx[r] as number, data.T[r] as number);
+    if (p < 1 - DEGENERATE_P_ALIVE) allAlive = false;
+    if (x > 0 && p > DEGENERATE_P_ALIVE) repeatersGone = false;
+  }
+  return allAlive ? "allAlive" : repeatersGone ? "allGone" : null;
+}
+
 /**
- * The first parameter outside the plausible range, or null; with what the fit then says of the
- * data's clients (judged from their P(alive), whichever parameter ran off).
+ * The parameter outside the plausible range (the last such: the dropout ones come last, and name
+ * what the effect is about), or null; with what the fit then says of the data's clients.
  */
 export function runawayParameter(
   model: PurchaseModel,
@@ -123,23 +136,12 @@ export function runawayParameter(
   data: PreparedHistories,
 ): Runaway | null {
   const meanT = dataScale(data).meanT;
-  // From the last parameter: the dropout ones come last, and name what the effect is about.
   for (let i = values.length - 1; i >= 0; i--) {
     const name = model.parameterNames[i] as string;
     const value = values[i] as number;
     const ratio = model.timeScaleParameters.includes(name) ? value / meanT : value;
     if (ratio < 1 / RUNAWAY_RATIO || ratio > RUNAWAY_RATIO) {
-      let allAlive = true;
-      let repeatersGone = true;
-      for (let r = 0; r < data.length; r++) {
-        if ((data.weight[r] as number) === 0) continue;
-        const x = data.x[r] as number;
-        const p = model.pAlive(values, x, data.tx[r] as number, data.T[r] as number);
-        if (p < 1 - DEGENERATE_P_ALIVE) allAlive = false;
-        if (x > 0 && p > DEGENERATE_P_ALIVE) repeatersGone = false;
-      }
-      const effect = allAlive ? "allAlive" : repeatersGone ? "allGone" : null;
-      return { name, value, towards: ratio < 1 ? "zero" : "infinity", effect };
+      return { name, value, effect: effectOnClients(model, values, data) };
     }
   }
   return null;

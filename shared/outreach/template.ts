@@ -1,6 +1,7 @@
 import { RapportError } from "../errors";
 import type { Locale } from "../i18n/locale";
 import { t } from "../i18n/translate";
+import { utf8Length } from "../utf8";
 
 /**
  * An email written in the Send sidebar: a subject and a plain-text body with `{{Column header}}`
@@ -134,19 +135,4 @@ export function renderMessage(template: MessageTemplate, input: RenderInput): Re
   const size = utf8Length(message.htmlBody) + utf8Length(message.textBody);
   if (size > EMAIL_BODY_LIMIT) throw new RapportError("outreach.bodyTooLarge", { size, max: EMAIL_BODY_LIMIT });
   return message;
-}
-
-/** Bytes of a string in UTF-8, without TextEncoder (not in Apps Script). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -1,7 +1,8 @@
 import type { z } from "zod";
-import { ErrorBody, URL_FETCH_MAX_BYTES, utf8Length } from "../../../shared/api/common";
+import { ErrorBody, URL_FETCH_MAX_BYTES } from "../../../shared/api/common";
 import { RapportError } from "../../../shared/errors";
 import { en, type MessageKey } from "../../../shared/i18n/messages.en";
+import { utf8Length } from "../../../shared/utf8";
 import { workerUrl, workspaceToken } from "./settings";
 
 export type Auth = { kind: "workspace" } | { kind: "enrollment"; key: string } | { kind: "none" };

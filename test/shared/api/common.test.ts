@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { URL_FETCH_MAX_BYTES, utf8Length, wellFormed } from "../../../shared/api/common";
+import { URL_FETCH_MAX_BYTES, wellFormed } from "../../../shared/api/common";
+import { utf8Chunks, utf8Length } from "../../../shared/utf8";
 
 describe("transport limits", () => {
   it("counts UTF-8 bytes as an encoder would, without encoding (property)", () => {
@@ -10,6 +11,9 @@ describe("transport limits", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
         expect(utf8Length(text)).toBe(Buffer.byteLength(text, "utf8"));
+        const chunks = utf8Chunks(text, 7);
+        expect(chunks.join("")).toBe(text);
+        for (const chunk of chunks) expect(Buffer.byteLength(chunk, "utf8")).toBeLessThanOrEqual(7);
       }),
     );
   });

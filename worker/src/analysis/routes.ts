@@ -11,7 +11,7 @@ import {
   SegmentsQuery,
   type SegmentsResponse,
 } from "../../../shared/api/analysis";
-import { URL_FETCH_MAX_BYTES, utf8Length } from "../../../shared/api/common";
+import { URL_FETCH_MAX_BYTES } from "../../../shared/api/common";
 import { parseDay, TransactionCsvReader } from "../../../shared/api/transactionsCsv";
 import { isoDay } from "../../../shared/cells/dates";
 import type { Transactions } from "../../../shared/cells/transactions";
@@ -22,6 +22,7 @@ import { fitSummary, predictRows, summarizeForClv } from "../../../shared/models
 import { segmentCustomers } from "../../../shared/models/clustering";
 import { expectedSpend } from "../../../shared/models/gammaGamma";
 import { validateHoldout } from "../../../shared/models/validation";
+import { utf8Length } from "../../../shared/utf8";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { validate } from "../validation";

@@ -2,6 +2,7 @@ import { columnLetter } from "../../../../shared/cells/a1";
 import type { Cell } from "../../../../shared/cells/values";
 import { RapportError } from "../../../../shared/errors";
 import { columnRuns, matchKey } from "../../../../shared/segments/align";
+import { utf8Chunks } from "../../../../shared/utf8";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -144,27 +145,6 @@ function unpackJob(stored: StoredJob): SegmentJob {
     );
   }
   return { sheetId: stored.sheetId, idColumn: stored.idColumn, columns: stored.columns, keys: stored.keys, rows };
-}
-
-/** Pieces of `text` of at most `maxBytes` in UTF-8 each, never splitting a surrogate pair. */
-export function utf8Chunks(text: string, maxBytes: number): string[] {
-  const chunks: string[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
-    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
-    if (bytes + size > maxBytes) {
-      chunks.push(text.slice(start, i));
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-    if (pair) i++;
-  }
-  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
-  return chunks;
 }
 
 /** A job's text in cache-sized pieces; an actionable error when it cannot fit the cache. */
