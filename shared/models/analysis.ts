@@ -2,17 +2,18 @@ import { type DayNumber, isoDay } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { customerLifetimeValue, predictPurchases } from "./clv";
-import { fitGammaGamma, type SpendFit, spendRows } from "./gammaGamma";
+import { fitGammaGammaWork, type SpendFit, spendRows } from "./gammaGamma";
 import { PURCHASE_MODELS } from "./models";
 import {
   fitProblem,
-  fitPurchaseModel,
+  fitPurchaseModelWork,
   type PurchaseFit,
   type PurchaseModel,
   type PurchaseModelName,
 } from "./purchaseModel";
 import { type Collapsed, type CustomerSummary, collapseSummary, summarize } from "./summary";
 import { type ValidationTable, validateHoldout } from "./validation";
+import { finish, type Work } from "./work";
 
 /** What a CLV analysis computes; defaults in brackets. */
 export interface ClvAnalysisOptions {
@@ -89,16 +90,21 @@ export function summarizeForClv(tx: Transactions, options: ClvAnalysisOptions = 
  * numbers that mean nothing.
  */
 export function fitSummary(summary: CustomerSummary, options: ClvAnalysisOptions = {}): ClvFits {
+  return finish(fitSummaryWork(summary, options));
+}
+
+/** The same fits, pausing after each evaluation of a likelihood (see `Work`). */
+export function* fitSummaryWork(summary: CustomerSummary, options: ClvAnalysisOptions = {}): Work<ClvFits> {
   const model = PURCHASE_MODELS[options.model ?? "bgnbd"];
   const collapsed = collapseSummary(summary);
-  const fit = fitPurchaseModel(model, collapsed.rows, { penalizer: options.penalizer ?? 0 });
+  const fit = yield* fitPurchaseModelWork(model, collapsed.rows, { penalizer: options.penalizer ?? 0 });
   let spend: SpendFit | null = null;
   let spendExcluded = 0;
   if (summary.monetary) {
     const rows = spendRows(summary.x, summary.monetary);
     for (let i = 0; i < summary.length; i++) if ((summary.x[i] as number) > 0) spendExcluded++;
     spendExcluded -= rows.length;
-    spend = fitGammaGamma(rows, { penalizer: options.penalizer ?? 0 });
+    spend = yield* fitGammaGammaWork(rows, { penalizer: options.penalizer ?? 0 });
   }
   const problem = options.predictions || options.validation ? fitProblem(fit) : null;
   if (problem) throw problem;

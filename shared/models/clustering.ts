@@ -3,7 +3,8 @@ import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { t } from "../i18n/translate";
 import { seededRandom } from "../random";
-import { type KMeansResult, kmeans, lloyd, sampleIndices, silhouette } from "./kmeans";
+import { type KMeansResult, kmeansWork, lloydWork, sampleIndices, silhouetteWork } from "./kmeans";
+import { finish, type Work } from "./work";
 
 /** Fewest customers worth segmenting. */
 export const SEGMENTS_MIN_CUSTOMERS = 10;
@@ -141,6 +142,11 @@ const level = (z: number): -1 | 0 | 1 => (z > 0.5 ? 1 : z < -0.5 ? -1 : 0);
  * mean R/F/M and a plain-language label in English and Russian.
  */
 export function segmentCustomers(tx: Transactions, options: SegmentOptions = {}): Segmentation {
+  return finish(segmentCustomersWork(tx, options));
+}
+
+/** The same segmentation, pausing after each pass over the clients (see `Work`). */
+export function* segmentCustomersWork(tx: Transactions, options: SegmentOptions = {}): Work<Segmentation> {
   const asOf = options.asOf ?? tx.lastDay;
   const seed = options.seed ?? 1;
   const n = tx.customers.length;
@@ -168,8 +174,8 @@ export function segmentCustomers(tx: Transactions, options: SegmentOptions = {})
   let best: KMeansResult | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const k of candidates) {
-    const result = kmeans(selection, m, d, k, seed + k);
-    const score = silhouette(selection, m, d, result.assignment, k, silhouetteRows);
+    const result = yield* kmeansWork(selection, m, d, k, seed + k);
+    const score = yield* silhouetteWork(selection, m, d, result.assignment, k, silhouetteRows);
     scores.push({ k, silhouette: score });
     if (score > bestScore + 1e-12) {
       bestScore = score;
@@ -177,7 +183,7 @@ export function segmentCustomers(tx: Transactions, options: SegmentOptions = {})
     }
   }
   const chosen = best as KMeansResult;
-  const final = m === n ? chosen : lloyd(points, n, d, chosen.centroids);
+  const final = m === n ? chosen : yield* lloydWork(points, n, d, chosen.centroids);
   return describe(tx, asOf, final, bestScore, scores, options.k !== undefined, points, d, {
     recencyDays,
     frequency,

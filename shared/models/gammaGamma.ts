@@ -1,7 +1,8 @@
 import { RapportError } from "../errors";
-import { type MinimizeResult, minimize } from "./optimize";
+import { type MinimizeResult, minimizeWork } from "./optimize";
 import { atBoundary } from "./purchaseModel";
 import { digamma, lnGamma } from "./special";
+import { finish, type Work } from "./work";
 
 /**
  * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's transaction
@@ -162,6 +163,11 @@ function correlation(data: SpendData): number {
  * customers with repeat purchases and a positive mean spend, and some variation in spend.
  */
 export function fitGammaGamma(data: SpendData, options: { penalizer?: number } = {}): SpendFit {
+  return finish(fitGammaGammaWork(data, options));
+}
+
+/** The same fit, pausing after each evaluation of the likelihood (see `Work`). */
+export function* fitGammaGammaWork(data: SpendData, options: { penalizer?: number } = {}): Work<SpendFit> {
   let total = 0;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
@@ -185,16 +191,17 @@ export function fitGammaGamma(data: SpendData, options: { penalizer?: number } =
   const scale = 1 / total;
   const params = new Float64Array(3);
   const inner = new Float64Array(3);
-  const objective = (theta: Float64Array, gradient: Float64Array): number => {
+  function* objective(theta: Float64Array, gradient: Float64Array): Work<number> {
     for (let i = 0; i < 3; i++) params[i] = Math.exp(theta[i] as number);
     let value = -gammaGammaLogLikelihood(params, data, inner) * scale;
+    yield data.length;
     for (let i = 0; i < 3; i++) {
       const v = params[i] as number;
       value += penalizer * v * v;
       gradient[i] = -(inner[i] as number) * scale + 2 * penalizer * v * v;
     }
     return value;
-  };
+  }
   // Starts: E[M] = pγ/(q−1) equal to the observed mean spend.
   const starts = [
     [0, Math.log(2), Math.log(mean)],
@@ -202,7 +209,7 @@ export function fitGammaGamma(data: SpendData, options: { penalizer?: number } =
   ];
   let best: MinimizeResult | null = null;
   for (const start of starts) {
-    const result = minimize(objective, start);
+    const result = yield* minimizeWork(objective, start);
     if (!best || result.value < best.value) best = result;
     if (best.converged && !atBoundary(best.x)) break; // the second start is a fallback
   }

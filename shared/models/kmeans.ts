@@ -1,4 +1,5 @@
 import { seededRandom } from "../random";
+import { finish, type Work } from "./work";
 
 /**
  * k-means with k-means++ starts and a seeded generator (results repeat run to run), and the
@@ -64,6 +65,17 @@ export function lloyd(
   start: Float64Array,
   maxIterations = 100,
 ): KMeansResult {
+  return finish(lloydWork(points, n, d, start, maxIterations));
+}
+
+/** The same iterations, pausing after each pass over the points (see `Work`). */
+export function* lloydWork(
+  points: Float64Array,
+  n: number,
+  d: number,
+  start: Float64Array,
+  maxIterations = 100,
+): Work<KMeansResult> {
   const k = start.length / d;
   const centroids = Float64Array.from(start);
   const assignment = new Int32Array(n).fill(-1);
@@ -90,6 +102,7 @@ export function lloyd(
         changed++;
       }
     }
+    yield n * k;
     if (changed === 0) break;
     sums.fill(0);
     counts.fill(0);
@@ -123,10 +136,24 @@ export function lloyd(
 
 /** k-means: the best of `restarts` k-means++ starts (lowest inertia), all from one seed. */
 export function kmeans(points: Float64Array, n: number, d: number, k: number, seed = 1, restarts = 4): KMeansResult {
+  return finish(kmeansWork(points, n, d, k, seed, restarts));
+}
+
+/** The same, pausing after each pass over the points (see `Work`). */
+export function* kmeansWork(
+  points: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  seed = 1,
+  restarts = 4,
+): Work<KMeansResult> {
   const random = seededRandom(seed);
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
-    const result = lloyd(points, n, d, plusPlus(points, n, d, k, random));
+    const centroids = plusPlus(points, n, d, k, random);
+    yield n * k;
+    const result = yield* lloydWork(points, n, d, centroids);
     if (!best || result.inertia < best.inertia) best = result;
   }
   return best as KMeansResult;
@@ -144,6 +171,18 @@ export function silhouette(
   k: number,
   sample?: Int32Array,
 ): number {
+  return finish(silhouetteWork(points, n, d, assignment, k, sample));
+}
+
+/** The same score, pausing after each sampled point's distances (see `Work`). */
+export function* silhouetteWork(
+  points: Float64Array,
+  n: number,
+  d: number,
+  assignment: Int32Array,
+  k: number,
+  sample?: Int32Array,
+): Work<number> {
   const sizes = new Float64Array(k);
   for (let i = 0; i < n; i++) sizes[assignment[i] as number] = (sizes[assignment[i] as number] as number) + 1;
   const members = sample ?? Int32Array.from({ length: n }, (_, i) => i);
@@ -161,6 +200,7 @@ export function silhouette(
       const c = assignment[j] as number;
       sumTo[c] = (sumTo[c] as number) + Math.sqrt(dist);
     }
+    yield n;
     const own = assignment[i] as number;
     if ((sizes[own] as number) <= 1) continue;
     const a = (sumTo[own] as number) / ((sizes[own] as number) - 1);

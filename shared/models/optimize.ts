@@ -3,9 +3,13 @@
  * log-parameters (so every parameter stays positive without constraints). Points where the
  * objective is not finite are treated as infinitely bad, so the search backs away from them.
  */
+import { finish, type Work } from "./work";
 
 /** Writes the gradient into `gradient` and returns the objective at `x`. */
 export type Objective = (x: Float64Array, gradient: Float64Array) => number;
+
+/** An objective evaluated in pieces, pausing between them (see `Work`). */
+export type ObjectiveWork = (x: Float64Array, gradient: Float64Array) => Work<number>;
 
 export interface MinimizeOptions {
   /** Stop when every gradient component is below this (default 1e-9). */
@@ -41,11 +45,31 @@ function maxAbs(a: Float64Array): number {
   return m;
 }
 
+/** Minimises `objective` from `start`, running straight through. */
 export function minimize(
   objective: Objective,
   start: ArrayLike<number>,
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  return finish(
+    minimizeWork(
+      function* (x, gradient) {
+        const value = objective(x, gradient);
+        yield 1;
+        return value;
+      },
+      start,
+      options,
+    ),
+  );
+}
+
+/** The same minimisation of an objective that pauses while it is evaluated (see `Work`). */
+export function* minimizeWork(
+  objective: ObjectiveWork,
+  start: ArrayLike<number>,
+  options: MinimizeOptions = {},
+): Work<MinimizeResult> {
   const gtol = options.gradientTolerance ?? 1e-9;
   const rtol = options.relativeTolerance ?? 1e-14;
   const maxIterations = options.maxIterations ?? 500;
@@ -54,18 +78,18 @@ export function minimize(
   const n = start.length;
 
   let evaluations = 0;
-  const evaluate = (x: Float64Array, g: Float64Array): number => {
+  function* evaluate(x: Float64Array, g: Float64Array): Work<number> {
     evaluations++;
     for (let i = 0; i < n; i++) if (!(Math.abs(x[i] as number) <= bound)) return Number.POSITIVE_INFINITY;
-    const v = objective(x, g);
+    const v = yield* objective(x, g);
     if (!Number.isFinite(v)) return Number.POSITIVE_INFINITY;
     for (let i = 0; i < n; i++) if (!Number.isFinite(g[i] as number)) return Number.POSITIVE_INFINITY;
     return v;
-  };
+  }
 
   let x = Float64Array.from(start);
   let g = new Float64Array(n);
-  let f = evaluate(x, g);
+  let f = yield* evaluate(x, g);
   if (!Number.isFinite(f)) {
     return { x, value: f, gradient: g, iterations: 0, evaluations, converged: false };
   }
@@ -122,7 +146,7 @@ export function minimize(
     let fNew = Number.POSITIVE_INFINITY;
     for (let tries = 0; tries < 60; tries++) {
       for (let i = 0; i < n; i++) xNew[i] = (x[i] as number) + step * (direction[i] as number);
-      fNew = evaluate(xNew, gNew);
+      fNew = yield* evaluate(xNew, gNew);
       if (fNew <= f + 1e-4 * step * slope) break;
       step *= fNew === Number.POSITIVE_INFINITY ? 0.1 : 0.5;
     }

@@ -1,6 +1,7 @@
 import { RapportError } from "../errors";
-import { type MinimizeResult, minimize } from "./optimize";
+import { type MinimizeResult, minimizeWork } from "./optimize";
 import type { PurchaseSummaries, WeightedPurchaseSummaries } from "./summary";
+import { finish, type Work } from "./work";
 
 export type PurchaseModelName = "bgnbd" | "mbgnbd" | "pareto";
 
@@ -32,6 +33,39 @@ export function prepare(data: WeightedPurchaseSummaries): PreparedHistories {
     totalWeight += data.weight[i] as number;
   }
   return { ...data, xValues: Float64Array.from(distinct), xGroup, groupWeight, totalWeight };
+}
+
+/**
+ * Rows per piece of a likelihood evaluation. Between pieces a fit can pause (see `Work`); a piece
+ * of Pareto/NBD's slowest rows (long hypergeometric series) takes a few milliseconds.
+ */
+export const ROWS_PER_PIECE = 256;
+
+/**
+ * The rows in pieces of at most `rows`, sorted by x so that each piece spans few x groups (the
+ * terms computed once per group). A log-likelihood is a sum over rows, so the pieces' sum is the
+ * whole's.
+ */
+export function preparePieces(data: WeightedPurchaseSummaries, rows = ROWS_PER_PIECE): PreparedHistories[] {
+  if (data.length <= rows) return [prepare(data)];
+  const order = Int32Array.from({ length: data.length }, (_, i) => i).sort(
+    (a, b) => (data.x[a] as number) - (data.x[b] as number),
+  );
+  const pieces: PreparedHistories[] = [];
+  for (let from = 0; from < data.length; from += rows) {
+    const rowsOfPiece = order.subarray(from, Math.min(from + rows, data.length));
+    const pick = (column: Float64Array) => Float64Array.from(rowsOfPiece, (i) => column[i] as number);
+    pieces.push(
+      prepare({
+        x: pick(data.x),
+        tx: pick(data.tx),
+        T: pick(data.T),
+        weight: pick(data.weight),
+        length: rowsOfPiece.length,
+      }),
+    );
+  }
+  return pieces;
 }
 
 /**
@@ -219,39 +253,57 @@ export function fitPurchaseModel(
   data: WeightedPurchaseSummaries,
   options: FitOptions = {},
 ): PurchaseFit {
+  return finish(fitPurchaseModelWork(model, data, options));
+}
+
+/** The same fit, pausing after each evaluation of the likelihood (see `Work`). */
+export function* fitPurchaseModelWork(
+  model: PurchaseModel,
+  data: WeightedPurchaseSummaries,
+  options: FitOptions = {},
+): Work<PurchaseFit> {
   checkHistories(data);
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0) || !Number.isFinite(penalizer)) {
     throw new RapportError("models.badPenalizer", { value: String(penalizer) });
   }
   const prepared = prepare(data);
+  const pieces = preparePieces(data);
   const k = model.parameterNames.length;
   const params = new Float64Array(k);
   const inner = new Float64Array(k);
+  const sum = new Float64Array(k);
   const scale = 1 / prepared.totalWeight;
   const budget = fitWorkBudget(prepared.length);
   model.extraWork?.();
   let work = 0;
-  const objective = (theta: Float64Array, gradient: Float64Array): number => {
-    work += prepared.length + (model.extraWork?.() ?? 0);
-    if (work > budget) {
-      throw new RapportError("models.fitBudget", { model: model.name, customers: prepared.totalWeight });
-    }
+  function* objective(theta: Float64Array, gradient: Float64Array): Work<number> {
     for (let i = 0; i < k; i++) params[i] = Math.exp(theta[i] as number);
-    const ll = model.logLikelihood(params, prepared, inner);
+    let ll = 0;
+    sum.fill(0);
+    for (const piece of pieces) {
+      ll += model.logLikelihood(params, piece, inner);
+      for (let i = 0; i < k; i++) sum[i] = (sum[i] as number) + (inner[i] as number);
+      const pieceWork = piece.length + (model.extraWork?.() ?? 0);
+      work += pieceWork;
+      if (work > budget) {
+        throw new RapportError("models.fitBudget", { model: model.name, customers: prepared.totalWeight });
+      }
+      yield pieceWork;
+    }
     let value = -ll * scale;
     for (let i = 0; i < k; i++) {
       const p = params[i] as number;
       value += penalizer * p * p;
-      gradient[i] = -(inner[i] as number) * scale + 2 * penalizer * p * p;
+      gradient[i] = -(sum[i] as number) * scale + 2 * penalizer * p * p;
     }
     return value;
-  };
+  }
   // The data-driven start first; the others only when it fails (no convergence, or a parameter
   // running off to a boundary), keeping the best result.
   let best: MinimizeResult | null = null;
   for (const start of model.starts(prepared)) {
-    const result = minimize(objective, start);
+    const result = yield* minimizeWork(objective, start);
     if (!best || result.value < best.value || (result.value === best.value && result.converged && !best.converged)) {
       best = result;
     }

@@ -18,14 +18,16 @@ import type { Transactions } from "../../../shared/cells/transactions";
 import { isRapportError, RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
 import { RFM_SEGMENTS, type RfmSegment, rfmSegment, rfmTable } from "../../../shared/metrics/rfm";
-import { fitSummary, predictRows, summarizeForClv } from "../../../shared/models/analysis";
-import { segmentCustomers } from "../../../shared/models/clustering";
+import { fitSummaryWork, predictRows, summarizeForClv } from "../../../shared/models/analysis";
+import { segmentCustomersWork } from "../../../shared/models/clustering";
 import { expectedSpend } from "../../../shared/models/gammaGamma";
 import { validateHoldout } from "../../../shared/models/validation";
+import type { Work } from "../../../shared/models/work";
 import { utf8Length } from "../../../shared/utf8";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { validate } from "../validation";
+import { runInSlices } from "./cooperative";
 
 /** A RapportError as an API error: English message, key and parameters in details for clients that translate. */
 function apiError(status: 400 | 422, code: "validation_failed" | "unprocessable", error: RapportError): ApiError {
@@ -68,13 +70,27 @@ async function readTransactions(c: Context<AppEnv>): Promise<Transactions> {
   }
 }
 
-/** Runs a model step; what the data cannot support becomes a 422 with the reason. */
+/** What the data cannot support becomes a 422 with the reason. */
+function unprocessable(error: unknown): never {
+  if (isRapportError(error)) throw apiError(422, "unprocessable", error);
+  throw error;
+}
+
+/** Runs a model step. */
 function modelStep<T>(step: () => T): T {
   try {
     return step();
   } catch (error) {
-    if (isRapportError(error)) throw apiError(422, "unprocessable", error);
-    throw error;
+    unprocessable(error);
+  }
+}
+
+/** Runs a long model computation in slices, so survey pages are served while it runs. */
+async function modelWork<T>(work: () => Work<T>): Promise<T> {
+  try {
+    return await runInSlices(work());
+  } catch (error) {
+    unprocessable(error);
   }
 }
 
@@ -177,8 +193,8 @@ export const analysis = new Hono<AppEnv>()
     options.validation = options.calibrationEnd !== undefined && options.calibrationEnd < tx.lastDay;
     const summary = modelStep(() => summarizeForClv(tx as Transactions, options));
     tx = null; // the rows are no longer needed: let them go before fitting
-    const fits = modelStep(() =>
-      fitSummary(summary, { ...options, predictions: q.customers && summary.monetary !== null }),
+    const fits = await modelWork(() =>
+      fitSummaryWork(summary, { ...options, predictions: q.customers && summary.monetary !== null }),
     );
     const { fit, spend, collapsed } = fits;
     const validation = options.validation
@@ -253,8 +269,8 @@ export const analysis = new Hono<AppEnv>()
   .post("/segments", validate("query", SegmentsQuery), async (c) => {
     const q = c.req.valid("query");
     const tx = await readTransactions(c);
-    const result = modelStep(() =>
-      segmentCustomers(tx, {
+    const result = await modelWork(() =>
+      segmentCustomersWork(tx, {
         asOf: q.as_of === undefined ? undefined : (parseDay(q.as_of) as number),
         k: q.k,
         seed: q.seed,
