@@ -128,10 +128,16 @@ export interface RowPredictions {
   readonly discountedPurchases: Float64Array;
 }
 
-export function predictRows(
+/** One prediction (P(alive), expected purchases, their discounted sum) weighs about this many likelihood row evaluations. */
+const PREDICTION_WORK = 50;
+/** Rows predicted between two pauses of `predictRowsWork`. */
+const PREDICTION_PIECE = 64;
+
+/** Per-distinct-row predictions, pausing every 64 rows (see `Work`). */
+export function* predictRowsWork(
   fits: ClvFits,
   options: { horizonMonths: number; monthlyDiscount: number },
-): RowPredictions {
+): Work<RowPredictions> {
   const rows = fits.collapsed.rows;
   const pAlive = new Float64Array(rows.length);
   const expectedPurchases = new Float64Array(rows.length);
@@ -153,8 +159,16 @@ export function predictRows(
     pAlive[r] = p.pAlive;
     expectedPurchases[r] = p.expectedPurchases;
     discountedPurchases[r] = p.discountedPurchases;
+    if ((r + 1) % PREDICTION_PIECE === 0) yield PREDICTION_PIECE * PREDICTION_WORK;
   }
   return { pAlive, expectedPurchases, discountedPurchases };
+}
+
+export function predictRows(
+  fits: ClvFits,
+  options: { horizonMonths: number; monthlyDiscount: number },
+): RowPredictions {
+  return finish(predictRowsWork(fits, options));
 }
 
 /**

@@ -53,9 +53,17 @@ function routeChild(customers: number, order: "sorted" | "unsorted") {
   return spawnSync(
     process.execPath,
     ["--expose-gc", "--max-old-space-size=128", "--import", "tsx", script, String(customers), order],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 },
+    // Without the bench runner's larger young generation: a Worker isolate has V8's default.
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20, env: { ...process.env, NODE_OPTIONS: "" } },
   );
 }
+
+/**
+ * The longest the analysis may keep the isolate's thread without a pause (fits, predictions and
+ * the size check run in slices; reading the CSV yields every ~100 KB; sorting and summarising
+ * the customers are the remaining single steps).
+ */
+const THREAD_HOLD_MS = 1000;
 
 /** What the route must hold to answer within a 128 MB isolate, with room to spare. */
 const CAP_MEMORY_MB = 100;
@@ -91,6 +99,7 @@ function millionRouteCost(): BenchResult[] {
   let stats: {
     status: number;
     cpuMs: number;
+    longestStallMs: number;
     livePeakMb: number;
     rssGrowthMb: number;
     responseBytes: number;
@@ -116,6 +125,13 @@ function millionRouteCost(): BenchResult[] {
       value: `${ms(stats.cpuMs)} (${(stats.responseBytes / 2 ** 20).toFixed(0)} MB response)`,
       goal: `< ${WORKER_CPU_LIMIT_MS / 1000} s (Paid default)`,
       ok: stats.cpuMs < WORKER_CPU_LIMIT_MS,
+    },
+    {
+      // What a survey page landing on the same isolate would wait for at worst.
+      name: "analyze/clv code, 700,000 customers: longest hold of the thread",
+      value: ms(stats.longestStallMs),
+      goal: `< ${ms(THREAD_HOLD_MS)}`,
+      ok: stats.longestStallMs < THREAD_HOLD_MS,
     },
     {
       name: "analyze/clv code, 700,000 customers: memory",

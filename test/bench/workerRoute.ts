@@ -4,6 +4,7 @@
  * time and the memory the process grew by, as JSON. `npm run bench` starts it as a child
  * process with a capped heap, since workerd itself does not report a request's memory.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { ANALYSIS_MAX_CUSTOMERS, ANALYSIS_MAX_ROWS } from "../../shared/api/analysis";
 import { TransactionCsvReader } from "../../shared/api/transactionsCsv";
 import type { Transactions } from "../../shared/cells/transactions";
@@ -95,6 +96,10 @@ async function liveMemoryPeak(): Promise<number> {
 
 const livePeakMb = await liveMemoryPeak();
 const app = createApp();
+// The longest the route holds the thread without yielding: what other requests to the same
+// isolate (survey pages) would wait for.
+const stalls = monitorEventLoopDelay({ resolution: 5 });
+stalls.enable();
 const cpu = process.cpuUsage();
 const started = performance.now();
 const response = await app.fetch(
@@ -114,6 +119,7 @@ for (;;) {
   bytes += value.byteLength;
 }
 const used = process.cpuUsage(cpu);
+stalls.disable();
 const end = process.memoryUsage();
 console.log(
   JSON.stringify({
@@ -122,6 +128,7 @@ console.log(
     responseBytes: bytes,
     wallMs: performance.now() - started,
     cpuMs: (used.user + used.system) / 1000,
+    longestStallMs: stalls.max / 1e6,
     livePeakMb,
     // Resident set growth over the process's own baseline (Node's runtime itself excluded).
     rssGrowthMb: (process.resourceUsage().maxRSS * 1024 - baseline.rss) / 2 ** 20,

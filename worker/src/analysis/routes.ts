@@ -18,7 +18,7 @@ import type { Transactions } from "../../../shared/cells/transactions";
 import { isRapportError, RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
 import { RFM_SEGMENTS, type RfmSegment, rfmSegment, rfmTable } from "../../../shared/metrics/rfm";
-import { fitSummaryWork, predictRows, summarizeForClv } from "../../../shared/models/analysis";
+import { fitSummaryWork, predictRowsWork, summarizeForClv } from "../../../shared/models/analysis";
 import { segmentCustomersWork } from "../../../shared/models/clustering";
 import { expectedSpend } from "../../../shared/models/gammaGamma";
 import { validateHoldout } from "../../../shared/models/validation";
@@ -27,7 +27,7 @@ import { utf8Length } from "../../../shared/utf8";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { validate } from "../validation";
-import { runInSlices } from "./cooperative";
+import { CSV_WORK_PER_CHARACTER, runInSlices, slicePacer } from "./cooperative";
 
 /** A RapportError as an API error: English message, key and parameters in details for clients that translate. */
 function apiError(status: 400 | 422, code: "validation_failed" | "unprocessable", error: RapportError): ApiError {
@@ -51,6 +51,7 @@ async function readTransactions(c: Context<AppEnv>): Promise<Transactions> {
   const reader = c.req.raw.body?.getReader();
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let size = 0;
+  const pace = slicePacer();
   try {
     for (;;) {
       if (!reader) break;
@@ -58,7 +59,10 @@ async function readTransactions(c: Context<AppEnv>): Promise<Transactions> {
       if (done) break;
       size += value.byteLength;
       if (size > ANALYSIS_BODY_LIMIT) throw tooLarge();
-      csv.push(decoder.decode(value, { stream: true }));
+      const text = decoder.decode(value, { stream: true });
+      csv.push(text);
+      const turn = pace(text.length * CSV_WORK_PER_CHARACTER);
+      if (turn) await turn;
     }
     csv.push(decoder.decode());
     return csv.finish();
@@ -101,6 +105,10 @@ const round = (v: number, digits: number) => {
 
 type Column = [string, number, (i: number) => unknown];
 
+/** Values sized between two pauses, and what one weighs in likelihood row evaluations (see `Work`). */
+const SIZE_PIECE = 4096;
+const SIZE_WORK = 3;
+
 /** The longest JSON text of a number: "-1.2345678901234567e-308". */
 const NUMBER_JSON_MAX = 24;
 
@@ -108,7 +116,7 @@ const NUMBER_JSON_MAX = 24;
  * Bytes the per-customer columns take as JSON: a bound from the ids and the number of numbers
  * first, and only when that bound is over `limit`, the exact size (a second pass over the values).
  */
-function columnsSize(columns: readonly Column[], limit: number): number {
+function* columnsSize(columns: readonly Column[], limit: number): Work<number> {
   let bound = 0;
   const numeric: Column[] = [];
   for (const column of columns) {
@@ -118,14 +126,20 @@ function columnsSize(columns: readonly Column[], limit: number): number {
       bound += length * NUMBER_JSON_MAX;
       numeric.push(column);
     } else {
-      for (let i = 0; i < length; i++) bound += utf8Length(JSON.stringify(value(i)));
+      for (let i = 0; i < length; i++) {
+        bound += utf8Length(JSON.stringify(value(i)));
+        if ((i + 1) % SIZE_PIECE === 0) yield SIZE_PIECE * SIZE_WORK;
+      }
     }
   }
   if (bound <= limit) return bound;
   let exact = bound;
   for (const [, length, value] of numeric) {
     exact -= length * NUMBER_JSON_MAX;
-    for (let i = 0; i < length; i++) exact += JSON.stringify(value(i)).length;
+    for (let i = 0; i < length; i++) {
+      exact += JSON.stringify(value(i)).length;
+      if ((i + 1) % SIZE_PIECE === 0) yield SIZE_PIECE * SIZE_WORK;
+    }
   }
   return exact;
 }
@@ -136,8 +150,8 @@ function columnsSize(columns: readonly Column[], limit: number): number {
  * over 50 MB, more than one UrlFetchApp call can receive, is refused before it starts (422): the
  * caller can ask without the per-customer columns, or send fewer rows.
  */
-function streamJson(head: Record<string, unknown>, columns: Column[] | null): Response {
-  if (columns && columnsSize(columns, URL_FETCH_MAX_BYTES) > URL_FETCH_MAX_BYTES) {
+async function streamJson(head: Record<string, unknown>, columns: Column[] | null): Promise<Response> {
+  if (columns && (await runInSlices(columnsSize(columns, URL_FETCH_MAX_BYTES))) > URL_FETCH_MAX_BYTES) {
     const customers = columns[0]?.[1] ?? 0;
     throw apiError(422, "unprocessable", new RapportError("analysis.responseTooLarge", { customers, mb: 50 }));
   }
@@ -242,8 +256,8 @@ export const analysis = new Hono<AppEnv>()
     if (!fit.converged) {
       throw apiError(422, "unprocessable", new RapportError("models.notConverged", { model: fit.model }));
     }
-    const rows = modelStep(() =>
-      predictRows(fits, { horizonMonths: q.horizon_months, monthlyDiscount: q.monthly_discount }),
+    const rows = await modelWork(() =>
+      predictRowsWork(fits, { horizonMonths: q.horizon_months, monthlyDiscount: q.monthly_discount }),
     );
     const n = summary.length;
     const p = summary.periodDays;
