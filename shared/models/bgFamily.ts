@@ -3,11 +3,12 @@ import {
   dataScale,
   type FitOptions,
   fitPurchaseModel,
+  lnGammaPoissonCount,
   type PreparedHistories,
   type PurchaseFit,
   type PurchaseModel,
 } from "./purchaseModel";
-import { digamma, lnGamma, logAddExp, logisticOfMinus } from "./special";
+import { digamma, lnBeta, lnGamma, logAddExp, logisticOfMinus } from "./special";
 import type { WeightedPurchaseSummaries } from "./summary";
 
 /**
@@ -134,6 +135,23 @@ function bgFamilyModel(name: "bgnbd" | "mbgnbd", shift: Shift): PurchaseModel {
     expectedIfAlive(params, t, x, _tx, T) {
       const [r, alpha, a, b] = params as unknown as [number, number, number, number];
       return betaGeometricExpectation(r + x, alpha + T, t, a, b + chances(x));
+    },
+
+    countIfAlive(params, n, t, x, _tx, T) {
+      if (!(t > 0)) return n === 0 ? 1 : 0;
+      const [r, alpha, a, b] = params as unknown as [number, number, number, number];
+      // Alive at T: λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+chances). In the next t periods the customer
+      // either survives all n purchases and makes no (n+1)-th, or drops out right after the n-th.
+      const shape = r + x;
+      const scale = alpha + T;
+      const bb = b + chances(x);
+      const lnNorm = lnBeta(a, bb);
+      const survives = Math.exp(lnBeta(a, bb + n) - lnNorm + lnGammaPoissonCount(n, shape, scale, t));
+      if (n === 0) return survives;
+      let atMostNMinus1 = 0;
+      for (let j = 0; j < n; j++) atMostNMinus1 += Math.exp(lnGammaPoissonCount(j, shape, scale, t));
+      const dropsOut = Math.exp(lnBeta(a + 1, bb + n - 1) - lnNorm) * Math.max(0, 1 - atMostNMinus1);
+      return survives + dropsOut;
     },
 
     expectedPurchasesNew(params, t) {

@@ -2,10 +2,12 @@ import {
   dataScale,
   type FitOptions,
   fitPurchaseModel,
+  lnGammaPoissonCount,
   type PreparedHistories,
   type PurchaseFit,
   type PurchaseModel,
 } from "./purchaseModel";
+import { integrate } from "./quadrature";
 import { digamma, lnGamma, logAddExp } from "./special";
 import type { WeightedPurchaseSummaries } from "./summary";
 
@@ -273,6 +275,32 @@ export const paretoNbd: PurchaseModel = {
     if (!(t > 0)) return 0;
     const [r, alpha, s, beta] = params as unknown as [number, number, number, number];
     return ((r + x) * survivalIntegral(s, beta + T, t)) / (alpha + T);
+  },
+
+  countIfAlive(params, n, t, x, _tx, T) {
+    if (!(t > 0)) return n === 0 ? 1 : 0;
+    const [r, alpha, s, beta] = params as unknown as [number, number, number, number];
+    // Alive at T, the rates are independent: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T). Either the
+    // customer outlives the t periods with n purchases, or drops out at some τ < t after n.
+    const shape = r + x;
+    const scale = alpha + T;
+    const dropScale = beta + T;
+    const survives = Math.exp(-s * Math.log1p(t / dropScale) + lnGammaPoissonCount(n, shape, scale, t));
+    // E[μ e^(−μτ)] = s/(β+T)·((β+T)/(β+T+τ))^(s+1): the drop-out density at τ; times the chance
+    // of n purchases by τ (its τ-free part computed once).
+    const constant = Math.log(s / dropScale) + lnGammaPoissonCount(n, shape, scale, 0, true);
+    const dropsOutAt = (tau: number) =>
+      tau === 0
+        ? n === 0
+          ? Math.exp(constant)
+          : 0
+        : Math.exp(
+            constant -
+              (s + 1) * Math.log1p(tau / dropScale) -
+              shape * Math.log1p(tau / scale) +
+              n * Math.log(tau / (scale + tau)),
+          );
+    return survives + integrate(dropsOutAt, 0, t);
   },
 
   expectedPurchasesNew(params, t) {

@@ -1,5 +1,6 @@
 import { RapportError } from "../errors";
 import { type MinimizeResult, minimizeWork } from "./optimize";
+import { lnGamma } from "./special";
 import type { PurchaseSummaries, WeightedPurchaseSummaries } from "./summary";
 import { finish, type Work } from "./work";
 
@@ -97,6 +98,11 @@ export interface PurchaseModel {
    * months computes P(alive) once.
    */
   expectedIfAlive(params: ArrayLike<number>, t: number, x: number, tx: number, T: number): number;
+  /**
+   * P(exactly n purchases in the next t periods) of a customer known to be alive at T with this
+   * history; P(X = n | x, tₓ, T) = P(alive)·countIfAlive (+ 1 − P(alive) for n = 0).
+   */
+  countIfAlive(params: ArrayLike<number>, n: number, t: number, x: number, tx: number, T: number): number;
   /** E[X(t)]: expected repeat purchases in t periods of a new customer (right after the first purchase). */
   expectedPurchasesNew(params: ArrayLike<number>, t: number): number;
 }
@@ -344,6 +350,35 @@ export function expectedPurchases(
 }
 
 /** Per-row P(alive) for histories. */
+/**
+ * P(X(T, T+t) = n | x, tₓ, T): the probability that a customer with this history makes exactly n
+ * purchases in the next t periods (a customer no longer active makes none).
+ */
+export function purchaseCountProbability(
+  model: PurchaseModel,
+  params: ArrayLike<number>,
+  n: number,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  const alive = model.pAlive(params, x, tx, T);
+  return alive * model.countIfAlive(params, n, t, x, tx, T) + (n === 0 ? 1 - alive : 0);
+}
+
+/**
+ * ln P(N = j) of the purchases N in t periods when the rate is Gamma(shape, scale) distributed:
+ * the negative binomial Γ(shape+j)/(Γ(shape) j!)·(scale/(scale+t))^shape·(t/(scale+t))^j.
+ * `coefficientOnly`: just ln Γ(shape+j)/(Γ(shape) j!), for callers varying t themselves.
+ */
+export function lnGammaPoissonCount(j: number, shape: number, scale: number, t: number, coefficientOnly = false): number {
+  const coefficient = lnGamma(shape + j) - lnGamma(shape) - lnGamma(j + 1);
+  if (coefficientOnly) return coefficient;
+  const head = coefficient - shape * Math.log1p(t / scale);
+  return j === 0 ? head : head + j * Math.log(t / (scale + t));
+}
+
 export function pAliveAll(model: PurchaseModel, params: ArrayLike<number>, h: PurchaseSummaries): Float64Array {
   const out = new Float64Array(h.length);
   for (let i = 0; i < h.length; i++)

@@ -28,12 +28,15 @@ const CLIENTS = [
   [6, "Fay", "fay@example.com"],
 ];
 
-function enrolled(rows: unknown[][] = CLIENTS): Harness {
+/**
+ * Midnight UTC: the daily 08:00 trigger is eight hours away. Tests that read answers back start on
+ * the real day, because the local Worker stamps answers with the real clock.
+ */
+function enrolled(rows: unknown[][] = CLIENTS, start = Date.UTC(2026, 11, 3)): Harness {
   const addon = loadAddon({
     userLocale: "en",
     userEmail: "team@example.com",
-    // Midnight UTC: the daily 08:00 trigger is eight hours away.
-    now: () => Date.UTC(2026, 11, 3),
+    now: () => start,
     spreadsheet: { name: "Clients", timeZone: "Etc/UTC", sheets: [{ name: "Clients", rows: rows as never }] },
   });
   addon.run("saveWorkerUrl", workerUrl);
@@ -388,7 +391,8 @@ describe("a scheduled message without a survey", () => {
 
 describe("team alerts", () => {
   it("emails the team once about each new detractor, with the comment and a link to the row", async () => {
-    const addon = enrolled();
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const addon = enrolled(CLIENTS, today);
     const surveyId = surveyIn(addon);
     addon.run("sendSurveyEmails", send(surveyId));
     expect(errorOf(() => addon.run("saveAutomation", schedule(surveyId), "off", ["lead@example.com"]))).toBe(
@@ -435,7 +439,7 @@ describe("team alerts", () => {
     expect(digest.body).toContain("Last 7 days: 2 NPS answers, 1 detractors.");
     // Nobody has talked to Boris yet: the digest lists him with a link to his row.
     expect(digest.body).toContain("Detractors not yet followed up: 1.");
-    expect(digest.body).toContain("Pulse · client 2 · score 3 · 2026-12-03");
+    expect(digest.body).toContain(`Pulse · client 2 · score 3 · ${new Date(today).toISOString().slice(0, 10)}`);
     expect(digest.htmlBody).toMatch(new RegExp(`href="[^"]+#gid=\\d+&amp;range=A${borisRow}"`));
     // The sync added the team's "Followed up" column and leaves it to the team.
     const header = responses[0] as string[];
