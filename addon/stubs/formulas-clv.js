@@ -24,7 +24,8 @@ function CLV_FIT(customer_ids, dates, amounts, calibration_end, period_days, mod
  * Predicts each customer's future from their purchase history: probability of still being
  * active, expected purchases and spend over the horizon, and the discounted customer lifetime
  * value. Returns a header row, then per customer: customer, frequency (repeat purchases),
- * recency and T (in periods), p_alive, expected_purchases, expected_spend, clv.
+ * recency and T (in periods), p_alive, expected_purchases, expected_spend, clv; with purchases
+ * = n, also p_n_purchases: the probability of exactly n purchases over the horizon.
  * Example: =CLV_PREDICT(A2:A9000, B2:B9000, C2:C9000, 12, 0.01)
  *
  * @param {Array<Array<string|number>>} customer_ids Customer id of each transaction, e.g. A2:A9000.
@@ -35,6 +36,7 @@ function CLV_FIT(customer_ids, dates, amounts, calibration_end, period_days, mod
  * @param {Date|string} [calibration_end] Predict from this day on, using transactions up to it. Default: the last date.
  * @param {number} [period_days] Length of a period in days (default 7: weeks).
  * @param {string} [model] "bgnbd" (default), "mbgnbd" or "pareto".
+ * @param {number} [purchases] A whole number n (0 to 1000): adds P(exactly n purchases over the horizon).
  * @return {Array<Array<string|number>>} A header row and one row per customer.
  * @customfunction
  */
@@ -47,6 +49,7 @@ function CLV_PREDICT(
   calibration_end,
   period_days,
   model,
+  purchases,
 ) {
   return Rapport.CLV_PREDICT(
     customer_ids,
@@ -57,6 +60,7 @@ function CLV_PREDICT(
     calibration_end,
     period_days,
     model,
+    purchases,
   );
 }
 

@@ -1,7 +1,7 @@
 import { type DayNumber, isoDay } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
-import { customerLifetimeValue, predictPurchases } from "./clv";
+import { customerLifetimeValue, DAYS_PER_MONTH, predictPurchases } from "./clv";
 import { fitGammaGammaWork, type SpendFit, spendRows } from "./gammaGamma";
 import { PURCHASE_MODELS } from "./models";
 import {
@@ -10,6 +10,7 @@ import {
   type PurchaseFit,
   type PurchaseModel,
   type PurchaseModelName,
+  purchaseCountProbability,
 } from "./purchaseModel";
 import { type Collapsed, type CustomerSummary, collapseSummary, summarize } from "./summary";
 import { type ValidationTable, validateHoldout } from "./validation";
@@ -31,6 +32,8 @@ export interface ClvAnalysisOptions {
   monthlyDiscount?: number;
   /** Per-customer predictions (needs amounts) [false]. */
   predictions?: boolean;
+  /** With predictions: also P(exactly this many purchases over the horizon) per customer [none]. */
+  purchaseCount?: number | null;
   /** Holdout validation (needs data after the calibration end) [false]. */
   validation?: boolean;
 }
@@ -43,6 +46,8 @@ export interface ClvPredictions {
   /** E[M | x, m̄]. */
   readonly expectedSpend: Float64Array;
   readonly clv: Float64Array;
+  /** P(X = purchaseCount) over the horizon, when asked for. */
+  readonly purchaseCountProbability: Float64Array | null;
 }
 
 /** The fitted models of a transaction list (the expensive part of an analysis). */
@@ -126,6 +131,15 @@ export interface RowPredictions {
   readonly expectedPurchases: Float64Array;
   /** Discounted expected purchases (CLV = E[M] × this). */
   readonly discountedPurchases: Float64Array;
+  /** P(X = n) over the horizon, when a count n was asked for. */
+  readonly purchaseCountProbability: Float64Array | null;
+}
+
+/** What a prediction covers: the horizon, its discount and (optionally) a purchase count n for P(X = n). */
+export interface PredictionOptions {
+  horizonMonths: number;
+  monthlyDiscount: number;
+  purchaseCount?: number | null;
 }
 
 /** One prediction (P(alive), expected purchases, their discounted sum) weighs about this many likelihood row evaluations. */
@@ -134,40 +148,40 @@ const PREDICTION_WORK = 50;
 const PREDICTION_PIECE = 64;
 
 /** Per-distinct-row predictions, pausing every 64 rows (see `Work`). */
-export function* predictRowsWork(
-  fits: ClvFits,
-  options: { horizonMonths: number; monthlyDiscount: number },
-): Work<RowPredictions> {
+export function* predictRowsWork(fits: ClvFits, options: PredictionOptions): Work<RowPredictions> {
   const rows = fits.collapsed.rows;
   const pAlive = new Float64Array(rows.length);
   const expectedPurchases = new Float64Array(rows.length);
   const discountedPurchases = new Float64Array(rows.length);
-  const settings = { ...options, periodDays: fits.summary.periodDays };
+  const n = options.purchaseCount ?? null;
+  const countProbability = n === null ? null : new Float64Array(rows.length);
+  const periodDays = fits.summary.periodDays;
+  const settings = { horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, periodDays };
+  const horizonPeriods = (options.horizonMonths * DAYS_PER_MONTH) / periodDays;
+  const params = fits.fit.values;
   for (let r = 0; r < rows.length; r++) {
-    const p = predictPurchases(
-      fits.model,
-      fits.fit.values,
-      rows.x[r] as number,
-      rows.tx[r] as number,
-      rows.T[r] as number,
-      settings,
-    );
+    const x = rows.x[r] as number;
+    const tx = rows.tx[r] as number;
+    const T = rows.T[r] as number;
+    const p = predictPurchases(fits.model, params, x, tx, T, settings);
+    const count =
+      countProbability && n !== null
+        ? purchaseCountProbability(fits.model, params, n, horizonPeriods, x, tx, T, p.pAlive)
+        : 0;
     // Guard: a number that is not finite would be a silent wrong answer in a cell or a response.
-    if (!Number.isFinite(p.pAlive + p.expectedPurchases + p.discountedPurchases)) {
+    if (!Number.isFinite(p.pAlive + p.expectedPurchases + p.discountedPurchases + count)) {
       throw new RapportError("models.noFit", {});
     }
     pAlive[r] = p.pAlive;
     expectedPurchases[r] = p.expectedPurchases;
     discountedPurchases[r] = p.discountedPurchases;
+    if (countProbability) countProbability[r] = count;
     if ((r + 1) % PREDICTION_PIECE === 0) yield PREDICTION_PIECE * PREDICTION_WORK;
   }
-  return { pAlive, expectedPurchases, discountedPurchases };
+  return { pAlive, expectedPurchases, discountedPurchases, purchaseCountProbability: countProbability };
 }
 
-export function predictRows(
-  fits: ClvFits,
-  options: { horizonMonths: number; monthlyDiscount: number },
-): RowPredictions {
+export function predictRows(fits: ClvFits, options: PredictionOptions): RowPredictions {
   return finish(predictRowsWork(fits, options));
 }
 
@@ -181,7 +195,7 @@ export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): 
   const fits = fitClv(tx, options);
   let predictions: ClvPredictions | null = null;
   if (options.predictions) {
-    const rows = predictRows(fits, { horizonMonths, monthlyDiscount });
+    const rows = predictRows(fits, { horizonMonths, monthlyDiscount, purchaseCount: options.purchaseCount });
     const { summary, collapsed } = fits;
     const spend = fits.spend as SpendFit;
     const n = summary.length;
@@ -189,11 +203,13 @@ export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): 
     const expectedPurchases = new Float64Array(n);
     const expectedSpend = new Float64Array(n);
     const clv = new Float64Array(n);
+    const countProbability = rows.purchaseCountProbability ? new Float64Array(n) : null;
     const monetary = summary.monetary as Float64Array;
     for (let i = 0; i < n; i++) {
       const r = collapsed.rowOf[i] as number;
       pAlive[i] = rows.pAlive[r] as number;
       expectedPurchases[i] = rows.expectedPurchases[r] as number;
+      if (countProbability) countProbability[i] = rows.purchaseCountProbability?.[r] as number;
       const value = customerLifetimeValue(
         {
           pAlive: pAlive[i] as number,
@@ -207,7 +223,7 @@ export function analyzeClv(tx: Transactions, options: ClvAnalysisOptions = {}): 
       expectedSpend[i] = value.expectedSpend;
       clv[i] = value.clv;
     }
-    predictions = { pAlive, expectedPurchases, expectedSpend, clv };
+    predictions = { pAlive, expectedPurchases, expectedSpend, clv, purchaseCountProbability: countProbability };
   }
   const validation = options.validation
     ? validateHoldout(fits.model, fits.fit.values, fits.summary, fits.collapsed)

@@ -3,6 +3,7 @@ import {
   type FitOptions,
   fitPurchaseModel,
   lnGammaPoissonCount,
+  lnNegativeBinomialCoefficient,
   type PreparedHistories,
   type PurchaseFit,
   type PurchaseModel,
@@ -288,7 +289,7 @@ export const paretoNbd: PurchaseModel = {
     const survives = Math.exp(-s * Math.log1p(t / dropScale) + lnGammaPoissonCount(n, shape, scale, t));
     // E[μ e^(−μτ)] = s/(β+T)·((β+T)/(β+T+τ))^(s+1): the drop-out density at τ; times the chance
     // of n purchases by τ (its τ-free part computed once).
-    const constant = Math.log(s / dropScale) + lnGammaPoissonCount(n, shape, scale, 0, true);
+    const constant = Math.log(s / dropScale) + lnNegativeBinomialCoefficient(n, shape);
     const dropsOutAt = (tau: number) =>
       tau === 0
         ? n === 0
@@ -300,7 +301,7 @@ export const paretoNbd: PurchaseModel = {
               shape * Math.log1p(tau / scale) +
               n * Math.log(tau / (scale + tau)),
           );
-    return survives + integrate(dropsOutAt, 0, t);
+    return survives + integrate(dropsOutAt, 0, t, 1e-9);
   },
 
   expectedPurchasesNew(params, t) {

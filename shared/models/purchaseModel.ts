@@ -349,10 +349,10 @@ export function expectedPurchases(
   return model.pAlive(params, x, tx, T) * model.expectedIfAlive(params, t, x, tx, T);
 }
 
-/** Per-row P(alive) for histories. */
 /**
  * P(X(T, T+t) = n | x, tₓ, T): the probability that a customer with this history makes exactly n
- * purchases in the next t periods (a customer no longer active makes none).
+ * purchases in the next t periods (a customer no longer active makes none). `alive`: P(alive) when
+ * the caller has it already.
  */
 export function purchaseCountProbability(
   model: PurchaseModel,
@@ -362,23 +362,26 @@ export function purchaseCountProbability(
   x: number,
   tx: number,
   T: number,
+  alive = model.pAlive(params, x, tx, T),
 ): number {
-  const alive = model.pAlive(params, x, tx, T);
   return alive * model.countIfAlive(params, n, t, x, tx, T) + (n === 0 ? 1 - alive : 0);
+}
+
+/** ln Γ(shape+j)/(Γ(shape) j!): the t-free part of the negative binomial below. */
+export function lnNegativeBinomialCoefficient(j: number, shape: number): number {
+  return lnGamma(shape + j) - lnGamma(shape) - lnGamma(j + 1);
 }
 
 /**
  * ln P(N = j) of the purchases N in t periods when the rate is Gamma(shape, scale) distributed:
  * the negative binomial Γ(shape+j)/(Γ(shape) j!)·(scale/(scale+t))^shape·(t/(scale+t))^j.
- * `coefficientOnly`: just ln Γ(shape+j)/(Γ(shape) j!), for callers varying t themselves.
  */
-export function lnGammaPoissonCount(j: number, shape: number, scale: number, t: number, coefficientOnly = false): number {
-  const coefficient = lnGamma(shape + j) - lnGamma(shape) - lnGamma(j + 1);
-  if (coefficientOnly) return coefficient;
-  const head = coefficient - shape * Math.log1p(t / scale);
+export function lnGammaPoissonCount(j: number, shape: number, scale: number, t: number): number {
+  const head = lnNegativeBinomialCoefficient(j, shape) - shape * Math.log1p(t / scale);
   return j === 0 ? head : head + j * Math.log(t / (scale + t));
 }
 
+/** Per-row P(alive) for histories. */
 export function pAliveAll(model: PurchaseModel, params: ArrayLike<number>, h: PurchaseSummaries): Float64Array {
   const out = new Float64Array(h.length);
   for (let i = 0; i < h.length; i++)

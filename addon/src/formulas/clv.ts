@@ -1,4 +1,4 @@
-import { numberArg, optionalDayArg, rangeGiven } from "../../../shared/cells/arguments";
+import { numberArg, optionalDayArg, optionalNumberArg, rangeGiven } from "../../../shared/cells/arguments";
 import type { DateReading } from "../../../shared/cells/dates";
 import { readTransactions } from "../../../shared/cells/transactions";
 import type { Range } from "../../../shared/cells/values";
@@ -11,6 +11,9 @@ import { VALIDATION_TOP } from "../../../shared/models/validation";
 import { formula } from "./formula";
 
 type Out = (string | number | boolean)[][];
+
+/** The largest n of CLV_PREDICT's P(exactly n purchases): beyond it the probabilities are all ~0. */
+const MAX_PURCHASE_COUNT = 1000;
 
 /** Never NaN or Infinity in a cell: a non-finite number means the model failed, said clearly. */
 function finite(rows: Out): Out {
@@ -73,8 +76,9 @@ export function CLV_FIT(
 
 /**
  * CLV_PREDICT(customer_ids, dates, amounts, [horizon_months], [monthly_discount],
- * [calibration_end], [period_days], [model]): one row per customer with P(alive), expected
- * purchases and spend, and the predicted CLV over the horizon.
+ * [calibration_end], [period_days], [model], [purchases]): one row per customer with P(alive),
+ * expected purchases and spend, and the predicted CLV over the horizon; with `purchases` = n, also
+ * P(exactly n purchases over the horizon).
  */
 export function CLV_PREDICT(
   customerIds: Range,
@@ -85,6 +89,7 @@ export function CLV_PREDICT(
   calibrationEnd?: Range,
   periodDays?: Range,
   model?: Range,
+  purchases?: Range,
 ): Out {
   return formula(
     "CLV_PREDICT",
@@ -97,9 +102,15 @@ export function CLV_PREDICT(
       "calibration_end",
       "period_days",
       "model",
+      "purchases",
     ],
     (context) => {
       const reading = context.dates;
+      const purchaseCount = optionalNumberArg(purchases, "purchases", {
+        min: 0,
+        max: MAX_PURCHASE_COUNT,
+        integer: true,
+      });
       const options = {
         model: purchaseModelArg(model).name,
         horizonMonths: numberArg(horizonMonths, "horizon_months", 12, { min: 0.01, max: 1200 }),
@@ -107,6 +118,7 @@ export function CLV_PREDICT(
         periodDays: numberArg(periodDays, "period_days", 7, { min: 1, max: 366 }),
         calibrationEnd: optionalDayArg(calibrationEnd, "calibration_end", reading),
         predictions: true,
+        purchaseCount: purchaseCount ?? null,
       };
       if (!rangeGiven(amounts)) throw new RapportError("input.empty", { arg: "amounts" });
       const result = analyzeClv(transactions(customerIds, dates, amounts, reading), options);
@@ -114,9 +126,20 @@ export function CLV_PREDICT(
       const predictions = result.predictions as NonNullable<typeof result.predictions>;
       const p = summary.periodDays;
       const rows: Out = new Array(summary.length + 1);
-      rows[0] = ["customer", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv"];
+      const header = [
+        "customer",
+        "frequency",
+        "recency",
+        "T",
+        "p_alive",
+        "expected_purchases",
+        "expected_spend",
+        "clv",
+      ];
+      const countProbability = predictions.purchaseCountProbability;
+      rows[0] = countProbability ? [...header, `p_${purchaseCount}_purchases`] : header;
       for (let i = 0; i < summary.length; i++) {
-        rows[i + 1] = [
+        const row: Out[number] = [
           summary.ids[i] as string | number,
           summary.x[i] as number,
           (summary.recencyDays[i] as number) / p,
@@ -126,6 +149,8 @@ export function CLV_PREDICT(
           predictions.expectedSpend[i] as number,
           predictions.clv[i] as number,
         ];
+        if (countProbability) row.push(countProbability[i] as number);
+        rows[i + 1] = row;
       }
       return finite(rows);
     },

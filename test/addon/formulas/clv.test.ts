@@ -150,6 +150,30 @@ describe("CLV custom functions", () => {
     expect(Number(out[1]?.[5])).toBeLessThan(Number(twelve[1]?.[5]));
   });
 
+  it("CLV_PREDICT adds P(exactly n purchases over the horizon), a distribution over n", () => {
+    const weeks52 = (52 * 7 * 12) / 365;
+    const byCount = [0, 1, 2, 3].map(
+      (n) =>
+        addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, weeks52, 0, "", 7, "bgnbd", n) as unknown[][],
+    );
+    expect(byCount[2]?.[0]?.[8]).toBe("p_2_purchases");
+    const ref = reference({ predictions: true, horizonMonths: weeks52, monthlyDiscount: 0, purchaseCount: 1 });
+    for (let i = 1; i < 304; i += 29) {
+      expect(byCount[1]?.[i]?.[8]).toBeCloseTo(ref.predictions?.purchaseCountProbability?.[i - 1] as number, 12);
+      // A customer no longer active makes no purchase: P(0) is at least 1 − P(alive).
+      expect(Number(byCount[0]?.[i]?.[8])).toBeGreaterThanOrEqual(1 - Number(byCount[0]?.[i]?.[4]) - 1e-12);
+      const total = byCount.reduce((sum, out) => sum + Number(out[i]?.[8]), 0);
+      expect(total).toBeLessThanOrEqual(1 + 1e-12);
+      // Mean ≥ Σ n·P(n) over the first four counts; the rest of the mass lies beyond 3 purchases.
+      const partialMean = byCount.reduce((sum, out, n) => sum + n * Number(out[i]?.[8]), 0);
+      expect(partialMean).toBeLessThanOrEqual(Number(byCount[0]?.[i]?.[5]) + 1e-12);
+      expect(Number(byCount[0]?.[i]?.[5]) - partialMean).toBeGreaterThanOrEqual(4 * (1 - total) - 1e-12);
+    }
+    expect(errorOf(() => addon.callCustomFunction("CLV_PREDICT", ids, isoDates, amounts, 12, 0, "", 7, "", 1.5))).toBe(
+      "CLV_PREDICT: purchases must be a whole number; got 1.5",
+    );
+  });
+
   it("CLV_VALIDATE compares holdout purchases by calibration frequency", () => {
     const out = addon.callCustomFunction("CLV_VALIDATE", ids, isoDates, "1997-09-30") as unknown[][];
     expect(out).toHaveLength(10);
