@@ -1,7 +1,8 @@
 import { RapportError } from "../errors";
 import { clientKey } from "./clientId";
 import { CustomerIndex } from "./customerIndex";
-import { asRows, type Cell, cellPosition, isErrorCell, type Range } from "./values";
+import { type NumberConvention, notNumberError } from "./numberText";
+import { asRows, type Cell, cellNumber, cellPosition, isBlank, isErrorCell, type Range } from "./values";
 
 /** A one-column range's cells (a single value is a column of one); a wider range is an error. */
 export function singleColumn(range: Range, arg: string): readonly Cell[] {
@@ -44,4 +45,30 @@ export function readCustomerIds(range: Range, arg = "customer_ids"): CustomerIds
   }
   if (length === 0) throw new RapportError("input.empty", { arg });
   return { customers: index.customers, orders: Int32Array.from(counts), length };
+}
+
+/**
+ * The numbers of a range of any shape, row by row (revenue per client, scores): blanks skipped,
+ * numeric text read by the spreadsheet's convention, anything else an error naming the cell.
+ */
+export function readNumbers(range: Range, arg: string, convention: NumberConvention): Float64Array {
+  const rows = asRows(range);
+  const out: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly Cell[];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === "number" && Number.isFinite(cell)) {
+        out.push(cell);
+        continue;
+      }
+      if (isBlank(cell)) continue;
+      const position = cellPosition(r, c, row.length);
+      if (isErrorCell(cell)) throw new RapportError("input.errorCell", { arg, cell: position, value: cell as string });
+      const value = cellNumber(cell, convention);
+      if (value === null) throw notNumberError(cell, convention, arg, position);
+      out.push(value);
+    }
+  }
+  return Float64Array.from(out);
 }

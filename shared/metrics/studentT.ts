@@ -1,4 +1,5 @@
 import { RapportError } from "../errors";
+import { regularizedBeta } from "../models/special";
 import { zForConfidence } from "./normal";
 
 /**
@@ -40,15 +41,26 @@ export function tCentralProbability(theta: number, df: number): number {
 }
 
 /**
+ * P(|T| ≥ |t|) for T ~ Student(df), any df > 0 (Welch's degrees of freedom are fractional):
+ * I_{df/(df+t²)}(df/2, 1/2).
+ */
+export function tTwoSidedP(t: number, df: number): number {
+  if (!(df > 0)) throw new RangeError(`tTwoSidedP: df must be above 0, got ${df}`);
+  if (t === 0) return 1;
+  return Math.min(1, regularizedBeta(df / (df + t * t), df / 2, 0.5));
+}
+
+/**
  * The two-sided critical value t with P(|T| ≤ t) = confidence for T ~ Student(df): 2.776 for
- * 95 % and 4 degrees of freedom. Up to 1000 degrees of freedom by bisection on the exact series;
- * above, by the Cornish–Fisher expansion around the normal quantile (A&S 26.7.5).
+ * 95 % and 4 degrees of freedom. Whole df up to 1000 by bisection on the exact series; above, by
+ * the Cornish–Fisher expansion around the normal quantile (A&S 26.7.5); fractional df (at least
+ * 1) by bisection on tTwoSidedP.
  */
 export function tForConfidence(confidence: number, df: number): number {
   if (!(confidence > 0 && confidence < 1))
     throw new RapportError("arg.fraction", { arg: "confidence", value: confidence, min: 0, max: 1 });
-  if (!(Number.isInteger(df) && df >= 1))
-    throw new RangeError(`tForConfidence: df must be a whole number ≥ 1, got ${df}`);
+  if (!(df >= 1)) throw new RangeError(`tForConfidence: df must be at least 1, got ${df}`);
+  if (!Number.isInteger(df) && df <= EXPANSION_FROM) return fractionalDfQuantile(confidence, df);
   if (df > EXPANSION_FROM) {
     const z = zForConfidence(confidence);
     const z2 = z * z;
@@ -67,4 +79,17 @@ export function tForConfidence(confidence: number, df: number): number {
     else hi = mid;
   }
   return Math.sqrt(df) * Math.tan((lo + hi) / 2);
+}
+
+/** Bisection on the two-sided p between 0 and the critical value at the df below (which is larger). */
+function fractionalDfQuantile(confidence: number, df: number): number {
+  let lo = 0;
+  let hi = tForConfidence(confidence, Math.floor(df));
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
+    if (1 - tTwoSidedP(mid, df) < confidence) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }

@@ -8,6 +8,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
 import { dashboardBench } from "./dashboard.bench";
+import { experimentsBench } from "./experiments.bench";
 import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { outreachBench } from "./outreach.bench";
@@ -22,6 +23,7 @@ const benches: Bench[] = [
   transactionsBench,
   dashboardBench,
   clvBench,
+  experimentsBench,
   respondentCpuBench,
   ingestBench,
   ingestBenchNoInspector,

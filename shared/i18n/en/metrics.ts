@@ -60,4 +60,17 @@ export const metricsEn = {
     "{n, plural, one {only # client} other {only # clients}}: quintile scores need at least {min}, so each score here stands for a single client; compare the recency, frequency and monetary columns instead",
   "note.inactiveDays":
     "lost = no purchase for {days} days (the default: 9 in 10 repeat purchases in these data come sooner)",
+  "abTest.noTrials": "{arg} must be at least 1: a group without trials cannot be compared",
+  "abTest.moreSuccessesThanTrials":
+    "{arg}: {successes} successes out of {trials} trials; successes cannot exceed trials",
+  "abTest.tooFewValues":
+    "{arg} has {n, plural, one {# value} other {# values}}: comparing means needs at least 2 in each group",
+  "abTest.noVariation": "every value in both groups is the same: there is no variation to test",
+  "abTest.zeroLift": "min_detectable_lift must not be 0: give the relative change to detect, such as 10% or −10%",
+  "abTest.liftOutOfRange": "the lift takes the rate to {rate}, outside 0 to 1: give a smaller lift",
+  "abTest.verdict.bBetter": "B does better than A ({level} confidence, {p})",
+  "abTest.verdict.aBetter": "A does better than B ({level} confidence, {p})",
+  "abTest.verdict.noDifference":
+    "no significant difference at {level} confidence ({p}): the change may do nothing, or the groups are too small to tell",
+  "abTest.note.smallSample": "fewer than 5 successes or failures in a group: the p-value is rough",
 } as const;

@@ -66,6 +66,8 @@ export const uiRu: Record<keyof typeof uiEn, string> = {
   "ui.help.formulas.base.name": "Клиентская база",
   "ui.help.formulas.segments.name": "Сегменты и модели",
   "ui.help.formulas.segments.example": "=RFM(A2:A; B2:B; C2:C): оценки R, F, M и сегмент каждого клиента.",
+  "ui.help.formulas.experiments.name": "Эксперименты",
+  "ui.help.formulas.experiments.example": "=AB_TEST(100; 1000; 130; 1000): покупали ли в группе B чаще, чем в A?",
   "ui.help.docs":
     "Полное руководство — в папке docs Rapport: formulas.ru.md, dashboard.ru.md, outreach.ru.md и другие (английские версии рядом).",
 };
