@@ -270,3 +270,81 @@ export function readDay(
   if (isErrorCell(cell)) throw new RapportError("input.errorCell", { arg, cell: position, value: cell });
   throw new RapportError("input.notDate", { arg, cell: position, value: displayValue(cell) });
 }
+
+/** Minutes in a day. */
+export const MINUTES_PER_DAY = 1440;
+
+/** A time of day at the end of date text: "14:30" or "14:30:15". */
+const TRAILING_TIME = /^(.*\S)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The reading for columns of date-times passed to a custom function: when any Date in them is not
+ * at a UTC midnight they hold times of day, so a UTC midnight among them is a time (03:00 in
+ * Moscow), not a date cell delivered in the script's zone. Only columns of bare midnights keep
+ * the date-cell reading.
+ */
+export function readingForDateTimes(
+  reading: DateReading,
+  ...ranges: readonly (readonly (readonly unknown[])[])[]
+): DateReading {
+  if (!reading.scriptZoneMidnights) return reading;
+  for (const range of ranges) {
+    for (const row of range) {
+      for (const cell of row) {
+        const isDate = cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]";
+        if (isDate && (cell as Date).getTime() % MS_PER_DAY !== 0) return { ...reading, scriptZoneMidnights: false };
+      }
+    }
+  }
+  return reading;
+}
+
+/** Wall-clock minutes as "2024-03-04 09:00", for messages that name a date-time cell. */
+export function wallMinutesText(minutes: number): string {
+  const day = Math.floor(minutes / MINUTES_PER_DAY);
+  const inDay = Math.round(minutes - day * MINUTES_PER_DAY);
+  const hh = String(Math.floor(inDay / 60)).padStart(2, "0");
+  const mm = String(inDay % 60).padStart(2, "0");
+  return `${isoDay(day)} ${hh}:${mm}`;
+}
+
+/**
+ * A non-blank cell as a moment on the spreadsheet's wall clock, in minutes since 1970-01-01 00:00
+ * of its calendar (what `=B2-A2` subtracts in Sheets, which stores date-times as wall-clock
+ * serials), or null when it is not a date or date-time. Date cells arrive as instants and are read
+ * in the spreadsheet's zone (a date-only cell delivered as a midnight in the script's zone stays
+ * that midnight, as cellDay reads it); text may carry a time ("2024-03-01 14:30",
+ * "01.03.2024 9:05"); numbers are Sheets serials with the time as the fraction.
+ */
+export function cellWallMinutes(cell: Cell, reading: DateReading): number | null {
+  if (cell instanceof Date || Object.prototype.toString.call(cell) === "[object Date]") {
+    const time = (cell as Date).getTime();
+    if (Number.isNaN(time)) return null;
+    if (reading.scriptZoneMidnights && time % MS_PER_DAY === 0) return time / 60_000;
+    return (time + reading.clock.offsetMinutes(time) * 60_000) / 60_000;
+  }
+  if (typeof cell === "string") {
+    const s = cell.trim();
+    const iso = ISO.exec(s);
+    if (iso?.[7]) {
+      // An explicit offset names an instant: on the spreadsheet's clock it is where it is.
+      const time = Date.parse(s.replace(" ", "T"));
+      return Number.isNaN(time) ? null : (time + reading.clock.offsetMinutes(time) * 60_000) / 60_000;
+    }
+    const timed = TRAILING_TIME.exec(s.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/, "$1 "));
+    if (timed) {
+      const [h, m, sec] = [Number(timed[2]), Number(timed[3]), Number(timed[4] ?? 0)];
+      if (h > 23 || m > 59 || sec > 59) return null;
+      const day = parseDateText(timed[1] as string, reading);
+      return day === null ? null : day * MINUTES_PER_DAY + h * 60 + m + sec / 60;
+    }
+    const day = parseDateText(s, reading);
+    return day === null ? null : day * MINUTES_PER_DAY;
+  }
+  if (typeof cell === "number" && Number.isFinite(cell)) {
+    if (cell >= SERIAL_MIN && cell <= SERIAL_MAX) return (SERIAL_EPOCH_DAY + cell) * MINUTES_PER_DAY;
+    const day = numberDate(cell);
+    return day === null ? null : day * MINUTES_PER_DAY;
+  }
+  return null;
+}

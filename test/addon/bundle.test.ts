@@ -94,10 +94,10 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 462_000,
+  "Code.js": 476_000,
   "clientCard.html": 19_500,
   "dashboard.html": 44_000,
-  "help.html": 23_500,
+  "help.html": 24_500,
   "nps.html": 13_500,
   "segments.html": 24_500,
   "send.html": 33_000,

@@ -14,6 +14,7 @@ import type { Bench, BenchResult } from "./lib";
 import { outreachBench } from "./outreach.bench";
 import { respondentCpuBench } from "./respondent.bench";
 import { segmentsBench } from "./segments.bench";
+import { serviceBench } from "./service.bench";
 import { surveyBench } from "./survey.bench";
 import { syncBench } from "./sync.bench";
 import { transactionsBench } from "./transactions.bench";
@@ -24,6 +25,7 @@ const benches: Bench[] = [
   dashboardBench,
   clvBench,
   experimentsBench,
+  serviceBench,
   respondentCpuBench,
   ingestBench,
   ingestBenchNoInspector,

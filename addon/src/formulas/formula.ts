@@ -1,5 +1,6 @@
 import { type DateReading, dateReading } from "../../../shared/cells/dates";
-import { callArguments, placeError } from "../../../shared/cells/formulaArguments";
+import { argumentReference, callArguments, placeError } from "../../../shared/cells/formulaArguments";
+import { asRows, type Range } from "../../../shared/cells/values";
 import { isRapportError } from "../../../shared/errors";
 import type { Locale } from "../../../shared/i18n/locale";
 import { errorMessage } from "../../../shared/i18n/translate";
@@ -14,9 +15,17 @@ export interface FormulaContext {
   readonly locale: Locale;
   /** How dates are read: the spreadsheet's time zone (date cells) and locale (text like 1/3/2024). */
   readonly dates: DateReading;
+  /**
+   * A date-time argument's cells as the sheet holds them, with the reading that fits. Sheets may
+   * pass date-times shifted to the script's zone (Google's guide to custom functions warns of it),
+   * which no rule can undo for times of day; so when the argument was written as a plain
+   * reference, its cells are read again with getValues(), which returns true instants (custom
+   * functions may read the spreadsheet). Otherwise the values as passed.
+   */
+  dateTimes(arg: string, value: Range): { cells: Range; reading: DateReading };
 }
 
-function spreadsheetDates(): DateReading {
+function spreadsheetDates(options: { customFunction?: boolean } = { customFunction: true }): DateReading {
   let timeZone = "Etc/UTC";
   let locale = "en_US";
   try {
@@ -26,7 +35,7 @@ function spreadsheetDates(): DateReading {
   } catch {
     // No spreadsheet (a test calling the bundle directly): UTC and US-style slash dates.
   }
-  return dateReading(timeZone, locale, { customFunction: true });
+  return dateReading(timeZone, locale, options);
 }
 
 /**
@@ -37,6 +46,23 @@ function writtenArguments(name: string): string[] | null {
   try {
     const formulaText = SpreadsheetApp.getActiveRange()?.getFormula();
     return formulaText ? callArguments(formulaText, name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The cells an argument written as a reference holds, when they match what Sheets passed. */
+function referencedValues(name: string, index: number, passed: Range): Range | null {
+  const text = index >= 0 ? writtenArguments(name)?.[index] : undefined;
+  const reference = text === undefined ? null : argumentReference(text);
+  if (!reference) return null;
+  try {
+    const range = reference.text.includes("!")
+      ? SpreadsheetApp.getActiveSpreadsheet().getRange(reference.text)
+      : SpreadsheetApp.getActiveSheet().getRange(reference.text);
+    const values = range.getValues();
+    const rows = asRows(passed);
+    return values.length === rows.length && values[0]?.length === rows[0]?.length ? values : null;
   } catch {
     return null;
   }
@@ -59,6 +85,10 @@ export function formula<T>(name: string, params: readonly string[], body: (conte
     get dates() {
       if (dates === undefined) dates = spreadsheetDates();
       return dates;
+    },
+    dateTimes(arg, value) {
+      const cells = referencedValues(name, params.indexOf(arg), value);
+      return cells ? { cells, reading: spreadsheetDates({}) } : { cells: value, reading: context.dates };
     },
   };
   try {

@@ -73,4 +73,7 @@ export const metricsEn = {
   "abTest.verdict.noDifference":
     "no significant difference at {level} confidence ({p}): the change may do nothing, or the groups are too small to tell",
   "abTest.note.smallSample": "fewer than 5 successes or failures in a group: the p-value is rough",
+  "service.workingHours": '{arg}: "{value}" is not working hours; write them as 9-18 or 09:00-17:30',
+  "service.workingDays": '{arg}: "{value}" is not a list of days; write Mon-Fri, Mon,Wed,Fri or 1-5 (1 = Monday)',
+  "service.beforeOpened": '{arg}, {cell}: "{value}" is before the request was opened',
 } as const;

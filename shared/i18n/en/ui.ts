@@ -68,6 +68,9 @@ export const uiEn = {
   "ui.help.formulas.segments.example": "=RFM(A2:A, B2:B, C2:C): each client's R, F, M scores and segment.",
   "ui.help.formulas.experiments.name": "Experiments",
   "ui.help.formulas.experiments.example": "=AB_TEST(100, 1000, 130, 1000): did B convert better than A?",
+  "ui.help.formulas.service.name": "Service speed",
+  "ui.help.formulas.service.example":
+    '=SERVICE_LEVEL(B2:B500, C2:C500, 1, "month", "9-18"): share answered within an hour of office time',
   "ui.help.docs":
     "The full guide is in the docs folder of Rapport: formulas.md, dashboard.md, surveys.md, outreach.md, segments.md (Russian versions beside them).",
 } as const;

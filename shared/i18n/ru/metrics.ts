@@ -79,4 +79,7 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "abTest.verdict.noDifference":
     "значимой разницы нет при уровне доверия {level} ({p}): изменение может ничего не давать, или группы слишком малы, чтобы это увидеть",
   "abTest.note.smallSample": "в одной из групп меньше 5 успехов или неудач: p-значение приблизительное",
+  "service.workingHours": "{arg}: «{value}» — не рабочие часы; пишите 9-18 или 09:00-17:30",
+  "service.workingDays": "{arg}: «{value}» — не список дней; пишите Пн-Пт, Пн,Ср,Пт или 1-5 (1 — понедельник)",
+  "service.beforeOpened": "{arg}, {cell}: «{value}» раньше, чем обращение открыто",
 };

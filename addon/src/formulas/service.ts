@@ -1,0 +1,173 @@
+import { numberArg, periodArg, scalarCell } from "../../../shared/cells/arguments";
+import { cellWallMinutes } from "../../../shared/cells/dates";
+import { type Cell, displayValue, type Range } from "../../../shared/cells/values";
+import { RapportError } from "../../../shared/errors";
+import { t } from "../../../shared/i18n/translate";
+import {
+  groupByOpeningPeriod,
+  type PeriodGroup,
+  type Requests,
+  readRequests,
+  resolutionTimes,
+  responseTimes,
+  serviceLevel,
+  type WorkingTime,
+  workingTimeArgs,
+} from "../../../shared/metrics/service";
+import { type FormulaContext, formula } from "./formula";
+
+/* Service-speed formulas over a sheet of requests. JSDoc for Sheets is in addon/stubs/formulas-service.js. */
+
+const WORKING = { hours: "working_hours", days: "working_days" } as const;
+
+/** Per opening period, then a total row over every request. */
+function withTotal(requests: Requests, groups: PeriodGroup[]): PeriodGroup[] {
+  const all = Array.from({ length: requests.opened.length }, (_, i) => i);
+  return [...groups, { label: "total", rows: all }];
+}
+
+/** "Now" for requests still waiting: the as_of argument, else the latest time in the data. */
+function asOfArg(context: FormulaContext, value: Range | undefined, requests: Requests): number {
+  if (value === undefined) return requests.latest;
+  const { cells, reading } = context.dateTimes("as_of", value);
+  const cell = scalarCell(cells, "as_of");
+  if (cell === undefined) return requests.latest;
+  const minutes = cellWallMinutes(cell, reading);
+  if (minutes === null) throw new RapportError("arg.notDate", { arg: "as_of", value: displayValue(cell) });
+  return minutes;
+}
+
+/** Both columns as the sheet holds them (see FormulaContext.dateTimes), on one wall clock. */
+function requestsOf(context: FormulaContext, opened: Range, closed: Range, closedName: string): Requests {
+  const names = { opened: "opened_at", closed: closedName };
+  const a = context.dateTimes("opened_at", opened);
+  const b = context.dateTimes(closedName, closed);
+  // Both re-read, or both as passed: never one of each, which could mix two clocks.
+  return a.cells !== opened && b.cells !== closed
+    ? readRequests(a.cells, b.cells, a.reading, names)
+    : readRequests(opened, closed, context.dates, names);
+}
+
+const blankIfNull = (value: number | null | undefined): Cell => (value === null || value === undefined ? "" : value);
+
+/**
+ * RESPONSE_TIME(opened_at, first_response_at, [period], [working_hours], [working_days]): per
+ * period of opening, requests, answered, and the median, mean and 90th percentile of the hours to
+ * the first response; a total row.
+ */
+export function RESPONSE_TIME(
+  openedAt: Range,
+  firstResponseAt: Range,
+  period?: Range,
+  workingHours?: Range,
+  workingDays?: Range,
+): Cell[][] {
+  return formula(
+    "RESPONSE_TIME",
+    ["opened_at", "first_response_at", "period", "working_hours", "working_days"],
+    (context) => {
+      const by = periodArg(period, "period", "month");
+      const working = workingTimeArgs(workingHours, workingDays, WORKING);
+      const requests = requestsOf(context, openedAt, firstResponseAt, "first_response_at");
+      const out: Cell[][] = [["period", "requests", "answered", "median_hours", "mean_hours", "p90_hours"]];
+      for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
+        const row = responseTimes(requests, group.rows, working);
+        out.push([
+          group.label,
+          row.requests,
+          row.answered,
+          blankIfNull(row.summary?.median),
+          blankIfNull(row.summary?.mean),
+          blankIfNull(row.summary?.p90),
+        ]);
+      }
+      return out;
+    },
+  );
+}
+
+/**
+ * SERVICE_LEVEL(opened_at, first_response_at, target_hours, [period], [working_hours],
+ * [working_days], [as_of]): per period of opening, the share of requests answered within the target.
+ */
+export function SERVICE_LEVEL(
+  openedAt: Range,
+  firstResponseAt: Range,
+  targetHours: Range,
+  period?: Range,
+  workingHours?: Range,
+  workingDays?: Range,
+  asOf?: Range,
+): Cell[][] {
+  return formula(
+    "SERVICE_LEVEL",
+    ["opened_at", "first_response_at", "target_hours", "period", "working_hours", "working_days", "as_of"],
+    (context) => {
+      const target = numberArg(targetHours, "target_hours", Number.NaN, { above: 0 });
+      if (Number.isNaN(target)) throw new RapportError("input.empty", { arg: "target_hours" });
+      const by = periodArg(period, "period", "month");
+      const working: WorkingTime | null = workingTimeArgs(workingHours, workingDays, WORKING);
+      const requests = requestsOf(context, openedAt, firstResponseAt, "first_response_at");
+      const now = asOfArg(context, asOf, requests);
+      const out: Cell[][] = [["period", "requests", "within_target", "late", "pending", "service_level"]];
+      for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
+        const row = serviceLevel(requests, group.rows, target, now, working);
+        out.push([group.label, row.requests, row.withinTarget, row.late, row.pending, blankIfNull(row.level)]);
+      }
+      return out;
+    },
+  );
+}
+
+/**
+ * RESOLUTION_TIME(opened_at, resolved_at, [period], [working_hours], [working_days], [as_of]):
+ * per period of opening, requests, resolved, open, the Kaplan–Meier median hours to resolve (open
+ * requests censored at as_of) with its confidence limits, and the mean of the resolved.
+ */
+export function RESOLUTION_TIME(
+  openedAt: Range,
+  resolvedAt: Range,
+  period?: Range,
+  workingHours?: Range,
+  workingDays?: Range,
+  asOf?: Range,
+): Cell[][] {
+  return formula(
+    "RESOLUTION_TIME",
+    ["opened_at", "resolved_at", "period", "working_hours", "working_days", "as_of"],
+    (context) => {
+      const by = periodArg(period, "period", "month");
+      const working = workingTimeArgs(workingHours, workingDays, WORKING);
+      const requests = requestsOf(context, openedAt, resolvedAt, "resolved_at");
+      const now = asOfArg(context, asOf, requests);
+      const notReached = t(context.locale, "survival.notReached", {});
+      const reached = (value: number | null): Cell => (value === null ? notReached : value);
+      const out: Cell[][] = [
+        [
+          "period",
+          "requests",
+          "resolved",
+          "open",
+          "median_hours",
+          "median_lower",
+          "median_upper",
+          "mean_hours_resolved",
+        ],
+      ];
+      for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
+        const row = resolutionTimes(requests, group.rows, now, working);
+        out.push([
+          group.label,
+          row.requests,
+          row.resolved,
+          row.open,
+          reached(row.median),
+          reached(row.medianLower),
+          reached(row.medianUpper),
+          blankIfNull(row.meanResolved),
+        ]);
+      }
+      return out;
+    },
+  );
+}
