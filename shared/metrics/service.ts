@@ -167,7 +167,7 @@ export function readRequests(
   const openRows = asRows(opened);
   const closeRows = asRows(closed);
   if (openRows.length !== closeRows.length) {
-    throw new RapportError("input.heightsDiffer", {
+    throw new RapportError("input.heightsUneven", {
       arg: names.closed,
       rows: closeRows.length,
       other: names.opened,

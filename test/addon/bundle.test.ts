@@ -94,10 +94,10 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 476_000,
+  "Code.js": 492_000,
   "clientCard.html": 19_500,
   "dashboard.html": 44_000,
-  "help.html": 24_500,
+  "help.html": 25_000,
   "nps.html": 13_500,
   "segments.html": 24_500,
   "send.html": 33_000,

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
 import { dashboardBench } from "./dashboard.bench";
 import { experimentsBench } from "./experiments.bench";
+import { growthBench } from "./growth.bench";
 import { ingestBench, ingestBenchNoInspector, ingestFaultBench } from "./ingest.bench";
 import type { Bench, BenchResult } from "./lib";
 import { outreachBench } from "./outreach.bench";
@@ -26,6 +27,7 @@ const benches: Bench[] = [
   clvBench,
   experimentsBench,
   serviceBench,
+  growthBench,
   respondentCpuBench,
   ingestBench,
   ingestBenchNoInspector,

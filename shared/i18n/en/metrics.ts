@@ -73,6 +73,20 @@ export const metricsEn = {
   "abTest.verdict.noDifference":
     "no significant difference at {level} confidence ({p}): the change may do nothing, or the groups are too small to tell",
   "abTest.note.smallSample": "fewer than 5 successes or failures in a group: the p-value is rough",
+  "input.heightsUneven":
+    "{arg} has {rows} rows but {other} has {otherRows}: select ranges of the same height, starting on the same row",
+  "funnel.widens":
+    "{arg}: {stage} ({count}) is more than {before} ({beforeCount}): each stage of a funnel holds at most as many as the stage before",
+  "funnel.unknownStage": '{arg}, {cell}: "{value}" is not one of the stages in stage_order ({stages})',
+  "funnel.orderNeeded":
+    '{arg} holds stage names ({stages}): give their order in stage_order, first stage first, such as "Lead, First purchase, Repeat"',
+  "funnel.orderCount": "stage_order has {names} names but {arg} has {counts} counts: give one name per count",
+  "funnel.notCount": '{arg}, {cell}: "{value}" is not a count; give whole numbers of 0 or more',
+  "funnel.tooFewStages": "{arg}: a funnel needs at least 2 stages",
+  "funnel.note.weakest": "weakest step",
+  "renewal.notOutcome":
+    '{arg}, {cell}: "{value}" is neither a renewal date nor TRUE/FALSE; leave it blank while the renewal is undecided',
+  "returns.notFlag": '{arg}, {cell}: "{value}" is not TRUE/FALSE; mark returns with TRUE, yes or 1',
   "service.workingHours": '{arg}: "{value}" is not working hours; write them as 9-18 or 09:00-17:30',
   "service.workingDays": '{arg}: "{value}" is not a list of days; write Mon-Fri, Mon,Wed,Fri or 1-5 (1 = Monday)',
   "service.beforeOpened": '{arg}, {cell}: "{value}" is before the request was opened',

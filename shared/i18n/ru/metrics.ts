@@ -79,6 +79,21 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "abTest.verdict.noDifference":
     "значимой разницы нет при уровне доверия {level} ({p}): изменение может ничего не давать, или группы слишком малы, чтобы это увидеть",
   "abTest.note.smallSample": "в одной из групп меньше 5 успехов или неудач: p-значение приблизительное",
+  "input.heightsUneven":
+    "{arg}: строк {rows}, а в {other} — {otherRows}: выберите диапазоны одинаковой высоты, начиная с одной строки",
+  "funnel.widens":
+    "{arg}: на стадии «{stage}» ({count}) больше, чем на стадии «{before}» ({beforeCount}): в воронке на каждой стадии не больше, чем на предыдущей",
+  "funnel.unknownStage": "{arg}, {cell}: «{value}» нет среди стадий порядка стадий ({stages})",
+  "funnel.orderNeeded":
+    "{arg}: здесь названия стадий ({stages}); укажите их порядок вторым аргументом, с первой стадии, например «Лид, Первая покупка, Повторная»",
+  "funnel.orderCount":
+    "порядок стадий: названий {names}, а чисел — {counts} ({arg}); дайте по названию на каждое число",
+  "funnel.notCount": "{arg}, {cell}: «{value}» — не численность; нужны целые числа от 0",
+  "funnel.tooFewStages": "{arg}: в воронке нужно хотя бы 2 стадии",
+  "funnel.note.weakest": "самый слабый шаг",
+  "renewal.notOutcome":
+    "{arg}, {cell}: «{value}» — не дата продления и не ИСТИНА/ЛОЖЬ; оставьте пустым, пока продление не решено",
+  "returns.notFlag": "{arg}, {cell}: «{value}» — не ИСТИНА/ЛОЖЬ; отмечайте возвраты ИСТИНА, да или 1",
   "service.workingHours": "{arg}: «{value}» — не рабочие часы; пишите 9-18 или 09:00-17:30",
   "service.workingDays": "{arg}: «{value}» — не список дней; пишите Пн-Пт, Пн,Ср,Пт или 1-5 (1 — понедельник)",
   "service.beforeOpened": "{arg}, {cell}: «{value}» раньше, чем обращение открыто",

@@ -1,0 +1,131 @@
+import { cellDay, type DateReading, type DayNumber, readDay } from "../cells/dates";
+import { cellFlag } from "../cells/flags";
+import { asRows, type Cell, cellPosition, displayValue, isBlank, isErrorCell, type Range } from "../cells/values";
+import { RapportError } from "../errors";
+import { type Period, periodIndex, periodLabel } from "./periods";
+
+/**
+ * Renewals of contracts by the period they were due (their end date). The renewed column says
+ * what happened: a date (renewed that day: on time when no later than the end plus the grace
+ * days), TRUE/yes/да (renewed, counted on time: a ticked box carries no date), FALSE/no/нет
+ * (lapsed), or blank (undecided: open until the end plus the grace days has passed at as_of,
+ * lapsed after).
+ */
+
+export type RenewalOutcome = "onTime" | "late" | "lapsed" | "open";
+
+export interface Contracts {
+  readonly due: Int32Array;
+  readonly outcome: RenewalOutcome[];
+}
+
+export interface RenewalTotals {
+  readonly label: string;
+  readonly due: number;
+  readonly renewed: number;
+  readonly onTime: number;
+  readonly lapsed: number;
+  readonly open: number;
+  /** renewed / (renewed + lapsed): the decided contracts; null when none is decided. */
+  readonly renewalRate: number | null;
+  /** renewed on time / (renewed + lapsed); null when none is decided. */
+  readonly onTimeRate: number | null;
+}
+
+/** Reads the end dates and the renewed column; rows blank in both are skipped. */
+export function readContracts(
+  ends: Range,
+  renewed: Range,
+  reading: DateReading,
+  asOf: DayNumber,
+  graceDays: number,
+  names: { ends: string; renewed: string },
+): Contracts {
+  const endRows = asRows(ends);
+  const renewedRows = asRows(renewed);
+  if (endRows.length !== renewedRows.length) {
+    throw new RapportError("input.heightsUneven", {
+      arg: names.renewed,
+      rows: renewedRows.length,
+      other: names.ends,
+      otherRows: endRows.length,
+    });
+  }
+  const due: number[] = [];
+  const outcome: RenewalOutcome[] = [];
+  for (let r = 0; r < endRows.length; r++) {
+    const endCell = (endRows[r] as readonly Cell[])[0];
+    const mark = (renewedRows[r] as readonly Cell[])[0];
+    if (isBlank(endCell) && isBlank(mark)) continue;
+    const position = cellPosition(r, 0, 1);
+    if (isBlank(endCell)) throw new RapportError("input.blankInRow", { arg: names.ends, cell: position });
+    const end = readDay(endCell, reading, names.ends, r, 0, 1);
+    const deadline = end + graceDays;
+    due.push(end);
+    if (isBlank(mark)) {
+      outcome.push(asOf > deadline ? "lapsed" : "open");
+      continue;
+    }
+    if (isErrorCell(mark))
+      throw new RapportError("input.errorCell", { arg: names.renewed, cell: position, value: mark as string });
+    const flag = cellFlag(mark);
+    if (flag !== null) {
+      outcome.push(flag ? "onTime" : "lapsed");
+      continue;
+    }
+    const day = cellDay(mark, reading);
+    if (day === null) {
+      throw new RapportError("renewal.notOutcome", { arg: names.renewed, cell: position, value: displayValue(mark) });
+    }
+    outcome.push(day <= deadline ? "onTime" : "late");
+  }
+  if (due.length === 0) throw new RapportError("input.empty", { arg: names.ends });
+  return { due: Int32Array.from(due), outcome };
+}
+
+const OUTCOMES: readonly RenewalOutcome[] = ["onTime", "late", "lapsed", "open"];
+
+function totalsOf(label: string, counts: readonly number[]): RenewalTotals {
+  const [onTime, late, lapsed, open] = counts as [number, number, number, number];
+  const renewed = onTime + late;
+  const decided = renewed + lapsed;
+  return {
+    label,
+    due: onTime + late + lapsed + open,
+    renewed,
+    onTime,
+    lapsed,
+    open,
+    renewalRate: decided > 0 ? renewed / decided : null,
+    onTimeRate: decided > 0 ? onTime / decided : null,
+  };
+}
+
+/** Per period of the due date (in order, empty periods between included), then a total. */
+export function renewalsByPeriod(contracts: Contracts, period: Period): RenewalTotals[] {
+  const n = contracts.due.length;
+  const index = new Int32Array(n);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const p = periodIndex(contracts.due[i] as number, period);
+    index[i] = p;
+    if (p < first) first = p;
+    if (p > last) last = p;
+  }
+  // Four counters per period: on time, late, lapsed, open.
+  const counts = new Int32Array((last - first + 1) * 4);
+  const total = new Int32Array(4);
+  for (let i = 0; i < n; i++) {
+    const o = OUTCOMES.indexOf(contracts.outcome[i] as RenewalOutcome);
+    const at = ((index[i] as number) - first) * 4 + o;
+    counts[at] = (counts[at] as number) + 1;
+    total[o] = (total[o] as number) + 1;
+  }
+  const rows: RenewalTotals[] = [];
+  for (let k = 0; k <= last - first; k++) {
+    rows.push(totalsOf(periodLabel(first + k, period), Array.from(counts.subarray(k * 4, k * 4 + 4))));
+  }
+  rows.push(totalsOf("total", Array.from(total)));
+  return rows;
+}
