@@ -51,7 +51,7 @@ export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
 export { CAC, CHURN_RATE, CLV, RETENTION_RATE } from "./formulas/customerBase";
 export { AB_SAMPLE_SIZE, AB_TEST, AB_TEST_MEANS } from "./formulas/experiments";
 export { FUNNEL, RENEWAL_RATE, RETURN_RATE } from "./formulas/growth";
-export { RESOLUTION_TIME, RESPONSE_TIME, SERVICE_LEVEL } from "./formulas/service";
+export { CONTACT_RATE, RESOLUTION_TIME, RESPONSE_TIME, SERVICE_LEVEL } from "./formulas/service";
 export { CES, CSAT, CSI, NPS, NPS_BREAKDOWN, NPS_CI, NPS_DIFF } from "./formulas/survey";
 export {
   ABC_XYZ,

@@ -56,3 +56,23 @@ function SERVICE_LEVEL(opened_at, first_response_at, target_hours, period, worki
 function RESOLUTION_TIME(opened_at, resolved_at, period, working_hours, working_days, as_of) {
   return Rapport.RESOLUTION_TIME(opened_at, resolved_at, period, working_hours, working_days, as_of);
 }
+
+/**
+ * How often clients contact support, per month (or week, quarter, year), with a total row:
+ * requests, clients who made them, requests per such client, their share of all clients (give
+ * the client list), and clients whose contact rate jumped: at least 3 requests in a period and
+ * under a 1% chance of that many at the client's own earlier rate. With show "jumps", one row
+ * per jump: client, period, requests, earlier requests per period, p-value.
+ * Example: =CONTACT_RATE(A2:A5000, B2:B5000, "month", Clients!A2:A800)
+ *
+ * @param {Array<Array<string|number>>} request_client_ids Client id of each request, e.g. A2:A5000.
+ * @param {Array<Array<Date|string>>} request_dates Date of each request, same height.
+ * @param {string} [period] "month" (default), "week", "quarter" or "year".
+ * @param {Array<Array<string|number>>} [client_ids] All clients (the client list), for the share who contacted.
+ * @param {string} [show] "periods" (default) or "jumps" for a row per client whose contact rate jumped.
+ * @return {Array<Array<string|number>>} A header row, a row per period, a total row; or a row per jump.
+ * @customfunction
+ */
+function CONTACT_RATE(request_client_ids, request_dates, period, client_ids, show) {
+  return Rapport.CONTACT_RATE(request_client_ids, request_dates, period, client_ids, show);
+}

@@ -55,6 +55,34 @@ export const serviceBench: Bench = {
         },
       );
     }
+    // CONTACT_RATE: the client and date of each request, 20,000 clients over 2 years.
+    const contacts = (n: number) => {
+      const random = seededRandom(9);
+      const ids = Array.from({ length: n }, () => [`C${Math.floor(random() * 20_000)}`]);
+      const dates = Array.from({ length: n }, () => [
+        new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 730) * 24 * HOUR),
+      ]);
+      return { ids, dates };
+    };
+    let input = contacts(100_000);
+    const small = time(() => addon.callCustomFunction("CONTACT_RATE", input.ids, input.dates), {
+      warmup: 2,
+      runs: 5,
+    }).medianMs;
+    input = contacts(200_000);
+    const large = time(() => addon.callCustomFunction("CONTACT_RATE", input.ids, input.dates), {
+      warmup: 2,
+      runs: 5,
+    }).medianMs;
+    rows.push(
+      { name: "CONTACT_RATE, 100,000 requests", value: ms(small), goal: "< 1 s", ok: small < 1000 },
+      {
+        name: "the same, 200,000: growth for twice the rows",
+        value: `${(large / small).toFixed(2)}×`,
+        goal: "≤ 2.3× (n log n)",
+        ok: large / small <= 2.3,
+      },
+    );
     return rows;
   },
 };

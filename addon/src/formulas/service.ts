@@ -1,8 +1,11 @@
-import { numberArg, periodArg, scalarCell } from "../../../shared/cells/arguments";
+import { numberArg, periodArg, rangeGiven, scalarCell } from "../../../shared/cells/arguments";
+import { readCustomerIds } from "../../../shared/cells/columns";
 import { cellWallMinutes } from "../../../shared/cells/dates";
+import { readTransactions } from "../../../shared/cells/transactions";
 import { type Cell, displayValue, type Range } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
 import { t } from "../../../shared/i18n/translate";
+import { type ContactPeriod, contactRates } from "../../../shared/metrics/contacts";
 import {
   groupByOpeningPeriod,
   type PeriodGroup,
@@ -170,4 +173,66 @@ export function RESOLUTION_TIME(
       return out;
     },
   );
+}
+
+/** show: "periods" (default) or "jumps" (also in Russian). */
+function showArg(value: Range | undefined): "periods" | "jumps" {
+  const cell = scalarCell(value, "show");
+  if (cell === undefined) return "periods";
+  const word = String(cell).trim().toLowerCase();
+  if (["periods", "period", "периоды"].includes(word)) return "periods";
+  if (["jumps", "jump", "всплески", "скачки"].includes(word)) return "jumps";
+  throw new RapportError("contacts.show", { arg: "show", value: displayValue(cell) });
+}
+
+/**
+ * CONTACT_RATE(request_client_ids, request_dates, [period], [client_ids], [show]): per period,
+ * requests, clients who made them, requests per such client, their share of all clients, and
+ * clients whose contact rate jumped; or, with show "jumps", one row per jump.
+ */
+export function CONTACT_RATE(
+  requestClientIds: Range,
+  requestDates: Range,
+  period?: Range,
+  clientIds?: Range,
+  show?: Range,
+): Cell[][] {
+  return formula("CONTACT_RATE", ["request_client_ids", "request_dates", "period", "client_ids", "show"], (context) => {
+    const by = periodArg(period, "period", "month");
+    const mode = showArg(show);
+    const requests = readTransactions(
+      {
+        customerIds: requestClientIds,
+        dates: requestDates,
+        names: { customerIds: "request_client_ids", dates: "request_dates" },
+      },
+      context.dates,
+    );
+    let clientCount: number | null = null;
+    if (clientIds !== undefined && rangeGiven(clientIds)) {
+      // All clients: the list, and any who made a request without being in it.
+      const all = new Set<string | number>(readCustomerIds(clientIds, "client_ids").customers);
+      for (const id of requests.customers) all.add(id);
+      clientCount = all.size;
+    }
+    const summary = contactRates(requests, by, clientCount);
+    if (mode === "jumps") {
+      const out: Cell[][] = [["client", "period", "requests", "baseline_per_period", "p_value"]];
+      for (const jump of summary.jumps) out.push([jump.client, jump.label, jump.requests, jump.baseline, jump.p]);
+      return out;
+    }
+    const cells = (row: ContactPeriod): Cell[] => [
+      row.label,
+      row.requests,
+      row.clients,
+      blankIfNull(row.perClient),
+      blankIfNull(row.share),
+      row.jumped,
+    ];
+    return [
+      ["period", "requests", "clients", "requests_per_client", "share_of_clients", "jumped"],
+      ...summary.periods.map(cells),
+      cells(summary.total),
+    ];
+  });
 }

@@ -87,6 +87,7 @@ export const metricsEn = {
   "renewal.notOutcome":
     '{arg}, {cell}: "{value}" is neither a renewal date nor TRUE/FALSE; leave it blank while the renewal is undecided',
   "returns.notFlag": '{arg}, {cell}: "{value}" is not TRUE/FALSE; mark returns with TRUE, yes or 1',
+  "contacts.show": '{arg}: "{value}" is not a view; use "periods" or "jumps"',
   "service.workingHours": '{arg}: "{value}" is not working hours; write them as 9-18 or 09:00-17:30',
   "service.workingDays": '{arg}: "{value}" is not a list of days; write Mon-Fri, Mon,Wed,Fri or 1-5 (1 = Monday)',
   "service.beforeOpened": '{arg}, {cell}: "{value}" is before the request was opened',

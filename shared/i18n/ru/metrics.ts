@@ -94,6 +94,7 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "renewal.notOutcome":
     "{arg}, {cell}: «{value}» — не дата продления и не ИСТИНА/ЛОЖЬ; оставьте пустым, пока продление не решено",
   "returns.notFlag": "{arg}, {cell}: «{value}» — не ИСТИНА/ЛОЖЬ; отмечайте возвраты ИСТИНА, да или 1",
+  "contacts.show": '{arg}: «{value}» — не вид таблицы; используйте "periods" или "jumps"',
   "service.workingHours": "{arg}: «{value}» — не рабочие часы; пишите 9-18 или 09:00-17:30",
   "service.workingDays": "{arg}: «{value}» — не список дней; пишите Пн-Пт, Пн,Ср,Пт или 1-5 (1 — понедельник)",
   "service.beforeOpened": "{arg}, {cell}: «{value}» раньше, чем обращение открыто",

@@ -99,3 +99,40 @@ describe("service formulas", () => {
     );
   });
 });
+
+describe("CONTACT_RATE", () => {
+  const addon = loadAddon();
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  // As in test/shared/metrics/contacts.test.ts: A jumps to 5 requests in April.
+  const rows: [unknown, unknown][] = [
+    ["A", day("2024-01-10")],
+    [1001, day("2024-01-11")],
+    ["1001", day("2024-01-12")],
+    [1001, day("2024-01-13")],
+    ["A", day("2024-02-10")],
+    ["C", "2024-03-05"],
+    ...Array.from({ length: 5 }, (_, i): [unknown, unknown] => ["A", day(`2024-04-0${i + 1}`)]),
+  ];
+  const ids = rows.map((r) => [r[0]]);
+  const dates = rows.map((r) => [r[1]]);
+  const clients = [["Client"], ["A"], [1001], ["C"], ["D"], ["E"]].slice(1);
+
+  it("per month with the share of all clients, and the jumps", () => {
+    const out = addon.callCustomFunction("CONTACT_RATE", ids, dates, "month", clients) as unknown[][];
+    expect(out).toEqual([
+      ["period", "requests", "clients", "requests_per_client", "share_of_clients", "jumped"],
+      ["2024-01", 4, 2, 2, 0.4, 0],
+      ["2024-02", 1, 1, 1, 0.2, 0],
+      ["2024-03", 1, 1, 1, 0.2, 0],
+      ["2024-04", 5, 1, 5, 0.2, 1],
+      ["total", 11, 3, 11 / 3, 0.6, 1],
+    ]);
+    const jumps = addon.callCustomFunction("CONTACT_RATE", ids, dates, "", "", "jumps") as unknown[][];
+    expect(jumps[0]).toEqual(["client", "period", "requests", "baseline_per_period", "p_value"]);
+    expect(jumps[1]?.slice(0, 3)).toEqual(["A", "2024-04", 5]);
+    expect(jumps[1]?.[4]).toBeCloseTo(0.0016844329, 9);
+    expect(errorOf(() => addon.callCustomFunction("CONTACT_RATE", ids, dates, "", "", "who"))).toBe(
+      'CONTACT_RATE: show: "who" is not a view; use "periods" or "jumps"',
+    );
+  });
+});
