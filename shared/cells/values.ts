@@ -93,3 +93,25 @@ export function requireValues(count: number, arg: string): void {
 export function asText(value: string): string {
   return value === "" ? "" : `'${value}`;
 }
+
+/**
+ * The rows of two columns that pair up row by row (opened/answered, end/renewed); ranges of
+ * different heights are an error naming both.
+ */
+export function rowsOfSameHeight(
+  first: Range,
+  second: Range,
+  names: { first: string; second: string },
+): [readonly (readonly Cell[])[], readonly (readonly Cell[])[]] {
+  const a = asRows(first);
+  const b = asRows(second);
+  if (a.length !== b.length) {
+    throw new RapportError("input.heightsUneven", {
+      arg: names.second,
+      rows: b.length,
+      other: names.first,
+      otherRows: a.length,
+    });
+  }
+  return [a, b];
+}

@@ -1,5 +1,5 @@
 import type { Transactions } from "../cells/transactions";
-import { type Period, periodIndex, periodLabel } from "./periods";
+import { type Period, periodIndex, periodLabel, periodLookup } from "./periods";
 
 /**
  * How often clients contact support: requests per period, how many clients made them, the share
@@ -58,8 +58,9 @@ export function contactRates(requests: Transactions, period: Period, clientCount
   const n = requests.length;
   const first = periodIndex(requests.firstDay, period);
   const periods = periodIndex(requests.lastDay, period) - first + 1;
+  const periodOf = periodLookup(requests.firstDay, requests.lastDay, period, n);
   const p = new Int32Array(n);
-  for (let i = 0; i < n; i++) p[i] = periodIndex(requests.day[i] as number, period) - first;
+  for (let i = 0; i < n; i++) p[i] = periodOf(requests.day[i] as number) - first;
   // Requests ordered by client, then period: each client's periods are one run.
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const customer = requests.customer;

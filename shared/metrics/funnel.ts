@@ -85,7 +85,7 @@ export function funnelOfCounts(stages: readonly string[], counts: readonly numbe
 }
 
 /** Stage names compared as written, ignoring case and surrounding spaces. */
-const stageKey = (name: string): string => name.trim().toLocaleLowerCase();
+export const stageKey = (name: string): string => name.trim().toLocaleLowerCase();
 
 /**
  * The stage column of a client list (each client's furthest stage) counted into a funnel: a

@@ -1,6 +1,14 @@
 import { cellDay, type DateReading, type DayNumber, readDay } from "../cells/dates";
 import { cellFlag } from "../cells/flags";
-import { asRows, type Cell, cellPosition, displayValue, isBlank, isErrorCell, type Range } from "../cells/values";
+import {
+  type Cell,
+  cellPosition,
+  displayValue,
+  isBlank,
+  isErrorCell,
+  type Range,
+  rowsOfSameHeight,
+} from "../cells/values";
 import { RapportError } from "../errors";
 import { type Period, periodIndex, periodLabel } from "./periods";
 
@@ -41,16 +49,7 @@ export function readContracts(
   graceDays: number,
   names: { ends: string; renewed: string },
 ): Contracts {
-  const endRows = asRows(ends);
-  const renewedRows = asRows(renewed);
-  if (endRows.length !== renewedRows.length) {
-    throw new RapportError("input.heightsUneven", {
-      arg: names.renewed,
-      rows: renewedRows.length,
-      other: names.ends,
-      otherRows: endRows.length,
-    });
-  }
+  const [endRows, renewedRows] = rowsOfSameHeight(ends, renewed, { first: names.ends, second: names.renewed });
   const due: number[] = [];
   const outcome: RenewalOutcome[] = [];
   for (let r = 0; r < endRows.length; r++) {

@@ -1,5 +1,5 @@
 import type { Transactions } from "../cells/transactions";
-import { type Period, periodIndex, periodLabel } from "./periods";
+import { type Period, periodIndex, periodLabel, periodLookup } from "./periods";
 
 /**
  * Returns and refunds in a transaction list: a row is a return when it is flagged in a returns
@@ -76,10 +76,11 @@ export function returnsByPeriod(tx: Transactions, isReturn: Uint8Array, period: 
   const amount = tx.amount as Float64Array;
   const first = periodIndex(tx.firstDay, period);
   const periods = periodIndex(tx.lastDay, period) - first + 1;
+  const periodOf = periodLookup(tx.firstDay, tx.lastDay, period, tx.length);
   // Group `periods` is the total.
   const sums = new GroupSums(periods + 1);
   for (let i = 0; i < tx.length; i++) {
-    const p = periodIndex(tx.day[i] as number, period) - first;
+    const p = periodOf(tx.day[i] as number) - first;
     sums.add(p, isReturn[i] === 1, amount[i] as number);
     sums.add(periods, isReturn[i] === 1, amount[i] as number);
   }

@@ -6,7 +6,15 @@ import {
   readingForDateTimes,
   wallMinutesText,
 } from "../cells/dates";
-import { asRows, type Cell, cellPosition, displayValue, isBlank, isErrorCell, type Range } from "../cells/values";
+import {
+  type Cell,
+  cellPosition,
+  displayValue,
+  isBlank,
+  isErrorCell,
+  type Range,
+  rowsOfSameHeight,
+} from "../cells/values";
 import { RapportError } from "../errors";
 import { type Period, periodIndex, periodLabel } from "./periods";
 import { kaplanMeier } from "./survival";
@@ -164,16 +172,7 @@ export function readRequests(
   reading: DateReading,
   names: { opened: string; closed: string },
 ): Requests {
-  const openRows = asRows(opened);
-  const closeRows = asRows(closed);
-  if (openRows.length !== closeRows.length) {
-    throw new RapportError("input.heightsUneven", {
-      arg: names.closed,
-      rows: closeRows.length,
-      other: names.opened,
-      otherRows: openRows.length,
-    });
-  }
+  const [openRows, closeRows] = rowsOfSameHeight(opened, closed, { first: names.opened, second: names.closed });
   const columns = readingForDateTimes(reading, openRows, closeRows);
   const openedAt = new Float64Array(openRows.length);
   const closedAt = new Float64Array(openRows.length);

@@ -1,6 +1,6 @@
 import { type DateReading, dateReading } from "../../../shared/cells/dates";
 import { argumentReference, callArguments, placeError } from "../../../shared/cells/formulaArguments";
-import { asRows, type Range } from "../../../shared/cells/values";
+import { asRows, type Cell, type Range } from "../../../shared/cells/values";
 import { isRapportError } from "../../../shared/errors";
 import type { Locale } from "../../../shared/i18n/locale";
 import { errorMessage } from "../../../shared/i18n/translate";
@@ -99,3 +99,7 @@ export function formula<T>(name: string, params: readonly string[], body: (conte
     throw new Error(`${name}: ${errorMessage(placed, language)}`);
   }
 }
+
+/** A value for a result cell: blank where there is none (a rate without a denominator). */
+export const blankIfNull = (value: number | null | undefined): Cell =>
+  value === null || value === undefined ? "" : value;

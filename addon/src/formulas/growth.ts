@@ -23,12 +23,11 @@ import {
 import { zForConfidence } from "../../../shared/metrics/normal";
 import { readContracts, renewalsByPeriod } from "../../../shared/metrics/renewals";
 import { type ReturnTotals, returnRows, returnsByClient, returnsByPeriod } from "../../../shared/metrics/returns";
-import { formula } from "./formula";
+import { blankIfNull, formula } from "./formula";
 
 /* Growth and loyalty formulas: funnels, returns, renewals. JSDoc for Sheets is in addon/stubs/formulas-growth.js. */
 
 const CONFIDENCE = { fraction: true, min: 0.5, max: 0.999 } as const;
-const blankIfNull = (value: number | null): Cell => (value === null ? "" : value);
 
 /** stage_order: names in a range (any shape) or one text "Lead, First purchase > Repeat". */
 function stageOrderArg(value: Range | undefined): string[] | null {

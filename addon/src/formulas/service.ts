@@ -17,7 +17,7 @@ import {
   type WorkingTime,
   workingTimeArgs,
 } from "../../../shared/metrics/service";
-import { type FormulaContext, formula } from "./formula";
+import { blankIfNull, type FormulaContext, formula } from "./formula";
 
 /* Service-speed formulas over a sheet of requests. JSDoc for Sheets is in addon/stubs/formulas-service.js. */
 
@@ -50,8 +50,6 @@ function requestsOf(context: FormulaContext, opened: Range, closed: Range, close
     ? readRequests(a.cells, b.cells, a.reading, names)
     : readRequests(opened, closed, context.dates, names);
 }
-
-const blankIfNull = (value: number | null | undefined): Cell => (value === null || value === undefined ? "" : value);
 
 /**
  * RESPONSE_TIME(opened_at, first_response_at, [period], [working_hours], [working_days]): per
