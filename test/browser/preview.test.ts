@@ -257,6 +257,10 @@ describe("add-on preview", () => {
       expect(await frame.locator("dt").count()).toBeGreaterThanOrEqual(14);
       expect(await frame.locator("code").allTextContents()).toContain("CLV_PREDICT");
       await screenshot(p, `sidebar-help-${locale}`);
+      // The newest formula groups, at the end of the guide, in view for their own screenshot.
+      expect(await frame.locator("code").allTextContents()).toEqual(expect.arrayContaining(["FUNNEL", "CONTACT_RATE"]));
+      await frame.locator("code", { hasText: "CONTACT_RATE" }).scrollIntoViewIfNeeded();
+      await screenshot(p, `sidebar-help-formulas-${locale}`);
     }
   });
 });
