@@ -50,7 +50,7 @@ export {
 export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
 export { CAC, CHURN_RATE, CLV, RETENTION_RATE } from "./formulas/customerBase";
 export { AB_SAMPLE_SIZE, AB_TEST, AB_TEST_MEANS } from "./formulas/experiments";
-export { FUNNEL, RENEWAL_RATE, RETURN_RATE } from "./formulas/growth";
+export { CROSS_SELL_RATE, FUNNEL, RENEWAL_RATE, RETURN_RATE, UPSELL_RATE } from "./formulas/growth";
 export { CONTACT_RATE, RESOLUTION_TIME, RESPONSE_TIME, SERVICE_LEVEL } from "./formulas/service";
 export { CES, CSAT, CSI, NPS, NPS_BREAKDOWN, NPS_CI, NPS_DIFF } from "./formulas/survey";
 export {

@@ -52,3 +52,43 @@ function RETURN_RATE(customer_ids, dates, amounts, by, returns) {
 function RENEWAL_RATE(contract_ends, renewed, period, grace_days, as_of) {
   return Rapport.RENEWAL_RATE(contract_ends, renewed, period, grace_days, as_of);
 }
+
+/**
+ * Upsell by cohort (the month of each client's first purchase): clients, those who bought again in
+ * a later month, those whose spend in some later month reached the first month's spend plus
+ * min_increase (a dearer plan, a bigger basket), and the upsell rate over all clients and over
+ * returning clients, with a total row. periods_seen says how many later months each cohort has had.
+ * Example: =UPSELL_RATE(A2:A5000, B2:B5000, C2:C5000, "quarter", 20%)
+ *
+ * @param {Array<Array<string|number>>} customer_ids Client id of each purchase, e.g. A2:A5000.
+ * @param {Array<Array<Date|string>>} dates Date of each purchase, same height.
+ * @param {Array<Array<number>>} amounts Amount of each purchase, same height.
+ * @param {string} [period] "month" (default), "week", "quarter" or "year": the first period and the later ones compared with it.
+ * @param {number} [min_increase] How much more a later period's spend must be, e.g. 20% or 0.2. Default 10%.
+ * @param {number} [window] Count only this many periods after the first one. Default: all up to the end of the data.
+ * @return {Array<Array<string|number>>} A header row (cohort, clients, returned, upsold, upsell_rate, upsell_rate_returning, periods_seen), a row per cohort, a total row.
+ * @customfunction
+ */
+function UPSELL_RATE(customer_ids, dates, amounts, period, min_increase, window) {
+  return Rapport.UPSELL_RATE(customer_ids, dates, amounts, period, min_increase, window);
+}
+
+/**
+ * Cross-sell by cohort (the month of each client's first purchase): clients, those who bought again
+ * in a later month, those who then bought in a category they had not bought in their first month,
+ * and the cross-sell rate over all clients and over returning clients, with a total row. With show
+ * "categories": which categories clients crossed into, most first.
+ * Example: =CROSS_SELL_RATE(A2:A5000, B2:B5000, D2:D5000) or =CROSS_SELL_RATE(A2:A5000, B2:B5000, D2:D5000, "quarter", 4, "categories")
+ *
+ * @param {Array<Array<string|number>>} customer_ids Client id of each purchase, e.g. A2:A5000.
+ * @param {Array<Array<Date|string>>} dates Date of each purchase, same height.
+ * @param {Array<Array<string>>} categories Product or category of each purchase, same height.
+ * @param {string} [period] "month" (default), "week", "quarter" or "year".
+ * @param {number} [window] Count only this many periods after the first one. Default: all up to the end of the data.
+ * @param {string} [show] "cohorts" (default) or "categories" for a row per category crossed into.
+ * @return {Array<Array<string|number>>} A header row (cohort, clients, returned, cross_sold, cross_sell_rate, cross_sell_rate_returning, periods_seen), a row per cohort, a total row; or (category, clients, share_of_cross_sold).
+ * @customfunction
+ */
+function CROSS_SELL_RATE(customer_ids, dates, categories, period, window, show) {
+  return Rapport.CROSS_SELL_RATE(customer_ids, dates, categories, period, window, show);
+}

@@ -72,3 +72,46 @@ export function readNumbers(range: Range, arg: string, convention: NumberConvent
   }
   return Float64Array.from(out);
 }
+
+/** Labels (stages, categories) match whatever their case and surrounding spaces. */
+export const labelKey = (name: string): string => name.trim().toLocaleLowerCase();
+
+/** A label column lined up with kept transaction rows: numbers by first appearance and the names. */
+export interface Labels {
+  /** Per transaction: index into `names`. */
+  readonly label: Int32Array;
+  /** Each label as first written. */
+  readonly names: string[];
+}
+
+/**
+ * Reads a label (category, product) for each of `rows` (0-based rows of a one-column range of
+ * `height` rows, as readTransactions keeps them). A blank or error cell in a kept row is an error.
+ */
+export function readLabels(range: Range, rows: Int32Array, height: number, arg: string, other: string): Labels {
+  const cells = singleColumn(range, arg);
+  if (cells.length !== height) {
+    throw new RapportError("input.heightMismatch", { arg, rows: cells.length, other, otherRows: height });
+  }
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const label = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    const cell = cells[r];
+    if (isBlank(cell)) throw new RapportError("input.blankInRow", { arg, cell: cellPosition(r, 0, 1) });
+    if (isErrorCell(cell)) {
+      throw new RapportError("input.errorCell", { arg, cell: cellPosition(r, 0, 1), value: cell as string });
+    }
+    const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
+    const key = labelKey(text);
+    let k = index.get(key);
+    if (k === undefined) {
+      k = names.length;
+      index.set(key, k);
+      names.push(text);
+    }
+    label[i] = k;
+  }
+  return { label, names };
+}

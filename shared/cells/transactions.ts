@@ -28,6 +28,8 @@ export interface Transactions {
   readonly day: Int32Array;
   /** Per transaction: amount, when amounts were given. */
   readonly amount: Float64Array | null;
+  /** Per transaction: its row in the ranges (0-based), when asked for with `keepRows`. */
+  readonly row?: Int32Array;
   /** Number of transactions (non-blank rows). */
   readonly length: number;
   /** First and last day seen (inclusive). */
@@ -49,6 +51,8 @@ export interface TransactionInput {
    * failing the whole list (formulas leave it unset and fail loudly).
    */
   skip?: (error: RapportError) => void;
+  /** Keep each transaction's row in the ranges, to line up a further column (returns, categories). */
+  keepRows?: boolean;
 }
 
 /**
@@ -98,6 +102,7 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
   const customer = new Int32Array(height);
   const day = new Int32Array(height);
   const amount = amounts ? new Float64Array(height) : null;
+  const rowOf = input.keepRows ? new Int32Array(height) : null;
   const index = new CustomerIndex();
   const customers = index.customers;
   let n = 0;
@@ -172,6 +177,7 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
     if (amount) amount[n] = value;
+    if (rowOf) rowOf[n] = r;
     n++;
   }
   // Every row left out: nothing to compute from, and the first row's problem says why.
@@ -182,6 +188,7 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
     customer: n === height ? customer : customer.slice(0, n),
     day: n === height ? day : day.slice(0, n),
     amount: amount ? (n === height ? amount : amount.slice(0, n)) : null,
+    ...(rowOf ? { row: n === height ? rowOf : rowOf.slice(0, n) } : {}),
     length: n,
     firstDay,
     lastDay,

@@ -1,3 +1,4 @@
+import { labelKey } from "../cells/columns";
 import type { NumberConvention } from "../cells/numberText";
 import {
   asRows,
@@ -84,9 +85,6 @@ export function funnelOfCounts(stages: readonly string[], counts: readonly numbe
   return { steps, weakest };
 }
 
-/** Stage names compared as written, ignoring case and surrounding spaces. */
-export const stageKey = (name: string): string => name.trim().toLocaleLowerCase();
-
 /**
  * The stage column of a client list (each client's furthest stage) counted into a funnel: a
  * client at stage k also reached every stage before it. A cell that is not one of the stages is
@@ -94,7 +92,7 @@ export const stageKey = (name: string): string => name.trim().toLocaleLowerCase(
  */
 export function countsOfStages(cells: Range, order: readonly string[], arg: string, firstRow = 0): number[] {
   const index = new Map<string, number>();
-  for (const [i, name] of order.entries()) index.set(stageKey(name), i);
+  for (const [i, name] of order.entries()) index.set(labelKey(name), i);
   const at = new Array<number>(order.length).fill(0);
   const rows = asRows(cells);
   for (let r = 0; r < rows.length; r++) {
@@ -109,7 +107,7 @@ export function countsOfStages(cells: Range, order: readonly string[], arg: stri
           value: cell as string,
         });
       }
-      const k = index.get(stageKey(String(cell)));
+      const k = index.get(labelKey(String(cell)));
       if (k === undefined) {
         throw new RapportError("funnel.unknownStage", {
           arg,
@@ -138,7 +136,7 @@ export function stagesFound(cells: Range, limit: number): string[] {
     for (const cell of row) {
       if (isBlank(cell) || isErrorCell(cell)) continue;
       const name = String(cell).trim();
-      if (!seen.has(stageKey(name))) seen.set(stageKey(name), name);
+      if (!seen.has(labelKey(name))) seen.set(labelKey(name), name);
       if (seen.size >= limit) return [...seen.values()];
     }
   }

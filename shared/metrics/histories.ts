@@ -15,6 +15,8 @@ export interface CustomerHistories {
   /** Day of each row, ascending within a customer (rows of one day keep the sheet's order). */
   readonly day: Int32Array;
   readonly amount: Float64Array | null;
+  /** Index into the transactions of each row (to look up columns the histories do not carry). */
+  readonly index: Int32Array;
   /** Rows kept (those on or before `untilDay`). */
   readonly length: number;
   /** First and last day of the kept rows. */
@@ -77,7 +79,7 @@ export function customerHistories(tx: Transactions, untilDay: DayNumber = tx.las
     day[k] = tx.day[i] as number;
     if (amount) amount[k] = (tx.amount as Float64Array)[i] as number;
   }
-  return { customers: tx.customers, start, day, amount, length: kept, firstDay, lastDay };
+  return { customers: tx.customers, start, day, amount, index: rows, length: kept, firstDay, lastDay };
 }
 
 /**

@@ -22,15 +22,16 @@ function inputs(n: number, seed: number) {
     if (r < 0.5) return [new Date((end as Date).getTime() + Math.floor(random() * 40 - 20) * DAY)];
     return [r < 0.7 ? true : r < 0.85 ? false : ""];
   });
-  return { stages, ids, dates, amounts, ends, renewed };
+  const categories = Array.from({ length: n }, () => [`Category ${Math.floor(random() * random() * 12)}`]);
+  return { stages, ids, dates, amounts, ends, renewed, categories };
 }
 
 /**
- * FUNNEL, RETURN_RATE and RENEWAL_RATE through the built Code.js in the harness on 100,000 rows
+ * FUNNEL, RETURN_RATE, UPSELL_RATE, CROSS_SELL_RATE and RENEWAL_RATE through the built Code.js in the harness on 100,000 rows
  * (and 200,000, to see how the time grows).
  */
 export const growthBench: Bench = {
-  title: "Funnel, returns and renewal formulas (Code.js, harness)",
+  title: "Funnel, returns, upsell, cross-sell and renewal formulas (Code.js, harness)",
   async run() {
     await buildAddon();
     const addon = createHarness({ now: () => Date.UTC(2024, 6, 1) });
@@ -38,6 +39,8 @@ export const growthBench: Bench = {
       ["FUNNEL, a stage column", (x) => addon.callCustomFunction("FUNNEL", x.stages, STAGES.join(", "))],
       ["RETURN_RATE per month", (x) => addon.callCustomFunction("RETURN_RATE", x.ids, x.dates, x.amounts)],
       ["RETURN_RATE per client", (x) => addon.callCustomFunction("RETURN_RATE", x.ids, x.dates, x.amounts, "client")],
+      ["UPSELL_RATE per month", (x) => addon.callCustomFunction("UPSELL_RATE", x.ids, x.dates, x.amounts)],
+      ["CROSS_SELL_RATE per month", (x) => addon.callCustomFunction("CROSS_SELL_RATE", x.ids, x.dates, x.categories)],
       ["RENEWAL_RATE per month", (x) => addon.callCustomFunction("RENEWAL_RATE", x.ends, x.renewed, "month", 7)],
     ];
     const rows = [];

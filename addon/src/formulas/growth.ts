@@ -1,4 +1,5 @@
-import { numberArg, optionalDayArg, periodArg, scalarCell } from "../../../shared/cells/arguments";
+import { numberArg, optionalDayArg, optionalNumberArg, periodArg, scalarCell } from "../../../shared/cells/arguments";
+import { labelKey, readLabels } from "../../../shared/cells/columns";
 import { cellFlag } from "../../../shared/cells/flags";
 import { readTransactions } from "../../../shared/cells/transactions";
 import {
@@ -12,7 +13,14 @@ import {
   type Range,
 } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
+import type { Locale } from "../../../shared/i18n/locale";
 import { t } from "../../../shared/i18n/translate";
+import {
+  crossSellByCohort,
+  crossSellTargets,
+  type ExpansionTable,
+  upsellByCohort,
+} from "../../../shared/metrics/expansion";
 import {
   countsOfStages,
   type Funnel,
@@ -114,10 +122,8 @@ export function FUNNEL(stagesOrCounts: Range, stageOrder?: Range, confidence?: R
         if (!order) throw new RapportError("funnel.orderNeeded", { arg, stages: stagesFound(rows, 6).join(", ") });
         names = order;
         // A title on top ("Stage") that is not one of the stages is skipped.
-        const known = new Set(order.map((name) => name.trim().toLocaleLowerCase()));
-        const first = String(column[0] ?? "")
-          .trim()
-          .toLocaleLowerCase();
+        const known = new Set(order.map(labelKey));
+        const first = labelKey(String(column[0] ?? ""));
         const titledStages = column.length > 1 && typeof column[0] === "string" && !known.has(first);
         counts = countsOfStages(titledStages ? rows.slice(1) : rows, order, arg, titledStages ? 1 : 0);
       }
@@ -177,19 +183,11 @@ export function RETURN_RATE(customerIds: Range, dates: Range, amounts: Range, by
   return formula("RETURN_RATE", ["customer_ids", "dates", "amounts", "by", "returns"], (context) => {
     const perClient = /^(client|clients|customer|клиент|клиенты)$/i.test(String(scalarCell(by, "by") ?? "").trim());
     const period = perClient ? "month" : periodArg(by, "by", "month");
-    const tx = readTransactions({ customerIds, dates, amounts }, context.dates);
+    const tx = readTransactions({ customerIds, dates, amounts, keepRows: returns !== undefined }, context.dates);
     let flags: (boolean | null)[] | null = null;
     if (returns !== undefined) {
-      // One flag per transaction that readTransactions kept (it skips rows blank in all three).
       const byRow = returnFlags(returns, asRows(customerIds).length);
-      const [ids, days, sums] = [asRows(customerIds), asRows(dates), asRows(amounts)];
-      flags = [];
-      for (let r = 0; r < byRow.length; r++) {
-        const blank = [ids, days, sums].every((column) =>
-          isBlank((column[r] as readonly Cell[] | undefined)?.[0] as Cell),
-        );
-        if (!blank) flags.push(byRow[r] ?? null);
-      }
+      flags = Array.from(tx.row as Int32Array, (r) => byRow[r] ?? null);
     }
     const isReturn = returnRows(tx, flags);
     const table = perClient ? returnsByClient(tx, isReturn) : returnsByPeriod(tx, isReturn, period);
@@ -250,6 +248,100 @@ export function RENEWAL_RATE(
         blankIfNull(row.onTimeRate),
       ]);
     }
+    return out;
+  });
+}
+
+const WINDOW = { min: 1, integer: true } as const;
+
+function expansionCells(table: ExpansionTable, expanded: string, rate: string, locale: Locale): Cell[][] {
+  const out: Cell[][] = [["cohort", "clients", "returned", expanded, rate, `${rate}_returning`, "periods_seen"]];
+  for (const row of table.rows) {
+    out.push([
+      row.label,
+      row.clients,
+      row.returned,
+      row.expanded,
+      blankIfNull(row.rate),
+      blankIfNull(row.rateReturning),
+      blankIfNull(row.periodsSeen),
+    ]);
+  }
+  if (table.leftOut > 0) {
+    const note: Cell[] = new Array(out[0]?.length ?? 1).fill("");
+    note[0] = t(locale, "note.upsellLeftOut", { n: table.leftOut });
+    out.push(note);
+  }
+  return out;
+}
+
+/**
+ * UPSELL_RATE(customer_ids, dates, amounts, [period="month"], [min_increase=10%], [window]): per
+ * cohort (period of the first purchase), clients, those who bought again later, those whose spend
+ * in some later period reached the first period's × (1 + min_increase), and the two rates.
+ */
+export function UPSELL_RATE(
+  customerIds: Range,
+  dates: Range,
+  amounts: Range,
+  period?: Range,
+  minIncrease?: Range,
+  window?: Range,
+): Cell[][] {
+  return formula("UPSELL_RATE", ["customer_ids", "dates", "amounts", "period", "min_increase", "window"], (context) => {
+    const options = {
+      period: periodArg(period, "period", "month"),
+      minIncrease: numberArg(minIncrease, "min_increase", 0.1, { percent: true, above: 0 }),
+      window: optionalNumberArg(window, "window", WINDOW) ?? null,
+    };
+    const tx = readTransactions({ customerIds, dates, amounts }, context.dates);
+    return expansionCells(upsellByCohort(tx, options), "upsold", "upsell_rate", context.locale);
+  });
+}
+
+/** show: a row per cohort (default) or per category clients crossed into. */
+function expansionShow(value: Range | undefined): "cohorts" | "categories" {
+  const cell = scalarCell(value, "show");
+  const word = labelKey(String(cell ?? ""));
+  if (word === "" || ["cohorts", "cohort", "когорты"].includes(word)) return "cohorts";
+  if (["categories", "category", "категории"].includes(word)) return "categories";
+  throw new RapportError("expansion.show", { arg: "show", value: displayValue(cell) });
+}
+
+/**
+ * CROSS_SELL_RATE(customer_ids, dates, categories, [period="month"], [window], [show]): per cohort,
+ * clients, those who bought again later, those who bought a category they had not bought in their
+ * first period, and the two rates; or, with show "categories", which categories they crossed into.
+ */
+export function CROSS_SELL_RATE(
+  customerIds: Range,
+  dates: Range,
+  categories: Range,
+  period?: Range,
+  window?: Range,
+  show?: Range,
+): Cell[][] {
+  return formula("CROSS_SELL_RATE", ["customer_ids", "dates", "categories", "period", "window", "show"], (context) => {
+    const options = {
+      period: periodArg(period, "period", "month"),
+      window: optionalNumberArg(window, "window", WINDOW) ?? null,
+    };
+    const view = expansionShow(show);
+    const tx = readTransactions({ customerIds, dates, keepRows: true }, context.dates);
+    const labels = readLabels(
+      categories,
+      tx.row as Int32Array,
+      asRows(customerIds).length,
+      "categories",
+      "customer_ids",
+    );
+    if (view === "cohorts") {
+      const table = crossSellByCohort(tx, labels.label, labels.names.length, options);
+      return expansionCells(table, "cross_sold", "cross_sell_rate", context.locale);
+    }
+    const { targets } = crossSellTargets(tx, labels.label, labels.names, options);
+    const out: Cell[][] = [["category", "clients", "share_of_cross_sold"]];
+    for (const target of targets) out.push([target.category, target.clients, blankIfNull(target.share)]);
     return out;
   });
 }

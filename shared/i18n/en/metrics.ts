@@ -91,4 +91,7 @@ export const metricsEn = {
   "service.workingHours": '{arg}: "{value}" is not working hours; write them as 9-18 or 09:00-17:30',
   "service.workingDays": '{arg}: "{value}" is not a list of days; write Mon-Fri, Mon,Wed,Fri or 1-5 (1 = Monday)',
   "service.beforeOpened": '{arg}, {cell}: "{value}" is before the request was opened',
+  "expansion.show": '{arg}: "{value}" is not a view; use "cohorts" or "categories"',
+  "note.upsellLeftOut":
+    "{n, plural, one {# client} other {# clients}} left out: a first-period spend of 0 or less gives nothing to compare with",
 } as const;

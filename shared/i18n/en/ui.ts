@@ -68,7 +68,7 @@ export const uiEn = {
   "ui.help.formulas.segments.example": "=RFM(A2:A, B2:B, C2:C): each client's R, F, M scores and segment.",
   "ui.help.formulas.experiments.name": "Experiments",
   "ui.help.formulas.experiments.example": "=AB_TEST(100, 1000, 130, 1000): did B convert better than A?",
-  "ui.help.formulas.growth.name": "Funnels, returns, renewals",
+  "ui.help.formulas.growth.name": "Funnels, returns, renewals, upsell, cross-sell",
   "ui.help.formulas.growth.example": "=FUNNEL(A2:B5): conversion per stage and the weakest step",
   "ui.help.formulas.service.name": "Service speed",
   "ui.help.formulas.service.example":

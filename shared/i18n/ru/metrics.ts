@@ -98,4 +98,7 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "service.workingHours": "{arg}: «{value}» — не рабочие часы; пишите 9-18 или 09:00-17:30",
   "service.workingDays": "{arg}: «{value}» — не список дней; пишите Пн-Пт, Пн,Ср,Пт или 1-5 (1 — понедельник)",
   "service.beforeOpened": "{arg}, {cell}: «{value}» раньше, чем обращение открыто",
+  "expansion.show": '{arg}: «{value}» — не вид таблицы; используйте "cohorts" или "categories"',
+  "note.upsellLeftOut":
+    "{n, plural, one {# клиент не учтён} few {# клиента не учтены} many {# клиентов не учтены} other {# клиента не учтены}}: траты в первом периоде 0 или меньше, сравнивать не с чем",
 };

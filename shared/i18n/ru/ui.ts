@@ -68,7 +68,7 @@ export const uiRu: Record<keyof typeof uiEn, string> = {
   "ui.help.formulas.segments.example": "=RFM(A2:A; B2:B; C2:C): оценки R, F, M и сегмент каждого клиента.",
   "ui.help.formulas.experiments.name": "Эксперименты",
   "ui.help.formulas.experiments.example": "=AB_TEST(100; 1000; 130; 1000): покупали ли в группе B чаще, чем в A?",
-  "ui.help.formulas.growth.name": "Воронки, возвраты, продления",
+  "ui.help.formulas.growth.name": "Воронки, возвраты, продления, допродажи, кросс-продажи",
   "ui.help.formulas.growth.example": "=FUNNEL(A2:B5): конверсия по стадиям и самый слабый шаг",
   "ui.help.formulas.service.name": "Скорость обслуживания",
   "ui.help.formulas.service.example":

@@ -131,3 +131,81 @@ describe("RENEWAL_RATE", () => {
     expect((london.callCustomFunction("RENEWAL_RATE", ends, [[""]]) as unknown[][])[1]?.slice(4, 6)).toEqual([0, 1]);
   });
 });
+
+describe("UPSELL_RATE and CROSS_SELL_RATE", () => {
+  // a: 100 in January, 130 in March (+30 %); b: 200 in January, 210 in February (+5 %);
+  // c: January only; d: a refund of −20 in February, left out of upsell.
+  const ids = [["Client"], ["a"], ["b"], ["c"], ["b"], ["d"], ["a"], [""]];
+  const dates = [
+    ["Date"],
+    [day("2024-01-10")],
+    [day("2024-01-12")],
+    [day("2024-01-20")],
+    [day("2024-02-03")],
+    [day("2024-02-04")],
+    [day("2024-03-05")],
+    [""],
+  ];
+  const amounts = [[100], [200], [50], [210], [-20], [130], [""]];
+  const categories = [["Plan"], ["Basic"], ["Pro"], ["Basic"], ["Pro"], ["Basic"], ["Support"], [""]];
+  const body = <T>(rows: T[]) => rows.slice(1);
+
+  it("gives upsell per cohort with the threshold and window given", () => {
+    const addon = loadAddon();
+    const out = addon.callCustomFunction("UPSELL_RATE", body(ids), body(dates), amounts, "month", "20%") as unknown[][];
+    expect(out).toEqual([
+      ["cohort", "clients", "returned", "upsold", "upsell_rate", "upsell_rate_returning", "periods_seen"],
+      ["2024-01", 3, 2, 1, 1 / 3, 0.5, 2],
+      ["total", 3, 2, 1, 1 / 3, 0.5, ""],
+      ["1 client left out: a first-period spend of 0 or less gives nothing to compare with", "", "", "", "", "", ""],
+    ]);
+    const near = addon.callCustomFunction(
+      "UPSELL_RATE",
+      body(ids),
+      body(dates),
+      amounts,
+      "month",
+      0.02,
+      1,
+    ) as unknown[][];
+    expect(near[1]).toEqual(["2024-01", 3, 1, 1, 1 / 3, 1, 1]);
+  });
+
+  it("gives cross-sell per cohort and per category, in Russian too", () => {
+    // a: Basic, then Support in March (new); b: Pro in January and February (nothing new).
+    const ru = loadAddon({ spreadsheet: { locale: "ru_RU" } });
+    const out = ru.callCustomFunction("CROSS_SELL_RATE", body(ids), body(dates), body(categories)) as unknown[][];
+    expect(out.slice(1)).toEqual([
+      ["2024-01", 3, 2, 1, 1 / 3, 0.5, 2],
+      ["2024-02", 1, 0, 0, 0, "", 1],
+      ["total", 4, 2, 1, 0.25, 0.5, ""],
+    ]);
+    const byCategory = ru.callCustomFunction(
+      "CROSS_SELL_RATE",
+      body(ids),
+      body(dates),
+      body(categories),
+      "месяц",
+      "",
+      "категории",
+    ) as unknown[][];
+    expect(byCategory).toEqual([
+      ["category", "clients", "share_of_cross_sold"],
+      ["Support", 1, 1],
+    ]);
+    expect(errorOf(() => ru.callCustomFunction("UPSELL_RATE", body(ids), body(dates), amounts, "месяц", 0))).toMatch(
+      /^UPSELL_RATE: аргумент 5/,
+    );
+  });
+
+  it("names the cell of a blank category and a wrong view", () => {
+    const addon = loadAddon();
+    const gap = [["Basic"], [""], ["Basic"], ["Pro"], ["Basic"], ["Support"], [""]];
+    expect(errorOf(() => addon.callCustomFunction("CROSS_SELL_RATE", body(ids), body(dates), gap))).toBe(
+      "CROSS_SELL_RATE: categories, row 2 is blank while other columns of that row are filled; fill it or clear the whole row",
+    );
+    expect(
+      errorOf(() => addon.callCustomFunction("CROSS_SELL_RATE", body(ids), body(dates), body(categories), "", "", "x")),
+    ).toBe('CROSS_SELL_RATE: show: "x" is not a view; use "cohorts" or "categories"');
+  });
+});
