@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { URL_FETCH_MAX_BYTES } from "./common";
 import { parseDay } from "./transactionsCsv";
 
@@ -22,41 +22,47 @@ export const ANALYSIS_MAX_ROWS = 1_500_000;
 export const ANALYSIS_MAX_CUSTOMERS = 700_000;
 
 /** A day as yyyy-mm-dd in the query string, validated as a real calendar day. */
-export const IsoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as yyyy-mm-dd")
-  .refine((s) => parseDay(s) !== null, "not a calendar date");
+export const IsoDay = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as yyyy-mm-dd"),
+  z.refine((s) => parseDay(s) !== null, "not a calendar date"),
+);
 
 /** Query flags: true/false, 1/0, yes/no. */
-const Flag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const Flag = z.pipe(
+  z.enum(["true", "false", "1", "0", "yes", "no"]),
+  z.transform((v) => v === "true" || v === "1" || v === "yes"),
+);
 
 /** Options every analysis shares. */
 export const AnalysisQueryBase = z.object({
   /** Also return one entry per customer (columnar arrays) [true]. */
-  customers: Flag.default(true),
+  customers: z._default(Flag, true),
 });
 
-export const ClvQuery = AnalysisQueryBase.extend({
-  model: z.enum(["bgnbd", "mbgnbd", "pareto"]).default("bgnbd"),
-  period_days: z.coerce.number().min(1).max(366).default(7),
-  calibration_end: IsoDay.optional(),
-  horizon_months: z.coerce.number().min(0.01).max(1200).default(12),
-  monthly_discount: z.coerce.number().min(0).max(1).default(0.01),
-  penalizer: z.coerce.number().min(0).max(100).default(0),
+/** A number in the query string between min and max, or the default when absent. */
+const queryNumber = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.gte(min), z.lte(max)), fallback);
+const queryInt = (min: number, max: number) => z.coerce.number().check(z.int(), z.gte(min), z.lte(max));
+
+export const ClvQuery = z.extend(AnalysisQueryBase, {
+  model: z._default(z.enum(["bgnbd", "mbgnbd", "pareto"]), "bgnbd"),
+  period_days: queryNumber(1, 366, 7),
+  calibration_end: z.optional(IsoDay),
+  horizon_months: queryNumber(0.01, 1200, 12),
+  monthly_discount: queryNumber(0, 1, 0.01),
+  penalizer: queryNumber(0, 100, 0),
 });
 export type ClvQuery = z.infer<typeof ClvQuery>;
 
-export const SegmentsQuery = AnalysisQueryBase.extend({
-  as_of: IsoDay.optional(),
-  k: z.coerce.number().int().min(2).max(8).optional(),
-  seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
+export const SegmentsQuery = z.extend(AnalysisQueryBase, {
+  as_of: z.optional(IsoDay),
+  k: z.optional(queryInt(2, 8)),
+  seed: z._default(queryInt(0, 2_147_483_647), 1),
 });
 export type SegmentsQuery = z.infer<typeof SegmentsQuery>;
 
-export const RfmQuery = AnalysisQueryBase.extend({
-  as_of: IsoDay.optional(),
+export const RfmQuery = z.extend(AnalysisQueryBase, {
+  as_of: z.optional(IsoDay),
 });
 export type RfmQuery = z.infer<typeof RfmQuery>;
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { RFM_HEADER, RFM_SEGMENTS, type RfmSegment } from "../metrics/rfm";
 
 /**
@@ -12,10 +12,10 @@ const Params = z.record(z.string(), z.number());
 /** `POST /api/v1/analyze/clv` response. Per-customer arrays are columnar: entry i of each is customer i. */
 export const ClvResponse = z.object({
   summary: z.object({
-    customers: z.number().int(),
-    transactions: z.number().int(),
+    customers: z.int(),
+    transactions: z.int(),
     calibrationEnd: z.string(),
-    holdoutEnd: z.string().nullable(),
+    holdoutEnd: z.nullable(z.string()),
     periodDays: z.number(),
   }),
   model: z.object({
@@ -23,29 +23,29 @@ export const ClvResponse = z.object({
     params: Params,
     logLikelihood: z.number(),
     converged: z.boolean(),
-    iterations: z.number().int(),
+    iterations: z.int(),
     customers: z.number(),
     penalizer: z.number(),
   }),
-  spend: z
-    .object({
+  spend: z.nullable(
+    z.object({
       params: Params,
       logLikelihood: z.number(),
       converged: z.boolean(),
-      iterations: z.number().int(),
+      iterations: z.int(),
       customers: z.number(),
-      excluded: z.number().int(),
+      excluded: z.int(),
       frequencySpendCorrelation: z.number(),
-    })
-    .nullable(),
-  horizonMonths: z.number().int(),
+    }),
+  ),
+  horizonMonths: z.int(),
   monthlyDiscount: z.number(),
-  validation: z
-    .object({
+  validation: z.nullable(
+    z.object({
       holdoutPeriods: z.number(),
       rows: z.array(
         z.object({
-          frequency: z.number().int(),
+          frequency: z.int(),
           orMore: z.boolean(),
           customers: z.number(),
           actual: z.number(),
@@ -53,57 +53,57 @@ export const ClvResponse = z.object({
         }),
       ),
       total: z.object({ customers: z.number(), actual: z.number(), predicted: z.number() }),
-    })
-    .nullable(),
-  customers: z
-    .object({
+    }),
+  ),
+  customers: z.nullable(
+    z.object({
       id: z.array(z.union([z.string(), z.number()])),
       frequency: z.array(z.number()),
       recency: z.array(z.number()),
       T: z.array(z.number()),
       pAlive: z.array(z.number()),
       expectedPurchases: z.array(z.number()),
-      expectedSpend: z.array(z.number()).optional(),
-      clv: z.array(z.number()).optional(),
-    })
-    .nullable(),
+      expectedSpend: z.optional(z.array(z.number())),
+      clv: z.optional(z.array(z.number())),
+    }),
+  ),
 });
 export type ClvResponse = z.infer<typeof ClvResponse>;
 
 /** `POST /api/v1/analyze/segments` response. */
 export const SegmentsResponse = z.object({
-  k: z.number().int(),
+  k: z.int(),
   chosenBy: z.enum(["silhouette", "given"]),
   silhouette: z.number(),
-  scores: z.array(z.object({ k: z.number().int(), silhouette: z.number() })),
+  scores: z.array(z.object({ k: z.int(), silhouette: z.number() })),
   asOf: z.string(),
   profiles: z.array(
     z.object({
-      segment: z.number().int(),
-      size: z.number().int(),
+      segment: z.int(),
+      size: z.int(),
       share: z.number(),
       revenue: z.number(),
       revenueShare: z.number(),
       recencyDays: z.number(),
       frequency: z.number(),
-      monetary: z.number().nullable(),
+      monetary: z.nullable(z.number()),
       levels: z.object({
         recency: z.enum(["recent", "lapsing", "lapsed"]),
         frequency: z.enum(["frequent", "occasional", "oneTime"]),
-        spend: z.enum(["high", "medium", "low"]).nullable(),
+        spend: z.nullable(z.enum(["high", "medium", "low"])),
       }),
       label: z.object({ en: z.string(), ru: z.string() }),
     }),
   ),
-  customers: z
-    .object({
+  customers: z.nullable(
+    z.object({
       id: z.array(z.union([z.string(), z.number()])),
-      segment: z.array(z.number().int()),
-      recencyDays: z.array(z.number().int()),
-      frequency: z.array(z.number().int()),
-      monetary: z.array(z.number()).optional(),
-    })
-    .nullable(),
+      segment: z.array(z.int()),
+      recencyDays: z.array(z.int()),
+      frequency: z.array(z.int()),
+      monetary: z.optional(z.array(z.number())),
+    }),
+  ),
 });
 export type SegmentsResponse = z.infer<typeof SegmentsResponse>;
 
@@ -116,29 +116,29 @@ export const RFM_COLUMNS = RFM_HEADER;
  */
 export const RfmResponse = z.object({
   asOf: z.string(),
-  transactions: z.number().int(),
-  customerCount: z.number().int(),
+  transactions: z.int(),
+  customerCount: z.int(),
   /** The RFM() header: the names of the arrays in `customers`, in the formula's column order. */
   header: z.array(z.string()),
   segments: z.array(
     z.object({
       segment: z.enum(RFM_SEGMENTS as [RfmSegment, ...RfmSegment[]]),
-      customers: z.number().int(),
+      customers: z.int(),
       revenue: z.number(),
     }),
   ),
-  customers: z
-    .object({
+  customers: z.nullable(
+    z.object({
       customer: z.array(z.union([z.string(), z.number()])),
-      recency_days: z.array(z.number().int()),
-      frequency: z.array(z.number().int()),
+      recency_days: z.array(z.int()),
+      frequency: z.array(z.int()),
       monetary: z.array(z.number()),
-      r_score: z.array(z.number().int()),
-      f_score: z.array(z.number().int()),
-      m_score: z.array(z.number().int()),
-      rfm_score: z.array(z.number().int()),
+      r_score: z.array(z.int()),
+      f_score: z.array(z.int()),
+      m_score: z.array(z.int()),
+      rfm_score: z.array(z.int()),
       segment: z.array(z.enum(RFM_SEGMENTS as [RfmSegment, ...RfmSegment[]])),
-    })
-    .nullable(),
+    }),
+  ),
 });
 export type RfmResponse = z.infer<typeof RfmResponse>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { wellFormed } from "./common";
 import { ContactId, Instant } from "./surveys";
 
@@ -11,22 +11,22 @@ import { ContactId, Instant } from "./surveys";
 export const OUTREACH_LIMITS = { contactsPerRequest: 500, reason: 500, ledgerPage: 1000 } as const;
 
 /** A survey id or a campaign's id. */
-export const Campaign = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Use 1–64 letters, digits, '_' or '-'");
+export const Campaign = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Use 1–64 letters, digits, '_' or '-'"));
 /** Which send of the campaign: "invite", "reminder:1", "every:2026-12-03", "afterDate:2026-11-26", "yearly:2026". */
 export const Occurrence = z
   .string()
-  .regex(/^[a-z][A-Za-z]{0,31}(?::[A-Za-z0-9_-]{1,32})?$/, "Use a word, optionally ':' and a tag");
+  .check(z.regex(/^[a-z][A-Za-z]{0,31}(?::[A-Za-z0-9_-]{1,32})?$/, "Use a word, optionally ':' and a tag"));
 
-const Contacts = z.array(ContactId).min(1).max(OUTREACH_LIMITS.contactsPerRequest);
+const Contacts = z.array(ContactId).check(z.minLength(1), z.maxLength(OUTREACH_LIMITS.contactsPerRequest));
 
 export const ClaimRequest = z.strictObject({
   campaign: Campaign,
   occurrence: Occurrence,
   contactIds: Contacts,
   /** Claim only contacts already sent this occurrence of the campaign (a reminder follows its invitation). */
-  after: Occurrence.optional(),
+  after: z.optional(Occurrence),
   /** Claim only contacts who have not answered the survey the campaign is (the Worker's answers decide). */
-  unanswered: z.boolean().optional(),
+  unanswered: z.optional(z.boolean()),
 });
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
@@ -47,35 +47,34 @@ export type ClaimResponse = z.infer<typeof ClaimResponse>;
 export const ResultsRequest = z.strictObject({
   campaign: Campaign,
   occurrence: Occurrence,
-  sent: z.array(ContactId).max(OUTREACH_LIMITS.contactsPerRequest).default([]),
-  failed: z
-    .array(
-      z.strictObject({
-        contactId: ContactId,
-        reason: wellFormed(z.string().trim().min(1).max(OUTREACH_LIMITS.reason)),
-      }),
-    )
-    .max(OUTREACH_LIMITS.contactsPerRequest)
-    .default([]),
+  sent: z._default(z.array(ContactId).check(z.maxLength(OUTREACH_LIMITS.contactsPerRequest)), []),
+  failed: z._default(
+    z
+      .array(
+        z.strictObject({
+          contactId: ContactId,
+          reason: wellFormed(z.string().check(z.trim(), z.minLength(1), z.maxLength(OUTREACH_LIMITS.reason))),
+        }),
+      )
+      .check(z.maxLength(OUTREACH_LIMITS.contactsPerRequest)),
+    [],
+  ),
   /**
    * When the emails were handed to MailApp, by the spreadsheet's clock (reminders count their days
    * from it, by the same clock); the Worker's time when absent.
    */
-  sentAt: Instant.optional(),
+  sentAt: z.optional(Instant),
 });
 export type ResultsRequest = z.input<typeof ResultsRequest>;
 
 /** How many claims each list changed (a result for a contact not claimed changes nothing). */
-export const ResultsResponse = z.object({ sent: z.number().int(), failed: z.number().int() });
+export const ResultsResponse = z.object({ sent: z.int(), failed: z.int() });
 export type ResultsResponse = z.infer<typeof ResultsResponse>;
 
 export const LedgerQuery = z.strictObject({
   campaign: Campaign,
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(OUTREACH_LIMITS.ledgerPage).optional(),
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,15}$/))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(OUTREACH_LIMITS.ledgerPage))),
 });
 
 export const LedgerEntry = z.object({
@@ -83,14 +82,14 @@ export const LedgerEntry = z.object({
   occurrence: z.string(),
   state: z.enum(["claimed", "sent", "failed"]),
   claimedAt: z.string(),
-  sentAt: z.string().nullable(),
-  error: z.string().nullable(),
+  sentAt: z.nullable(z.string()),
+  error: z.nullable(z.string()),
   /** Whether the contact has answered the survey of this id (false for a campaign without one). */
   answered: z.boolean(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-export const LedgerPage = z.object({ entries: z.array(LedgerEntry), nextCursor: z.string().nullable() });
+export const LedgerPage = z.object({ entries: z.array(LedgerEntry), nextCursor: z.nullable(z.string()) });
 export type LedgerPage = z.infer<typeof LedgerPage>;
 
 export const UnsubscribeLinksRequest = z.strictObject({ contactIds: Contacts });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LOCALES } from "../i18n/locale";
 import { wellFormed } from "./common";
 import { SURVEY_LIMITS, SURVEY_TYPES } from "./surveyLimits";
@@ -18,15 +18,15 @@ export const LocaleSchema = z.enum(LOCALES);
 
 export { SURVEY_SCALES } from "../surveys/scales";
 
-const text = (max: number) => wellFormed(z.string().trim().min(1).max(max));
+const text = (max: number) => wellFormed(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
 
 /** A text in English and/or Russian: at least one of the two. */
 export function localizedText(max: number) {
-  return z
-    .strictObject({ en: text(max).optional(), ru: text(max).optional() })
-    .refine((value) => value.en !== undefined || value.ru !== undefined, {
+  return z.strictObject({ en: z.optional(text(max)), ru: z.optional(text(max)) }).check(
+    z.refine((value) => value.en !== undefined || value.ru !== undefined, {
       message: "Give the text in en, ru or both",
-    });
+    }),
+  );
 }
 export type LocalizedText = { en?: string; ru?: string };
 
@@ -42,25 +42,27 @@ const RESERVED_KEYS = new Set(["__proto__", "prototype", ...Object.getOwnPropert
 
 /** A CSI factor: what is rated, and its importance weight (CSI uses wᵢ = Iᵢ / ΣI). */
 export const CsiFactor = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, "Use 1–40 letters, digits, '_' or '-'")
-    .refine((id) => !RESERVED_KEYS.has(id), { message: "This id is reserved; choose another (e.g. add a prefix)" }),
+  id: z.string().check(
+    z.regex(/^[A-Za-z0-9_-]{1,40}$/, "Use 1–40 letters, digits, '_' or '-'"),
+    z.refine((id) => !RESERVED_KEYS.has(id), { message: "This id is reserved; choose another (e.g. add a prefix)" }),
+  ),
   label: localizedText(SURVEY_LIMITS.factorLabel),
-  weight: z.number().positive().max(1000),
+  weight: z.number().check(z.positive(), z.lte(1000)),
 });
 export type CsiFactor = z.infer<typeof CsiFactor>;
 
-const Factors = z
-  .array(CsiFactor)
-  .min(1)
-  .max(SURVEY_LIMITS.factors)
-  .refine((factors) => new Set(factors.map((f) => f.id)).size === factors.length, {
+const Factors = z.array(CsiFactor).check(
+  z.minLength(1),
+  z.maxLength(SURVEY_LIMITS.factors),
+  z.refine((factors) => new Set(factors.map((f) => f.id)).size === factors.length, {
     message: "Factor ids must be unique",
-  });
+  }),
+);
 
-const MaxResponses = z.number().int().min(1).max(SURVEY_LIMITS.maxResponses);
-const ThrottleDays = z.number().int().min(0).max(SURVEY_LIMITS.throttleDays);
+const MaxResponses = z.int().check(z.gte(1), z.lte(SURVEY_LIMITS.maxResponses));
+const ThrottleDays = z.int().check(z.gte(0), z.lte(SURVEY_LIMITS.throttleDays));
+/** An optional field that null clears. */
+const clearable = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
 /** `POST /api/v1/surveys`. `factors` is required for `csi` and refused for the other types. */
 export const CreateSurveyRequest = z
@@ -68,21 +70,23 @@ export const CreateSurveyRequest = z
     type: SurveyType,
     title: text(SURVEY_LIMITS.title),
     question: localizedText(SURVEY_LIMITS.question),
-    followUp: localizedText(SURVEY_LIMITS.question).nullable().optional(),
-    factors: Factors.optional(),
-    closesAt: Instant.nullable().optional(),
-    maxResponses: MaxResponses.nullable().optional(),
-    throttleDays: ThrottleDays.nullable().optional(),
-    anonymous: z.boolean().optional(),
+    followUp: clearable(localizedText(SURVEY_LIMITS.question)),
+    factors: z.optional(Factors),
+    closesAt: clearable(Instant),
+    maxResponses: clearable(MaxResponses),
+    throttleDays: clearable(ThrottleDays),
+    anonymous: z.optional(z.boolean()),
   })
-  .superRefine((value, ctx) => {
-    if (value.type === "csi" && !value.factors) {
-      ctx.addIssue({ code: "custom", path: ["factors"], message: "A csi survey needs factors" });
-    }
-    if (value.type !== "csi" && value.factors) {
-      ctx.addIssue({ code: "custom", path: ["factors"], message: "Only a csi survey has factors" });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.type === "csi" && !value.factors) {
+        ctx.addIssue({ code: "custom", path: ["factors"], message: "A csi survey needs factors" });
+      }
+      if (value.type !== "csi" && value.factors) {
+        ctx.addIssue({ code: "custom", path: ["factors"], message: "Only a csi survey has factors" });
+      }
+    }),
+  );
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequest>;
 
 /**
@@ -92,43 +96,46 @@ export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequest>;
  */
 export const UpdateSurveyRequest = z
   .strictObject({
-    title: text(SURVEY_LIMITS.title).optional(),
-    question: localizedText(SURVEY_LIMITS.question).optional(),
-    followUp: localizedText(SURVEY_LIMITS.question).nullable().optional(),
-    closed: z.boolean().optional(),
+    title: z.optional(text(SURVEY_LIMITS.title)),
+    question: z.optional(localizedText(SURVEY_LIMITS.question)),
+    followUp: clearable(localizedText(SURVEY_LIMITS.question)),
+    closed: z.optional(z.boolean()),
     /** true: archive (closes it too, hides it from the sidebar's list); false: back to the list, still closed. */
-    archived: z.boolean().optional(),
-    closesAt: Instant.nullable().optional(),
-    maxResponses: MaxResponses.nullable().optional(),
-    throttleDays: ThrottleDays.nullable().optional(),
-    anonymous: z.boolean().optional(),
+    archived: z.optional(z.boolean()),
+    closesAt: clearable(Instant),
+    maxResponses: clearable(MaxResponses),
+    throttleDays: clearable(ThrottleDays),
+    anonymous: z.optional(z.boolean()),
   })
-  .refine((value) => Object.keys(value).length > 0, { message: "Send at least one field to change" });
+  .check(z.refine((value) => Object.keys(value).length > 0, { message: "Send at least one field to change" }));
 export type UpdateSurveyRequest = z.infer<typeof UpdateSurveyRequest>;
 
 export const SURVEY_STATUSES = ["open", "closed", "full"] as const;
+
+const Texts = z.object({ en: z.optional(z.string()), ru: z.optional(z.string()) });
+const Scale = z.object({ min: z.int(), max: z.int() });
 
 /** A survey as the API returns it. `url` is the public (anonymous) link. */
 export const Survey = z.object({
   id: z.string(),
   type: SurveyType,
   title: z.string(),
-  question: z.object({ en: z.string().optional(), ru: z.string().optional() }),
-  followUp: z.object({ en: z.string().optional(), ru: z.string().optional() }).nullable(),
-  factors: z.array(CsiFactor).nullable(),
-  scale: z.object({ min: z.number().int(), max: z.number().int() }),
+  question: Texts,
+  followUp: z.nullable(Texts),
+  factors: z.nullable(z.array(CsiFactor)),
+  scale: Scale,
   status: z.enum(SURVEY_STATUSES),
   closed: z.boolean(),
   /** Archived: closed and out of the sidebar's list; its answers stay. */
   archived: z.boolean(),
-  closesAt: z.string().nullable(),
-  maxResponses: z.number().int().nullable(),
-  throttleDays: z.number().int().nullable(),
+  closesAt: z.nullable(z.string()),
+  maxResponses: z.nullable(z.int()),
+  throttleDays: z.nullable(z.int()),
   anonymous: z.boolean(),
   url: z.string(),
   /** The page as respondents see it, marked as a preview: nothing pressed there is recorded. */
-  previewUrl: z.string().nullable(),
-  responseCount: z.number().int(),
+  previewUrl: z.nullable(z.string()),
+  responseCount: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -139,17 +146,17 @@ export const SurveyList = z.object({ surveys: z.array(Survey) });
 export type SurveyList = z.infer<typeof SurveyList>;
 
 /** A contact id as the sheet holds it: 1–200 characters, no control characters; kept exactly. */
-export const ContactId = wellFormed(z.string().min(1).max(SURVEY_LIMITS.contactId))
+export const ContactId = wellFormed(z.string().check(z.minLength(1), z.maxLength(SURVEY_LIMITS.contactId))).check(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), { message: "A contact id may not contain control characters" });
+  z.refine((id) => !/[\u0000-\u001f\u007f]/.test(id), { message: "A contact id may not contain control characters" }),
+);
 
 /** `POST /api/v1/surveys/:id/links`. `lang` adds `lang=` to the links and sets the email snippet's language. */
 export const LinksRequest = z.strictObject({
   contacts: z
     .array(z.strictObject({ id: ContactId }))
-    .min(1)
-    .max(SURVEY_LIMITS.contactsPerRequest),
-  lang: LocaleSchema.optional(),
+    .check(z.minLength(1), z.maxLength(SURVEY_LIMITS.contactsPerRequest)),
+  lang: z.optional(LocaleSchema),
 });
 export type LinksRequest = z.infer<typeof LinksRequest>;
 
@@ -162,7 +169,7 @@ export const PersonalLink = z.object({
   contactId: z.string(),
   url: z.string(),
   eligible: z.boolean(),
-  lastAnsweredAt: z.string().nullable(),
+  lastAnsweredAt: z.nullable(z.string()),
   emailHtml: z.string(),
 });
 export type PersonalLink = z.infer<typeof PersonalLink>;
@@ -184,11 +191,11 @@ export type ResponseFlag = z.infer<typeof ResponseFlag>;
 export const SurveyResponse = z.object({
   id: z.string(),
   surveyId: z.string(),
-  contactId: z.string().nullable(),
+  contactId: z.nullable(z.string()),
   source: z.enum(["personal", "anonymous"]),
-  score: z.number().int().nullable(),
-  answers: z.record(z.string(), z.number().int()).nullable(),
-  comment: z.string().nullable(),
+  score: z.nullable(z.int()),
+  answers: z.nullable(z.record(z.string(), z.int())),
+  comment: z.nullable(z.string()),
   language: LocaleSchema,
   finished: z.boolean(),
   flags: z.array(ResponseFlag),
@@ -199,11 +206,8 @@ export type SurveyResponse = z.infer<typeof SurveyResponse>;
 
 /** `GET /api/v1/surveys/:id/responses` query: an opaque cursor from a previous page, and a page size. */
 export const ResponsesQuery = z.strictObject({
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/, "Use the nextCursor of a previous page")
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(SURVEY_LIMITS.responsesPage).optional(),
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,15}$/, "Use the nextCursor of a previous page"))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(SURVEY_LIMITS.responsesPage))),
 });
 export type ResponsesQuery = z.infer<typeof ResponsesQuery>;
 
@@ -224,17 +228,17 @@ export type ResponsesPage = z.infer<typeof ResponsesPage>;
  * out by default); `confidence` of the intervals, 0.5–0.999 (default 0.95).
  */
 export const SummaryQuery = z.strictObject({
-  includeFlagged: z.enum(["true", "false"]).optional(),
-  confidence: z.coerce.number().min(0.5).max(0.999).optional(),
+  includeFlagged: z.optional(z.enum(["true", "false"])),
+  confidence: z.optional(z.coerce.number().check(z.gte(0.5), z.lte(0.999))),
 });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 /** A mean score with its Student t confidence interval (bounds null below 2 answers). */
-const MeanWithInterval = z.object({
+const meanWithInterval = {
   mean: z.number(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
-});
+  lower: z.nullable(z.number()),
+  upper: z.nullable(z.number()),
+};
 
 /**
  * A survey's metric from its current answers (one per answer, the latest edit). `n` is the answers
@@ -245,41 +249,41 @@ const MeanWithInterval = z.object({
 export const SurveySummary = z.object({
   surveyId: z.string(),
   type: SurveyType,
-  scale: z.object({ min: z.number().int(), max: z.number().int() }),
-  n: z.number().int(),
-  flagged: z.number().int(),
+  scale: Scale,
+  n: z.int(),
+  flagged: z.int(),
   includeFlagged: z.boolean(),
   confidence: z.number(),
   smallSample: z.boolean(),
   /** NPS in points (−100…100) with its adjusted-Wald interval and the group counts. */
-  nps: z
-    .object({
+  nps: z.nullable(
+    z.object({
       score: z.number(),
       lower: z.number(),
       upper: z.number(),
-      promoters: z.number().int(),
-      passives: z.number().int(),
-      detractors: z.number().int(),
-    })
-    .nullable(),
+      promoters: z.int(),
+      passives: z.int(),
+      detractors: z.int(),
+    }),
+  ),
   /** CSAT as the share at or above `threshold` (top-2-box, 0…1) and as the mean score. */
-  csat: MeanWithInterval.extend({ share: z.number(), threshold: z.number().int() }).nullable(),
+  csat: z.nullable(z.object({ ...meanWithInterval, share: z.number(), threshold: z.int() })),
   /** CES as the mean effort score. */
-  ces: MeanWithInterval.nullable(),
+  ces: z.nullable(z.object(meanWithInterval)),
   /** CSI 0…100 (null while a factor has no rating), each factor's normalised weight, mean and n. */
-  csi: z
-    .object({
-      index: z.number().nullable(),
+  csi: z.nullable(
+    z.object({
+      index: z.nullable(z.number()),
       factors: z.array(
         z.object({
           id: z.string(),
-          label: z.object({ en: z.string().optional(), ru: z.string().optional() }),
+          label: Texts,
           weight: z.number(),
-          mean: z.number().nullable(),
-          n: z.number().int(),
+          mean: z.nullable(z.number()),
+          n: z.int(),
         }),
       ),
-    })
-    .nullable(),
+    }),
+  ),
 });
 export type SurveySummary = z.infer<typeof SurveySummary>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isEmailAddress } from "./audience";
 import { messageCampaignId } from "./message";
 import type { Schedule } from "./schedule";
@@ -12,20 +12,21 @@ import { REMINDER_LIMITS } from "./status";
  * (sends daily, sync hourly or daily), so a spreadsheet never holds more than two of its user's 20.
  */
 
-const Template = z.object({ subject: z.string().max(1_000), body: z.string().max(20_000) });
+const Template = z.object({
+  subject: z.string().check(z.maxLength(1_000)),
+  body: z.string().check(z.maxLength(20_000)),
+});
+const columnNumber = () => z.int().check(z.gte(1));
 
 /** A send as the Send sidebar describes it: the survey, the email in each language, the audience. */
 export const SendRequestSchema = z.object({
   /** The survey whose invitation this is; "" for a message without a survey. */
-  surveyId: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/),
+  surveyId: z.string().check(z.regex(/^[A-Za-z0-9_-]{0,64}$/)),
   /** A message without a survey (a greeting, news): its name heads the status columns. */
-  message: z
-    .object({ name: z.string().trim().min(1).max(100) })
-    .nullable()
-    .optional(),
-  templates: z.object({ en: Template.optional(), ru: Template.optional() }),
-  segment: z.object({ column: z.number().int().min(1), value: z.string().max(500) }).nullable(),
-  languageColumn: z.number().int().min(1).nullable(),
+  message: z.optional(z.nullable(z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }))),
+  templates: z.object({ en: z.optional(Template), ru: z.optional(Template) }),
+  segment: z.nullable(z.object({ column: columnNumber(), value: z.string().check(z.maxLength(500)) })),
+  languageColumn: z.nullable(columnNumber()),
 });
 
 export type SendRequest = z.infer<typeof SendRequestSchema>;
@@ -39,8 +40,8 @@ export function sendCampaignId(send: Pick<SendRequest, "surveyId" | "message">):
 }
 
 export const ReminderRuleSchema = z.object({
-  afterDays: z.number().int().min(REMINDER_LIMITS.minDays).max(REMINDER_LIMITS.maxDays),
-  maxReminders: z.number().int().min(1).max(REMINDER_LIMITS.maxReminders),
+  afterDays: z.int().check(z.gte(REMINDER_LIMITS.minDays), z.lte(REMINDER_LIMITS.maxDays)),
+  maxReminders: z.int().check(z.gte(1), z.lte(REMINDER_LIMITS.maxReminders)),
 });
 
 /** Longest recurring period: a year and a day, so a yearly ask never drifts a day early. */
@@ -56,8 +57,8 @@ export const MAX_EVENT_DAYS = 365;
 export const DateEventSchema = z.object({
   kind: z.enum(["afterDate", "beforeDate", "yearly"]),
   /** The client list's column (1-based) holding each client's date. */
-  column: z.number().int().min(1),
-  days: z.number().int().min(0).max(MAX_EVENT_DAYS),
+  column: columnNumber(),
+  days: z.int().check(z.gte(0), z.lte(MAX_EVENT_DAYS)),
 });
 export type DateEvent = z.infer<typeof DateEventSchema>;
 
@@ -69,13 +70,13 @@ export function dateSchedule(event: DateEvent): Schedule {
 export const ScheduledSurveySchema = z.object({
   send: SendRequestSchema,
   /** Remind those invited who have not answered, every day the rule allows; null: off. */
-  reminders: ReminderRuleSchema.nullable(),
+  reminders: z.nullable(ReminderRuleSchema),
   /** Ask each client of the audience again every so many days; null: off. */
-  everyDays: z.number().int().min(1).max(MAX_EVERY_DAYS).nullable(),
+  everyDays: z.nullable(z.int().check(z.gte(1), z.lte(MAX_EVERY_DAYS))),
   /** Ask around each client's date (N days after a purchase, M days before a contract ends); null: off. */
-  event: DateEventSchema.nullable().default(null),
+  event: z._default(z.nullable(DateEventSchema), null),
   /** An invitation that met the day's quota: the rest go out each morning until everyone has it. */
-  invite: z.boolean().default(false),
+  invite: z._default(z.boolean(), false),
 });
 export type ScheduledSurvey = z.infer<typeof ScheduledSurveySchema>;
 
@@ -90,16 +91,16 @@ export const MAX_ALERT_ADDRESSES = 10;
 
 /** Email the team when an NPS detractor answers (found by the scheduled sync), from `since` on. */
 export const TeamAlertsSchema = z.object({
-  to: z.array(z.string().refine(isEmailAddress)).min(1).max(MAX_ALERT_ADDRESSES),
+  to: z.array(z.string().check(z.refine(isEmailAddress))).check(z.minLength(1), z.maxLength(MAX_ALERT_ADDRESSES)),
   /** The day the alerts were switched on (yyyy-mm-dd): older answers are not told about. */
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  since: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
 });
 export type TeamAlerts = z.infer<typeof TeamAlertsSchema>;
 
 export const AutomationSettingsSchema = z.object({
-  surveys: z.array(ScheduledSurveySchema).max(MAX_SCHEDULED_SURVEYS),
+  surveys: z.array(ScheduledSurveySchema).check(z.maxLength(MAX_SCHEDULED_SURVEYS)),
   sync: z.enum(SYNC_FREQUENCIES),
-  alerts: TeamAlertsSchema.nullable().default(null),
+  alerts: z._default(z.nullable(TeamAlertsSchema), null),
 });
 export type AutomationSettings = z.infer<typeof AutomationSettingsSchema>;
 
@@ -125,5 +126,9 @@ export function triggersNeeded(settings: AutomationSettings): { sends: boolean; 
 }
 
 /** How the last run of a kind went, for the sidebar. */
-export const LastRunSchema = z.object({ at: z.string(), ok: z.boolean(), summary: z.string().max(2_000) });
+export const LastRunSchema = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  summary: z.string().check(z.maxLength(2_000)),
+});
 export type LastRun = z.infer<typeof LastRunSchema>;

@@ -104,6 +104,18 @@ describe("POST /api/v1/surveys", () => {
     const paths = (error.error.details as { issues: { path: string }[] }).issues.map((i) => i.path);
     if (field) expect(paths).toContain(field);
     expect(error.error.message).toContain(field.split(".")[0] as string);
+    // The shared schemas are zod/mini, which has no messages of its own: the Worker loads English.
+    expect(error.error.message).not.toMatch(/: Invalid input$/);
+  });
+
+  it("says what a limit is in the message", async () => {
+    const ws = await workspace();
+    const error = await expectApiError(
+      await ws.call("POST", "/surveys", { ...NPS_SURVEY, throttleDays: -1 }),
+      400,
+      "validation_failed",
+    );
+    expect(error.error.message).toBe("Invalid json: throttleDays: Too small: expected number to be >=0");
   });
 
   it("refuses malformed JSON and oversized bodies", async () => {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ANALYSIS_BODY_LIMIT, ClvQuery, RfmQuery, SegmentsQuery } from "../../shared/api/analysis";
 import { ClvResponse, RfmResponse, SegmentsResponse } from "../../shared/api/analysisResponses";
 import {
@@ -51,10 +51,10 @@ export interface ApiOperation {
   readonly auth: Auth;
   /** What `{id}` in the path is, when it is not a survey's id. */
   readonly idIs?: string;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType | "csv";
+  readonly query?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType | "csv";
   readonly status: 200 | 201;
-  readonly response: z.ZodType;
+  readonly response: z.ZodMiniType;
 }
 
 const id = { name: "id", description: "The survey's id" };
@@ -74,7 +74,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: "This document",
     auth: "none",
     status: 200,
-    response: z.object({ openapi: z.string() }).loose(),
+    response: z.looseObject({ openapi: z.string() }),
   },
   {
     method: "post",
@@ -250,7 +250,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+function schemaOf(schema: z.ZodMiniType, io: "input" | "output"): JsonSchema {
   // Refinements and transforms have no JSON Schema form: they are described as what they accept.
   const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
   delete json.$schema;
@@ -258,7 +258,7 @@ function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 }
 
 /** Query options as OpenAPI parameters, one per property of the query object. */
-function queryParameters(query: z.ZodObject): JsonSchema[] {
+function queryParameters(query: z.ZodMiniObject): JsonSchema[] {
   const json = schemaOf(query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
     name,

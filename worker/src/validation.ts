@@ -1,7 +1,11 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
-import type { z } from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { ApiError } from "./errors";
+
+// zod/mini carries no messages of its own (the add-on never shows them); the API's say what is wrong.
+z.config(en());
 
 // The media types Hono's JSON validator reads; with any other it validates `{}` instead of the body.
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -11,7 +15,7 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * message names the first bad field and whose details list every issue. A JSON body sent under
  * another media type is refused as such (415), not judged as an empty object.
  */
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result, c) => {
     if (target === "json" && c.req.raw.body !== null) {
       const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim() ?? "";

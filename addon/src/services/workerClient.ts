@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ErrorBody, URL_FETCH_MAX_BYTES } from "../../../shared/api/common";
 import { RapportError } from "../../../shared/errors";
 import { en, type MessageKey } from "../../../shared/i18n/messages.en";
@@ -7,7 +7,7 @@ import { workerUrl, workspaceToken } from "./settings";
 
 export type Auth = { kind: "workspace" } | { kind: "enrollment"; key: string } | { kind: "none" };
 
-export interface WorkerRequest<T extends z.ZodType> {
+export interface WorkerRequest<T extends z.ZodMiniType> {
   method: "get" | "post" | "patch" | "delete";
   /** Path under the Worker URL, e.g. "api/v1/health". */
   path: string;
@@ -27,7 +27,7 @@ export function isWorkerUrl(url: string): boolean {
   return /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/i.test(url.trim());
 }
 
-function payload(request: WorkerRequest<z.ZodType>): { contentType?: string; payload?: string } {
+function payload(request: WorkerRequest<z.ZodMiniType>): { contentType?: string; payload?: string } {
   if (request.body === undefined) return {};
   if (request.contentType) return { contentType: request.contentType, payload: String(request.body) };
   return { contentType: "application/json", payload: JSON.stringify(request.body) };
@@ -55,7 +55,7 @@ function translatedDetails(details: unknown): RapportError | null {
  * Every failure becomes a RapportError a person can act on: unreachable, not allowed by the
  * manifest, not enrolled, token rejected, or the Worker's own error code and message.
  */
-export function callWorker<T extends z.ZodType>(request: WorkerRequest<T>): z.infer<T> {
+export function callWorker<T extends z.ZodMiniType>(request: WorkerRequest<T>): z.infer<T> {
   const base = request.baseUrl ?? workerUrl();
   const headers: Record<string, string> = { Accept: "application/json" };
   if (request.auth.kind === "workspace") {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { URL_FETCH_MAX_BYTES, wellFormed } from "../../../shared/api/common";
 import { utf8Chunks, utf8Length } from "../../../shared/utf8";
 

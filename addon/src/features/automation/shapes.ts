@@ -1,6 +1,6 @@
 /** Shapes that cross google.script.run between the Send sidebar's schedule and Code.js. */
 
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type {
   DateEvent,
   LastRun,

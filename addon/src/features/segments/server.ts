@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { ClvResponse, RfmResponse, SegmentsResponse } from "../../../../shared/api/analysisResponses";
 import { transactionsCsv } from "../../../../shared/api/transactionsCsvWriter";
 import { columnLetter } from "../../../../shared/cells/a1";
