@@ -48,6 +48,7 @@ export {
   syncSurveyAnswers,
 } from "./features/surveys/server";
 export { CLV_FIT, CLV_PREDICT, CLV_VALIDATE } from "./formulas/clv";
+export { COMMENT_THEMES } from "./formulas/comments";
 export { CAC, CHURN_RATE, CLV, RETENTION_RATE } from "./formulas/customerBase";
 export { AB_SAMPLE_SIZE, AB_TEST, AB_TEST_MEANS } from "./formulas/experiments";
 export { CROSS_SELL_RATE, FUNNEL, RENEWAL_RATE, RETURN_RATE, UPSELL_RATE } from "./formulas/growth";

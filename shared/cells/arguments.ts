@@ -1,4 +1,5 @@
 import { RapportError } from "../errors";
+import type { MessageKey } from "../i18n/messages.en";
 import { cellDay, type DateReading, type DayNumber } from "./dates";
 import { asRows, type Cell, cellNumber, displayValue, isBlank, isErrorCell, type Range } from "./values";
 
@@ -132,4 +133,24 @@ export function periodArg(value: Range | undefined, arg: string, fallback: Perio
   const period = PERIOD_WORDS.get(word);
   if (period === undefined) throw new RapportError("arg.period", { arg, value: displayValue(cell) });
   return period;
+}
+
+/**
+ * A word chosen from a few (a view such as "periods" or "jumps"), in any of the spellings listed
+ * for it, English or Russian, whatever its case; blank gives `fallback`, anything else `error`.
+ */
+export function choiceArg<T extends string>(
+  value: Range | undefined,
+  arg: string,
+  choices: Readonly<Record<T, readonly string[]>>,
+  fallback: NoInfer<T>,
+  error: MessageKey,
+): T {
+  const cell = scalarCell(value, arg);
+  const word = String(cell ?? "")
+    .trim()
+    .toLocaleLowerCase();
+  if (word === "") return fallback;
+  for (const choice of Object.keys(choices) as T[]) if (choices[choice].includes(word)) return choice;
+  throw new RapportError(error, { arg, value: displayValue(cell) });
 }

@@ -94,7 +94,7 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 432_000,
+  "Code.js": 452_000,
   "clientCard.html": 19_500,
   "dashboard.html": 44_000,
   "help.html": 25_000,

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { clvBench } from "./clv.bench";
+import { commentsBench } from "./comments.bench";
 import { dashboardBench } from "./dashboard.bench";
 import { experimentsBench } from "./experiments.bench";
 import { growthBench } from "./growth.bench";
@@ -28,6 +29,7 @@ const benches: Bench[] = [
   experimentsBench,
   serviceBench,
   growthBench,
+  commentsBench,
   respondentCpuBench,
   ingestBench,
   ingestBenchNoInspector,

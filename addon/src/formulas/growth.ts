@@ -1,4 +1,11 @@
-import { numberArg, optionalDayArg, optionalNumberArg, periodArg, scalarCell } from "../../../shared/cells/arguments";
+import {
+  choiceArg,
+  numberArg,
+  optionalDayArg,
+  optionalNumberArg,
+  periodArg,
+  scalarCell,
+} from "../../../shared/cells/arguments";
 import { labelKey, readLabels } from "../../../shared/cells/columns";
 import { cellFlag } from "../../../shared/cells/flags";
 import { readTransactions } from "../../../shared/cells/transactions";
@@ -299,14 +306,11 @@ export function UPSELL_RATE(
   });
 }
 
-/** show: a row per cohort (default) or per category clients crossed into. */
-function expansionShow(value: Range | undefined): "cohorts" | "categories" {
-  const cell = scalarCell(value, "show");
-  const word = labelKey(String(cell ?? ""));
-  if (word === "" || ["cohorts", "cohort", "когорты"].includes(word)) return "cohorts";
-  if (["categories", "category", "категории"].includes(word)) return "categories";
-  throw new RapportError("expansion.show", { arg: "show", value: displayValue(cell) });
-}
+/** CROSS_SELL_RATE's views: a row per cohort (default) or per category clients crossed into. */
+const CROSS_SELL_VIEWS = {
+  cohorts: ["cohorts", "cohort", "когорты"],
+  categories: ["categories", "category", "категории"],
+};
 
 /**
  * CROSS_SELL_RATE(customer_ids, dates, categories, [period="month"], [window], [show]): per cohort,
@@ -326,7 +330,7 @@ export function CROSS_SELL_RATE(
       period: periodArg(period, "period", "month"),
       window: optionalNumberArg(window, "window", WINDOW) ?? null,
     };
-    const view = expansionShow(show);
+    const view = choiceArg(show, "show", CROSS_SELL_VIEWS, "cohorts", "expansion.show");
     const tx = readTransactions({ customerIds, dates, keepRows: true }, context.dates);
     const labels = readLabels(
       categories,

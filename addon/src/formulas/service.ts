@@ -1,4 +1,4 @@
-import { numberArg, periodArg, rangeGiven, scalarCell } from "../../../shared/cells/arguments";
+import { choiceArg, numberArg, periodArg, rangeGiven, scalarCell } from "../../../shared/cells/arguments";
 import { readCustomerIds } from "../../../shared/cells/columns";
 import { cellWallMinutes } from "../../../shared/cells/dates";
 import { readTransactions } from "../../../shared/cells/transactions";
@@ -173,15 +173,8 @@ export function RESOLUTION_TIME(
   );
 }
 
-/** show: "periods" (default) or "jumps" (also in Russian). */
-function showArg(value: Range | undefined): "periods" | "jumps" {
-  const cell = scalarCell(value, "show");
-  if (cell === undefined) return "periods";
-  const word = String(cell).trim().toLowerCase();
-  if (["periods", "period", "периоды"].includes(word)) return "periods";
-  if (["jumps", "jump", "всплески", "скачки"].includes(word)) return "jumps";
-  throw new RapportError("contacts.show", { arg: "show", value: displayValue(cell) });
-}
+/** CONTACT_RATE's views, in English and Russian. */
+const CONTACT_VIEWS = { periods: ["periods", "period", "периоды"], jumps: ["jumps", "jump", "всплески", "скачки"] };
 
 /**
  * CONTACT_RATE(request_client_ids, request_dates, [period], [client_ids], [show]): per period,
@@ -197,7 +190,7 @@ export function CONTACT_RATE(
 ): Cell[][] {
   return formula("CONTACT_RATE", ["request_client_ids", "request_dates", "period", "client_ids", "show"], (context) => {
     const by = periodArg(period, "period", "month");
-    const mode = showArg(show);
+    const mode = choiceArg(show, "show", CONTACT_VIEWS, "periods", "contacts.show");
     const requests = readTransactions(
       {
         customerIds: requestClientIds,

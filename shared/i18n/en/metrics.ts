@@ -94,4 +94,12 @@ export const metricsEn = {
   "expansion.show": '{arg}: "{value}" is not a view; use "cohorts" or "categories"',
   "note.upsellLeftOut":
     "{n, plural, one {# client} other {# clients}} left out: a first-period spend of 0 or less gives nothing to compare with",
+  "themes.side.detractors": "detractors",
+  "themes.side.promoters": "promoters",
+  "themes.side.low": "low ratings",
+  "themes.side.high": "high ratings",
+  "themes.oneSide":
+    "comments from one side only ({negativeCount} from {negative}, {positiveCount} from {positive}): nothing to compare",
+  "themes.none": "no word or phrase sets {negative} apart from {positive} here (p < 0.05, in at least {min} comments)",
+  "themes.smallSample": "n = {n} comments is below 100: a theme here can be chance; read its examples",
 } as const;

@@ -101,4 +101,13 @@ export const metricsRu: Record<keyof typeof metricsEn, string> = {
   "expansion.show": '{arg}: «{value}» — не вид таблицы; используйте "cohorts" или "categories"',
   "note.upsellLeftOut":
     "{n, plural, one {# клиент не учтён} few {# клиента не учтены} many {# клиентов не учтены} other {# клиента не учтены}}: траты в первом периоде 0 или меньше, сравнивать не с чем",
+  "themes.side.detractors": "критики",
+  "themes.side.promoters": "промоутеры",
+  "themes.side.low": "низкие оценки",
+  "themes.side.high": "высокие оценки",
+  "themes.oneSide":
+    "комментарии только одной группы ({negative}: {negativeCount}, {positive}: {positiveCount}): сравнивать не с чем",
+  "themes.none":
+    "здесь нет слов и фраз, которые отличают комментарии группы «{negative}» от группы «{positive}» (p < 0,05, хотя бы в {min} комментариях)",
+  "themes.smallSample": "n = {n}: комментариев меньше 100, тема может быть случайной; прочтите примеры",
 };
