@@ -8,6 +8,7 @@ import type { DashboardAlert } from "./alerts";
 import type { CustomerFigures, LatestComment, Measure, SurveyFigures, TrendPeriod, TrendRow } from "./figures";
 import { fixed } from "./format";
 import { alertMessage, definitions, gapMessage } from "./text";
+import type { ThemesFigure } from "./themes";
 
 /**
  * The `Report` sheet as plain data: one block of values and one of number formats (written with
@@ -78,6 +79,8 @@ export interface ReportInput {
   readonly trend: readonly TrendRow[];
   readonly alerts: readonly DashboardAlert[];
   readonly comments: readonly LatestComment[];
+  /** What the NPS comments talk about (absent or null: no comments). */
+  readonly themes?: ThemesFigure | null;
   /** Problems met while reading the sheets, already in the reader's language. */
   readonly notes: readonly string[];
 }
@@ -335,6 +338,45 @@ export function reportLayout(input: ReportInput): ReportLayout {
         [c.day === null ? "" : isoDay(c.day), c.kind.toUpperCase(), c.score, literalText(c.comment)],
         [FORMATS.date, FORMATS.text, FORMATS.count],
       );
+    }
+    grid.blank();
+  }
+
+  const themes = input.themes;
+  if (themes) {
+    grid.add([tr("report.themes")], [], true);
+    grid.add([tr("report.themes.compared", { n: themes.n, negative: themes.negative, positive: themes.positive })]);
+    if (themes.smallSample) grid.add([tr("report.smallSample")]);
+    if (themes.negative === 0 || themes.positive === 0) grid.add([tr("ui.dashboard.themes.oneSide")]);
+    else if (themes.themes.length === 0) grid.add([tr("ui.dashboard.themes.none")]);
+    else {
+      grid.add(
+        [
+          tr("report.themes.theme"),
+          tr("report.themes.side"),
+          tr("report.themes.negative"),
+          tr("report.themes.positive"),
+          tr("report.themes.shareNegative"),
+          tr("report.themes.sharePositive"),
+          tr("report.themes.example"),
+        ],
+        [],
+        true,
+      );
+      for (const theme of themes.themes) {
+        grid.add(
+          [
+            literalText(theme.text),
+            tr(theme.side === "negative" ? "themes.side.detractors" : "themes.side.promoters"),
+            theme.negative,
+            theme.positive,
+            theme.shareNegative,
+            theme.sharePositive,
+            literalText(theme.examples[0] ?? ""),
+          ],
+          [FORMATS.text, FORMATS.text, FORMATS.count, FORMATS.count, FORMATS.share, FORMATS.share],
+        );
+      }
     }
     grid.blank();
   }

@@ -137,11 +137,37 @@ function themesOf(
       if (Math.abs(z) >= critical) found.push({ term, side: z > 0 ? "negative" : "positive", logOdds, z });
     }
   }
-  const pick = (side: Side, sign: number) =>
-    found
+  // Terms found in exactly the same comments ("hard", "reach", "hard reach" in "Hard to reach
+  // support") are one theme: the phrase is kept, the rest dropped. Sets are compared by a
+  // signature (count and two hashes of the comment numbers), for the found terms only.
+  const signatures = new Map<number, [number, number, number]>(found.map((theme) => [theme.term, [0, 0, 0]]));
+  for (const i of indexes) {
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
+      const signature = signatures.get(terms[k] as number);
+      if (!signature) continue;
+      signature[0]++;
+      signature[1] = (signature[1] + Math.imul(i + 1, 0x9e3779b1)) | 0;
+      signature[2] ^= Math.imul(i + 1, 0x85ebca6b) ^ (i >>> 3);
+    }
+  }
+  const pick = (side: Side, sign: number) => {
+    const seen = new Set<string>();
+    return found
       .filter((theme) => theme.side === side)
-      .sort((x, y) => sign * (y.z - x.z) || x.term - y.term)
+      .sort(
+        (x, y) =>
+          sign * (y.z - x.z) ||
+          Number(vocabulary.isPhrase(y.term)) - Number(vocabulary.isPhrase(x.term)) ||
+          x.term - y.term,
+      )
+      .filter((theme) => {
+        const key = (signatures.get(theme.term) as number[]).join(":");
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
       .slice(0, options.top);
+  };
   const chosen = [...pick("negative", 1), ...pick("positive", -1)];
   // Examples for the chosen themes only: one more pass over the period's comments.
   const examples = new Map<number, number[]>(chosen.map((theme) => [theme.term, []]));
@@ -169,12 +195,24 @@ function themesOf(
         sharePositive: b / positives,
         logOdds: theme.logOdds,
         z: theme.z,
-        examples: (examples.get(theme.term) as number[])
-          .sort((x, y) => length(x) - length(y) || x - y)
-          .slice(0, options.examples),
+        examples: distinctTexts(
+          comments,
+          (examples.get(theme.term) as number[]).sort((x, y) => length(x) - length(y) || x - y),
+        ).slice(0, options.examples),
       };
     }),
   };
+}
+
+/** Comments with the same text (a template answer, a copied line) are one example. */
+function distinctTexts(comments: readonly CommentInput[], indexes: readonly number[]): number[] {
+  const seen = new Set<string>();
+  return indexes.filter((i) => {
+    const text = (comments[i] as CommentInput).text.toLowerCase();
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 /**

@@ -74,8 +74,9 @@ export class Vocabulary {
       return known;
     }
     let number = SKIP;
-    if (word.length >= 2 && !STOP_WORDS.has(word) && !/^\d+$/.test(word)) {
-      const stem = stemOf(word);
+    const plain = word.replace(/ё/g, "е");
+    if (word.length >= 2 && !STOP_WORDS.has(plain) && !/^\d+$/.test(word)) {
+      const stem = stemOf(plain);
       number = this.stemNumbers.get(stem) ?? this.written.length;
       if (number === this.written.length) {
         this.stemNumbers.set(stem, number);
@@ -108,7 +109,8 @@ export class Vocabulary {
   read(text: string, out: number[]): void {
     this.texts++;
     let previous = -1;
-    for (const match of text.toLowerCase().replace(/ё/g, "е").matchAll(TOKEN)) {
+    for (const match of text.toLowerCase().matchAll(TOKEN)) {
+      // Written forms keep their ё ("пришёл"); the stem reads it as е, as people often type it.
       const word = match[1];
       if (word === undefined) {
         previous = -1;
@@ -138,6 +140,11 @@ export class Vocabulary {
       }
     }
     return best;
+  }
+
+  /** Whether a term is a pair of words. */
+  isPhrase(term: number): boolean {
+    return (this.keys[term] as number) >= PAIR;
   }
 
   /** A term as people wrote it: each of its words in its most written form ("slow delivery"). */

@@ -63,6 +63,23 @@ describe("Dashboard sidebar", () => {
     expect(await frame.locator("[data-testid=mini-chart] svg").count()).toBe(3);
     await screenshot(p, "sidebar-dashboard-en");
 
+    // What clients say: counted by hand from the demo's comments, 8 of the 20 detractors' comments
+    // are "Hard to reach support" and none of the 29 promoters' mention reaching anyone.
+    const themes = frame.getByTestId("themes");
+    await themes.scrollIntoViewIfNeeded();
+    expect(await themes.locator("h2").textContent()).toBe("What clients say");
+    expect(await themes.locator("#themes-summary").textContent()).toBe(
+      "From 49 NPS comments: 20 by detractors, 29 by promoters (passives' are not compared). ⚠ n < 100",
+    );
+    const first = themes.getByTestId("theme").first();
+    expect(await first.locator(".theme").textContent()).toBe("hard reach");
+    expect(await first.locator(".meta").textContent()).toBe(
+      "in 40.0% of detractors' comments and 0.0% of promoters' · 8 here",
+    );
+    expect(await first.locator("q").first().textContent()).toBe("Hard to reach support");
+    expect(await themes.locator("h3").allTextContents()).toEqual(["Detractors write about", "Promoters write about"]);
+    await screenshot(p, "sidebar-dashboard-themes-en");
+
     // Period by quarter.
     await frame.getByText("Quarter", { exact: true }).click();
     await expect
@@ -115,6 +132,14 @@ describe("Dashboard sidebar", () => {
     expect(await nps.getByTestId("n").textContent()).toBe(`n = ${scores.length} ответов`);
     expect(await frame.getByTestId("churn-card").textContent()).toMatch(new RegExp(`за (${lastPeriod.month})`));
     await screenshot(p, "sidebar-dashboard-ru");
+    const themes = frame.getByTestId("themes");
+    await themes.scrollIntoViewIfNeeded();
+    expect(await themes.locator("h2").textContent()).toBe("О чём пишут клиенты");
+    expect(await themes.locator("h3").allTextContents()).toEqual(["Критики пишут о", "Промоутеры пишут о"]);
+    expect(await themes.getByTestId("theme").first().locator(".meta").textContent()).toBe(
+      "в 40,0\u00a0% комментариев критиков и 0,0\u00a0% — промоутеров · здесь: 8",
+    );
+    await screenshot(p, "sidebar-dashboard-themes-ru");
 
     // Arrow keys move between the period's radio buttons, as in any radio group.
     await frame.locator('input[value="month"]').focus();

@@ -6,6 +6,7 @@ import type {
   DashboardView,
   MeasureView,
   SheetOption,
+  ThemeView,
   TrendPoint,
 } from "../../src/features/dashboard/shapes";
 import { formatNumber, formatPercent, tr, translatePage } from "../common/i18n";
@@ -447,6 +448,64 @@ function commentItem(c: CommentView): HTMLLIElement {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What clients say
+
+function themeItem(theme: ThemeView): HTMLLIElement {
+  const li = node("li", "");
+  li.dataset.testid = "theme";
+  li.append(
+    node("div", "theme", theme.text),
+    node(
+      "div",
+      "meta",
+      tr("ui.dashboard.themes.shares", {
+        negative: pct(theme.shareNegative),
+        positive: pct(theme.sharePositive),
+        comments: count(theme.side === "negative" ? theme.negative : theme.positive),
+      }),
+    ),
+    ...theme.examples.map((text) => node("q", "text", text)),
+  );
+  return li;
+}
+
+function renderThemes(view: DashboardView): void {
+  const themes = view.themes;
+  $("themes").hidden = themes === null;
+  if (!themes) return;
+  const summary = $("themes-summary");
+  summary.textContent = tr("ui.dashboard.themes.compared", {
+    n: themes.n,
+    negative: themes.negative,
+    positive: themes.positive,
+  });
+  if (themes.smallSample) {
+    const badge = node("span", "badge", tr("ui.dashboard.smallSample"));
+    badge.dataset.testid = "small-sample";
+    summary.append(" ", badge);
+  }
+  const parts: HTMLElement[] = [];
+  if (themes.negative === 0 || themes.positive === 0) {
+    parts.push(node("p", "muted small", tr("ui.dashboard.themes.oneSide")));
+  } else if (themes.themes.length === 0) {
+    parts.push(node("p", "muted small", tr("ui.dashboard.themes.none")));
+  }
+  for (const side of ["negative", "positive"] as const) {
+    const list = themes.themes.filter((theme) => theme.side === side);
+    if (list.length === 0) continue;
+    parts.push(
+      node("h3", "", tr(side === "negative" ? "ui.dashboard.themes.negative" : "ui.dashboard.themes.positive")),
+    );
+    const ul = node("ul", `themes ${side}`);
+    ul.append(...list.map(themeItem));
+    parts.push(ul);
+  }
+  if (themes.smallSample && themes.themes.length > 0)
+    parts.push(node("p", "warning small", tr("ui.dashboard.themes.small")));
+  $("themes-body").replaceChildren(...parts);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Columns
 
 const TX_ROLES = ["clientId", "date", "amount"] as const;
@@ -528,6 +587,7 @@ function render(view: DashboardView): void {
   renderNotes(view);
   renderFigures(view);
   renderTrend(view);
+  renderThemes(view);
   renderColumns(view);
 }
 

@@ -25,7 +25,6 @@ describe("words", () => {
   it("merges the forms of a word in Russian and English", () => {
     expect(new Set(["доставка", "доставки", "доставкой", "доставку"].map(stemOf)).size).toBe(1);
     expect(new Set(["delays", "delay", "delayed"].map(stemOf)).size).toBe(1);
-    expect(stemOf("ёлка".replace("ё", "е"))).toBe(stemOf("елка"));
   });
 
   it("drops stop words, keeps a negation in front of the next word, and stops phrases at punctuation", () => {
@@ -119,6 +118,28 @@ describe("themes", () => {
     expect(period).toMatchObject({ negativeComments: 5, positiveComments: 5 });
   });
 
+  it("shows terms found in exactly the same comments once, as the phrase", () => {
+    // "hard", "reach", "hard reach" and "reach support" are all in the same 4 comments.
+    const comments = [
+      ...Array.from({ length: 4 }, () => negative("Hard to reach support")),
+      negative("Пришёл не тот заказ"),
+      ...Array.from({ length: 4 }, () => positive("Support was quick")),
+      positive("Nice"),
+    ];
+    const [period] = commentThemes(comments);
+    expect(period?.themes.map((theme) => [theme.text, theme.negative, theme.positive])).toEqual([
+      ["hard reach", 4, 0],
+      ["support quick", 0, 4],
+    ]);
+    // Written forms keep their ё; the stem does not depend on it.
+    const vocabulary = new Vocabulary();
+    const terms: number[] = [];
+    vocabulary.read("пришёл", terms);
+    vocabulary.read("пришел", terms);
+    expect(vocabulary.text(terms[0] as number)).toBe("пришёл");
+    expect(terms).toEqual([0, 0]);
+  });
+
   it("keeps periods apart, and says nothing when one side is missing", () => {
     const comments = [negative("slow delivery", 1), negative("slow", 1), positive("great", 2)];
     const periods = commentThemes(comments);
@@ -150,7 +171,8 @@ describe("themes", () => {
       const themes = commentThemes(comments, { ...THEME_DEFAULTS, top: 100 })[0]?.themes ?? [];
       const found = (stem: string, side: string) => themes.some((t) => t.side === side && stemOf(t.text) === stem);
       if (!found(stemOf("доставка"), "negative")) missed++;
-      if (!found(stemOf("support"), "positive")) missed++;
+      // "support" and "help" (helpful, helped) are in exactly the same comments: either names the theme.
+      if (!found(stemOf("support"), "positive") && !found(stemOf("helpful"), "positive")) missed++;
       // Filler words are on both sides alike: any theme among them is a false alarm.
       for (const word of filler) {
         tested++;

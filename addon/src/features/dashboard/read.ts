@@ -23,6 +23,7 @@ import {
   trendRows,
 } from "../../../../shared/dashboard/figures";
 import { chosenNpsSource, type NpsSource, npsSources } from "../../../../shared/dashboard/npsSource";
+import { type ThemesFigure, themesFigure } from "../../../../shared/dashboard/themes";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
@@ -60,6 +61,8 @@ export interface DashboardData {
   trend: TrendRow[];
   alerts: DashboardAlert[];
   comments: LatestComment[];
+  /** What the NPS comments talk about, detractors against promoters; null without comments. */
+  themes: ThemesFigure | null;
   problems: string[];
   /** Rows left out because a cell in them cannot be read, per sheet; the figures use the others. */
   skipped: { sheet: string; rows: SkippedRows }[];
@@ -180,6 +183,7 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     trend,
     alerts: trendAlerts(trend),
     comments: latestComments(answers),
+    themes: themesFigure(answers.nps),
     problems,
     skipped,
   };

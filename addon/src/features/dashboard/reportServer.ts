@@ -60,6 +60,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         trend: data.trend,
         alerts: data.alerts,
         comments: data.comments,
+        themes: data.themes,
         // A report made from fewer rows than the sheet has says so, naming where to look first.
         notes: [
           ...data.problems,

@@ -136,6 +136,23 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       date: c.day === null ? null : isoDay(c.day),
       text: c.comment,
     })),
+    themes: data.themes
+      ? {
+          negative: data.themes.negative,
+          positive: data.themes.positive,
+          n: data.themes.n,
+          smallSample: data.themes.smallSample,
+          themes: data.themes.themes.map((theme) => ({
+            text: theme.text,
+            side: theme.side,
+            negative: theme.negative,
+            positive: theme.positive,
+            shareNegative: theme.shareNegative,
+            sharePositive: theme.sharePositive,
+            examples: [...theme.examples],
+          })),
+        }
+      : null,
     definitions: definitions(customers?.inactiveDays ?? null, locale),
     problems: data.problems,
     skipped: data.skipped.map((s) => skippedRowsView(s.sheet, s.rows, locale)),

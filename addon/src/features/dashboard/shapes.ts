@@ -126,6 +126,27 @@ export interface CommentView {
   text: string;
 }
 
+/** A theme of the NPS comments: a word or two-word phrase one side writes about more. */
+export interface ThemeView {
+  text: string;
+  side: "negative" | "positive";
+  negative: number;
+  positive: number;
+  shareNegative: number;
+  sharePositive: number;
+  /** Up to two comments of its side that contain it. */
+  examples: string[];
+}
+
+/** "What clients say": themes of detractors' and promoters' comments, with the comments compared. */
+export interface ThemesView {
+  negative: number;
+  positive: number;
+  n: number;
+  smallSample: boolean;
+  themes: ThemeView[];
+}
+
 export interface DashboardView {
   period: DashboardPeriod;
   sources: DashboardSourcesView;
@@ -139,6 +160,7 @@ export interface DashboardView {
   trend: TrendPoint[];
   alerts: AlertView[];
   comments: CommentView[];
+  themes: ThemesView | null;
   /** How each figure is calculated, one sentence each. */
   definitions: string[];
   /** What could not be read, each an actionable sentence. */
