@@ -14,6 +14,7 @@ import {
   trendRows,
 } from "../../shared/dashboard/figures";
 import { reportLayout } from "../../shared/dashboard/report";
+import { themesFigure } from "../../shared/dashboard/themes";
 import { seededRandom } from "../../shared/random";
 import { type Bench, type BenchResult, ms, time } from "./lib";
 
@@ -41,7 +42,21 @@ function sheetRows(rows: CdnowRow[], size: number) {
   return { ids, dates, amounts };
 }
 
-/** One NPS answer per 20 transactions, dated like them. */
+/** Words comments are made of, in both languages, so that the themes have stems to count. */
+const COMMENT_WORDS = [
+  "доставка",
+  "доставки",
+  "оператор",
+  "цены",
+  "быстро",
+  "delivery",
+  "support",
+  "prices",
+  "fast",
+  "slow",
+];
+
+/** One NPS answer per 20 transactions, dated like them; one in three with a comment of 3–8 words. */
 function answersFor(rows: CdnowRow[], size: number): Answer[] {
   const random = seededRandom(7);
   const out: Answer[] = [];
@@ -51,7 +66,13 @@ function answersFor(rows: CdnowRow[], size: number): Answer[] {
     out.push({
       score: Math.floor(random() * 11),
       day: Date.UTC(y, m - 1, d) / 86_400_000,
-      comment: "",
+      comment:
+        random() < 1 / 3
+          ? Array.from(
+              { length: 3 + Math.floor(random() * 6) },
+              () => COMMENT_WORDS[Math.floor(random() * COMMENT_WORDS.length)],
+            ).join(" ")
+          : "",
       flagged: false,
       surveyId: null,
       surveyTitle: "",
@@ -81,6 +102,7 @@ function dashboard(columns: ReturnType<typeof sheetRows>, nps: Answer[], period:
     trend,
     alerts,
     comments: latestComments(answers),
+    themes: themesFigure(nps),
     notes: [],
   });
 }
