@@ -58,9 +58,71 @@ export interface DemoOptions {
 
 /** The demo's sheets, named in the preview's language. */
 export const DEMO_SHEET_NAMES = {
-  en: { clients: "Clients", transactions: "Transactions" },
-  ru: { clients: "Клиенты", transactions: "Покупки" },
+  en: { clients: "Clients", transactions: "Transactions", requests: "Requests" },
+  ru: { clients: "Клиенты", transactions: "Покупки", requests: "Обращения" },
 } as const;
+
+/** Months of support requests in the demo, ending with its last transaction. */
+const REQUEST_MONTHS = 12;
+/** Requests a month, and the median hours to a first answer; the last month is slower (an alert). */
+const REQUESTS_PER_MONTH = 45;
+const MEDIAN_RESPONSE_HOURS = 2;
+const SLOW_MEDIAN_RESPONSE_HOURS = 6;
+const MEDIAN_RESOLUTION_HOURS = 20;
+
+export interface DemoRequest {
+  ticket: string;
+  clientId: string;
+  /** Days and hours in the spreadsheet's calendar: YYYY-MM-DD and hours after midnight. */
+  openedDay: string;
+  openedHour: number;
+  /** Hours after opening; null while unanswered or unresolved. */
+  responseHours: number | null;
+  resolutionHours: number | null;
+  channel: string;
+}
+
+/**
+ * Support requests of the demo clients, made up deterministically (seeded): the twelve months up to
+ * `lastDay`, opened in office hours, first answers log-normal around 2 hours (6 in the last month),
+ * resolutions around 20 hours; the newest few still open.
+ */
+export function demoRequests(lastDay: string, clientIds: readonly string[]): DemoRequest[] {
+  let state = 20_240_601;
+  // A small linear congruential generator: the same demo on every machine, no dependency.
+  const random = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const logNormal = (median: number) => median * Math.exp(0.9 * normal());
+  const [y, m] = lastDay.split("-").map(Number) as [number, number];
+  const out: DemoRequest[] = [];
+  for (let k = REQUEST_MONTHS - 1; k >= 0; k--) {
+    const month = new Date(Date.UTC(y, m - 1 - k, 1));
+    const days = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+    const lastMonth = k === 0;
+    for (let i = 0; i < REQUESTS_PER_MONTH; i++) {
+      const day = 1 + Math.floor(random() * (lastMonth ? Number(lastDay.slice(8, 10)) : days));
+      const iso = `${month.toISOString().slice(0, 8)}${String(day).padStart(2, "0")}`;
+      const openedHour = 9 + Math.floor(random() * 9 * 4) / 4;
+      const response = logNormal(lastMonth ? SLOW_MEDIAN_RESPONSE_HOURS : MEDIAN_RESPONSE_HOURS);
+      const resolution = response + logNormal(MEDIAN_RESOLUTION_HOURS);
+      // Requests of the last days are still waiting: not yet answered or resolved by the end.
+      const age = (Date.UTC(y, m - 1, Number(lastDay.slice(8, 10))) - Date.parse(iso)) / 3_600_000 + 24 - openedHour;
+      out.push({
+        ticket: `T-${1001 + out.length}`,
+        clientId: clientIds[Math.floor(random() * clientIds.length)] as string,
+        openedDay: iso,
+        openedHour,
+        responseHours: response < age ? Math.round(response * 4) / 4 : null,
+        resolutionHours: resolution < age ? Math.round(resolution * 4) / 4 : null,
+        channel: ["email", "chat", "phone"][Math.floor(random() * 3)] as string,
+      });
+    }
+  }
+  return out.sort((a, b) => a.openedDay.localeCompare(b.openedDay) || a.openedHour - b.openedHour);
+}
 
 const DAY_MS = 86_400_000;
 const WEEK_DAYS = 7;
@@ -88,9 +150,9 @@ export function shiftIsoDate(iso: string, days: number): string {
 
 /**
  * The demo workbook: a Clients sheet (id, name, e-mail, first purchase, NPS score, survey date,
- * comment) and a
- * Transactions sheet (client id, date, CDs, amount), with dates as Sheets holds them (Date at
- * local midnight in the spreadsheet's time zone).
+ * comment), a Transactions sheet (client id, date, CDs, amount) and a Requests sheet (ticket,
+ * client id, opened, first response, resolved, channel), with dates as Sheets holds them (Date at
+ * local midnight in the spreadsheet's time zone, date-times on its clock).
  */
 export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
   const ru = options.locale === "ru";
@@ -120,6 +182,23 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
     ru ? ["ID клиента", "Дата", "Дисков", "Сумма"] : ["Client ID", "Date", "CDs", "Amount"],
     ...transactionsRead.map((t) => [Number(t.customerId), day(t.date), t.cds, t.amount]),
   ];
+  const at = (iso: string, hours: number) => new Date(day(iso).getTime() + Math.round(hours * 60) * 60_000);
+  const requests: CellValue[][] = [
+    ru
+      ? ["Обращение", "ID клиента", "Открыто", "Первый ответ", "Решено", "Канал"]
+      : ["Ticket", "Client ID", "Opened", "First response", "Resolved", "Channel"],
+    ...demoRequests(
+      lastDemoDate(transactionsRead),
+      readDemoClients().map((c) => c.id),
+    ).map((r) => [
+      r.ticket,
+      Number(r.clientId),
+      at(r.openedDay, r.openedHour),
+      r.responseHours === null ? "" : at(r.openedDay, r.openedHour + r.responseHours),
+      r.resolutionHours === null ? "" : at(r.openedDay, r.openedHour + r.resolutionHours),
+      r.channel,
+    ]),
+  ];
   return {
     name: ru ? "Клиенты Rapport (демо)" : "Rapport demo clients",
     id: "demo-workbook",
@@ -128,6 +207,7 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
     sheets: [
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].clients, rows: clients },
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].transactions, rows: transactions },
+      { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].requests, rows: requests },
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { twoSidedP } from "../metrics/normal";
 import type { NpsCounts } from "../metrics/nps";
+import { laterLarger } from "../metrics/rankTest";
 import { isSmallSample, npsDifference } from "../metrics/survey";
 
 /**
@@ -11,6 +12,9 @@ import { isSmallSample, npsDifference } from "../metrics/survey";
  *   rose by at least 5 percentage points and the rise is significant by a two-proportion z test
  *   (pooled), two-sided p < 0.05. A small rise on a large base is significant but not a jump; a
  *   large one on a handful of customers is a jump but may be chance: both must hold.
+ * - First response: between the last two periods with answered requests, the times to a first
+ *   answer are significantly longer (one-sided p < 0.05 by the Mann–Whitney U test) and so is the
+ *   median. Durations are skewed, so ranks are compared rather than means.
  */
 export const ALERT_P_VALUE = 0.05;
 export const CHURN_JUMP_POINTS = 0.05;
@@ -27,15 +31,15 @@ export interface PeriodChurn {
 }
 
 export interface DashboardAlert {
-  readonly kind: "nps" | "churn";
+  readonly kind: "nps" | "churn" | "response";
   readonly from: string;
   readonly to: string;
-  /** NPS in points, churn as a fraction 0…1. */
+  /** NPS in points, churn as a fraction 0…1, response as the median hours to a first answer. */
   readonly before: number;
   readonly after: number;
   readonly change: number;
   readonly pValue: number;
-  /** Answers (NPS) or customers at the start (churn) in each period. */
+  /** Answers (NPS), customers at the start (churn) or answered requests (response) in each period. */
   readonly nBefore: number;
   readonly nAfter: number;
   readonly smallSample: boolean;
@@ -98,5 +102,30 @@ export function churnAlert(before: PeriodChurn, after: PeriodChurn): DashboardAl
     nBefore: before.atStart,
     nAfter: after.atStart,
     smallSample: isSmallSample(Math.min(before.atStart, after.atStart)),
+  };
+}
+
+export interface PeriodDurations {
+  readonly period: string;
+  /** Hours to the first answer of each answered request. */
+  readonly hours: readonly number[];
+  readonly median: number;
+}
+
+/** The response-time alert between two periods, or null when the later one is not significantly slower. */
+export function responseAlert(before: PeriodDurations, after: PeriodDurations): DashboardAlert | null {
+  const test = laterLarger(before.hours, after.hours);
+  if (!test || !(test.p < ALERT_P_VALUE) || !(after.median > before.median)) return null;
+  return {
+    kind: "response",
+    from: before.period,
+    to: after.period,
+    before: before.median,
+    after: after.median,
+    change: after.median - before.median,
+    pValue: test.p,
+    nBefore: before.hours.length,
+    nAfter: after.hours.length,
+    smallSample: isSmallSample(Math.min(before.hours.length, after.hours.length)),
   };
 }

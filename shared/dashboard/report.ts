@@ -7,6 +7,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT } from "../sheets/formats";
 import type { DashboardAlert } from "./alerts";
 import type { CustomerFigures, LatestComment, Measure, SurveyFigures, TrendPeriod, TrendRow } from "./figures";
 import { fixed } from "./format";
+import type { ServiceFigures } from "./service";
 import { alertMessage, definitions, gapMessage } from "./text";
 import type { ThemesFigure } from "./themes";
 
@@ -81,6 +82,8 @@ export interface ReportInput {
   readonly comments: readonly LatestComment[];
   /** What the NPS comments talk about (absent or null: no comments). */
   readonly themes?: ThemesFigure | null;
+  /** Service speed per period (absent or null: no requests sheet). */
+  readonly service?: ServiceFigures | null;
   /** Problems met while reading the sheets, already in the reader's language. */
   readonly notes: readonly string[];
 }
@@ -339,6 +342,41 @@ export function reportLayout(input: ReportInput): ReportLayout {
         [FORMATS.date, FORMATS.text, FORMATS.count],
       );
     }
+    grid.blank();
+  }
+
+  const service = input.service;
+  if (service && service.periods.length > 0) {
+    grid.add([tr("report.service")], [], true);
+    grid.add(
+      [
+        tr("report.period"),
+        tr("report.service.requests"),
+        tr("report.service.answered"),
+        tr("report.service.medianResponse"),
+        tr("report.service.p90Response"),
+        tr("report.service.resolved"),
+        tr("report.service.medianResolution"),
+      ],
+      [],
+      true,
+    );
+    for (const p of service.periods) {
+      grid.add(
+        [
+          literalText(p.period),
+          p.requests,
+          p.answered,
+          p.medianResponse,
+          p.p90Response,
+          p.resolved,
+          p.medianResolution,
+          p.smallSample ? tr("report.smallSample") : "",
+        ],
+        [FORMATS.text, FORMATS.count, FORMATS.count, FORMATS.mean, FORMATS.mean, FORMATS.count, FORMATS.mean],
+      );
+    }
+    grid.add([tr("report.service.note")]);
     grid.blank();
   }
 

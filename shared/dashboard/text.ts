@@ -3,7 +3,7 @@ import type { MessageKey } from "../i18n/messages.en";
 import { t } from "../i18n/translate";
 import type { DashboardAlert } from "./alerts";
 import type { ChurnGap, TrendPeriod } from "./figures";
-import { percent, pValue, signed } from "./format";
+import { fixed, percent, pValue, signed } from "./format";
 import type { NpsSource } from "./npsSource";
 
 /** Sentences the sidebar and the report share, so both say the same thing in the same words. */
@@ -11,6 +11,15 @@ import type { NpsSource } from "./npsSource";
 /** An alert as one actionable sentence. */
 export function alertMessage(alert: DashboardAlert, locale: Locale): string {
   const p = pValue(alert.pValue, locale);
+  if (alert.kind === "response") {
+    return t(locale, "ui.dashboard.alert.response", {
+      before: fixed(alert.before, 1, locale),
+      after: fixed(alert.after, 1, locale),
+      from: alert.from,
+      to: alert.to,
+      p,
+    });
+  }
   if (alert.kind === "churn") {
     return t(locale, "ui.dashboard.alert.churn", {
       before: percent(alert.before, 1, locale),

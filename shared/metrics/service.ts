@@ -8,6 +8,7 @@ import {
 } from "../cells/dates";
 import {
   type Cell,
+  type CellOrigin,
   cellPosition,
   displayValue,
   isBlank,
@@ -171,6 +172,10 @@ export function readRequests(
   closed: Range,
   reading: DateReading,
   names: { opened: string; closed: string },
+  /** Sidebars: a row that cannot be read is handed here and left out (formulas fail loudly). */
+  skip?: (error: RapportError) => void,
+  /** Where the columns start in their sheet (sidebars): messages then name the sheet's cells. */
+  origins?: { opened?: CellOrigin; closed?: CellOrigin },
 ): Requests {
   const [openRows, closeRows] = rowsOfSameHeight(opened, closed, { first: names.opened, second: names.closed });
   const columns = readingForDateTimes(reading, openRows, closeRows);
@@ -184,19 +189,27 @@ export function readRequests(
     const oBlank = isBlank(o);
     const cBlank = isBlank(c);
     if (oBlank && cBlank) continue;
-    const position = cellPosition(r, 0, 1);
-    if (oBlank) throw new RapportError("input.blankInRow", { arg: names.opened, cell: position });
-    const start = wallMinutes(o, columns, names.opened, position);
+    let start: number;
     let end = Number.NaN;
-    if (!cBlank) {
-      end = wallMinutes(c, columns, names.closed, position);
-      if (end < start) {
-        throw new RapportError("service.beforeOpened", {
-          arg: names.closed,
-          cell: position,
-          value: typeof c === "string" ? displayValue(c) : wallMinutesText(end),
-        });
+    try {
+      const openedAtCell = cellPosition(r, 0, 1, origins?.opened);
+      const closedAtCell = cellPosition(r, 0, 1, origins?.closed);
+      if (oBlank) throw new RapportError("input.blankInRow", { arg: names.opened, cell: openedAtCell });
+      start = wallMinutes(o, columns, names.opened, openedAtCell);
+      if (!cBlank) {
+        end = wallMinutes(c, columns, names.closed, closedAtCell);
+        if (end < start) {
+          throw new RapportError("service.beforeOpened", {
+            arg: names.closed,
+            cell: closedAtCell,
+            value: typeof c === "string" ? displayValue(c) : wallMinutesText(end),
+          });
+        }
       }
+    } catch (error) {
+      if (!skip || !(error instanceof RapportError)) throw error;
+      skip(error);
+      continue;
     }
     openedAt[n] = start;
     closedAt[n] = end;

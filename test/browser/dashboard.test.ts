@@ -1,6 +1,12 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { demoShiftDays, readDemoClients, shiftIsoDate } from "../../addon/preview/demoWorkbook";
+import {
+  demoRequests,
+  demoShiftDays,
+  lastDemoDate,
+  readDemoClients,
+  shiftIsoDate,
+} from "../../addon/preview/demoWorkbook";
 import { CDNOW_EXTRACT_PATH, readCdnow } from "../../scripts/lib/cdnow";
 import { answer } from "../addon/respondent";
 import { surveyForm } from "../fixtures/surveyForm";
@@ -23,6 +29,24 @@ const cdnowFirst = cdnow.reduce((first, r) => (r.date < first ? r.date : first),
 const cdnowLast = cdnow.reduce((last, r) => (r.date > last ? r.date : last), "");
 const quartersSpanned =
   quarterIndex(shiftIsoDate(cdnowLast, shift)) - quarterIndex(shiftIsoDate(cdnowFirst, shift)) + 1;
+
+// The demo's requests as the preview shifts them: the last month's median hours to a first answer.
+const shiftedRequests = demoRequests(
+  lastDemoDate(),
+  readDemoClients().map((c) => c.id),
+).map((r) => ({
+  ...r,
+  month: shiftIsoDate(r.openedDay, shift).slice(0, 7),
+}));
+const lastRequestMonth = shiftedRequests.reduce((last, r) => (r.month > last ? r.month : last), "");
+const lastMonthHours = shiftedRequests
+  .filter((r) => r.month === lastRequestMonth && r.responseHours !== null)
+  .map((r) => r.responseHours as number)
+  .sort((a, b) => a - b);
+const lastMonthMedian =
+  ((lastMonthHours[Math.floor((lastMonthHours.length - 1) / 2)] as number) +
+    (lastMonthHours[Math.ceil((lastMonthHours.length - 1) / 2)] as number)) /
+  2;
 
 const pages = previewPages();
 let errors: string[] = [];
@@ -59,8 +83,8 @@ describe("Dashboard sidebar", () => {
     expect(await frame.getByTestId("churn-card").textContent()).toMatch(new RegExp(`in (${lastPeriod.month})`));
     await expect.poll(() => frame.getByTestId("churn-card").getByTestId("small-sample").isVisible()).toBe(true);
     expect(number(await frame.getByTestId("aov-card").getByTestId("value").textContent())).toBeCloseTo(meanAmount, 2);
-    expect(await frame.getByTestId("mini-chart").count()).toBe(3);
-    expect(await frame.locator("[data-testid=mini-chart] svg").count()).toBe(3);
+    expect(await frame.locator("#trend [data-testid=mini-chart]").count()).toBe(3);
+    expect(await frame.locator("#trend [data-testid=mini-chart] svg").count()).toBe(3);
     await screenshot(p, "sidebar-dashboard-en");
 
     // What clients say: counted by hand from the demo's comments, 8 of the 20 detractors' comments
@@ -79,6 +103,22 @@ describe("Dashboard sidebar", () => {
     expect(await first.locator("q").first().textContent()).toBe("Hard to reach support");
     expect(await themes.locator("h3").allTextContents()).toEqual(["Detractors write about", "Promoters write about"]);
     await screenshot(p, "sidebar-dashboard-themes-en");
+
+    // Service: the Requests sheet found, the last month's median first answer as worked out above.
+    const service = frame.getByTestId("service");
+    await service.scrollIntoViewIfNeeded();
+    expect(await service.locator("h2").textContent()).toBe("Service");
+    expect(await service.locator("#service-source").textContent()).toBe("From Requests · Opened, in calendar hours.");
+    const response = frame.getByTestId("response-card");
+    expect(await response.getByTestId("value").textContent()).toBe(`${lastMonthMedian.toFixed(1)} h`);
+    expect(await response.textContent()).toContain(`median, requests of ${lastRequestMonth}`);
+    expect(await response.getByTestId("n").textContent()).toBe(
+      `n = ${lastMonthHours.length} answered of ${shiftedRequests.filter((r) => r.month === lastRequestMonth).length}`,
+    );
+    expect(await frame.getByTestId("alert").allTextContents()).toContainEqual(
+      expect.stringMatching(/^First answers slowed: the median went from [\d.]+ h in \d{4}-\d{2} to [\d.]+ h in /),
+    );
+    await screenshot(p, "sidebar-dashboard-service-en");
 
     // Period by quarter.
     await frame.getByText("Quarter", { exact: true }).click();
@@ -105,7 +145,9 @@ describe("Dashboard sidebar", () => {
     await expect
       .poll(() => frame.getByTestId("notice").textContent())
       .toBe("Report written to the sheet Report with 4 charts.");
-    await expect.poll(() => p.locator("#tabs button").allTextContents()).toEqual(["Clients", "Transactions", "Report"]);
+    await expect
+      .poll(() => p.locator("#tabs button").allTextContents())
+      .toEqual(["Clients", "Transactions", "Requests", "Report"]);
     await expect.poll(() => p.locator('#tabs button[aria-selected="true"]').textContent()).toBe("Report");
     await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="0"]').textContent()).toBe("Rapport report");
     await expect.poll(() => p.locator("[data-testid=chart]").count()).toBe(4);
@@ -119,7 +161,9 @@ describe("Dashboard sidebar", () => {
     // Running it again updates the same sheet and charts.
     await frame.getByRole("button", { name: "Create report" }).click();
     await expect.poll(() => frame.locator("#status").textContent()).toBe("");
-    await expect.poll(() => p.locator("#tabs button").allTextContents()).toEqual(["Clients", "Transactions", "Report"]);
+    await expect
+      .poll(() => p.locator("#tabs button").allTextContents())
+      .toEqual(["Clients", "Transactions", "Requests", "Report"]);
     expect(await p.locator("[data-testid=chart]").count()).toBe(4);
     expect(errors).toEqual([]);
   });
@@ -140,6 +184,13 @@ describe("Dashboard sidebar", () => {
       "в 40,0\u00a0% комментариев критиков и 0,0\u00a0% — промоутеров · здесь: 8",
     );
     await screenshot(p, "sidebar-dashboard-themes-ru");
+    const service = frame.getByTestId("service");
+    await service.scrollIntoViewIfNeeded();
+    expect(await service.locator("h2").textContent()).toBe("Обслуживание");
+    expect(await frame.getByTestId("response-card").getByTestId("value").textContent()).toBe(
+      `${lastMonthMedian.toFixed(1).replace(".", ",")} ч`,
+    );
+    await screenshot(p, "sidebar-dashboard-service-ru");
 
     // Arrow keys move between the period's radio buttons, as in any radio group.
     await frame.locator('input[value="month"]').focus();

@@ -31,7 +31,9 @@ async function openNpsSidebar(p: Page, caption: string): Promise<Frame> {
 describe("add-on preview", () => {
   it("shows the demo workbook as a grid with the Rapport menu", async () => {
     const p = await openPreview("en");
-    await expect.poll(() => p.locator("#tabs button").allTextContents()).toEqual(["Clients", "Transactions"]);
+    await expect
+      .poll(() => p.locator("#tabs button").allTextContents())
+      .toEqual(["Clients", "Transactions", "Requests"]);
     expect(await p.locator("#grid thead th").first().textContent()).toBe("A");
     expect(await p.locator('#grid td[data-r="0"][data-c="4"]').textContent()).toBe("NPS score");
     await p.locator("#menu-button").click();

@@ -448,6 +448,73 @@ function commentItem(c: CommentView): HTMLLIElement {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Service
+
+const hours = (value: number) => tr("ui.dashboard.service.hours", { hours: formatNumber(value, 1) });
+
+function renderService(view: DashboardView): void {
+  const service = view.service;
+  $("service").hidden = service === null;
+  if (!service) return;
+  $("service-source").textContent = tr("ui.dashboard.service.source", { source: service.source });
+  const latest = lastWith(service.periods, (p) => p.requests > 0);
+  const responded = lastWith(service.periods, (p) => p.medianResponse !== null);
+  const resolvedIn = lastWith(service.periods, (p) => p.medianResolution !== null);
+  fillCard($("response-card"), {
+    label: tr("ui.dashboard.service.response"),
+    hint: responded ? tr("ui.dashboard.service.medianIn", { period: responded.period }) : "",
+    value: responded ? hours(responded.medianResponse as number) : null,
+    n: responded
+      ? tr("ui.dashboard.service.answeredOf", { n: count(responded.answered), requests: count(responded.requests) })
+      : tr(service.hasResponse ? "ui.dashboard.notYet" : "ui.dashboard.service.noColumn"),
+    small: responded?.smallSample ?? false,
+  });
+  fillCard($("p90-card"), {
+    label: tr("ui.dashboard.service.p90"),
+    hint: responded ? tr("ui.dashboard.service.in", { period: responded.period }) : "",
+    value: responded ? hours(responded.p90Response as number) : null,
+    n: responded ? tr("ui.dashboard.service.answered", { n: count(responded.answered) }) : "",
+    small: responded?.smallSample ?? false,
+  });
+  fillCard($("resolution-card"), {
+    label: tr("ui.dashboard.service.resolution"),
+    hint: resolvedIn ? tr("ui.dashboard.service.medianIn", { period: resolvedIn.period }) : "",
+    value: resolvedIn ? hours(resolvedIn.medianResolution as number) : null,
+    n: resolvedIn
+      ? tr("ui.dashboard.service.resolvedOf", { n: count(resolvedIn.resolved), requests: count(resolvedIn.requests) })
+      : tr(service.hasResolution ? "ui.dashboard.service.notReached" : "ui.dashboard.service.noColumn"),
+    small: resolvedIn ? resolvedIn.requests < SMALL : false,
+  });
+  const rows = service.periods.slice(-CHART_PERIODS);
+  const points = rows.map(
+    (p): ChartPoint => ({
+      label: p.period,
+      value: p.medianResponse,
+      hollow: p.smallSample,
+      partial: false,
+      title:
+        p.medianResponse === null
+          ? p.period
+          : `${p.period}: ${hours(p.medianResponse)} · ${tr("ui.dashboard.service.answered", { n: count(p.answered) })}`,
+    }),
+  );
+  $("service-chart").replaceChildren(
+    chartBlock(
+      tr("ui.dashboard.service.chart"),
+      points,
+      responded ? { value: hours(responded.medianResponse as number), period: responded.period } : null,
+      "line",
+      "#b06000",
+      (v) => formatNumber(v, 1),
+      { zero: true },
+    ),
+  );
+  $("service-requests").textContent = latest
+    ? tr("ui.dashboard.service.requests", { n: service.requests, period: latest.period, latest: latest.requests })
+    : "";
+}
+
+// ---------------------------------------------------------------------------------------------
 // What clients say
 
 function themeItem(theme: ThemeView): HTMLLIElement {
@@ -510,6 +577,7 @@ function renderThemes(view: DashboardView): void {
 
 const TX_ROLES = ["clientId", "date", "amount"] as const;
 const SCORE_ROLES = ["score", "date", "comment"] as const;
+const REQUEST_ROLES = ["opened", "firstResponse", "resolved"] as const;
 
 function option(value: string, text: string): HTMLOptionElement {
   const o = document.createElement("option");
@@ -523,20 +591,21 @@ function fillSheetSelect(select: HTMLSelectElement, sheets: readonly SheetOption
   select.value = chosen === null ? "" : String(chosen);
 }
 
-function fillRoles(prefix: "tx" | "sc", roles: readonly string[], sheet: SheetOption | undefined): void {
+function fillRoles(prefix: "tx" | "sc" | "rq", roles: readonly string[], sheet: SheetOption | undefined): void {
+  // A requests sheet has roles of its own (opened, first response, resolved).
+  const mapping = (prefix === "rq" ? sheet?.requests : sheet?.mapping) as Record<string, number | null> | undefined;
   for (const role of roles) {
     const select = $<HTMLSelectElement>(`${prefix}-${role}`);
     select.replaceChildren(
       option("", tr("ui.dashboard.none")),
       ...(sheet?.columns ?? []).map((c) => option(String(c.column), c.header ? `${c.letter} · ${c.header}` : c.letter)),
     );
-    const column = sheet?.mapping[role as keyof SheetOption["mapping"]] ?? null;
+    const column = mapping?.[role] ?? null;
     select.value = column === null ? "" : String(column);
     select.disabled = !sheet;
   }
-  $(`${prefix}-state`).textContent = sheet
-    ? tr(sheet.remembered ? "ui.dashboard.remembered" : "ui.dashboard.detected")
-    : "";
+  const remembered = prefix === "rq" ? sheet?.requestsRemembered : sheet?.remembered;
+  $(`${prefix}-state`).textContent = sheet ? tr(remembered ? "ui.dashboard.remembered" : "ui.dashboard.detected") : "";
 }
 
 function sheetOf(select: HTMLSelectElement): SheetOption | undefined {
@@ -549,6 +618,8 @@ function renderColumns(view: DashboardView): void {
   fillSheetSelect($("sc-sheet"), sources.sheets, sources.scores);
   fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet")));
   fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet")));
+  fillSheetSelect($("rq-sheet"), sources.sheets, sources.requests);
+  fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet")));
   const r = sources.responses;
   $("responses-state").textContent = r
     ? tr("ui.dashboard.responsesFound", { sheet: r.sheet, n: r.answers, nps: r.nps, csat: r.csat, ces: r.ces })
@@ -576,6 +647,12 @@ function choice(): DashboardColumnsChoice {
       date: selected("sc-date"),
       comment: selected("sc-comment"),
     },
+    requests: {
+      sheetId: selected("rq-sheet"),
+      opened: selected("rq-opened"),
+      firstResponse: selected("rq-firstResponse"),
+      resolved: selected("rq-resolved"),
+    },
   };
 }
 
@@ -587,6 +664,7 @@ function render(view: DashboardView): void {
   renderNotes(view);
   renderFigures(view);
   renderTrend(view);
+  renderService(view);
   renderThemes(view);
   renderColumns(view);
 }
@@ -616,6 +694,7 @@ for (const input of periodInputs) {
 $("refresh").addEventListener("click", () => void load(() => call("dashboardData", period())));
 $("tx-sheet").addEventListener("change", () => fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet"))));
 $("sc-sheet").addEventListener("change", () => fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet"))));
+$("rq-sheet").addEventListener("change", () => fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet"))));
 $("columns-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void load(() => call("saveDashboardColumns", choice(), period()), tr("ui.dashboard.saved"));

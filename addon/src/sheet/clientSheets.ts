@@ -1,6 +1,12 @@
 import { dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, detectColumns } from "../../../shared/sheets/columns";
+import {
+  detectRequestColumns,
+  EMPTY_REQUEST_MAPPING,
+  isRequestSheet,
+  type RequestMapping,
+} from "../../../shared/sheets/requestColumns";
 import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -8,6 +14,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Rows sampled to guess a sheet's columns: enough to see their content, cheap to read. */
 const SAMPLE_ROWS = 200;
 const PROPERTY_PREFIX = "rapport.columns.";
+/** A sheet's request columns as a person confirmed them (a sheet of tickets has roles of its own). */
+const REQUEST_PROPERTY_PREFIX = "rapport.requestColumns.";
 
 /** A sheet's columns by role, and whether a person confirmed them (remembered) or they are a guess. */
 export interface SheetColumns {
@@ -15,6 +23,26 @@ export interface SheetColumns {
   headers: string[];
   mapping: ColumnMapping;
   remembered: boolean;
+  /** Its columns read as a sheet of service requests (opened, first response, resolved). */
+  requests: RequestMapping;
+  requestsRemembered: boolean;
+}
+
+function readRememberedRequests(sheet: Sheet, width: number): RequestMapping | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(REQUEST_PROPERTY_PREFIX + sheet.getSheetId());
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    const mapping = { ...EMPTY_REQUEST_MAPPING };
+    for (const role of Object.keys(mapping) as (keyof RequestMapping)[]) {
+      const value = parsed[role];
+      mapping[role] =
+        typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= width ? value : null;
+    }
+    return mapping;
+  } catch {
+    return null;
+  }
 }
 
 function readRemembered(sheet: Sheet): ColumnMapping | null {
@@ -38,18 +66,47 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
   const width = sheet.getLastColumn();
   const height = sheet.getLastRow();
   if (width === 0 || height === 0) {
-    return { sheet, headers: [], mapping: detectColumns([], [], dateReading("UTC", "en")), remembered: false };
+    return {
+      sheet,
+      headers: [],
+      mapping: detectColumns([], [], dateReading("UTC", "en")),
+      remembered: false,
+      requests: { ...EMPTY_REQUEST_MAPPING },
+      requestsRemembered: false,
+    };
   }
   const sample = sheet.getRange(1, 1, Math.min(height, SAMPLE_ROWS + 1), width).getValues() as Cell[][];
   const headers = (sample[0] ?? []).map((h) => String(h ?? "").trim());
+  const ss = sheet.getParent();
+  const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
+  const rememberedRequests = readRememberedRequests(sheet, width);
+  const requests = rememberedRequests ?? detectRequestColumns(headers, sample.slice(1), reading);
+  const requestsRemembered = rememberedRequests !== null;
   const remembered = readRemembered(sheet);
   if (remembered) {
     for (const role of COLUMN_ROLES) if ((remembered[role] ?? 0) > width) remembered[role] = null;
-    return { sheet, headers, mapping: remembered, remembered: true };
+    return { sheet, headers, mapping: remembered, remembered: true, requests, requestsRemembered };
   }
-  const ss = sheet.getParent();
-  const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
-  return { sheet, headers, mapping: detectColumns(headers, sample.slice(1), reading), remembered: false };
+  return {
+    sheet,
+    headers,
+    mapping: detectColumns(headers, sample.slice(1), reading),
+    remembered: false,
+    requests,
+    requestsRemembered,
+  };
+}
+
+/** Remembers a person's correction of a request sheet's columns. */
+export function rememberRequestColumns(sheet: Sheet, mapping: RequestMapping): void {
+  PropertiesService.getDocumentProperties().setProperty(
+    REQUEST_PROPERTY_PREFIX + sheet.getSheetId(),
+    JSON.stringify(mapping),
+  );
+}
+
+export function forgetRequestColumns(sheet: Sheet): void {
+  PropertiesService.getDocumentProperties().deleteProperty(REQUEST_PROPERTY_PREFIX + sheet.getSheetId());
 }
 
 /** Remembers a person's correction of a sheet's columns. */
@@ -67,6 +124,8 @@ export interface DataSources {
   /** A client sheet with a score column (not the Responses sheet). */
   scores: SheetColumns | null;
   clients: SheetColumns | null;
+  /** A sheet of service requests (tickets), read by its request columns. */
+  requests: SheetColumns | null;
   /** The `Responses` sheet survey sync writes (read by its headers, see shared/sheets/responses.ts). */
   responses: Sheet | null;
   /** Every sheet with its columns, in tab order (for pickers). */
@@ -74,7 +133,7 @@ export interface DataSources {
 }
 
 /** The sources a person can choose a sheet for; the choice is remembered for the spreadsheet. */
-export type SourceKind = "transactions" | "scores" | "clients";
+export type SourceKind = "transactions" | "scores" | "clients" | "requests";
 const SOURCE_PREFIX = "rapport.source.";
 /** Stored for a source a person set to "none". */
 const NO_SHEET = "none";
@@ -108,7 +167,8 @@ const has = (m: ColumnMapping, ...roles: ColumnRole[]) => roles.every((r) => m[r
  * Picks the sheets. A sheet a person chose for a source (rememberSource) wins while it exists;
  * otherwise: transactions = the longest sheet with client id, date and amount; scores = the first
  * sheet other than Responses with a score column; clients = a sheet with client ids and names or
- * e-mails other than the transactions; responses = the sheet named `Responses`.
+ * e-mails other than the transactions; requests = the first sheet other than Responses with an
+ * opened column and a first-response or resolved column; responses = the sheet named `Responses`.
  */
 export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataSources {
   const all = ss.getSheets().map(sheetColumns);
@@ -136,5 +196,6 @@ export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataS
           s !== transactions && has(s.mapping, "clientId") && (s.mapping.name !== null || s.mapping.email !== null),
       ) ?? null,
   );
-  return { transactions, scores, clients, responses, sheets: all };
+  const requests = chosen("requests", () => others.find((s) => isRequestSheet(s.requests)) ?? null);
+  return { transactions, scores, clients, requests, responses, sheets: all };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { CellValue, Harness } from "../../../addon/harness/index";
 import { FakeRange } from "../../../addon/harness/index";
 import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
-import { demoWorkbook, readDemoClients } from "../../../addon/preview/demoWorkbook";
+import { demoRequests, demoWorkbook, lastDemoDate, readDemoClients } from "../../../addon/preview/demoWorkbook";
 import type {
   DashboardColumnsChoice,
   DashboardView,
@@ -176,7 +176,8 @@ describe("dashboard on the demo workbook", () => {
     expect(c?.clv?.value).toBeCloseTo(refMonth.clv as number, 6);
     expect(view.trend.map((r) => r.period)).toEqual(refMonth.rows.map((r) => r.label));
     expect(view.trend.at(-1)?.partial).toBe(true);
-    expect(view.alerts).toEqual([]);
+    // NPS and churn raise none; the demo's requests slow down in its last month (tested below).
+    expect(view.alerts.map((a) => a.kind)).toEqual(["response"]);
     expect(view.comments).toHaveLength(5);
     expect(view.definitions[2]).toContain(`after ${refMonth.inactive} days`);
   });
@@ -600,5 +601,89 @@ describe("the Report sheet", () => {
     expect(chartsOf(addon).map((c) => c.title)).toEqual(["Churn rate by month", "Revenue by month"]);
     const values = addon.spreadsheet.getSheetByName("Report")?.getDataRange().getValues() ?? [];
     expect(values.find((r) => r[0] === "NPS (points)")?.[6]).toMatch(/^No NPS answers yet/);
+  });
+});
+
+describe("Dashboard: service", () => {
+  /** A naive per-month median of the demo's first-answer hours, straight from the generator. */
+  function referenceMonths() {
+    const months = new Map<string, number[]>();
+    for (const r of demoRequests(
+      lastDemoDate(),
+      readDemoClients().map((c) => c.id),
+    )) {
+      const month = r.openedDay.slice(0, 7);
+      const list = months.get(month) ?? [];
+      if (r.responseHours !== null) list.push(r.responseHours);
+      months.set(month, list);
+    }
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const mid = (sorted.length - 1) / 2;
+      return ((sorted[Math.floor(mid)] as number) + (sorted[Math.ceil(mid)] as number)) / 2;
+    };
+    return [...months.entries()].map(([month, hours]) => ({ month, answered: hours.length, median: median(hours) }));
+  }
+
+  it("finds the Requests sheet and gives first-answer times per month, with the slowdown alert", () => {
+    const view = data(demo());
+    const requests = sheetNamed(view, "Requests");
+    expect(view.sources.requests).toBe(requests.sheetId);
+    expect(requests.requests).toEqual({ opened: 3, firstResponse: 4, resolved: 5 });
+    const service = view.service;
+    expect(service?.source).toBe("Requests · Opened");
+    const reference = referenceMonths();
+    // The demo keeps CDNOW's dates: periods are labelled by its calendar.
+    expect(service?.periods.map((p) => [p.period, p.answered])).toEqual(reference.map((r) => [r.month, r.answered]));
+    for (const [i, r] of reference.entries()) expect(service?.periods[i]?.medianResponse).toBeCloseTo(r.median, 9);
+    const alert = view.alerts.find((a) => a.kind === "response");
+    expect(alert?.message).toMatch(
+      /^First answers slowed: the median went from [\d.]+ h in 1998-05 to [\d.]+ h in 1998-06/,
+    );
+  });
+
+  it("takes a person's choice of request columns and forgets it on Detect again", () => {
+    const addon = demo();
+    const view = data(addon);
+    const requests = sheetNamed(view, "Requests");
+    const choice: DashboardColumnsChoice = {
+      transactions: { sheetId: view.sources.transactions, clientId: 1, date: 2, amount: 4 },
+      scores: { sheetId: view.sources.scores, score: 5, date: 6, comment: 7 },
+      requests: { sheetId: requests.sheetId, opened: 3, firstResponse: null, resolved: 5 },
+    };
+    const after = addon.run("saveDashboardColumns", choice, null) as DashboardView;
+    expect(sheetNamed(after, "Requests").requests).toEqual({ opened: 3, firstResponse: null, resolved: 5 });
+    expect(sheetNamed(after, "Requests").requestsRemembered).toBe(true);
+    expect(after.service?.hasResponse).toBe(false);
+    expect(after.service?.hasResolution).toBe(true);
+    const same = { ...choice, requests: { sheetId: requests.sheetId, opened: 3, firstResponse: 3, resolved: 5 } };
+    expect(errorOf(() => addon.run("saveDashboardColumns", same, null))).toMatch(/column C/i);
+    const reset = addon.run("resetDashboardColumns", null) as DashboardView;
+    expect(sheetNamed(reset, "Requests").requests.firstResponse).toBe(4);
+    expect(sheetNamed(reset, "Requests").requestsRemembered).toBe(false);
+  });
+
+  it("leaves out a request it cannot read and says which", () => {
+    const init = workbook([
+      {
+        name: "Tickets",
+        rows: [
+          ["Ticket", "Opened", "First response"],
+          ["T1", new Date("2024-03-04T09:00:00Z"), new Date("2024-03-04T10:30:00Z")],
+          ["T2", "soon", new Date("2024-03-04T11:00:00Z")],
+          ["T3", new Date("2024-03-05T09:00:00Z"), new Date("2024-03-05T09:30:00Z")],
+          ["T4", new Date("2024-03-06T09:00:00Z"), new Date("2024-03-06T11:00:00Z")],
+          ["T5", new Date("2024-03-07T09:00:00Z"), ""],
+        ],
+      },
+    ]);
+    const addon = loadAddon({ spreadsheet: init });
+    const view = data(addon);
+    // Answered after 1.5, 0.5 and 2 hours: the median is 1.5; T5 is still waiting.
+    expect(view.service?.periods.map((p) => [p.period, p.requests, p.answered, p.medianResponse])).toEqual([
+      ["2024-03", 4, 3, 1.5],
+    ]);
+    expect(view.skipped[0]?.summary).toMatch(/^1 row of Tickets left out/);
+    expect(view.skipped[0]?.examples[0]).toMatch(/^Tickets · Opened, cell B3: "soon" is not a date/);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../../addon/harness/index";
-import { demoShiftDays, demoWorkbook, lastDemoDate, shiftIsoDate } from "../../../addon/preview/demoWorkbook";
+import {
+  demoRequests,
+  demoShiftDays,
+  demoWorkbook,
+  lastDemoDate,
+  readDemoClients,
+  shiftIsoDate,
+} from "../../../addon/preview/demoWorkbook";
 
 const DAY = 86_400_000;
 const dates = (rows: CellValue[][], column: number) => rows.slice(1).map((row) => (row[column] as Date).getTime());
@@ -63,8 +70,31 @@ describe("the demo workbook", () => {
 
   it("writes its sheets and headers in the preview's language", () => {
     const ru = demoWorkbook({ locale: "ru" });
-    expect(ru.sheets?.map((s) => s.name)).toEqual(["Клиенты", "Покупки"]);
+    expect(ru.sheets?.map((s) => s.name)).toEqual(["Клиенты", "Покупки", "Обращения"]);
     expect(ru.sheets?.[0]?.rows?.[0]?.[4]).toBe("Оценка NPS");
-    expect(demoWorkbook({ locale: "en" }).sheets?.map((s) => s.name)).toEqual(["Clients", "Transactions"]);
+    expect(ru.sheets?.[2]?.rows?.[0]).toEqual([
+      "Обращение",
+      "ID клиента",
+      "Открыто",
+      "Первый ответ",
+      "Решено",
+      "Канал",
+    ]);
+    expect(demoWorkbook({ locale: "en" }).sheets?.map((s) => s.name)).toEqual(["Clients", "Transactions", "Requests"]);
+  });
+
+  it("makes the same requests on every run: office hours, answers after opening, the newest still open", () => {
+    const ids = readDemoClients().map((c) => c.id);
+    const requests = demoRequests("1998-06-30", ids);
+    expect(demoRequests("1998-06-30", ids)).toEqual(requests);
+    expect(requests).toHaveLength(12 * 45);
+    expect(requests[0]?.openedDay.slice(0, 7)).toBe("1997-07");
+    for (const r of requests) {
+      expect(r.openedHour).toBeGreaterThanOrEqual(9);
+      expect(r.openedHour).toBeLessThan(18);
+      expect(r.responseHours ?? 0).toBeGreaterThanOrEqual(0);
+      if (r.resolutionHours !== null) expect(r.resolutionHours).toBeGreaterThanOrEqual(r.responseHours ?? 0);
+    }
+    expect(requests.some((r) => r.resolutionHours === null)).toBe(true);
   });
 });

@@ -23,12 +23,15 @@ import {
   trendRows,
 } from "../../../../shared/dashboard/figures";
 import { chosenNpsSource, type NpsSource, npsSources } from "../../../../shared/dashboard/npsSource";
+import { type ServiceFigures, serviceFigures } from "../../../../shared/dashboard/service";
 import { type ThemesFigure, themesFigure } from "../../../../shared/dashboard/themes";
+import type { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { type Requests, readRequests } from "../../../../shared/metrics/service";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
 import { type DataSources, dataSources, type SheetColumns } from "../../sheet/clientSheets";
-import { columnName, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
+import { columnName, dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
 
 /**
  * Reads what the dashboard and the report show: finds the sheets and columns, reads each in one
@@ -63,6 +66,8 @@ export interface DashboardData {
   comments: LatestComment[];
   /** What the NPS comments talk about, detractors against promoters; null without comments. */
   themes: ThemesFigure | null;
+  /** Service speed from the requests sheet; null when there is none. */
+  service: ServiceFigures | null;
   problems: string[];
   /** Rows left out because a cell in them cannot be read, per sheet; the figures use the others. */
   skipped: { sheet: string; rows: SkippedRows }[];
@@ -92,6 +97,41 @@ function readScoreColumn(source: SheetColumns, reading: DateReading, skips: RowS
     reading,
     skips.skip,
   );
+}
+
+/**
+ * The requests sheet's opened column paired with its first-response and with its resolved column
+ * (each null when the sheet has no such column). Rows that cannot be read are left out through
+ * `skip`; a bad opening time is reported once, by the first pairing that meets it.
+ */
+function readRequestSheet(
+  source: SheetColumns,
+  reading: DateReading,
+  skip: (error: RapportError) => void,
+): { response: Requests | null; resolution: Requests | null } {
+  const rows = dataRows(source);
+  const { opened } = source.requests;
+  if (opened === null || rows === 0) return { response: null, resolution: null };
+  const cells = (c: number) => source.sheet.getRange(2, c, rows, 1).getValues() as Cell[][];
+  const openedCells = cells(opened);
+  const openedName = columnName(source, opened);
+  let reported = false;
+  const pair = (c: number | null): Requests | null => {
+    if (c === null) return null;
+    const again = reported;
+    reported = true;
+    return readRequests(
+      openedCells,
+      cells(c),
+      reading,
+      { opened: openedName, closed: columnName(source, c) },
+      (error) => {
+        if (!(again && error.params.arg === openedName)) skip(error);
+      },
+      { opened: { row: 2, column: opened }, closed: { row: 2, column: c } },
+    );
+  };
+  return { response: pair(source.requests.firstResponse), resolution: pair(source.requests.resolved) };
 }
 
 /** The spreadsheet's chosen NPS source ("responses", "survey:<id>", "column"), kept in document properties. */
@@ -167,6 +207,17 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
   const npsSource = chosenNpsSource(offered, remembered);
   answers.nps = npsSource ? [...npsSource.answers] : [];
 
+  let service: ServiceFigures | null = null;
+  const requests = sources.requests;
+  if (requests) {
+    service = attempt(null, () =>
+      leniently(requests.sheet.getName(), (skips) => {
+        const read = readRequestSheet(requests, reading, skips.skip);
+        return read.response || read.resolution ? serviceFigures(read.response, read.resolution, period) : null;
+      }),
+    );
+  }
+
   const survey = surveyFigures(answers);
   const trend = trendRows(transactions, customers, answers.nps, period);
   return {
@@ -181,9 +232,10 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     transactions,
     customers,
     trend,
-    alerts: trendAlerts(trend),
+    alerts: [...trendAlerts(trend), ...(service?.alert ? [service.alert] : [])],
     comments: latestComments(answers),
     themes: themesFigure(answers.nps),
+    service,
     problems,
     skipped,
   };

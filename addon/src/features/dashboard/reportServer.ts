@@ -32,6 +32,13 @@ function sources(data: DashboardData, locale: Locale): string[] {
   if (data.responses && (data.responses.csat || data.responses.ces)) {
     out.push(t(locale, "report.sourceResponses", { source: data.responses.sheet }));
   }
+  const requests = data.sources.requests;
+  if (requests && data.service) {
+    const columns = [requests.requests.opened, requests.requests.firstResponse, requests.requests.resolved]
+      .filter((c): c is number => c !== null)
+      .map((c) => requests.headers[c - 1] || String(c));
+    out.push(t(locale, "report.sourceRequests", { source: `${requests.sheet.getName()} (${columns.join(", ")})` }));
+  }
   return out;
 }
 
@@ -45,7 +52,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
     return withDocumentLock({ busy: "dashboard.busy" }, () => {
       const data = readDashboard(dashboardPeriod(period), locale);
       const { survey } = data;
-      if (!survey.nps && !survey.csat && !survey.ces && !data.customers) {
+      if (!survey.nps && !survey.csat && !survey.ces && !data.customers && !data.service) {
         throw new RapportError("dashboard.nothingToReport", {
           reason: data.problems.join(" ") || t(locale, "ui.dashboard.noNps"),
         });
@@ -61,6 +68,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         alerts: data.alerts,
         comments: data.comments,
         themes: data.themes,
+        service: data.service,
         // A report made from fewer rows than the sheet has says so, naming where to look first.
         notes: [
           ...data.problems,

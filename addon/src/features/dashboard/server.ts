@@ -6,17 +6,21 @@ import { alertMessage, definitions, gapMessage, npsSourceLabel } from "../../../
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../../shared/sheets/columns";
+import { REQUEST_ROLES, type RequestMapping, type RequestRole } from "../../../../shared/sheets/requestColumns";
 import { countedInFigures } from "../../../../shared/surveys/flags";
 import { userLocale } from "../../services/locale";
 import {
   dataSources,
   forgetColumns,
+  forgetRequestColumns,
   forgetSource,
   rememberColumns,
+  rememberRequestColumns,
   rememberSource,
   type SheetColumns,
   sheetColumns,
 } from "../../sheet/clientSheets";
+import { columnName } from "../../sheet/transactions";
 import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { type DashboardData, NPS_SOURCE_PROPERTY, readDashboard } from "./read";
@@ -58,6 +62,12 @@ function sheetOption(source: SheetColumns): SheetOption {
     columns: source.headers.map((header, i) => ({ column: i + 1, letter: columnLetter(i + 1), header })),
     mapping: mappingView(source.mapping),
     remembered: source.remembered,
+    requests: {
+      opened: source.requests.opened,
+      firstResponse: source.requests.firstResponse,
+      resolved: source.requests.resolved,
+    },
+    requestsRemembered: source.requestsRemembered,
   };
 }
 
@@ -77,6 +87,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       sheets,
       transactions: sources.transactions?.sheet.getSheetId() ?? null,
       scores: sources.scores?.sheet.getSheetId() ?? null,
+      requests: sources.requests?.sheet.getSheetId() ?? null,
       responses: data.responses,
     },
     nps: survey.nps
@@ -153,6 +164,16 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
           })),
         }
       : null,
+    service:
+      data.service && sources.requests
+        ? {
+            source: columnName(sources.requests, sources.requests.requests.opened as number),
+            requests: data.service.requests,
+            hasResponse: data.service.hasResponse,
+            hasResolution: data.service.hasResolution,
+            periods: data.service.periods.map((p) => ({ ...p })),
+          }
+        : null,
     definitions: definitions(customers?.inactiveDays ?? null, locale),
     problems: data.problems,
     skipped: data.skipped.map((s) => skippedRowsView(s.sheet, s.rows, locale)),
@@ -235,6 +256,40 @@ function applyColumns(sheet: Sheet, mapping: ColumnMapping, chosen: Partial<Reco
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
+/** Remembers the requests sheet and its columns; each column holds one role. */
+function saveRequestColumns(choice: unknown): void {
+  if (!isRecord(choice)) throw new RapportError("dashboard.badChoice");
+  const sheet = sheetById(choice.sheetId ?? null);
+  rememberSource("requests", sheet ? sheet.getSheetId() : null);
+  if (!sheet) return;
+  const width = sheet.getLastColumn();
+  const mapping: RequestMapping = { ...sheetColumns(sheet).requests };
+  const taken = new Map<number, RequestRole>();
+  for (const role of REQUEST_ROLES) {
+    const column = choice[role] ?? null;
+    if (column !== null && (typeof column !== "number" || !Number.isInteger(column))) {
+      throw new RapportError("dashboard.badChoice");
+    }
+    if (column !== null && (column < 1 || column > width)) {
+      throw new RapportError("dashboard.noSuchColumn", { sheet: sheet.getName(), column: String(column) });
+    }
+    if (column !== null) {
+      const other = taken.get(column);
+      if (other) {
+        throw new RapportError("dashboard.sameColumn", {
+          sheet: sheet.getName(),
+          column: columnLetter(column),
+          first: { key: `ui.dashboard.role.${other}` },
+          second: { key: `ui.dashboard.role.${role}` },
+        });
+      }
+      taken.set(column, role);
+    }
+    mapping[role] = column as number | null;
+  }
+  rememberRequestColumns(sheet, mapping);
+}
+
 /**
  * Remembers the sheets and columns a person chose in the sidebar (per sheet, in document
  * properties) and returns the figures read with them.
@@ -281,6 +336,7 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
     for (const [sheet, mapping] of mappings) rememberColumns(sheet, mapping);
     rememberSource("transactions", txSheet ? txSheet.getSheetId() : null);
     rememberSource("scores", scoresSheet ? scoresSheet.getSheetId() : null);
+    if (choice.requests !== undefined) saveRequestColumns(choice.requests);
     const locale = userLocale();
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
@@ -292,8 +348,10 @@ export function resetDashboardColumns(period: DashboardPeriod | null): Dashboard
     const locale = userLocale();
     const before = dataSources(SpreadsheetApp.getActiveSpreadsheet());
     for (const source of [before.transactions, before.scores]) if (source) forgetColumns(source.sheet);
+    if (before.requests) forgetRequestColumns(before.requests.sheet);
     forgetSource("transactions");
     forgetSource("scores");
+    forgetSource("requests");
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
 }

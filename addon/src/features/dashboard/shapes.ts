@@ -17,6 +17,13 @@ export interface ColumnMappingView {
   comment: number | null;
 }
 
+/** A sheet's columns read as service requests: 1-based, null when it has none. */
+export interface RequestMappingView {
+  opened: number | null;
+  firstResponse: number | null;
+  resolved: number | null;
+}
+
 /** A sheet a person may choose as a source, with its columns and their roles (remembered or detected). */
 export interface SheetOption {
   sheetId: number;
@@ -25,6 +32,8 @@ export interface SheetOption {
   mapping: ColumnMappingView;
   /** The mapping was confirmed by a person (else detected from headers and cells). */
   remembered: boolean;
+  requests: RequestMappingView;
+  requestsRemembered: boolean;
 }
 
 export interface ResponsesSummary {
@@ -41,6 +50,7 @@ export interface DashboardSourcesView {
   /** Sheet ids in use, or null when there is none. */
   transactions: number | null;
   scores: number | null;
+  requests: number | null;
   responses: ResponsesSummary | null;
 }
 
@@ -113,7 +123,7 @@ export interface TrendPoint {
 }
 
 export interface AlertView {
-  kind: "nps" | "churn";
+  kind: "nps" | "churn" | "response";
   message: string;
   smallSample: boolean;
 }
@@ -147,6 +157,28 @@ export interface ThemesView {
   themes: ThemeView[];
 }
 
+/** Service speed in one period of opening (hours are calendar hours). */
+export interface ServicePeriodView {
+  period: string;
+  requests: number;
+  answered: number;
+  medianResponse: number | null;
+  p90Response: number | null;
+  resolved: number;
+  medianResolution: number | null;
+  smallSample: boolean;
+}
+
+/** The service panel: per period, from the requests sheet. */
+export interface ServiceView {
+  /** "Requests · Opened": where the figures come from. */
+  source: string;
+  requests: number;
+  hasResponse: boolean;
+  hasResolution: boolean;
+  periods: ServicePeriodView[];
+}
+
 export interface DashboardView {
   period: DashboardPeriod;
   sources: DashboardSourcesView;
@@ -161,6 +193,7 @@ export interface DashboardView {
   alerts: AlertView[];
   comments: CommentView[];
   themes: ThemesView | null;
+  service: ServiceView | null;
   /** How each figure is calculated, one sentence each. */
   definitions: string[];
   /** What could not be read, each an actionable sentence. */
@@ -173,6 +206,13 @@ export interface DashboardView {
 export interface DashboardColumnsChoice {
   transactions: { sheetId: number | null; clientId: number | null; date: number | null; amount: number | null };
   scores: { sheetId: number | null; score: number | null; date: number | null; comment: number | null };
+  /** Absent: the requests choice is left as it is. */
+  requests?: {
+    sheetId: number | null;
+    opened: number | null;
+    firstResponse: number | null;
+    resolved: number | null;
+  };
 }
 
 export interface ReportResult {

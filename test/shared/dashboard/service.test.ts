@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { dateReading } from "../../../shared/cells/dates";
+import { noAnswers } from "../../../shared/dashboard/answers";
+import { surveyFigures } from "../../../shared/dashboard/figures";
+import { reportLayout } from "../../../shared/dashboard/report";
+import { serviceFigures } from "../../../shared/dashboard/service";
+import { readRequests } from "../../../shared/metrics/service";
+import { detectRequestColumns, isRequestSheet } from "../../../shared/sheets/requestColumns";
+
+const utc = dateReading("Etc/UTC", "en_US");
+const at = (text: string) => new Date(`${text}:00Z`);
+const column = (cells: unknown[]) => cells.map((c) => [c]) as never;
+
+describe("request sheets", () => {
+  const rows = [
+    [1, at("2024-03-04T09:00"), at("2024-03-04T10:00"), at("2024-03-05T09:00"), "chat"],
+    [2, at("2024-03-04T11:00"), "", "", "email"],
+  ];
+
+  it("finds the opened, first-response and resolved columns from English and Russian headers", () => {
+    const en = detectRequestColumns(["Client ID", "Created at", "First reply", "Closed", "Channel"], rows, utc);
+    expect(en).toEqual({ opened: 2, firstResponse: 3, resolved: 4, clientId: 1 });
+    const ru = detectRequestColumns(["ID клиента", "Дата обращения", "Первый ответ", "Решено", "Канал"], rows, utc);
+    expect(ru).toEqual({ opened: 2, firstResponse: 3, resolved: 4, clientId: 1 });
+    expect(isRequestSheet(en)).toBe(true);
+  });
+
+  it("does not take a transactions or client sheet for one", () => {
+    const tx = detectRequestColumns(["Client ID", "Date", "Amount"], [[1, at("2024-03-04T00:00"), 10]], utc);
+    expect(isRequestSheet(tx)).toBe(false);
+    // A header that says "opened" over cells that are not dates is not an opening time.
+    const text = detectRequestColumns(["Opened", "Resolved"], [["yes", at("2024-03-04T00:00")]], utc);
+    expect(text.opened).toBeNull();
+  });
+});
+
+describe("service figures", () => {
+  // Worked by hand. March: answers after 1, 3 and 2 hours (median 2, P90 2.8), one waiting;
+  // resolved after 24 h and 48 h, two open. April: answers after 5, 6, 7, 8 hours.
+  const opened = [
+    "2024-03-04T09:00",
+    "2024-03-05T09:00",
+    "2024-03-06T09:00",
+    "2024-03-07T09:00",
+    "2024-04-01T09:00",
+    "2024-04-02T09:00",
+    "2024-04-03T09:00",
+    "2024-04-04T09:00",
+  ].map(at);
+  const answered = [
+    "2024-03-04T10:00",
+    "2024-03-05T12:00",
+    "2024-03-06T11:00",
+    "",
+    "2024-04-01T14:00",
+    "2024-04-02T15:00",
+    "2024-04-03T16:00",
+    "2024-04-04T17:00",
+  ].map((t) => (t ? at(t) : ""));
+  const resolved = ["2024-03-05T09:00", "2024-03-07T09:00", "", "", "", "", "", ""].map((t) => (t ? at(t) : ""));
+  const names = (closed: string) => ({ opened: "opened", closed });
+  const response = readRequests(column(opened), column(answered), utc, names("first_response"));
+  const resolution = readRequests(column(opened), column(resolved), utc, names("resolved"));
+
+  it("gives per month the requests, answers, median and 90th percentile, and the median to resolve", () => {
+    const figures = serviceFigures(response, resolution, "month");
+    expect(figures.periods.map((p) => [p.period, p.requests, p.answered, p.medianResponse, p.resolved])).toEqual([
+      ["2024-03", 4, 3, 2, 2],
+      ["2024-04", 4, 4, 6.5, 0],
+    ]);
+    expect(figures.periods[0]?.p90Response).toBeCloseTo(2.8, 12);
+    // March: resolved after 24 h and 48 h, the other two open at the last time (April 4th, 17:00):
+    // Kaplan–Meier falls to 3/4 at 24 h and to 3/4 × 2/3 = 1/2 at 48 h: the median is 48 h.
+    expect(figures.periods[0]?.medianResolution).toBe(48);
+    expect(figures.periods[1]?.medianResolution).toBeNull();
+    expect(figures.requests).toBe(8);
+  });
+
+  it("alerts when April's answers are significantly slower (every April time exceeds every March one)", () => {
+    // U = 12 of 12 pairs; mean 6, variance 3·4/12·(8 − 0) = 8: z = (12 − 6 − ½)/√8 = 1.9445, p = 0.0259.
+    const alert = serviceFigures(response, resolution, "month").alert;
+    expect(alert).toMatchObject({ kind: "response", from: "2024-03", to: "2024-04", before: 2, after: 6.5 });
+    expect(alert?.pValue).toBeCloseTo(0.02592, 4);
+    expect(alert?.smallSample).toBe(true);
+    // By quarter March is in Q1 and April in Q2: the same comparison.
+    expect(serviceFigures(response, resolution, "quarter").alert).toMatchObject({ from: "2024-Q1", to: "2024-Q2" });
+    // Reversed (April's times earlier), nothing got slower: no alert.
+    const early = readRequests(column(opened.slice(4)), column(answered.slice(4)), utc, names("first_response"));
+    const late = readRequests(column(opened.slice(0, 4)), column(answered.slice(0, 4)), utc, names("first_response"));
+    expect(serviceFigures(early, null, "month").alert).toBeNull();
+    expect(serviceFigures(late, null, "month").alert).toBeNull();
+  });
+
+  it("goes into the report with its note", () => {
+    const layout = reportLayout({
+      locale: "en",
+      period: "month",
+      generatedAt: new Date(0),
+      sources: [],
+      survey: surveyFigures(noAnswers()),
+      customers: null,
+      trend: [],
+      alerts: [],
+      comments: [],
+      service: serviceFigures(response, resolution, "month"),
+      notes: [],
+    });
+    const title = layout.values.findIndex((row) => row[0] === "Service");
+    expect(layout.values[title + 2]?.slice(0, 7)).toEqual(["'2024-03", 4, 3, 2, expect.closeTo(2.8, 9), 2, 48]);
+    expect(layout.values[title + 3]?.[6]).toBe("");
+  });
+});
