@@ -10,11 +10,12 @@
  * @param {string} [period] "month" (default), "week", "quarter" or "year".
  * @param {string} [working_hours] Count only these hours, e.g. "9-18" or "09:00-17:30". Default: all hours.
  * @param {string} [working_days] Count only these days, e.g. "Mon-Fri" (the default with working hours) or "Пн-Сб".
+ * @param {Array<Array<Date>>} [holidays] Days off (public holidays), a range of dates: no time counts on them. Alone, every other day counts all day.
  * @return {Array<Array<string|number>>} A header row, a row per period, a total row.
  * @customfunction
  */
-function RESPONSE_TIME(opened_at, first_response_at, period, working_hours, working_days) {
-  return Rapport.RESPONSE_TIME(opened_at, first_response_at, period, working_hours, working_days);
+function RESPONSE_TIME(opened_at, first_response_at, period, working_hours, working_days, holidays) {
+  return Rapport.RESPONSE_TIME(opened_at, first_response_at, period, working_hours, working_days, holidays);
 }
 
 /**
@@ -30,11 +31,30 @@ function RESPONSE_TIME(opened_at, first_response_at, period, working_hours, work
  * @param {string} [working_hours] Count only these hours, e.g. "9-18". Default: all hours.
  * @param {string} [working_days] Count only these days, e.g. "Mon-Fri" (the default with working hours).
  * @param {Date|string} [as_of] "Now" for unanswered requests, e.g. NOW(). Default: the latest time in the data.
+ * @param {Array<Array<Date>>} [holidays] Days off (public holidays), a range of dates: no time counts on them. Alone, every other day counts all day.
  * @return {Array<Array<string|number>>} A header row (period, requests, within_target, late, pending, service_level), a row per period, a total row.
  * @customfunction
  */
-function SERVICE_LEVEL(opened_at, first_response_at, target_hours, period, working_hours, working_days, as_of) {
-  return Rapport.SERVICE_LEVEL(opened_at, first_response_at, target_hours, period, working_hours, working_days, as_of);
+function SERVICE_LEVEL(
+  opened_at,
+  first_response_at,
+  target_hours,
+  period,
+  working_hours,
+  working_days,
+  as_of,
+  holidays,
+) {
+  return Rapport.SERVICE_LEVEL(
+    opened_at,
+    first_response_at,
+    target_hours,
+    period,
+    working_hours,
+    working_days,
+    as_of,
+    holidays,
+  );
 }
 
 /**
@@ -50,11 +70,12 @@ function SERVICE_LEVEL(opened_at, first_response_at, target_hours, period, worki
  * @param {string} [working_hours] Count only these hours, e.g. "9-18". Default: all hours.
  * @param {string} [working_days] Count only these days, e.g. "Mon-Fri" (the default with working hours).
  * @param {Date|string} [as_of] "Now" for open requests, e.g. NOW(). Default: the latest time in the data.
+ * @param {Array<Array<Date>>} [holidays] Days off (public holidays), a range of dates: no time counts on them. Alone, every other day counts all day.
  * @return {Array<Array<string|number>>} A header row, a row per period, a total row.
  * @customfunction
  */
-function RESOLUTION_TIME(opened_at, resolved_at, period, working_hours, working_days, as_of) {
-  return Rapport.RESOLUTION_TIME(opened_at, resolved_at, period, working_hours, working_days, as_of);
+function RESOLUTION_TIME(opened_at, resolved_at, period, working_hours, working_days, as_of, holidays) {
+  return Rapport.RESOLUTION_TIME(opened_at, resolved_at, period, working_hours, working_days, as_of, holidays);
 }
 
 /**

@@ -3,10 +3,12 @@ import {
   cellWallMinutes,
   type DateReading,
   MINUTES_PER_DAY,
+  readDay,
   readingForDateTimes,
   wallMinutesText,
 } from "../cells/dates";
 import {
+  asRows,
   type Cell,
   type CellOrigin,
   cellPosition,
@@ -33,6 +35,8 @@ export interface WorkingTime {
   /** Minutes after midnight the working day starts and ends (end > start; 1440 = midnight). */
   readonly start: number;
   readonly end: number;
+  /** Days off (day numbers, ascending, no repeats) on which no time counts, whatever the weekday. */
+  readonly holidays?: Int32Array;
 }
 
 const DAY_NAMES: readonly (readonly string[])[] = [
@@ -99,10 +103,16 @@ export function workingTimeArgs(
   hours: Range | undefined,
   days: Range | undefined,
   names: { hours: string; days: string },
+  /** Days off, already read; with neither hours nor days, every other day counts all day. */
+  holidays: Int32Array | null = null,
 ): WorkingTime | null {
   const hoursCell = scalarCell(hours, names.hours);
   const daysCell = scalarCell(days, names.days);
-  if (hoursCell === undefined && daysCell === undefined) return null;
+  if (hoursCell === undefined && daysCell === undefined) {
+    return holidays && holidays.length > 0
+      ? { days: new Array<boolean>(7).fill(true), start: 0, end: MINUTES_PER_DAY, holidays }
+      : null;
+  }
   let span = { start: 0, end: MINUTES_PER_DAY };
   if (hoursCell !== undefined) {
     const parsed = parseWorkingHours(String(hoursCell));
@@ -115,7 +125,37 @@ export function workingTimeArgs(
     if (!parsed) throw new RapportError("service.workingDays", { arg: names.days, value: displayValue(daysCell) });
     weekdays = parsed;
   }
-  return { days: weekdays, ...span };
+  return holidays && holidays.length > 0 ? { days: weekdays, ...span, holidays } : { days: weekdays, ...span };
+}
+
+/** Days off from a range of date cells (any shape): blanks skipped, anything else not a date an error naming the cell. */
+export function readHolidays(range: Range | undefined, arg: string, reading: DateReading): Int32Array | null {
+  if (range === undefined) return null;
+  const days = new Set<number>();
+  const rows = asRows(range);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly Cell[];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!isBlank(cell)) days.add(readDay(cell, reading, arg, r, c, row.length));
+    }
+  }
+  return days.size === 0 ? null : Int32Array.from(days).sort();
+}
+
+/** How many of the sorted `holidays` fall in [from, to). */
+function holidaysBetween(holidays: Int32Array, from: number, to: number): number {
+  const lowerBound = (x: number) => {
+    let lo = 0;
+    let hi = holidays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((holidays[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return lowerBound(to) - lowerBound(from);
 }
 
 /** Monday = 0 … Sunday = 6 of a day number (1970-01-01 was a Thursday). */
@@ -126,6 +166,7 @@ function weekdayOfDay(day: number): number {
 /** Working minutes of day `day` between minutes-of-day a and b. */
 function workedOnDay(day: number, a: number, b: number, working: WorkingTime): number {
   if (!working.days[weekdayOfDay(day)]) return 0;
+  if (working.holidays && holidaysBetween(working.holidays, day, day + 1) > 0) return 0;
   return Math.max(0, Math.min(b, working.end) - Math.max(a, working.start));
 }
 
@@ -146,6 +187,17 @@ export function elapsedMinutes(from: number, to: number, working: WorkingTime | 
   const weeks = Math.floor(between / 7);
   const perWeek = working.days.filter(Boolean).length * (working.end - working.start);
   total += weeks * perWeek;
+  if (working.holidays && weeks > 0) {
+    // Days off inside the whole weeks took a working day's minutes each, when they fell on a working day.
+    const from = firstDay + 1;
+    const to = from + weeks * 7;
+    const holidays = working.holidays;
+    for (let k = holidaysBetween(holidays, Number.NEGATIVE_INFINITY, from); k < holidays.length; k++) {
+      const day = holidays[k] as number;
+      if (day >= to) break;
+      if (working.days[weekdayOfDay(day)]) total -= working.end - working.start;
+    }
+  }
   for (let day = firstDay + 1 + weeks * 7; day < lastDay; day++) {
     total += workedOnDay(day, 0, MINUTES_PER_DAY, working);
   }

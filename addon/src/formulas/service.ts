@@ -10,6 +10,7 @@ import {
   groupByOpeningPeriod,
   type PeriodGroup,
   type Requests,
+  readHolidays,
   readRequests,
   resolutionTimes,
   responseTimes,
@@ -22,6 +23,16 @@ import { blankIfNull, type FormulaContext, formula } from "./formula";
 /* Service-speed formulas over a sheet of requests. JSDoc for Sheets is in addon/stubs/formulas-service.js. */
 
 const WORKING = { hours: "working_hours", days: "working_days" } as const;
+
+/** The working time of the formula's arguments, days off included (read on the spreadsheet's calendar). */
+function workingTimeOf(
+  context: FormulaContext,
+  hours: Range | undefined,
+  days: Range | undefined,
+  holidays: Range | undefined,
+): WorkingTime | null {
+  return workingTimeArgs(hours, days, WORKING, readHolidays(holidays, "holidays", context.dates));
+}
 
 /** Per opening period, then a total row over every request. */
 function withTotal(requests: Requests, groups: PeriodGroup[]): PeriodGroup[] {
@@ -52,7 +63,7 @@ function requestsOf(context: FormulaContext, opened: Range, closed: Range, close
 }
 
 /**
- * RESPONSE_TIME(opened_at, first_response_at, [period], [working_hours], [working_days]): per
+ * RESPONSE_TIME(opened_at, first_response_at, [period], [working_hours], [working_days], [holidays]): per
  * period of opening, requests, answered, and the median, mean and 90th percentile of the hours to
  * the first response; a total row.
  */
@@ -62,13 +73,14 @@ export function RESPONSE_TIME(
   period?: Range,
   workingHours?: Range,
   workingDays?: Range,
+  holidays?: Range,
 ): Cell[][] {
   return formula(
     "RESPONSE_TIME",
-    ["opened_at", "first_response_at", "period", "working_hours", "working_days"],
+    ["opened_at", "first_response_at", "period", "working_hours", "working_days", "holidays"],
     (context) => {
       const by = periodArg(period, "period", "month");
-      const working = workingTimeArgs(workingHours, workingDays, WORKING);
+      const working = workingTimeOf(context, workingHours, workingDays, holidays);
       const requests = requestsOf(context, openedAt, firstResponseAt, "first_response_at");
       const out: Cell[][] = [["period", "requests", "answered", "median_hours", "mean_hours", "p90_hours"]];
       for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
@@ -89,7 +101,7 @@ export function RESPONSE_TIME(
 
 /**
  * SERVICE_LEVEL(opened_at, first_response_at, target_hours, [period], [working_hours],
- * [working_days], [as_of]): per period of opening, the share of requests answered within the target.
+ * [working_days], [as_of], [holidays]): per period of opening, the share of requests answered within the target.
  */
 export function SERVICE_LEVEL(
   openedAt: Range,
@@ -99,15 +111,16 @@ export function SERVICE_LEVEL(
   workingHours?: Range,
   workingDays?: Range,
   asOf?: Range,
+  holidays?: Range,
 ): Cell[][] {
   return formula(
     "SERVICE_LEVEL",
-    ["opened_at", "first_response_at", "target_hours", "period", "working_hours", "working_days", "as_of"],
+    ["opened_at", "first_response_at", "target_hours", "period", "working_hours", "working_days", "as_of", "holidays"],
     (context) => {
       const target = numberArg(targetHours, "target_hours", Number.NaN, { above: 0 });
       if (Number.isNaN(target)) throw new RapportError("input.empty", { arg: "target_hours" });
       const by = periodArg(period, "period", "month");
-      const working: WorkingTime | null = workingTimeArgs(workingHours, workingDays, WORKING);
+      const working: WorkingTime | null = workingTimeOf(context, workingHours, workingDays, holidays);
       const requests = requestsOf(context, openedAt, firstResponseAt, "first_response_at");
       const now = asOfArg(context, asOf, requests);
       const out: Cell[][] = [["period", "requests", "within_target", "late", "pending", "service_level"]];
@@ -121,7 +134,7 @@ export function SERVICE_LEVEL(
 }
 
 /**
- * RESOLUTION_TIME(opened_at, resolved_at, [period], [working_hours], [working_days], [as_of]):
+ * RESOLUTION_TIME(opened_at, resolved_at, [period], [working_hours], [working_days], [as_of], [holidays]):
  * per period of opening, requests, resolved, open, the Kaplan–Meier median hours to resolve (open
  * requests censored at as_of) with its confidence limits, and the mean of the resolved.
  */
@@ -132,13 +145,14 @@ export function RESOLUTION_TIME(
   workingHours?: Range,
   workingDays?: Range,
   asOf?: Range,
+  holidays?: Range,
 ): Cell[][] {
   return formula(
     "RESOLUTION_TIME",
-    ["opened_at", "resolved_at", "period", "working_hours", "working_days", "as_of"],
+    ["opened_at", "resolved_at", "period", "working_hours", "working_days", "as_of", "holidays"],
     (context) => {
       const by = periodArg(period, "period", "month");
-      const working = workingTimeArgs(workingHours, workingDays, WORKING);
+      const working = workingTimeOf(context, workingHours, workingDays, holidays);
       const requests = requestsOf(context, openedAt, resolvedAt, "resolved_at");
       const now = asOfArg(context, asOf, requests);
       const notReached = t(context.locale, "survival.notReached", {});

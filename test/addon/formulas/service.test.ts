@@ -44,6 +44,18 @@ describe("service formulas", () => {
     const office = addon.callCustomFunction("RESPONSE_TIME", opened, answered, "month", "9-18") as unknown[][];
     // 0.25, 0.5, 1, 2: median 0.75, mean 0.9375.
     expect(office[1]?.slice(0, 5)).toEqual(["2024-03", 5, 4, 0.75, 0.9375]);
+    // Monday the 4th a day off (a date cell at Moscow midnight): Fri 17:00 → Mon 10:00 is Friday's
+    // 1 h; Mon 09:00 → 09:30 and Mon 22:30 → Tue 09:15 count 0 and 0.25 h: 0, 0.25, 1, 1.
+    const dayOff = [[moscow(4, 0)]];
+    const holiday = addon.callCustomFunction("RESPONSE_TIME", opened, answered, "month", "9-18", "", dayOff);
+    expect((holiday as unknown[][])[1]?.slice(0, 5)).toEqual(["2024-03", 5, 4, 0.625, 0.5625]);
+    // Days off alone: all day on every other day. Fri 17:00 → Mon 10:00 is 55 h (Fri 7, Sat and
+    // Sun 24 each), Mon 22:30 → Tue 09:15 is 9.25 h: 0, 1, 9.25, 55, median 5.125.
+    const allDay = addon.callCustomFunction("RESPONSE_TIME", opened, answered, "month", "", "", dayOff) as unknown[][];
+    expect(allDay[1]?.slice(0, 4)).toEqual(["2024-03", 5, 4, (1 + 9.25) / 2]);
+    expect(errorOf(() => addon.callCustomFunction("RESPONSE_TIME", opened, answered, "", "", "", [["Xmas"]]))).toBe(
+      'RESPONSE_TIME: holidays, row 1: "Xmas" is not a date; use a date cell or text such as 2024-03-01 or 01.03.2024',
+    );
   });
 
   it("SERVICE_LEVEL and RESOLUTION_TIME", () => {

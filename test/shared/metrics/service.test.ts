@@ -31,7 +31,16 @@ describe("elapsed time", () => {
     expect(elapsedMinutes(at(2024, 3, 5, 7), at(2024, 3, 5, 9, 30), OFFICE)).toBe(30);
   });
 
-  it("agrees with a minute-by-minute count for any span and working week", () => {
+  it("leaves out days off (worked by hand)", () => {
+    // Friday 17:00 to Tuesday 10:00 with Monday a public holiday: Friday 17–18 and Tuesday 9–10.
+    const holiday = Math.floor(at(2024, 3, 4) / MINUTES_PER_DAY);
+    const withHoliday: WorkingTime = { ...OFFICE, holidays: Int32Array.of(holiday) };
+    expect(elapsedMinutes(at(2024, 3, 1, 17), at(2024, 3, 5, 10), withHoliday)).toBe(120);
+    // Three weeks from Monday 9:00 to Monday 9:00: 15 working days of 9 h, less the holiday.
+    expect(elapsedMinutes(at(2024, 2, 26, 9), at(2024, 3, 18, 9), withHoliday)).toBe(14 * 9 * 60);
+  });
+
+  it("agrees with a minute-by-minute count for any span, working week and days off", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 60 * MINUTES_PER_DAY }),
@@ -39,11 +48,15 @@ describe("elapsed time", () => {
         fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
         fc.integer({ min: 0, max: 23 }),
         fc.integer({ min: 1, max: 24 }),
-        (offset, length, days, startHour, hours) => {
+        fc.uniqueArray(fc.integer({ min: 0, max: 110 }), { maxLength: 12 }),
+        (offset, length, days, startHour, hours, daysOff) => {
           const start = startHour * 60;
           const end = Math.min(24, startHour + hours) * 60;
           if (!(end > start)) return;
-          const working: WorkingTime = { days, start, end };
+          const firstDay = Math.floor(at(2024, 1, 1) / MINUTES_PER_DAY);
+          const holidays = Int32Array.from(daysOff.map((d) => firstDay + d)).sort();
+          const working: WorkingTime = holidays.length > 0 ? { days, start, end, holidays } : { days, start, end };
+          const off = new Set(holidays);
           const from = at(2024, 1, 1) + offset;
           const to = from + length;
           let naive = 0;
@@ -51,7 +64,7 @@ describe("elapsed time", () => {
             const day = Math.floor(m / MINUTES_PER_DAY);
             const minute = m - day * MINUTES_PER_DAY;
             const weekday = (((day + 3) % 7) + 7) % 7;
-            if (days[weekday] && minute >= start && minute < end) naive++;
+            if (days[weekday] && !off.has(day) && minute >= start && minute < end) naive++;
           }
           expect(elapsedMinutes(from, to, working)).toBe(naive);
         },
