@@ -3,6 +3,7 @@ import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { type ChurnTable, churnTable } from "../metrics/churnTable";
 import { clv } from "../metrics/customerBase";
+import { UPSELL_MIN_INCREASE, upsellByCohort } from "../metrics/expansion";
 import {
   emptyNpsBins,
   type NpsBins,
@@ -12,6 +13,7 @@ import {
   npsFromCounts,
 } from "../metrics/nps";
 import { periodIndex, periodLabel, periodStart } from "../metrics/periods";
+import { returnRows, returnsByClient } from "../metrics/returns";
 import { compensatedSum } from "../metrics/sums";
 import { csatShare, isSmallSample, meanScore, npsInterval, tallyScoreList, topTwoBox } from "../metrics/survey";
 import { countedInFigures } from "../surveys/flags";
@@ -140,6 +142,13 @@ export interface CustomerFigures {
   readonly clv: ClvFigure | null;
   readonly churnGap: ChurnGap;
   readonly clvGap: ChurnGap;
+  /**
+   * Clients whose spend in a later period reached their first period's + 10 % (as UPSELL_RATE);
+   * n = clients with a first-period spend above 0. `returning`: the same over clients who came back.
+   */
+  readonly upsell: (Measure & { readonly returning: Measure | null }) | null;
+  /** Returns (negative amounts, as RETURN_RATE) ÷ orders, n = orders; null when there are none. */
+  readonly returns: (Measure & { readonly revenueRate: number | null; readonly returns: number }) | null;
   /** Days without a purchase after which a customer counts as lost (derived from the data). */
   readonly inactiveDays: number | null;
   readonly table: ChurnTable | null;
@@ -252,9 +261,37 @@ export function customerFigures(tx: Transactions, period: TrendPeriod): Customer
     clv: clvFigure,
     churnGap,
     clvGap,
+    upsell: upsellFigure(tx, period),
+    returns: returnsFigure(tx),
     inactiveDays: table?.inactiveDays ?? null,
     table,
     complete,
+  };
+}
+
+/** The upsell share of UPSELL_RATE's total row (10 % more in a later period), or null without amounts. */
+function upsellFigure(tx: Transactions, period: TrendPeriod): CustomerFigures["upsell"] {
+  if (!tx.amount) return null;
+  const table = upsellByCohort(tx, { period, window: null, minIncrease: UPSELL_MIN_INCREASE });
+  const total = table.rows[table.rows.length - 1];
+  if (!total || total.clients === 0) return null;
+  return {
+    ...measure(total.expanded / total.clients, total.clients),
+    returning: total.returned > 0 ? measure(total.expanded / total.returned, total.returned) : null,
+  };
+}
+
+/** RETURN_RATE's total over the whole list (negative amounts), or null when nothing was returned. */
+function returnsFigure(tx: Transactions): CustomerFigures["returns"] {
+  if (!tx.amount) return null;
+  const isReturn = returnRows(tx, null);
+  const table = returnsByClient(tx, isReturn);
+  const total = table[table.length - 1];
+  if (!total || total.returns === 0 || total.orders === 0) return null;
+  return {
+    ...measure(total.returns / total.orders, total.orders),
+    revenueRate: total.revenueRate,
+    returns: total.returns,
   };
 }
 

@@ -6,7 +6,7 @@ import { t } from "../i18n/translate";
 import { DATE_FORMAT, DATE_TIME_FORMAT } from "../sheets/formats";
 import type { DashboardAlert } from "./alerts";
 import type { CustomerFigures, LatestComment, Measure, SurveyFigures, TrendPeriod, TrendRow } from "./figures";
-import { fixed } from "./format";
+import { fixed, percent } from "./format";
 import type { ServiceFigures } from "./service";
 import { alertMessage, definitions, gapMessage } from "./text";
 import type { ThemesFigure } from "./themes";
@@ -235,6 +235,28 @@ export function reportLayout(input: ReportInput): ReportLayout {
           })
         : "",
     );
+    const upsell = customers.upsell;
+    measureRow(
+      tr("report.upsell"),
+      upsell,
+      FORMATS.share,
+      "report.nCustomers",
+      "",
+      upsell?.returning ? tr("report.upsellNote", { share: percent(upsell.returning.value, 1, locale) }) : "",
+    );
+    const returns = customers.returns;
+    if (returns) {
+      measureRow(
+        tr("report.returns"),
+        returns,
+        FORMATS.share,
+        "report.nOrders",
+        "",
+        returns.revenueRate === null
+          ? ""
+          : tr("report.returnsNote", { share: percent(returns.revenueRate, 1, locale) }),
+      );
+    }
   }
   grid.blank();
 

@@ -14,6 +14,9 @@ import { type Period, periodIndex, periodLabel, periodLookup } from "./periods";
  * period), since a client who never returned could not expand.
  */
 
+/** UPSELL_RATE's default threshold: a later period's spend at least 10 % above the first's. */
+export const UPSELL_MIN_INCREASE = 0.1;
+
 export interface ExpansionOptions {
   readonly period: Period;
   /** Later periods that count, after the cohort's own; null: all up to the end of the data. */

@@ -237,6 +237,33 @@ function renderFigures(view: DashboardView): void {
       : [],
   });
   anySmall ||= clv?.smallSample ?? false;
+  const upsell = c?.upsell ?? null;
+  fillCard($("upsell-card"), {
+    label: tr("ui.dashboard.upsell"),
+    hint: tr("ui.dashboard.upsellHint"),
+    value: upsell ? pct(upsell.value) : null,
+    n: upsell ? tr("ui.dashboard.n.customers", { n: count(upsell.n) }) : tr("ui.dashboard.notYet"),
+    small: upsell?.smallSample ?? false,
+    extra: upsell?.returning
+      ? [node("div", "sub", tr("ui.dashboard.upsellReturning", { share: pct(upsell.returning.value) }))]
+      : [],
+  });
+  anySmall ||= upsell?.smallSample ?? false;
+  const returns = c?.returns ?? null;
+  fillCard($("returns-card"), {
+    label: tr("ui.dashboard.returns"),
+    hint: tr("ui.dashboard.returnsHint"),
+    value: returns ? pct(returns.value) : null,
+    n: returns
+      ? tr("ui.dashboard.n.orders", { n: count(returns.n) })
+      : tr(c?.aov ? "ui.dashboard.noReturns" : "ui.dashboard.notYet"),
+    small: returns?.smallSample ?? false,
+    extra:
+      returns && returns.revenueRate !== null
+        ? [node("div", "sub", tr("ui.dashboard.returnsRevenue", { share: pct(returns.revenueRate) }))]
+        : [],
+  });
+  anySmall ||= returns?.smallSample ?? false;
   const gaps = [c?.churnGap, c && c.clvGap !== c.churnGap ? c.clvGap : null].filter((g): g is string => Boolean(g));
   $("customer-hints").textContent = gaps.join(" ");
   const note = $("small-sample-note");

@@ -26,6 +26,7 @@ import {
   crossSellByCohort,
   crossSellTargets,
   type ExpansionTable,
+  UPSELL_MIN_INCREASE,
   upsellByCohort,
 } from "../../../shared/metrics/expansion";
 import {
@@ -298,7 +299,7 @@ export function UPSELL_RATE(
   return formula("UPSELL_RATE", ["customer_ids", "dates", "amounts", "period", "min_increase", "window"], (context) => {
     const options = {
       period: periodArg(period, "period", "month"),
-      minIncrease: numberArg(minIncrease, "min_increase", 0.1, { percent: true, above: 0 }),
+      minIncrease: numberArg(minIncrease, "min_increase", UPSELL_MIN_INCREASE, { percent: true, above: 0 }),
       window: optionalNumberArg(window, "window", WINDOW) ?? null,
     };
     const tx = readTransactions({ customerIds, dates, amounts }, context.dates);

@@ -687,3 +687,30 @@ describe("Dashboard: service", () => {
     expect(view.skipped[0]?.examples[0]).toMatch(/^Tickets · Opened, cell B3: "soon" is not a date/);
   });
 });
+
+describe("Dashboard: upsell and returns", () => {
+  it("gives the demo's upsell as a naive count of its transactions does, and says it has no returns", () => {
+    // Naive: each client's first month spend against each later month's; upsold at +10 %.
+    const byClient = new Map<string, Map<string, number>>();
+    for (const r of cdnow) {
+      const months = byClient.get(r.customerId) ?? new Map<string, number>();
+      months.set(r.date.slice(0, 7), (months.get(r.date.slice(0, 7)) ?? 0) + r.amount);
+      byClient.set(r.customerId, months);
+    }
+    let clients = 0;
+    let returned = 0;
+    let upsold = 0;
+    for (const months of byClient.values()) {
+      const [first, ...later] = [...months.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+      const base = (first as [string, number])[1];
+      if (!(base > 0)) continue;
+      clients++;
+      if (later.length > 0) returned++;
+      if (later.some(([, spend]) => spend >= base * 1.1 - 1e-9)) upsold++;
+    }
+    const view = data(demo(), "month");
+    expect(view.customers?.upsell).toMatchObject({ n: clients, returning: { n: returned } });
+    expect(view.customers?.upsell?.value).toBeCloseTo(upsold / clients, 12);
+    expect(view.customers?.returns).toBeNull();
+  });
+});

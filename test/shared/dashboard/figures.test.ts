@@ -229,3 +229,24 @@ describe("latest comments", () => {
     expect(latestComments(answers).map((c) => c.comment)).toEqual(["c", "b", "d", "a", "undated"]);
   });
 });
+
+describe("upsell and returns on the Dashboard", () => {
+  it("gives UPSELL_RATE's total share and RETURN_RATE's order share (worked by hand)", () => {
+    // Client 1: 100 in January, 120 in March (+20 %): upsold. Client 2: 200 in January, 205 in
+    // February (+2.5 %) and a return of −50 in February: returning, not upsold. Client 3: January only.
+    const tx = txOf([
+      [1, "2024-01-05", 100],
+      [1, "2024-03-05", 120],
+      [2, "2024-01-10", 200],
+      [2, "2024-02-10", 255],
+      [2, "2024-02-12", -50],
+      [3, "2024-01-20", 30],
+    ]);
+    const figures = customerFigures(tx, "month");
+    expect(figures.upsell).toMatchObject({ value: 1 / 3, n: 3, returning: { value: 0.5, n: 2 } });
+    // 1 return of 5 orders; 50 returned of 705 sold.
+    expect(figures.returns).toMatchObject({ value: 0.2, n: 5, returns: 1 });
+    expect(figures.returns?.revenueRate).toBeCloseTo(50 / 705, 12);
+    expect(customerFigures(txOf([[1, "2024-01-05", 10]]), "month").returns).toBeNull();
+  });
+});

@@ -126,6 +126,19 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
                 expectedYears: customers.clv.expectedYears,
               }
             : null,
+          upsell: customers.upsell
+            ? {
+                ...measureView(customers.upsell),
+                returning: customers.upsell.returning ? measureView(customers.upsell.returning) : null,
+              }
+            : null,
+          returns: customers.returns
+            ? {
+                ...measureView(customers.returns),
+                revenueRate: customers.returns.revenueRate,
+                returns: customers.returns.returns,
+              }
+            : null,
           churnGap: customers.churnGap ? gapMessage(customers.churnGap, period, locale) : null,
           clvGap: customers.clvGap ? gapMessage(customers.clvGap, period, locale) : null,
         }

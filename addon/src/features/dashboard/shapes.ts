@@ -104,6 +104,10 @@ export interface CustomersView {
   repeatRate: MeasureView;
   aov: MeasureView | null;
   clv: ClvView | null;
+  /** Clients whose spend in a later period reached their first period's + 10 %; `returning`: over clients who came back. */
+  upsell: (MeasureView & { returning: MeasureView | null }) | null;
+  /** Returns (negative amounts) ÷ orders, and the returned share of revenue; null when nothing was returned. */
+  returns: (MeasureView & { revenueRate: number | null; returns: number }) | null;
   /** Why churn and retention are missing, in words, or null. */
   churnGap: string | null;
   clvGap: string | null;
