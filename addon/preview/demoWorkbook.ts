@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CDNOW_EXTRACT_PATH, type CdnowRow, readCdnow } from "../../scripts/lib/cdnow";
+import { seededRandom } from "../../shared/random";
 import { zonedMidnight } from "../harness/cellFormat";
 import type { CellValue } from "../harness/index";
 import type { SpreadsheetInit } from "../harness/spreadsheet";
@@ -58,9 +59,43 @@ export interface DemoOptions {
 
 /** The demo's sheets, named in the preview's language. */
 export const DEMO_SHEET_NAMES = {
-  en: { clients: "Clients", transactions: "Transactions", requests: "Requests" },
-  ru: { clients: "Клиенты", transactions: "Покупки", requests: "Обращения" },
+  en: { clients: "Clients", transactions: "Transactions", requests: "Requests", contracts: "Contracts" },
+  ru: { clients: "Клиенты", transactions: "Покупки", requests: "Обращения", contracts: "Договоры" },
 } as const;
+
+export interface DemoContract {
+  clientId: string;
+  plan: string;
+  /** YYYY-MM-DD. */
+  end: string;
+  /** A renewal day (YYYY-MM-DD), true/false, or null while undecided. */
+  renewed: string | boolean | null;
+}
+
+/**
+ * Yearly contracts of every other demo client, made up deterministically (seeded): ends spread
+ * over the twelve months up to `lastDay` and the three after; of those already due, about 7 in 10
+ * renewed (by a date, some late, or a ticked box), 2 in 10 not (FALSE), the rest left blank.
+ */
+export function demoContracts(lastDay: string, clientIds: readonly string[]): DemoContract[] {
+  const random = seededRandom(19_970_101);
+  const last = Date.parse(`${lastDay}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const out: DemoContract[] = [];
+  for (const [i, clientId] of clientIds.entries()) {
+    if (i % 2 === 1) continue;
+    const end = last + Math.floor(random() * 450 - 360) * 86_400_000;
+    const r = random();
+    let renewed: DemoContract["renewed"] = null;
+    if (end <= last) {
+      if (r < 0.55) renewed = iso(end + Math.floor(random() * 30 - 20) * 86_400_000);
+      else if (r < 0.7) renewed = true;
+      else if (r < 0.9) renewed = false;
+    } else if (r < 0.3) renewed = iso(end - Math.floor(random() * 20) * 86_400_000);
+    out.push({ clientId, plan: ["Basic", "Pro", "Team"][Math.floor(random() * 3)] as string, end: iso(end), renewed });
+  }
+  return out.sort((a, b) => a.end.localeCompare(b.end));
+}
 
 /** Months of support requests in the demo, ending with its last transaction. */
 const REQUEST_MONTHS = 12;
@@ -88,12 +123,7 @@ export interface DemoRequest {
  * resolutions around 20 hours; the newest few still open.
  */
 export function demoRequests(lastDay: string, clientIds: readonly string[]): DemoRequest[] {
-  let state = 20_240_601;
-  // A small linear congruential generator: the same demo on every machine, no dependency.
-  const random = () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const random = seededRandom(20_240_601);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const logNormal = (median: number) => median * Math.exp(0.9 * normal());
   const [y, m] = lastDay.split("-").map(Number) as [number, number];
@@ -150,9 +180,10 @@ export function shiftIsoDate(iso: string, days: number): string {
 
 /**
  * The demo workbook: a Clients sheet (id, name, e-mail, first purchase, NPS score, survey date,
- * comment), a Transactions sheet (client id, date, CDs, amount) and a Requests sheet (ticket,
- * client id, opened, first response, resolved, channel), with dates as Sheets holds them (Date at
- * local midnight in the spreadsheet's time zone, date-times on its clock).
+ * comment), a Transactions sheet (client id, date, CDs, amount), a Requests sheet (ticket, client
+ * id, opened, first response, resolved, channel) and a Contracts sheet (client id, plan, contract
+ * end, renewed), with dates as Sheets holds them (Date at local midnight in the spreadsheet's time
+ * zone, date-times on its clock).
  */
 export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
   const ru = options.locale === "ru";
@@ -199,6 +230,18 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
       r.channel,
     ]),
   ];
+  const contracts: CellValue[][] = [
+    ru ? ["ID клиента", "Тариф", "Окончание договора", "Продлён"] : ["Client ID", "Plan", "Contract end", "Renewed"],
+    ...demoContracts(
+      lastDemoDate(transactionsRead),
+      readDemoClients().map((c) => c.id),
+    ).map((c) => [
+      Number(c.clientId),
+      c.plan,
+      day(c.end),
+      typeof c.renewed === "string" ? day(c.renewed) : c.renewed === null ? "" : c.renewed,
+    ]),
+  ];
   return {
     name: ru ? "Клиенты Rapport (демо)" : "Rapport demo clients",
     id: "demo-workbook",
@@ -208,6 +251,7 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].clients, rows: clients },
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].transactions, rows: transactions },
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].requests, rows: requests },
+      { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].contracts, rows: contracts },
     ],
   };
 }

@@ -7,6 +7,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT } from "../sheets/formats";
 import type { DashboardAlert } from "./alerts";
 import type { CustomerFigures, LatestComment, Measure, SurveyFigures, TrendPeriod, TrendRow } from "./figures";
 import { fixed, percent } from "./format";
+import type { RenewalsFigure } from "./renewals";
 import type { ServiceFigures } from "./service";
 import { alertMessage, definitions, gapMessage } from "./text";
 import type { ThemesFigure } from "./themes";
@@ -84,6 +85,8 @@ export interface ReportInput {
   readonly themes?: ThemesFigure | null;
   /** Service speed per period (absent or null: no requests sheet). */
   readonly service?: ServiceFigures | null;
+  /** Renewals per period of the due date (absent or null: no contracts sheet). */
+  readonly renewals?: RenewalsFigure | null;
   /** Problems met while reading the sheets, already in the reader's language. */
   readonly notes: readonly string[];
 }
@@ -399,6 +402,51 @@ export function reportLayout(input: ReportInput): ReportLayout {
       );
     }
     grid.add([tr("report.service.note")]);
+    grid.blank();
+  }
+
+  const renewals = input.renewals;
+  if (renewals && renewals.periods.length > 0) {
+    grid.add([tr("report.renewals")], [], true);
+    grid.add(
+      [
+        tr("report.period"),
+        tr("report.renewals.due"),
+        tr("report.renewals.renewed"),
+        tr("report.renewals.onTime"),
+        tr("report.renewals.lapsed"),
+        tr("report.renewals.open"),
+        tr("report.renewals.rate"),
+        tr("report.renewals.onTimeRate"),
+      ],
+      [],
+      true,
+    );
+    for (const row of [...renewals.periods, renewals.total]) {
+      grid.add(
+        [
+          row === renewals.total ? tr("report.renewals.total") : literalText(row.label),
+          row.due,
+          row.renewed,
+          row.onTime,
+          row.lapsed,
+          row.open,
+          row.renewalRate,
+          row.onTimeRate,
+        ],
+        [
+          FORMATS.text,
+          FORMATS.count,
+          FORMATS.count,
+          FORMATS.count,
+          FORMATS.count,
+          FORMATS.count,
+          FORMATS.share,
+          FORMATS.share,
+        ],
+      );
+    }
+    grid.add([tr("report.renewals.note")]);
     grid.blank();
   }
 

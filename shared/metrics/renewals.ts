@@ -2,6 +2,7 @@ import { cellDay, type DateReading, type DayNumber, readDay } from "../cells/dat
 import { cellFlag } from "../cells/flags";
 import {
   type Cell,
+  type CellOrigin,
   cellPosition,
   displayValue,
   isBlank,
@@ -48,6 +49,10 @@ export function readContracts(
   asOf: DayNumber,
   graceDays: number,
   names: { ends: string; renewed: string },
+  /** Sidebars: a row that cannot be read is handed here and left out (formulas fail loudly). */
+  skip?: (error: RapportError) => void,
+  /** Where the columns start in their sheet (sidebars): messages then name the sheet's cells. */
+  origins?: { ends?: CellOrigin; renewed?: CellOrigin },
 ): Contracts {
   const [endRows, renewedRows] = rowsOfSameHeight(ends, renewed, { first: names.ends, second: names.renewed });
   const due: number[] = [];
@@ -56,30 +61,45 @@ export function readContracts(
     const endCell = (endRows[r] as readonly Cell[])[0];
     const mark = (renewedRows[r] as readonly Cell[])[0];
     if (isBlank(endCell) && isBlank(mark)) continue;
-    const position = cellPosition(r, 0, 1);
-    if (isBlank(endCell)) throw new RapportError("input.blankInRow", { arg: names.ends, cell: position });
-    const end = readDay(endCell, reading, names.ends, r, 0, 1);
-    const deadline = end + graceDays;
-    due.push(end);
-    if (isBlank(mark)) {
-      outcome.push(asOf > deadline ? "lapsed" : "open");
-      continue;
+    try {
+      const [end, result] = contractOutcome(endCell, mark, r, reading, asOf, graceDays, names, origins);
+      due.push(end);
+      outcome.push(result);
+    } catch (error) {
+      if (!skip || !(error instanceof RapportError)) throw error;
+      skip(error);
     }
-    if (isErrorCell(mark))
-      throw new RapportError("input.errorCell", { arg: names.renewed, cell: position, value: mark as string });
-    const flag = cellFlag(mark);
-    if (flag !== null) {
-      outcome.push(flag ? "onTime" : "lapsed");
-      continue;
-    }
-    const day = cellDay(mark, reading);
-    if (day === null) {
-      throw new RapportError("renewal.notOutcome", { arg: names.renewed, cell: position, value: displayValue(mark) });
-    }
-    outcome.push(day <= deadline ? "onTime" : "late");
   }
   if (due.length === 0) throw new RapportError("input.empty", { arg: names.ends });
   return { due: Int32Array.from(due), outcome };
+}
+
+/** One contract's end day and outcome, or an error naming the cell. */
+function contractOutcome(
+  endCell: Cell,
+  mark: Cell,
+  r: number,
+  reading: DateReading,
+  asOf: DayNumber,
+  graceDays: number,
+  names: { ends: string; renewed: string },
+  origins?: { ends?: CellOrigin; renewed?: CellOrigin },
+): [DayNumber, RenewalOutcome] {
+  const endAt = cellPosition(r, 0, 1, origins?.ends);
+  const markAt = cellPosition(r, 0, 1, origins?.renewed);
+  if (isBlank(endCell)) throw new RapportError("input.blankInRow", { arg: names.ends, cell: endAt });
+  const end = readDay(endCell, reading, names.ends, r, 0, 1, origins?.ends);
+  const deadline = end + graceDays;
+  if (isBlank(mark)) return [end, asOf > deadline ? "lapsed" : "open"];
+  if (isErrorCell(mark))
+    throw new RapportError("input.errorCell", { arg: names.renewed, cell: markAt, value: mark as string });
+  const flag = cellFlag(mark);
+  if (flag !== null) return [end, flag ? "onTime" : "lapsed"];
+  const day = cellDay(mark, reading);
+  if (day === null) {
+    throw new RapportError("renewal.notOutcome", { arg: names.renewed, cell: markAt, value: displayValue(mark) });
+  }
+  return [end, day <= deadline ? "onTime" : "late"];
 }
 
 const OUTCOMES: readonly RenewalOutcome[] = ["onTime", "late", "lapsed", "open"];

@@ -1,6 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import {
+  demoContracts,
   demoRequests,
   demoShiftDays,
   lastDemoDate,
@@ -47,6 +48,21 @@ const lastMonthMedian =
   ((lastMonthHours[Math.floor((lastMonthHours.length - 1) / 2)] as number) +
     (lastMonthHours[Math.ceil((lastMonthHours.length - 1) / 2)] as number)) /
   2;
+
+/** The demo's renewal rate over every contract as the preview shifts them, as of today in New York. */
+function referenceRenewalRate(): number {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+  let renewed = 0;
+  let lapsed = 0;
+  for (const c of demoContracts(
+    lastDemoDate(),
+    readDemoClients().map((x) => x.id),
+  )) {
+    if (c.renewed === true || typeof c.renewed === "string") renewed++;
+    else if (c.renewed === false || shiftIsoDate(c.end, shift) < today) lapsed++;
+  }
+  return renewed / (renewed + lapsed);
+}
 
 const pages = previewPages();
 let errors: string[] = [];
@@ -120,6 +136,15 @@ describe("Dashboard sidebar", () => {
     );
     await screenshot(p, "sidebar-dashboard-service-en");
 
+    // Renewals: the Contracts sheet found; the rate over all decided contracts as counted above.
+    const renewals = frame.getByTestId("renewals");
+    await renewals.scrollIntoViewIfNeeded();
+    expect(await renewals.locator("h2").textContent()).toBe("Renewals");
+    expect(await frame.getByTestId("renewal-total-card").getByTestId("value").textContent()).toBe(
+      `${(100 * referenceRenewalRate()).toFixed(1)}%`,
+    );
+    await screenshot(p, "sidebar-dashboard-renewals-en");
+
     // Period by quarter.
     await frame.getByText("Quarter", { exact: true }).click();
     await expect
@@ -147,7 +172,7 @@ describe("Dashboard sidebar", () => {
       .toBe("Report written to the sheet Report with 4 charts.");
     await expect
       .poll(() => p.locator("#tabs button").allTextContents())
-      .toEqual(["Clients", "Transactions", "Requests", "Report"]);
+      .toEqual(["Clients", "Transactions", "Requests", "Contracts", "Report"]);
     await expect.poll(() => p.locator('#tabs button[aria-selected="true"]').textContent()).toBe("Report");
     await expect.poll(() => p.locator('#grid td[data-r="0"][data-c="0"]').textContent()).toBe("Rapport report");
     await expect.poll(() => p.locator("[data-testid=chart]").count()).toBe(4);
@@ -163,7 +188,7 @@ describe("Dashboard sidebar", () => {
     await expect.poll(() => frame.locator("#status").textContent()).toBe("");
     await expect
       .poll(() => p.locator("#tabs button").allTextContents())
-      .toEqual(["Clients", "Transactions", "Requests", "Report"]);
+      .toEqual(["Clients", "Transactions", "Requests", "Contracts", "Report"]);
     expect(await p.locator("[data-testid=chart]").count()).toBe(4);
     expect(errors).toEqual([]);
   });
@@ -191,6 +216,10 @@ describe("Dashboard sidebar", () => {
       `${lastMonthMedian.toFixed(1).replace(".", ",")} ч`,
     );
     await screenshot(p, "sidebar-dashboard-service-ru");
+    const renewals = frame.getByTestId("renewals");
+    await renewals.scrollIntoViewIfNeeded();
+    expect(await renewals.locator("h2").textContent()).toBe("Продления");
+    await screenshot(p, "sidebar-dashboard-renewals-ru");
 
     // Arrow keys move between the period's radio buttons, as in any radio group.
     await frame.locator('input[value="month"]').focus();

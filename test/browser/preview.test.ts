@@ -33,7 +33,7 @@ describe("add-on preview", () => {
     const p = await openPreview("en");
     await expect
       .poll(() => p.locator("#tabs button").allTextContents())
-      .toEqual(["Clients", "Transactions", "Requests"]);
+      .toEqual(["Clients", "Transactions", "Requests", "Contracts"]);
     expect(await p.locator("#grid thead th").first().textContent()).toBe("A");
     expect(await p.locator('#grid td[data-r="0"][data-c="4"]').textContent()).toBe("NPS score");
     await p.locator("#menu-button").click();

@@ -5,6 +5,7 @@ import type {
   DashboardPeriod,
   DashboardView,
   MeasureView,
+  RenewalRowView,
   SheetOption,
   ThemeView,
   TrendPoint,
@@ -542,6 +543,53 @@ function renderService(view: DashboardView): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Renewals
+
+function renewalCard(card: HTMLElement, label: string, hint: string, row: RenewalRowView | null, small: boolean): void {
+  const decided = row ? row.renewed + row.lapsed : 0;
+  fillCard(card, {
+    label,
+    hint,
+    value: row && row.renewalRate !== null ? pct(row.renewalRate) : null,
+    n: row && decided > 0 ? tr("ui.dashboard.renewals.n", { n: count(decided) }) : tr("ui.dashboard.notYet"),
+    small,
+    extra:
+      row && row.onTimeRate !== null
+        ? [
+            node(
+              "div",
+              "sub",
+              tr("ui.dashboard.renewals.detail", { onTime: pct(row.onTimeRate), open: count(row.open) }),
+            ),
+          ]
+        : [],
+  });
+}
+
+function renderRenewals(view: DashboardView): void {
+  const renewals = view.renewals;
+  $("renewals").hidden = renewals === null;
+  if (!renewals) return;
+  $("renewals-source").textContent = tr("ui.dashboard.renewals.source", { source: renewals.source });
+  const latest = renewals.latest;
+  renewalCard(
+    $("renewal-card"),
+    tr("ui.dashboard.renewals.latest"),
+    latest ? tr("ui.dashboard.renewals.dueIn", { period: latest.period }) : "",
+    latest,
+    renewals.smallSample,
+  );
+  const total = renewals.total;
+  renewalCard(
+    $("renewal-total-card"),
+    tr("ui.dashboard.renewals.all"),
+    tr("ui.dashboard.renewals.allHint", { n: count(total.due) }),
+    total,
+    total.renewed + total.lapsed < SMALL,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // What clients say
 
 function themeItem(theme: ThemeView): HTMLLIElement {
@@ -605,6 +653,7 @@ function renderThemes(view: DashboardView): void {
 const TX_ROLES = ["clientId", "date", "amount"] as const;
 const SCORE_ROLES = ["score", "date", "comment"] as const;
 const REQUEST_ROLES = ["opened", "firstResponse", "resolved"] as const;
+const CONTRACT_ROLES = ["contractEnd", "renewed"] as const;
 
 function option(value: string, text: string): HTMLOptionElement {
   const o = document.createElement("option");
@@ -618,9 +667,11 @@ function fillSheetSelect(select: HTMLSelectElement, sheets: readonly SheetOption
   select.value = chosen === null ? "" : String(chosen);
 }
 
-function fillRoles(prefix: "tx" | "sc" | "rq", roles: readonly string[], sheet: SheetOption | undefined): void {
-  // A requests sheet has roles of its own (opened, first response, resolved).
-  const mapping = (prefix === "rq" ? sheet?.requests : sheet?.mapping) as Record<string, number | null> | undefined;
+function fillRoles(prefix: "tx" | "sc" | "rq" | "ct", roles: readonly string[], sheet: SheetOption | undefined): void {
+  // Request and contract sheets have roles of their own (opened, first response…; end, renewed).
+  const mapping = (prefix === "rq" ? sheet?.requests : prefix === "ct" ? sheet?.contracts : sheet?.mapping) as
+    | Record<string, number | null>
+    | undefined;
   for (const role of roles) {
     const select = $<HTMLSelectElement>(`${prefix}-${role}`);
     select.replaceChildren(
@@ -631,7 +682,8 @@ function fillRoles(prefix: "tx" | "sc" | "rq", roles: readonly string[], sheet: 
     select.value = column === null ? "" : String(column);
     select.disabled = !sheet;
   }
-  const remembered = prefix === "rq" ? sheet?.requestsRemembered : sheet?.remembered;
+  const remembered =
+    prefix === "rq" ? sheet?.requestsRemembered : prefix === "ct" ? sheet?.contractsRemembered : sheet?.remembered;
   $(`${prefix}-state`).textContent = sheet ? tr(remembered ? "ui.dashboard.remembered" : "ui.dashboard.detected") : "";
 }
 
@@ -647,6 +699,8 @@ function renderColumns(view: DashboardView): void {
   fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet")));
   fillSheetSelect($("rq-sheet"), sources.sheets, sources.requests);
   fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet")));
+  fillSheetSelect($("ct-sheet"), sources.sheets, sources.contracts);
+  fillRoles("ct", CONTRACT_ROLES, sheetOf($("ct-sheet")));
   const r = sources.responses;
   $("responses-state").textContent = r
     ? tr("ui.dashboard.responsesFound", { sheet: r.sheet, n: r.answers, nps: r.nps, csat: r.csat, ces: r.ces })
@@ -680,6 +734,11 @@ function choice(): DashboardColumnsChoice {
       firstResponse: selected("rq-firstResponse"),
       resolved: selected("rq-resolved"),
     },
+    contracts: {
+      sheetId: selected("ct-sheet"),
+      contractEnd: selected("ct-contractEnd"),
+      renewed: selected("ct-renewed"),
+    },
   };
 }
 
@@ -692,6 +751,7 @@ function render(view: DashboardView): void {
   renderFigures(view);
   renderTrend(view);
   renderService(view);
+  renderRenewals(view);
   renderThemes(view);
   renderColumns(view);
 }
@@ -722,6 +782,7 @@ $("refresh").addEventListener("click", () => void load(() => call("dashboardData
 $("tx-sheet").addEventListener("change", () => fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet"))));
 $("sc-sheet").addEventListener("change", () => fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet"))));
 $("rq-sheet").addEventListener("change", () => fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet"))));
+$("ct-sheet").addEventListener("change", () => fillRoles("ct", CONTRACT_ROLES, sheetOf($("ct-sheet"))));
 $("columns-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void load(() => call("saveDashboardColumns", choice(), period()), tr("ui.dashboard.saved"));

@@ -1,21 +1,32 @@
 import { dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, detectColumns } from "../../../shared/sheets/columns";
+import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
 import {
+  type ContractMapping,
+  detectContractColumns,
   detectRequestColumns,
+  EMPTY_CONTRACT_MAPPING,
   EMPTY_REQUEST_MAPPING,
+  isContractSheet,
   isRequestSheet,
   type RequestMapping,
-} from "../../../shared/sheets/requestColumns";
-import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
+} from "../../../shared/sheets/sheetKinds";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows sampled to guess a sheet's columns: enough to see their content, cheap to read. */
 const SAMPLE_ROWS = 200;
 const PROPERTY_PREFIX = "rapport.columns.";
-/** A sheet's request columns as a person confirmed them (a sheet of tickets has roles of its own). */
-const REQUEST_PROPERTY_PREFIX = "rapport.requestColumns.";
+/**
+ * Sheets of their own kind (requests, contracts) have roles of their own, remembered per sheet
+ * under their own property prefix when a person confirms them.
+ */
+export type SheetKind = "requests" | "contracts";
+const KIND_PROPERTY_PREFIX: Readonly<Record<SheetKind, string>> = {
+  requests: "rapport.requestColumns.",
+  contracts: "rapport.contractColumns.",
+};
 
 /** A sheet's columns by role, and whether a person confirmed them (remembered) or they are a guess. */
 export interface SheetColumns {
@@ -26,17 +37,26 @@ export interface SheetColumns {
   /** Its columns read as a sheet of service requests (opened, first response, resolved). */
   requests: RequestMapping;
   requestsRemembered: boolean;
+  /** Its columns read as a sheet of contracts (end date, renewed). */
+  contracts: ContractMapping;
+  contractsRemembered: boolean;
 }
 
-function readRememberedRequests(sheet: Sheet, width: number): RequestMapping | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(REQUEST_PROPERTY_PREFIX + sheet.getSheetId());
+/** A kind's remembered columns: each a column of the sheet, or null; null when nothing is remembered. */
+function readRememberedKind<M extends Record<string, number | null>>(
+  kind: SheetKind,
+  empty: M,
+  sheet: Sheet,
+  width: number,
+): M | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId());
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
-    const mapping = { ...EMPTY_REQUEST_MAPPING };
-    for (const role of Object.keys(mapping) as (keyof RequestMapping)[]) {
-      const value = parsed[role];
-      mapping[role] =
+    const mapping = { ...empty };
+    for (const role of Object.keys(mapping) as (keyof M)[]) {
+      const value = parsed[role as string];
+      (mapping as Record<string, number | null>)[role as string] =
         typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= width ? value : null;
     }
     return mapping;
@@ -73,40 +93,40 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
       remembered: false,
       requests: { ...EMPTY_REQUEST_MAPPING },
       requestsRemembered: false,
+      contracts: { ...EMPTY_CONTRACT_MAPPING },
+      contractsRemembered: false,
     };
   }
   const sample = sheet.getRange(1, 1, Math.min(height, SAMPLE_ROWS + 1), width).getValues() as Cell[][];
   const headers = (sample[0] ?? []).map((h) => String(h ?? "").trim());
   const ss = sheet.getParent();
   const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
-  const rememberedRequests = readRememberedRequests(sheet, width);
-  const requests = rememberedRequests ?? detectRequestColumns(headers, sample.slice(1), reading);
-  const requestsRemembered = rememberedRequests !== null;
+  const rememberedRequests = readRememberedKind("requests", EMPTY_REQUEST_MAPPING, sheet, width);
+  const rememberedContracts = readRememberedKind("contracts", EMPTY_CONTRACT_MAPPING, sheet, width);
+  const kinds = {
+    requests: rememberedRequests ?? detectRequestColumns(headers, sample.slice(1), reading),
+    requestsRemembered: rememberedRequests !== null,
+    contracts: rememberedContracts ?? detectContractColumns(headers, sample.slice(1), reading),
+    contractsRemembered: rememberedContracts !== null,
+  };
   const remembered = readRemembered(sheet);
   if (remembered) {
     for (const role of COLUMN_ROLES) if ((remembered[role] ?? 0) > width) remembered[role] = null;
-    return { sheet, headers, mapping: remembered, remembered: true, requests, requestsRemembered };
+    return { sheet, headers, mapping: remembered, remembered: true, ...kinds };
   }
-  return {
-    sheet,
-    headers,
-    mapping: detectColumns(headers, sample.slice(1), reading),
-    remembered: false,
-    requests,
-    requestsRemembered,
-  };
+  return { sheet, headers, mapping: detectColumns(headers, sample.slice(1), reading), remembered: false, ...kinds };
 }
 
-/** Remembers a person's correction of a request sheet's columns. */
-export function rememberRequestColumns(sheet: Sheet, mapping: RequestMapping): void {
+/** Remembers a person's correction of a request or contract sheet's columns. */
+export function rememberKindColumns(kind: SheetKind, sheet: Sheet, mapping: RequestMapping | ContractMapping): void {
   PropertiesService.getDocumentProperties().setProperty(
-    REQUEST_PROPERTY_PREFIX + sheet.getSheetId(),
+    KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId(),
     JSON.stringify(mapping),
   );
 }
 
-export function forgetRequestColumns(sheet: Sheet): void {
-  PropertiesService.getDocumentProperties().deleteProperty(REQUEST_PROPERTY_PREFIX + sheet.getSheetId());
+export function forgetKindColumns(kind: SheetKind, sheet: Sheet): void {
+  PropertiesService.getDocumentProperties().deleteProperty(KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId());
 }
 
 /** Remembers a person's correction of a sheet's columns. */
@@ -126,6 +146,8 @@ export interface DataSources {
   clients: SheetColumns | null;
   /** A sheet of service requests (tickets), read by its request columns. */
   requests: SheetColumns | null;
+  /** A sheet of contracts, read by its end-date and renewed columns. */
+  contracts: SheetColumns | null;
   /** The `Responses` sheet survey sync writes (read by its headers, see shared/sheets/responses.ts). */
   responses: Sheet | null;
   /** Every sheet with its columns, in tab order (for pickers). */
@@ -133,7 +155,7 @@ export interface DataSources {
 }
 
 /** The sources a person can choose a sheet for; the choice is remembered for the spreadsheet. */
-export type SourceKind = "transactions" | "scores" | "clients" | "requests";
+export type SourceKind = "transactions" | "scores" | "clients" | SheetKind;
 const SOURCE_PREFIX = "rapport.source.";
 /** Stored for a source a person set to "none". */
 const NO_SHEET = "none";
@@ -168,7 +190,8 @@ const has = (m: ColumnMapping, ...roles: ColumnRole[]) => roles.every((r) => m[r
  * otherwise: transactions = the longest sheet with client id, date and amount; scores = the first
  * sheet other than Responses with a score column; clients = a sheet with client ids and names or
  * e-mails other than the transactions; requests = the first sheet other than Responses with an
- * opened column and a first-response or resolved column; responses = the sheet named `Responses`.
+ * opened column and a first-response or resolved column; contracts = the first with an end-date and
+ * a renewed column; responses = the sheet named `Responses`.
  */
 export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataSources {
   const all = ss.getSheets().map(sheetColumns);
@@ -197,5 +220,6 @@ export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataS
       ) ?? null,
   );
   const requests = chosen("requests", () => others.find((s) => isRequestSheet(s.requests)) ?? null);
-  return { transactions, scores, clients, requests, responses, sheets: all };
+  const contracts = chosen("contracts", () => others.find((s) => isContractSheet(s.contracts)) ?? null);
+  return { transactions, scores, clients, requests, contracts, responses, sheets: all };
 }

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { CellValue, Harness } from "../../../addon/harness/index";
 import { FakeRange } from "../../../addon/harness/index";
 import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
-import { demoRequests, demoWorkbook, lastDemoDate, readDemoClients } from "../../../addon/preview/demoWorkbook";
+import {
+  demoContracts,
+  demoRequests,
+  demoWorkbook,
+  lastDemoDate,
+  readDemoClients,
+} from "../../../addon/preview/demoWorkbook";
 import type {
   DashboardColumnsChoice,
   DashboardView,
@@ -712,5 +718,41 @@ describe("Dashboard: upsell and returns", () => {
     expect(view.customers?.upsell).toMatchObject({ n: clients, returning: { n: returned } });
     expect(view.customers?.upsell?.value).toBeCloseTo(upsold / clients, 12);
     expect(view.customers?.returns).toBeNull();
+  });
+});
+
+describe("Dashboard: renewals", () => {
+  it("finds the Contracts sheet and gives the renewal rates a naive count of the demo's contracts gives", () => {
+    // The harness's today is long after CDNOW's 1998: every contract is due, a blank one lapsed.
+    const contracts = demoContracts(
+      lastDemoDate(),
+      readDemoClients().map((c) => c.id),
+    );
+    let renewed = 0;
+    let onTime = 0;
+    let lapsed = 0;
+    for (const c of contracts) {
+      if (c.renewed === true || (typeof c.renewed === "string" && c.renewed <= c.end)) onTime++;
+      if (c.renewed === true || typeof c.renewed === "string") renewed++;
+      else lapsed++;
+    }
+    const view = data(demo());
+    expect(view.sources.contracts).toBe(sheetNamed(view, "Contracts").sheetId);
+    expect(sheetNamed(view, "Contracts").contracts).toEqual({ contractEnd: 3, renewed: 4 });
+    expect(view.renewals?.source).toBe("Contracts · Contract end");
+    expect(view.renewals?.total).toMatchObject({ due: contracts.length, renewed, onTime, lapsed, open: 0 });
+    expect(view.renewals?.total.renewalRate).toBeCloseTo(renewed / (renewed + lapsed), 12);
+    const lastMonth = contracts
+      .map((c) => c.end.slice(0, 7))
+      .sort()
+      .at(-1);
+    expect(view.renewals?.latest?.period).toBe(lastMonth);
+    // The report has the table, one row per month with contracts due and a row for all.
+    const report = demo();
+    report.run("createReport", null);
+    const values = (report.spreadsheet.getSheetByName("Report")?.getDataRange().getValues() ?? []) as unknown[][];
+    const title = values.findIndex((row) => row[0] === "Renewals");
+    expect(values[title + 1]?.slice(0, 3)).toEqual(["Period", "Due", "Renewed"]);
+    expect(values.find((row) => row[0] === "All")?.slice(1, 3)).toEqual([contracts.length, renewed]);
   });
 });

@@ -81,7 +81,7 @@ describe("Segments sidebar: state", () => {
   it("finds the transactions and the client list of the demo workbook", () => {
     const state = addon().run("segmentsState");
     expect(state).toEqual({
-      sheets: ["Clients", "Transactions", "Requests"],
+      sheets: ["Clients", "Transactions", "Requests", "Contracts"],
       transactions: { name: "Transactions", rows: 959, columns: "A · Client ID, B · Date, D · Amount" },
       clients: { name: "Clients", rows: 305, columns: "A · Client ID, B · Name, C · Email" },
       problem: null,

@@ -70,7 +70,7 @@ describe("the demo workbook", () => {
 
   it("writes its sheets and headers in the preview's language", () => {
     const ru = demoWorkbook({ locale: "ru" });
-    expect(ru.sheets?.map((s) => s.name)).toEqual(["Клиенты", "Покупки", "Обращения"]);
+    expect(ru.sheets?.map((s) => s.name)).toEqual(["Клиенты", "Покупки", "Обращения", "Договоры"]);
     expect(ru.sheets?.[0]?.rows?.[0]?.[4]).toBe("Оценка NPS");
     expect(ru.sheets?.[2]?.rows?.[0]).toEqual([
       "Обращение",
@@ -80,7 +80,12 @@ describe("the demo workbook", () => {
       "Решено",
       "Канал",
     ]);
-    expect(demoWorkbook({ locale: "en" }).sheets?.map((s) => s.name)).toEqual(["Clients", "Transactions", "Requests"]);
+    expect(demoWorkbook({ locale: "en" }).sheets?.map((s) => s.name)).toEqual([
+      "Clients",
+      "Transactions",
+      "Requests",
+      "Contracts",
+    ]);
   });
 
   it("makes the same requests on every run: office hours, answers after opening, the newest still open", () => {

@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest";
 import { dateReading } from "../../../shared/cells/dates";
 import { noAnswers } from "../../../shared/dashboard/answers";
 import { surveyFigures } from "../../../shared/dashboard/figures";
+import { renewalsFigure } from "../../../shared/dashboard/renewals";
 import { reportLayout } from "../../../shared/dashboard/report";
 import { serviceFigures } from "../../../shared/dashboard/service";
+import { readContracts } from "../../../shared/metrics/renewals";
 import { readRequests } from "../../../shared/metrics/service";
-import { detectRequestColumns, isRequestSheet } from "../../../shared/sheets/requestColumns";
+import {
+  detectContractColumns,
+  detectRequestColumns,
+  isContractSheet,
+  isRequestSheet,
+} from "../../../shared/sheets/sheetKinds";
 
 const utc = dateReading("Etc/UTC", "en_US");
 const at = (text: string) => new Date(`${text}:00Z`);
@@ -108,5 +115,44 @@ describe("service figures", () => {
     const title = layout.values.findIndex((row) => row[0] === "Service");
     expect(layout.values[title + 2]?.slice(0, 7)).toEqual(["'2024-03", 4, 3, 2, expect.closeTo(2.8, 9), 2, 48]);
     expect(layout.values[title + 3]?.[6]).toBe("");
+  });
+});
+
+describe("contract sheets and renewals", () => {
+  it("finds the end-date and renewed columns in English and Russian, and nothing in other sheets", () => {
+    const rows = [[1, at("2024-03-31T00:00"), true, "Pro"]];
+    expect(detectContractColumns(["Client ID", "Contract end", "Renewed", "Plan"], rows, utc)).toEqual({
+      contractEnd: 2,
+      renewed: 3,
+    });
+    expect(detectContractColumns(["ID клиента", "Окончание договора", "Продлён", "Тариф"], rows, utc)).toEqual({
+      contractEnd: 2,
+      renewed: 3,
+    });
+    // "Spend" holds "end" but is no word "end", and its cells are not dates.
+    const sales = detectContractColumns(["Client ID", "Spend", "Date"], [[1, 20, at("2024-03-31T00:00")]], utc);
+    expect(isContractSheet(sales)).toBe(false);
+  });
+
+  it("gives renewals by the month they were due and the latest month with decided contracts (worked by hand)", () => {
+    // January: renewed on the 25th (on time), TRUE, FALSE, blank past its end (lapsed): 2 of 4.
+    // February: one renewed late. April: one still open (as of March 20th).
+    const ends = ["2024-01-31", "2024-01-31", "2024-01-31", "2024-01-31", "2024-02-10", "2024-04-30"].map((d) =>
+      at(`${d}T00:00`),
+    );
+    const renewed = [at("2024-01-25T00:00"), true, false, "", at("2024-02-20T00:00"), ""];
+    const today = Math.floor(Date.parse("2024-03-20") / 86_400_000);
+    const contracts = readContracts(column(ends), column(renewed), utc, today, 0, { ends: "ends", renewed: "renewed" });
+    const figure = renewalsFigure(contracts, "month", today);
+    expect(figure.periods.map((p) => [p.label, p.due, p.renewed, p.onTime, p.lapsed, p.open])).toEqual([
+      ["2024-01", 4, 2, 2, 2, 0],
+      ["2024-02", 1, 1, 0, 0, 0],
+      ["2024-04", 1, 0, 0, 0, 1],
+    ]);
+    expect(figure.latest?.label).toBe("2024-02");
+    expect(figure.total).toMatchObject({ due: 6, renewed: 3, lapsed: 2, open: 1, renewalRate: 0.6, onTimeRate: 0.4 });
+    expect(figure.smallSample).toBe(true);
+    // As of February 20th, February has not ended: the latest ended month is January.
+    expect(renewalsFigure(contracts, "month", today - 29).latest?.label).toBe("2024-01");
   });
 });

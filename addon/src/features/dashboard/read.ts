@@ -23,11 +23,13 @@ import {
   trendRows,
 } from "../../../../shared/dashboard/figures";
 import { chosenNpsSource, type NpsSource, npsSources } from "../../../../shared/dashboard/npsSource";
+import { type RenewalsFigure, renewalsFigure } from "../../../../shared/dashboard/renewals";
 import { type ServiceFigures, serviceFigures } from "../../../../shared/dashboard/service";
 import { type ThemesFigure, themesFigure } from "../../../../shared/dashboard/themes";
-import type { RapportError } from "../../../../shared/errors";
+import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import { errorMessage, t } from "../../../../shared/i18n/translate";
+import { type Contracts, readContracts } from "../../../../shared/metrics/renewals";
 import { type Requests, readRequests } from "../../../../shared/metrics/service";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
 import { type DataSources, dataSources, type SheetColumns } from "../../sheet/clientSheets";
@@ -68,6 +70,8 @@ export interface DashboardData {
   themes: ThemesFigure | null;
   /** Service speed from the requests sheet; null when there is none. */
   service: ServiceFigures | null;
+  /** Renewals from the contracts sheet; null when there is none. */
+  renewals: RenewalsFigure | null;
   problems: string[];
   /** Rows left out because a cell in them cannot be read, per sheet; the figures use the others. */
   skipped: { sheet: string; rows: SkippedRows }[];
@@ -132,6 +136,26 @@ function readRequestSheet(
     );
   };
   return { response: pair(source.requests.firstResponse), resolution: pair(source.requests.resolved) };
+}
+
+/** The contracts sheet's end dates and renewals, as of today on the spreadsheet's calendar. */
+function readContractSheet(source: SheetColumns, reading: DateReading, skip: (error: RapportError) => void): Contracts {
+  const { contractEnd, renewed } = source.contracts;
+  const rows = dataRows(source);
+  if (contractEnd === null || renewed === null || rows === 0) {
+    throw new RapportError("input.empty", { arg: source.sheet.getName() });
+  }
+  const cells = (c: number) => source.sheet.getRange(2, c, rows, 1).getValues() as Cell[][];
+  return readContracts(
+    cells(contractEnd),
+    cells(renewed),
+    reading,
+    reading.clock.dayOf(new Date()),
+    0,
+    { ends: columnName(source, contractEnd), renewed: columnName(source, renewed) },
+    skip,
+    { ends: { row: 2, column: contractEnd }, renewed: { row: 2, column: renewed } },
+  );
 }
 
 /** The spreadsheet's chosen NPS source ("responses", "survey:<id>", "column"), kept in document properties. */
@@ -218,6 +242,16 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     );
   }
 
+  let renewals: RenewalsFigure | null = null;
+  const contracts = sources.contracts;
+  if (contracts) {
+    renewals = attempt(null, () =>
+      leniently(contracts.sheet.getName(), (skips) =>
+        renewalsFigure(readContractSheet(contracts, reading, skips.skip), period, reading.clock.dayOf(new Date())),
+      ),
+    );
+  }
+
   const survey = surveyFigures(answers);
   const trend = trendRows(transactions, customers, answers.nps, period);
   return {
@@ -236,6 +270,7 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     comments: latestComments(answers),
     themes: themesFigure(answers.nps),
     service,
+    renewals,
     problems,
     skipped,
   };

@@ -39,6 +39,13 @@ function sources(data: DashboardData, locale: Locale): string[] {
       .map((c) => requests.headers[c - 1] || String(c));
     out.push(t(locale, "report.sourceRequests", { source: `${requests.sheet.getName()} (${columns.join(", ")})` }));
   }
+  const contracts = data.sources.contracts;
+  if (contracts && data.renewals) {
+    const columns = [contracts.contracts.contractEnd, contracts.contracts.renewed]
+      .filter((c): c is number => c !== null)
+      .map((c) => contracts.headers[c - 1] || String(c));
+    out.push(t(locale, "report.sourceContracts", { source: `${contracts.sheet.getName()} (${columns.join(", ")})` }));
+  }
   return out;
 }
 
@@ -52,7 +59,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
     return withDocumentLock({ busy: "dashboard.busy" }, () => {
       const data = readDashboard(dashboardPeriod(period), locale);
       const { survey } = data;
-      if (!survey.nps && !survey.csat && !survey.ces && !data.customers && !data.service) {
+      if (!survey.nps && !survey.csat && !survey.ces && !data.customers && !data.service && !data.renewals) {
         throw new RapportError("dashboard.nothingToReport", {
           reason: data.problems.join(" ") || t(locale, "ui.dashboard.noNps"),
         });
@@ -69,6 +76,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         comments: data.comments,
         themes: data.themes,
         service: data.service,
+        renewals: data.renewals,
         // A report made from fewer rows than the sheet has says so, naming where to look first.
         notes: [
           ...data.problems,

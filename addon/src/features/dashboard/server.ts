@@ -5,19 +5,21 @@ import { TREND_PERIODS, type TrendPeriod } from "../../../../shared/dashboard/fi
 import { alertMessage, definitions, gapMessage, npsSourceLabel } from "../../../../shared/dashboard/text";
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
+import type { RenewalTotals } from "../../../../shared/metrics/renewals";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../../shared/sheets/columns";
-import { REQUEST_ROLES, type RequestMapping, type RequestRole } from "../../../../shared/sheets/requestColumns";
+import { CONTRACT_ROLES, REQUEST_ROLES } from "../../../../shared/sheets/sheetKinds";
 import { countedInFigures } from "../../../../shared/surveys/flags";
 import { userLocale } from "../../services/locale";
 import {
   dataSources,
   forgetColumns,
-  forgetRequestColumns,
+  forgetKindColumns,
   forgetSource,
   rememberColumns,
-  rememberRequestColumns,
+  rememberKindColumns,
   rememberSource,
   type SheetColumns,
+  type SheetKind,
   sheetColumns,
 } from "../../sheet/clientSheets";
 import { columnName } from "../../sheet/transactions";
@@ -30,6 +32,7 @@ import type {
   DashboardPeriod,
   DashboardView,
   MeasureView,
+  RenewalRowView,
   SheetOption,
 } from "./shapes";
 
@@ -68,8 +71,21 @@ function sheetOption(source: SheetColumns): SheetOption {
       resolved: source.requests.resolved,
     },
     requestsRemembered: source.requestsRemembered,
+    contracts: { ...source.contracts },
+    contractsRemembered: source.contractsRemembered,
   };
 }
+
+const renewalRow = (row: RenewalTotals): RenewalRowView => ({
+  period: row.label,
+  due: row.due,
+  renewed: row.renewed,
+  onTime: row.onTime,
+  lapsed: row.lapsed,
+  open: row.open,
+  renewalRate: row.renewalRate,
+  onTimeRate: row.onTimeRate,
+});
 
 const measureView = (m: { value: number; n: number; smallSample: boolean }): MeasureView => ({
   value: m.value,
@@ -88,6 +104,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       transactions: sources.transactions?.sheet.getSheetId() ?? null,
       scores: sources.scores?.sheet.getSheetId() ?? null,
       requests: sources.requests?.sheet.getSheetId() ?? null,
+      contracts: sources.contracts?.sheet.getSheetId() ?? null,
       responses: data.responses,
     },
     nps: survey.nps
@@ -187,6 +204,15 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
             periods: data.service.periods.map((p) => ({ ...p })),
           }
         : null,
+    renewals:
+      data.renewals && sources.contracts
+        ? {
+            source: columnName(sources.contracts, sources.contracts.contracts.contractEnd as number),
+            latest: data.renewals.latest ? renewalRow(data.renewals.latest) : null,
+            total: renewalRow(data.renewals.total),
+            smallSample: data.renewals.smallSample,
+          }
+        : null,
     definitions: definitions(customers?.inactiveDays ?? null, locale),
     problems: data.problems,
     skipped: data.skipped.map((s) => skippedRowsView(s.sheet, s.rows, locale)),
@@ -269,16 +295,18 @@ function applyColumns(sheet: Sheet, mapping: ColumnMapping, chosen: Partial<Reco
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-/** Remembers the requests sheet and its columns; each column holds one role. */
-function saveRequestColumns(choice: unknown): void {
+type RoleKey = (typeof REQUEST_ROLES)[number] | (typeof CONTRACT_ROLES)[number];
+
+/** Remembers a request or contract sheet and its columns (`roles` of the choice); each column holds one role. */
+function saveKindColumns(kind: SheetKind, roles: readonly string[], choice: unknown): void {
   if (!isRecord(choice)) throw new RapportError("dashboard.badChoice");
   const sheet = sheetById(choice.sheetId ?? null);
-  rememberSource("requests", sheet ? sheet.getSheetId() : null);
+  rememberSource(kind, sheet ? sheet.getSheetId() : null);
   if (!sheet) return;
   const width = sheet.getLastColumn();
-  const mapping: RequestMapping = { ...sheetColumns(sheet).requests };
-  const taken = new Map<number, RequestRole>();
-  for (const role of REQUEST_ROLES) {
+  const mapping: Record<string, number | null> = { ...sheetColumns(sheet)[kind] };
+  const taken = new Map<number, string>();
+  for (const role of roles) {
     const column = choice[role] ?? null;
     if (column !== null && (typeof column !== "number" || !Number.isInteger(column))) {
       throw new RapportError("dashboard.badChoice");
@@ -292,15 +320,15 @@ function saveRequestColumns(choice: unknown): void {
         throw new RapportError("dashboard.sameColumn", {
           sheet: sheet.getName(),
           column: columnLetter(column),
-          first: { key: `ui.dashboard.role.${other}` },
-          second: { key: `ui.dashboard.role.${role}` },
+          first: { key: `ui.dashboard.role.${other as RoleKey}` },
+          second: { key: `ui.dashboard.role.${role as RoleKey}` },
         });
       }
       taken.set(column, role);
     }
     mapping[role] = column as number | null;
   }
-  rememberRequestColumns(sheet, mapping);
+  rememberKindColumns(kind, sheet, mapping as never);
 }
 
 /**
@@ -349,7 +377,8 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
     for (const [sheet, mapping] of mappings) rememberColumns(sheet, mapping);
     rememberSource("transactions", txSheet ? txSheet.getSheetId() : null);
     rememberSource("scores", scoresSheet ? scoresSheet.getSheetId() : null);
-    if (choice.requests !== undefined) saveRequestColumns(choice.requests);
+    if (choice.requests !== undefined) saveKindColumns("requests", REQUEST_ROLES, choice.requests);
+    if (choice.contracts !== undefined) saveKindColumns("contracts", CONTRACT_ROLES, choice.contracts);
     const locale = userLocale();
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
@@ -361,10 +390,12 @@ export function resetDashboardColumns(period: DashboardPeriod | null): Dashboard
     const locale = userLocale();
     const before = dataSources(SpreadsheetApp.getActiveSpreadsheet());
     for (const source of [before.transactions, before.scores]) if (source) forgetColumns(source.sheet);
-    if (before.requests) forgetRequestColumns(before.requests.sheet);
+    if (before.requests) forgetKindColumns("requests", before.requests.sheet);
+    if (before.contracts) forgetKindColumns("contracts", before.contracts.sheet);
     forgetSource("transactions");
     forgetSource("scores");
     forgetSource("requests");
+    forgetSource("contracts");
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
 }

@@ -34,6 +34,8 @@ export interface SheetOption {
   remembered: boolean;
   requests: RequestMappingView;
   requestsRemembered: boolean;
+  contracts: { contractEnd: number | null; renewed: number | null };
+  contractsRemembered: boolean;
 }
 
 export interface ResponsesSummary {
@@ -51,6 +53,7 @@ export interface DashboardSourcesView {
   transactions: number | null;
   scores: number | null;
   requests: number | null;
+  contracts: number | null;
   responses: ResponsesSummary | null;
 }
 
@@ -183,6 +186,27 @@ export interface ServiceView {
   periods: ServicePeriodView[];
 }
 
+/** Contracts due in one period (or in all: period "total"): renewed, on time, lapsed, open. */
+export interface RenewalRowView {
+  period: string;
+  due: number;
+  renewed: number;
+  onTime: number;
+  lapsed: number;
+  open: number;
+  /** Over the decided (renewed + lapsed); null when none is decided. */
+  renewalRate: number | null;
+  onTimeRate: number | null;
+}
+
+/** The renewals card: the latest period with decided contracts, and all of them. */
+export interface RenewalsView {
+  source: string;
+  latest: RenewalRowView | null;
+  total: RenewalRowView;
+  smallSample: boolean;
+}
+
 export interface DashboardView {
   period: DashboardPeriod;
   sources: DashboardSourcesView;
@@ -198,6 +222,7 @@ export interface DashboardView {
   comments: CommentView[];
   themes: ThemesView | null;
   service: ServiceView | null;
+  renewals: RenewalsView | null;
   /** How each figure is calculated, one sentence each. */
   definitions: string[];
   /** What could not be read, each an actionable sentence. */
@@ -217,6 +242,8 @@ export interface DashboardColumnsChoice {
     firstResponse: number | null;
     resolved: number | null;
   };
+  /** Absent: the contracts choice is left as it is. */
+  contracts?: { sheetId: number | null; contractEnd: number | null; renewed: number | null };
 }
 
 export interface ReportResult {
