@@ -1,4 +1,6 @@
 import { MINUTES_PER_DAY } from "../cells/dates";
+import type { Transactions } from "../cells/transactions";
+import { contactRates } from "../metrics/contacts";
 import { periodIndex, periodLabel } from "../metrics/periods";
 import { elapsedMinutes, percentileOfSorted, type Requests, resolutionTimes } from "../metrics/service";
 import { isSmallSample } from "../metrics/survey";
@@ -26,12 +28,43 @@ export interface ServicePeriod {
   readonly smallSample: boolean;
 }
 
+/** Who contacted support in the latest period (CONTACT_RATE), from the requests' client ids. */
+export interface ContactFigure {
+  readonly period: string;
+  /** Clients with a request in the period. */
+  readonly clients: number;
+  readonly requests: number;
+  /** clients ÷ all clients (the customer base), or null without it. */
+  readonly share: number | null;
+  /** All clients the share is of. */
+  readonly of: number | null;
+  /** Clients whose contact rate jumped in the period (Poisson, p < 1 % at their earlier rate). */
+  readonly jumped: number;
+}
+
 export interface ServiceFigures {
   readonly periods: ServicePeriod[];
+  /** Null when the requests sheet has no client id column. */
+  readonly contacts: ContactFigure | null;
   readonly requests: number;
   readonly hasResponse: boolean;
   readonly hasResolution: boolean;
   readonly alert: DashboardAlert | null;
+}
+
+/** The latest period's contacts, as CONTACT_RATE gives them. */
+function contactFigure(requests: Transactions, period: TrendPeriod, clients: number | null): ContactFigure | null {
+  const summary = contactRates(requests, period, clients);
+  const latest = summary.periods[summary.periods.length - 1];
+  if (!latest) return null;
+  return {
+    period: latest.label,
+    clients: latest.clients,
+    requests: latest.requests,
+    share: latest.share,
+    of: clients,
+    jumped: latest.jumped,
+  };
 }
 
 /** Requests by period of opening, in calendar order: period index → request numbers. */
@@ -54,6 +87,8 @@ export function serviceFigures(
   response: Requests | null,
   resolution: Requests | null,
   period: TrendPeriod,
+  /** Each request's client and day, when the sheet has client ids; and how many clients there are. */
+  contacts: { requests: Transactions; clients: number | null } | null = null,
 ): ServiceFigures {
   const responses = response ? byPeriod(response, period) : new Map<number, number[]>();
   const resolutions = resolution ? byPeriod(resolution, period) : new Map<number, number[]>();
@@ -97,6 +132,7 @@ export function serviceFigures(
   }
   return {
     periods,
+    contacts: contacts ? contactFigure(contacts.requests, period, contacts.clients) : null,
     requests: periods.reduce((sum, p) => sum + p.requests, 0),
     hasResponse: response !== null,
     hasResolution: resolution !== null,

@@ -134,6 +134,8 @@ describe("Dashboard sidebar", () => {
     expect(await frame.getByTestId("alert").allTextContents()).toContainEqual(
       expect.stringMatching(/^First answers slowed: the median went from [\d.]+ h in \d{4}-\d{2} to [\d.]+ h in /),
     );
+    expect(await frame.getByTestId("contacts-card").isVisible()).toBe(true);
+    expect(await frame.getByTestId("contacts-card").textContent()).toContain(`in ${lastRequestMonth}, of all clients`);
     await screenshot(p, "sidebar-dashboard-service-en");
 
     // Renewals: the Contracts sheet found; the rate over all decided contracts as counted above.

@@ -513,6 +513,22 @@ function renderService(view: DashboardView): void {
       : tr(service.hasResolution ? "ui.dashboard.service.notReached" : "ui.dashboard.service.noColumn"),
     small: resolvedIn ? resolvedIn.requests < SMALL : false,
   });
+  const contacts = service.contacts;
+  const contactsCard = $("contacts-card");
+  contactsCard.hidden = contacts === null;
+  if (contacts) {
+    fillCard(contactsCard, {
+      label: tr("ui.dashboard.service.contacts"),
+      hint: tr("ui.dashboard.service.contactsIn", { period: contacts.period }),
+      value: contacts.share === null ? count(contacts.clients) : pct(contacts.share),
+      n:
+        contacts.of === null
+          ? tr("ui.dashboard.service.contactsRequests", { n: count(contacts.requests) })
+          : tr("ui.dashboard.service.contactsOf", { clients: count(contacts.clients), of: count(contacts.of) }),
+      small: contacts.of !== null && contacts.of < SMALL,
+      extra: [node("div", "sub", tr("ui.dashboard.service.jumped", { n: contacts.jumped }))],
+    });
+  }
   const rows = service.periods.slice(-CHART_PERIODS);
   const points = rows.map(
     (p): ChartPoint => ({

@@ -121,6 +121,12 @@ export const dashboardEn = {
   "ui.dashboard.source.contracts": "Contracts",
   "ui.dashboard.role.contractEnd": "Contract end",
   "ui.dashboard.role.renewed": "Renewed",
+  "ui.dashboard.service.contacts": "Clients who contacted support",
+  "ui.dashboard.service.contactsIn": "in {period}, of all clients",
+  "ui.dashboard.service.contactsOf": "{clients} of n = {of} clients",
+  "ui.dashboard.service.contactsRequests": "{n} requests",
+  "ui.dashboard.service.jumped":
+    "{n, plural, =0 {no client} one {# client} other {# clients}} contacting far more often than before (p < 1 %)",
   "ui.dashboard.comments": "Latest comments",
   "ui.dashboard.comment": "{kind} {score} · {date}",
   "ui.dashboard.noDate": "no date",

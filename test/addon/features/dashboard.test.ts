@@ -642,6 +642,19 @@ describe("Dashboard: service", () => {
     // The demo keeps CDNOW's dates: periods are labelled by its calendar.
     expect(service?.periods.map((p) => [p.period, p.answered])).toEqual(reference.map((r) => [r.month, r.answered]));
     for (const [i, r] of reference.entries()) expect(service?.periods[i]?.medianResponse).toBeCloseTo(r.median, 9);
+    // Who contacted support in the last month: its distinct clients, of the demo's customers.
+    const lastMonth = reference[reference.length - 1]?.month;
+    const lastClients = new Set(
+      demoRequests(
+        lastDemoDate(),
+        readDemoClients().map((c) => c.id),
+      )
+        .filter((r) => r.openedDay.startsWith(lastMonth as string))
+        .map((r) => r.clientId),
+    );
+    const customers = new Set(cdnow.map((r) => r.customerId)).size;
+    expect(service?.contacts).toMatchObject({ period: lastMonth, clients: lastClients.size, of: customers });
+    expect(service?.contacts?.share).toBeCloseTo(lastClients.size / customers, 12);
     const alert = view.alerts.find((a) => a.kind === "response");
     expect(alert?.message).toMatch(
       /^First answers slowed: the median went from [\d.]+ h in 1998-05 to [\d.]+ h in 1998-06/,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dateReading } from "../../../shared/cells/dates";
+import { readTransactions } from "../../../shared/cells/transactions";
 import { noAnswers } from "../../../shared/dashboard/answers";
 import { surveyFigures } from "../../../shared/dashboard/figures";
 import { renewalsFigure } from "../../../shared/dashboard/renewals";
@@ -96,6 +97,15 @@ describe("service figures", () => {
     const late = readRequests(column(opened.slice(0, 4)), column(answered.slice(0, 4)), utc, names("first_response"));
     expect(serviceFigures(early, null, "month").alert).toBeNull();
     expect(serviceFigures(late, null, "month").alert).toBeNull();
+  });
+
+  it("says who contacted support in the latest period, of all clients", () => {
+    // April: requests from clients a, b, a, c: 3 clients of 10, 4 requests.
+    const ids = ["a", "b", "c", "a", "a", "b", "a", "c"];
+    const requests = readTransactions({ customerIds: column(ids), dates: column(opened) }, utc);
+    const figures = serviceFigures(response, resolution, "month", { requests, clients: 10 });
+    expect(figures.contacts).toEqual({ period: "2024-04", clients: 3, requests: 4, share: 0.3, of: 10, jumped: 0 });
+    expect(serviceFigures(response, resolution, "month", { requests, clients: null }).contacts?.share).toBeNull();
   });
 
   it("goes into the report with its note", () => {

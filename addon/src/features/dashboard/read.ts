@@ -1,6 +1,6 @@
 import type { DateReading } from "../../../../shared/cells/dates";
 import { RowSkips, type SkippedRows } from "../../../../shared/cells/skippedRows";
-import type { Transactions } from "../../../../shared/cells/transactions";
+import { readTransactions, type Transactions } from "../../../../shared/cells/transactions";
 import type { Cell } from "../../../../shared/cells/values";
 import type { DashboardAlert } from "../../../../shared/dashboard/alerts";
 import {
@@ -138,6 +138,38 @@ function readRequestSheet(
   return { response: pair(source.requests.firstResponse), resolution: pair(source.requests.resolved) };
 }
 
+/**
+ * Each request's client and day (the opened column), for who contacted support; null without a
+ * client id column or a readable id. A bad opening time was reported by readRequestSheet already.
+ */
+function readRequestClients(
+  source: SheetColumns,
+  reading: DateReading,
+  skip: (error: RapportError) => void,
+): Transactions | null {
+  const { clientId, opened } = source.requests;
+  const rows = dataRows(source);
+  if (clientId === null || opened === null || rows === 0) return null;
+  const openedName = columnName(source, opened);
+  const input = {
+    customerIds: source.sheet.getRange(2, clientId, rows, 1).getValues() as Cell[][],
+    dates: source.sheet.getRange(2, opened, rows, 1).getValues() as Cell[][],
+    names: { customerIds: columnName(source, clientId), dates: openedName },
+    origins: { customerIds: { row: 2, column: clientId }, dates: { row: 2, column: opened } },
+    // Requests without a client id count for the response times but not for who contacted: not reported.
+    skip: (error: RapportError) => {
+      if (error.params.arg !== openedName && error.key !== "input.blankInRow") skip(error);
+    },
+  };
+  try {
+    return readTransactions(input, reading);
+  } catch (error) {
+    // No row with a readable client id: the service figures stand without who contacted.
+    if (error instanceof RapportError) return null;
+    throw error;
+  }
+}
+
 /** The contracts sheet's end dates and renewals, as of today on the spreadsheet's calendar. */
 function readContractSheet(source: SheetColumns, reading: DateReading, skip: (error: RapportError) => void): Contracts {
   const { contractEnd, renewed } = source.contracts;
@@ -237,7 +269,16 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     service = attempt(null, () =>
       leniently(requests.sheet.getName(), (skips) => {
         const read = readRequestSheet(requests, reading, skips.skip);
-        return read.response || read.resolution ? serviceFigures(read.response, read.resolution, period) : null;
+        if (!read.response && !read.resolution) return null;
+        const contacts = readRequestClients(requests, reading, skips.skip);
+        // The share of clients who contacted support is of the customer base, when there is one.
+        const clients = customers ? customers.customers : null;
+        return serviceFigures(
+          read.response,
+          read.resolution,
+          period,
+          contacts ? { requests: contacts, clients } : null,
+        );
       }),
     );
   }

@@ -202,6 +202,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
             hasResponse: data.service.hasResponse,
             hasResolution: data.service.hasResolution,
             periods: data.service.periods.map((p) => ({ ...p })),
+            contacts: data.service.contacts ? { ...data.service.contacts } : null,
           }
         : null,
     renewals:

@@ -184,6 +184,15 @@ export interface ServiceView {
   hasResponse: boolean;
   hasResolution: boolean;
   periods: ServicePeriodView[];
+  /** Who contacted support in the latest period; null without a client id column. */
+  contacts: {
+    period: string;
+    clients: number;
+    requests: number;
+    share: number | null;
+    of: number | null;
+    jumped: number;
+  } | null;
 }
 
 /** Contracts due in one period (or in all: period "total"): renewed, on time, lapsed, open. */
