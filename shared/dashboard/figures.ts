@@ -13,7 +13,7 @@ import {
   npsFromCounts,
 } from "../metrics/nps";
 import { periodIndex, periodLabel, periodStart } from "../metrics/periods";
-import { returnRows, returnsByClient } from "../metrics/returns";
+import { returnRows, returnTotals } from "../metrics/returns";
 import { compensatedSum } from "../metrics/sums";
 import { csatShare, isSmallSample, meanScore, npsInterval, tallyScoreList, topTwoBox } from "../metrics/survey";
 import { countedInFigures } from "../surveys/flags";
@@ -284,10 +284,8 @@ function upsellFigure(tx: Transactions, period: TrendPeriod): CustomerFigures["u
 /** RETURN_RATE's total over the whole list (negative amounts), or null when nothing was returned. */
 function returnsFigure(tx: Transactions): CustomerFigures["returns"] {
   if (!tx.amount) return null;
-  const isReturn = returnRows(tx, null);
-  const table = returnsByClient(tx, isReturn);
-  const total = table[table.length - 1];
-  if (!total || total.returns === 0 || total.orders === 0) return null;
+  const total = returnTotals(tx, returnRows(tx, null));
+  if (total.returns === 0 || total.orders === 0) return null;
   return {
     ...measure(total.returns / total.orders, total.orders),
     revenueRate: total.revenueRate,

@@ -1,5 +1,5 @@
 import type { DayNumber } from "../cells/dates";
-import { periodIndex } from "../metrics/periods";
+import { periodIndex, periodLabel } from "../metrics/periods";
 import { type Contracts, type RenewalTotals, renewalsByPeriod } from "../metrics/renewals";
 import { isSmallSample } from "../metrics/survey";
 import type { TrendPeriod } from "./figures";
@@ -25,16 +25,10 @@ const decided = (row: RenewalTotals) => row.renewed + row.lapsed;
 export function renewalsFigure(contracts: Contracts, period: TrendPeriod, today: DayNumber): RenewalsFigure {
   const rows = renewalsByPeriod(contracts, period);
   const total = rows[rows.length - 1] as RenewalTotals;
-  // Row k of renewalsByPeriod is period first + k, from the first due date on.
-  let first = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < contracts.due.length; i++)
-    first = Math.min(first, periodIndex(contracts.due[i] as number, period));
-  const current = periodIndex(today, period);
-  let latest: RenewalTotals | null = null;
-  for (let k = Math.min(rows.length - 2, current - first - 1); k >= 0 && !latest; k--) {
-    const row = rows[k] as RenewalTotals;
-    if (decided(row) > 0) latest = row;
-  }
   const periods = rows.slice(0, -1).filter((row) => row.due > 0);
+  // Labels such as "2024-03" sort as their periods do: the ended ones come before today's.
+  const current = periodLabel(periodIndex(today, period), period);
+  const ended = periods.filter((row) => row.label < current && decided(row) > 0);
+  const latest = ended[ended.length - 1] ?? null;
   return { periods, total, latest, smallSample: latest ? isSmallSample(decided(latest)) : false };
 }

@@ -1,8 +1,12 @@
-import { MINUTES_PER_DAY } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { contactRates } from "../metrics/contacts";
-import { periodIndex, periodLabel } from "../metrics/periods";
-import { elapsedMinutes, percentileOfSorted, type Requests, resolutionTimes } from "../metrics/service";
+import {
+  answeredHours,
+  groupByOpeningPeriod,
+  percentileOfSorted,
+  type Requests,
+  resolutionTimes,
+} from "../metrics/service";
 import { isSmallSample } from "../metrics/survey";
 import { type DashboardAlert, responseAlert } from "./alerts";
 import type { TrendPeriod } from "./figures";
@@ -67,17 +71,9 @@ function contactFigure(requests: Transactions, period: TrendPeriod, clients: num
   };
 }
 
-/** Requests by period of opening, in calendar order: period index → request numbers. */
-function byPeriod(requests: Requests, period: TrendPeriod): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < requests.opened.length; i++) {
-    const p = periodIndex(Math.floor((requests.opened[i] as number) / MINUTES_PER_DAY), period);
-    const rows = groups.get(p);
-    if (rows) rows.push(i);
-    else groups.set(p, [i]);
-  }
-  return groups;
-}
+/** Rows per period label ("2024-03"), as RESPONSE_TIME groups them. */
+const groupsOf = (requests: Requests | null, period: TrendPeriod) =>
+  new Map(requests ? groupByOpeningPeriod(requests, period).map((g) => [g.label, g.rows] as const) : []);
 
 /**
  * The service figures per period. `response` pairs opening with first-answer times, `resolution`
@@ -90,44 +86,38 @@ export function serviceFigures(
   /** Each request's client and day, when the sheet has client ids; and how many clients there are. */
   contacts: { requests: Transactions; clients: number | null } | null = null,
 ): ServiceFigures {
-  const responses = response ? byPeriod(response, period) : new Map<number, number[]>();
-  const resolutions = resolution ? byPeriod(resolution, period) : new Map<number, number[]>();
-  const keys = [...new Set([...responses.keys(), ...resolutions.keys()])].sort((a, b) => a - b);
+  const responses = groupsOf(response, period);
+  const resolutions = groupsOf(resolution, period);
+  // Labels such as "2024-03" and "2024-Q1" sort as their periods do.
+  const labels = [...new Set([...responses.keys(), ...resolutions.keys()])].sort();
   const asOf = resolution?.latest ?? 0;
-  const hoursOf = new Map<number, Float64Array>();
-  const periods = keys.map((key): ServicePeriod => {
-    const rows = responses.get(key) ?? [];
-    const hours: number[] = [];
-    if (response) {
-      for (const i of rows) {
-        const closed = response.closed[i] as number;
-        if (!Number.isNaN(closed)) hours.push(elapsedMinutes(response.opened[i] as number, closed, null) / 60);
-      }
-    }
-    const sorted = Float64Array.from(hours).sort();
-    hoursOf.set(key, sorted);
-    const resolved = resolution ? resolutionTimes(resolution, resolutions.get(key) ?? [], asOf, null) : null;
+  const hoursOf = new Map<string, Float64Array>();
+  const periods = labels.map((label): ServicePeriod => {
+    const rows = responses.get(label) ?? [];
+    const hours = response ? answeredHours(response, rows, null) : new Float64Array(0);
+    hoursOf.set(label, hours);
+    const resolved = resolution ? resolutionTimes(resolution, resolutions.get(label) ?? [], asOf, null) : null;
     const requests = response ? rows.length : (resolved?.requests ?? 0);
     return {
-      period: periodLabel(key, period),
+      period: label,
       requests,
-      answered: sorted.length,
-      medianResponse: sorted.length > 0 ? percentileOfSorted(sorted, 0.5) : null,
-      p90Response: sorted.length > 0 ? percentileOfSorted(sorted, 0.9) : null,
+      answered: hours.length,
+      medianResponse: hours.length > 0 ? percentileOfSorted(hours, 0.5) : null,
+      p90Response: hours.length > 0 ? percentileOfSorted(hours, 0.9) : null,
       resolved: resolved?.resolved ?? 0,
       medianResolution: resolved?.median ?? null,
-      smallSample: isSmallSample(response ? sorted.length : requests),
+      smallSample: isSmallSample(response ? hours.length : requests),
     };
   });
   // The alert compares the last two periods with answered requests.
-  const answered = keys.filter((key) => (hoursOf.get(key)?.length ?? 0) > 0);
+  const answered = labels.filter((label) => (hoursOf.get(label)?.length ?? 0) > 0);
   let alert: DashboardAlert | null = null;
   if (answered.length >= 2) {
-    const [a, b] = answered.slice(-2) as [number, number];
-    const durations = (key: number) => {
-      const hours = hoursOf.get(key) as Float64Array;
-      return { period: periodLabel(key, period), hours: Array.from(hours), median: percentileOfSorted(hours, 0.5) };
+    const durations = (label: string) => {
+      const hours = hoursOf.get(label) as Float64Array;
+      return { period: label, hours: Array.from(hours), median: percentileOfSorted(hours, 0.5) };
     };
+    const [a, b] = answered.slice(-2) as [string, string];
     alert = responseAlert(durations(a), durations(b));
   }
   return {

@@ -1,5 +1,6 @@
 import { cellDay, type DateReading, type DayNumber, readDay } from "../cells/dates";
 import { cellFlag } from "../cells/flags";
+import { readOrSkip } from "../cells/skippedRows";
 import {
   type Cell,
   type CellOrigin,
@@ -61,14 +62,10 @@ export function readContracts(
     const endCell = (endRows[r] as readonly Cell[])[0];
     const mark = (renewedRows[r] as readonly Cell[])[0];
     if (isBlank(endCell) && isBlank(mark)) continue;
-    try {
-      const [end, result] = contractOutcome(endCell, mark, r, reading, asOf, graceDays, names, origins);
-      due.push(end);
-      outcome.push(result);
-    } catch (error) {
-      if (!skip || !(error instanceof RapportError)) throw error;
-      skip(error);
-    }
+    const read = readOrSkip(skip, () => contractOutcome(endCell, mark, r, reading, asOf, graceDays, names, origins));
+    if (read === undefined) continue;
+    due.push(read[0]);
+    outcome.push(read[1]);
   }
   if (due.length === 0) throw new RapportError("input.empty", { arg: names.ends });
   return { due: Int32Array.from(due), outcome };

@@ -90,6 +90,14 @@ export function returnsByPeriod(tx: Transactions, isReturn: Uint8Array, period: 
   return rows;
 }
 
+/** The whole list's totals (one group: no period or client tables built). */
+export function returnTotals(tx: Transactions, isReturn: Uint8Array): ReturnTotals {
+  const amount = tx.amount as Float64Array;
+  const sums = new GroupSums(1);
+  for (let i = 0; i < tx.length; i++) sums.add(0, isReturn[i] === 1, amount[i] as number);
+  return sums.totals(0, "total");
+}
+
 /** Per client, most returned first (ties: first seen first), then a total. */
 export function returnsByClient(tx: Transactions, isReturn: Uint8Array): ReturnTotals[] {
   const amount = tx.amount as Float64Array;

@@ -7,6 +7,7 @@ import {
   readingForDateTimes,
   wallMinutesText,
 } from "../cells/dates";
+import { readOrSkip } from "../cells/skippedRows";
 import {
   asRows,
   type Cell,
@@ -238,31 +239,10 @@ export function readRequests(
   for (let r = 0; r < openRows.length; r++) {
     const o = (openRows[r] as readonly Cell[])[0];
     const c = (closeRows[r] as readonly Cell[])[0];
-    const oBlank = isBlank(o);
-    const cBlank = isBlank(c);
-    if (oBlank && cBlank) continue;
-    let start: number;
-    let end = Number.NaN;
-    try {
-      const openedAtCell = cellPosition(r, 0, 1, origins?.opened);
-      const closedAtCell = cellPosition(r, 0, 1, origins?.closed);
-      if (oBlank) throw new RapportError("input.blankInRow", { arg: names.opened, cell: openedAtCell });
-      start = wallMinutes(o, columns, names.opened, openedAtCell);
-      if (!cBlank) {
-        end = wallMinutes(c, columns, names.closed, closedAtCell);
-        if (end < start) {
-          throw new RapportError("service.beforeOpened", {
-            arg: names.closed,
-            cell: closedAtCell,
-            value: typeof c === "string" ? displayValue(c) : wallMinutesText(end),
-          });
-        }
-      }
-    } catch (error) {
-      if (!skip || !(error instanceof RapportError)) throw error;
-      skip(error);
-      continue;
-    }
+    if (isBlank(o) && isBlank(c)) continue;
+    const times = readOrSkip(skip, () => requestTimes(o, c, r, columns, names, origins));
+    if (times === undefined) continue;
+    const [start, end] = times;
     openedAt[n] = start;
     closedAt[n] = end;
     latest = Math.max(latest, start, Number.isNaN(end) ? start : end);
@@ -270,6 +250,31 @@ export function readRequests(
   }
   if (n === 0) throw new RapportError("input.empty", { arg: names.opened });
   return { opened: openedAt.slice(0, n), closed: closedAt.slice(0, n), latest };
+}
+
+/** One request's opening and answer/resolution (NaN while there is none), or an error naming the cell. */
+function requestTimes(
+  o: Cell,
+  c: Cell,
+  r: number,
+  reading: DateReading,
+  names: { opened: string; closed: string },
+  origins?: { opened?: CellOrigin; closed?: CellOrigin },
+): [number, number] {
+  const openedAtCell = cellPosition(r, 0, 1, origins?.opened);
+  const closedAtCell = cellPosition(r, 0, 1, origins?.closed);
+  if (isBlank(o)) throw new RapportError("input.blankInRow", { arg: names.opened, cell: openedAtCell });
+  const start = wallMinutes(o, reading, names.opened, openedAtCell);
+  if (isBlank(c)) return [start, Number.NaN];
+  const end = wallMinutes(c, reading, names.closed, closedAtCell);
+  if (end < start) {
+    throw new RapportError("service.beforeOpened", {
+      arg: names.closed,
+      cell: closedAtCell,
+      value: typeof c === "string" ? displayValue(c) : wallMinutesText(end),
+    });
+  }
+  return [start, end];
 }
 
 function wallMinutes(cell: Cell, reading: DateReading, arg: string, position: ReturnType<typeof cellPosition>): number {
@@ -343,12 +348,18 @@ export function responseTimes(
   rows: readonly number[],
   working: WorkingTime | null,
 ): ResponseTimeRow {
+  const hours = answeredHours(requests, rows, working);
+  return { requests: rows.length, answered: hours.length, summary: summarizeDurations(hours) };
+}
+
+/** Hours from opening to answer of those of `rows` that were answered, ascending. */
+export function answeredHours(requests: Requests, rows: readonly number[], working: WorkingTime | null): Float64Array {
   const hours: number[] = [];
   for (const i of rows) {
     const closed = requests.closed[i] as number;
     if (!Number.isNaN(closed)) hours.push(elapsedMinutes(requests.opened[i] as number, closed, working) / 60);
   }
-  return { requests: rows.length, answered: hours.length, summary: summarizeDurations(hours) };
+  return Float64Array.from(hours).sort();
 }
 
 export interface ServiceLevelRow {

@@ -101,6 +101,20 @@ export function profileColumn(cells: readonly Cell[], reading: DateReading): Col
   return profile;
 }
 
+/** Each column's profile, from the sample rows under its header. */
+export function profileColumns(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  reading: DateReading,
+): ColumnProfile[] {
+  return headers.map((_, c) =>
+    profileColumn(
+      rows.map((row) => row[c]),
+      reading,
+    ),
+  );
+}
+
 /**
  * How well a column fits a role, 0…1: the header counts most; the cells confirm or veto it
  * (a "Date" header over cells that are not dates is not a date column).
@@ -166,13 +180,9 @@ export function detectColumns(
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
   reading: DateReading,
+  /** The columns' profiles when already made (a sheet read once for several kinds of source). */
+  profiles: readonly ColumnProfile[] = profileColumns(headers, rows, reading),
 ): ColumnMapping {
-  const profiles = headers.map((_, c) =>
-    profileColumn(
-      rows.map((row) => row[c]),
-      reading,
-    ),
-  );
   const candidates: { role: ColumnRole; column: number; score: number }[] = [];
   headers.forEach((header, c) => {
     // Columns the Segments sidebar, Add links or Send wrote (actions read as prose, codes as

@@ -1,6 +1,6 @@
 import type { DateReading } from "../cells/dates";
 import type { Cell } from "../cells/values";
-import { type ColumnProfile, detectColumns, profileColumn } from "./columns";
+import { type ColumnProfile, detectColumns, profileColumns } from "./columns";
 
 /**
  * Sheets of their own kind, beside the client sheets' roles (columns.ts): service requests
@@ -40,14 +40,6 @@ function detectRoles<R extends string>(
   return mapping;
 }
 
-const profilesOf = (headers: readonly string[], rows: readonly (readonly Cell[])[], reading: DateReading) =>
-  headers.map((_, c) =>
-    profileColumn(
-      rows.map((row) => row[c]),
-      reading,
-    ),
-  );
-
 // ---------------------------------------------------------------------------------------------
 // Service requests
 
@@ -84,9 +76,11 @@ export function detectRequestColumns(
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
   reading: DateReading,
+  /** The columns' profiles when already made. */
+  profiles: readonly ColumnProfile[] = profileColumns(headers, rows, reading),
 ): RequestMapping {
-  const mapping = detectRoles(REQUEST_RULES, REQUEST_ROLES, headers, profilesOf(headers, rows, reading));
-  const clientId = detectColumns(headers, rows, reading).clientId;
+  const mapping = detectRoles(REQUEST_RULES, REQUEST_ROLES, headers, profiles);
+  const clientId = detectColumns(headers, rows, reading, profiles).clientId;
   const taken = new Set(Object.values(mapping));
   return { ...mapping, clientId: clientId !== null && !taken.has(clientId) ? clientId : null };
 }
@@ -122,8 +116,10 @@ export function detectContractColumns(
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
   reading: DateReading,
+  /** The columns' profiles when already made. */
+  profiles: readonly ColumnProfile[] = profileColumns(headers, rows, reading),
 ): ContractMapping {
-  return detectRoles(CONTRACT_RULES, CONTRACT_ROLES, headers, profilesOf(headers, rows, reading));
+  return detectRoles(CONTRACT_RULES, CONTRACT_ROLES, headers, profiles);
 }
 
 /** A sheet of contracts: an end date and a renewed column. */

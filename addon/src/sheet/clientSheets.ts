@@ -1,6 +1,12 @@
 import { dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, detectColumns } from "../../../shared/sheets/columns";
+import {
+  COLUMN_ROLES,
+  type ColumnMapping,
+  type ColumnRole,
+  detectColumns,
+  profileColumns,
+} from "../../../shared/sheets/columns";
 import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
 import {
   type ContractMapping,
@@ -103,10 +109,13 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
   const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
   const rememberedRequests = readRememberedKind("requests", EMPTY_REQUEST_MAPPING, sheet, width);
   const rememberedContracts = readRememberedKind("contracts", EMPTY_CONTRACT_MAPPING, sheet, width);
+  const rows = sample.slice(1);
+  // The sample's columns are profiled once for every kind of source they are matched against.
+  const profiles = profileColumns(headers, rows, reading);
   const kinds = {
-    requests: rememberedRequests ?? detectRequestColumns(headers, sample.slice(1), reading),
+    requests: rememberedRequests ?? detectRequestColumns(headers, rows, reading, profiles),
     requestsRemembered: rememberedRequests !== null,
-    contracts: rememberedContracts ?? detectContractColumns(headers, sample.slice(1), reading),
+    contracts: rememberedContracts ?? detectContractColumns(headers, rows, reading, profiles),
     contractsRemembered: rememberedContracts !== null,
   };
   const remembered = readRemembered(sheet);
@@ -114,7 +123,7 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
     for (const role of COLUMN_ROLES) if ((remembered[role] ?? 0) > width) remembered[role] = null;
     return { sheet, headers, mapping: remembered, remembered: true, ...kinds };
   }
-  return { sheet, headers, mapping: detectColumns(headers, sample.slice(1), reading), remembered: false, ...kinds };
+  return { sheet, headers, mapping: detectColumns(headers, rows, reading, profiles), remembered: false, ...kinds };
 }
 
 /** Remembers a person's correction of a request or contract sheet's columns. */

@@ -104,70 +104,63 @@ function readScoreColumn(source: SheetColumns, reading: DateReading, skips: RowS
 }
 
 /**
- * The requests sheet's opened column paired with its first-response and with its resolved column
- * (each null when the sheet has no such column). Rows that cannot be read are left out through
- * `skip`; a bad opening time is reported once, by the first pairing that meets it.
+ * The requests sheet, its opened column read once: paired with the first-response and with the
+ * resolved column (each null when the sheet has no such column), and with the client ids for who
+ * contacted support (null without them). Rows that cannot be read are left out through `skip`;
+ * a bad opening time is reported once, by the first reading that meets it.
  */
 function readRequestSheet(
   source: SheetColumns,
   reading: DateReading,
   skip: (error: RapportError) => void,
-): { response: Requests | null; resolution: Requests | null } {
+): { response: Requests | null; resolution: Requests | null; clients: Transactions | null } {
   const rows = dataRows(source);
-  const { opened } = source.requests;
-  if (opened === null || rows === 0) return { response: null, resolution: null };
+  const { opened, clientId } = source.requests;
+  if (opened === null || rows === 0) return { response: null, resolution: null, clients: null };
   const cells = (c: number) => source.sheet.getRange(2, c, rows, 1).getValues() as Cell[][];
   const openedCells = cells(opened);
   const openedName = columnName(source, opened);
-  let reported = false;
-  const pair = (c: number | null): Requests | null => {
-    if (c === null) return null;
-    const again = reported;
-    reported = true;
-    return readRequests(
-      openedCells,
-      cells(c),
-      reading,
-      { opened: openedName, closed: columnName(source, c) },
-      (error) => {
-        if (!(again && error.params.arg === openedName)) skip(error);
-      },
-      { opened: { row: 2, column: opened }, closed: { row: 2, column: c } },
-    );
+  let openedReported = false;
+  const skipping = (also: (error: RapportError) => boolean = () => true) => {
+    const again = openedReported;
+    openedReported = true;
+    return (error: RapportError) => {
+      if (!(again && error.params.arg === openedName) && also(error)) skip(error);
+    };
   };
-  return { response: pair(source.requests.firstResponse), resolution: pair(source.requests.resolved) };
-}
-
-/**
- * Each request's client and day (the opened column), for who contacted support; null without a
- * client id column or a readable id. A bad opening time was reported by readRequestSheet already.
- */
-function readRequestClients(
-  source: SheetColumns,
-  reading: DateReading,
-  skip: (error: RapportError) => void,
-): Transactions | null {
-  const { clientId, opened } = source.requests;
-  const rows = dataRows(source);
-  if (clientId === null || opened === null || rows === 0) return null;
-  const openedName = columnName(source, opened);
-  const input = {
-    customerIds: source.sheet.getRange(2, clientId, rows, 1).getValues() as Cell[][],
-    dates: source.sheet.getRange(2, opened, rows, 1).getValues() as Cell[][],
-    names: { customerIds: columnName(source, clientId), dates: openedName },
-    origins: { customerIds: { row: 2, column: clientId }, dates: { row: 2, column: opened } },
-    // Requests without a client id count for the response times but not for who contacted: not reported.
-    skip: (error: RapportError) => {
-      if (error.params.arg !== openedName && error.key !== "input.blankInRow") skip(error);
-    },
-  };
-  try {
-    return readTransactions(input, reading);
-  } catch (error) {
-    // No row with a readable client id: the service figures stand without who contacted.
-    if (error instanceof RapportError) return null;
-    throw error;
+  const pair = (c: number | null): Requests | null =>
+    c === null
+      ? null
+      : readRequests(
+          openedCells,
+          cells(c),
+          reading,
+          { opened: openedName, closed: columnName(source, c) },
+          skipping(),
+          { opened: { row: 2, column: opened }, closed: { row: 2, column: c } },
+        );
+  const response = pair(source.requests.firstResponse);
+  const resolution = pair(source.requests.resolved);
+  let clients: Transactions | null = null;
+  if (clientId !== null && (response || resolution)) {
+    try {
+      clients = readTransactions(
+        {
+          customerIds: cells(clientId),
+          dates: openedCells,
+          names: { customerIds: columnName(source, clientId), dates: openedName },
+          origins: { customerIds: { row: 2, column: clientId }, dates: { row: 2, column: opened } },
+          // Requests without a client id count for the times but not for who contacted: not reported.
+          skip: skipping((error) => error.key !== "input.blankInRow"),
+        },
+        reading,
+      );
+    } catch (error) {
+      // No row with a readable client id: the service figures stand without who contacted.
+      if (!(error instanceof RapportError)) throw error;
+    }
   }
+  return { response, resolution, clients };
 }
 
 /** The contracts sheet's end dates and renewals, as of today on the spreadsheet's calendar. */
@@ -270,7 +263,7 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
       leniently(requests.sheet.getName(), (skips) => {
         const read = readRequestSheet(requests, reading, skips.skip);
         if (!read.response && !read.resolution) return null;
-        const contacts = readRequestClients(requests, reading, skips.skip);
+        const contacts = read.clients;
         // The share of clients who contacted support is of the customer base, when there is one.
         const clients = customers ? customers.customers : null;
         return serviceFigures(

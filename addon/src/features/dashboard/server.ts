@@ -177,21 +177,11 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       date: c.day === null ? null : isoDay(c.day),
       text: c.comment,
     })),
+    // The figure is plain data already; z stays on the server (the sidebar shows shares and counts).
     themes: data.themes
       ? {
-          negative: data.themes.negative,
-          positive: data.themes.positive,
-          n: data.themes.n,
-          smallSample: data.themes.smallSample,
-          themes: data.themes.themes.map((theme) => ({
-            text: theme.text,
-            side: theme.side,
-            negative: theme.negative,
-            positive: theme.positive,
-            shareNegative: theme.shareNegative,
-            sharePositive: theme.sharePositive,
-            examples: [...theme.examples],
-          })),
+          ...data.themes,
+          themes: data.themes.themes.map(({ z: _, ...theme }) => ({ ...theme, examples: [...theme.examples] })),
         }
       : null,
     service:
@@ -266,69 +256,55 @@ function sheetById(id: unknown): Sheet | null {
  * any other role it had, so no column holds two roles. Two roles chosen for one column is an error.
  */
 function applyColumns(sheet: Sheet, mapping: ColumnMapping, chosen: Partial<Record<ColumnRole, unknown>>): void {
-  const width = sheet.getLastColumn();
-  const taken = new Map<number, ColumnRole>();
+  const claim = columnClaims(sheet);
   for (const role of COLUMN_ROLES) {
     if (!(role in chosen)) continue;
-    const column = chosen[role];
-    if (column !== null && (typeof column !== "number" || !Number.isInteger(column))) {
-      throw new RapportError("dashboard.badChoice");
-    }
-    if (column !== null && (column < 1 || column > width)) {
-      throw new RapportError("dashboard.noSuchColumn", { sheet: sheet.getName(), column: String(column) });
-    }
-    if (column !== null) {
-      const other = taken.get(column);
-      if (other) {
-        throw new RapportError("dashboard.sameColumn", {
-          sheet: sheet.getName(),
-          column: columnLetter(column),
-          first: { key: `ui.dashboard.role.${other}` },
-          second: { key: `ui.dashboard.role.${role}` },
-        });
-      }
-      taken.set(column, role);
-      for (const r of COLUMN_ROLES) if (mapping[r] === column && !(r in chosen)) mapping[r] = null;
-    }
-    mapping[role] = column as number | null;
+    const column = claim(role, chosen[role]);
+    if (column !== null) for (const r of COLUMN_ROLES) if (mapping[r] === column && !(r in chosen)) mapping[r] = null;
+    mapping[role] = column;
   }
+}
+
+type RoleKey = ColumnRole | (typeof REQUEST_ROLES)[number] | (typeof CONTRACT_ROLES)[number];
+
+/**
+ * Checks a person's column for a role: a whole number of a column the sheet has, or null, and
+ * not one another role of the same choice already took (that is an error naming both roles).
+ */
+function columnClaims(sheet: Sheet): (role: RoleKey, value: unknown) => number | null {
+  const width = sheet.getLastColumn();
+  const taken = new Map<number, RoleKey>();
+  return (role, value) => {
+    if (value === null || value === undefined) return null;
+    if (typeof value !== "number" || !Number.isInteger(value)) throw new RapportError("dashboard.badChoice");
+    if (value < 1 || value > width) {
+      throw new RapportError("dashboard.noSuchColumn", { sheet: sheet.getName(), column: String(value) });
+    }
+    const other = taken.get(value);
+    if (other) {
+      throw new RapportError("dashboard.sameColumn", {
+        sheet: sheet.getName(),
+        column: columnLetter(value),
+        first: { key: `ui.dashboard.role.${other}` },
+        second: { key: `ui.dashboard.role.${role}` },
+      });
+    }
+    taken.set(value, role);
+    return value;
+  };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-type RoleKey = (typeof REQUEST_ROLES)[number] | (typeof CONTRACT_ROLES)[number];
-
 /** Remembers a request or contract sheet and its columns (`roles` of the choice); each column holds one role. */
-function saveKindColumns(kind: SheetKind, roles: readonly string[], choice: unknown): void {
+function saveKindColumns(kind: SheetKind, roles: readonly RoleKey[], choice: unknown): void {
   if (!isRecord(choice)) throw new RapportError("dashboard.badChoice");
   const sheet = sheetById(choice.sheetId ?? null);
   rememberSource(kind, sheet ? sheet.getSheetId() : null);
   if (!sheet) return;
-  const width = sheet.getLastColumn();
   const mapping: Record<string, number | null> = { ...sheetColumns(sheet)[kind] };
-  const taken = new Map<number, string>();
-  for (const role of roles) {
-    const column = choice[role] ?? null;
-    if (column !== null && (typeof column !== "number" || !Number.isInteger(column))) {
-      throw new RapportError("dashboard.badChoice");
-    }
-    if (column !== null && (column < 1 || column > width)) {
-      throw new RapportError("dashboard.noSuchColumn", { sheet: sheet.getName(), column: String(column) });
-    }
-    if (column !== null) {
-      const other = taken.get(column);
-      if (other) {
-        throw new RapportError("dashboard.sameColumn", {
-          sheet: sheet.getName(),
-          column: columnLetter(column),
-          first: { key: `ui.dashboard.role.${other as RoleKey}` },
-          second: { key: `ui.dashboard.role.${role as RoleKey}` },
-        });
-      }
-      taken.set(column, role);
-    }
-    mapping[role] = column as number | null;
-  }
+  const claim = columnClaims(sheet);
+  for (const role of roles) mapping[role] = claim(role, choice[role]);
   rememberKindColumns(kind, sheet, mapping as never);
 }
 
