@@ -178,9 +178,25 @@ export function shiftIsoDate(iso: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The demo's stage names, in funnel order (see demoStageIndex). */
+export const DEMO_STAGES = {
+  en: ["Customer", "Repeat", "Regular"],
+  ru: ["Клиент", "Повторный", "Постоянный"],
+} as const;
+
+/** A client's stage in the demo funnel from their orders: 1 a customer, 2–3 repeat, 4 or more regular. */
+export const demoStageIndex = (orders: number): number => (orders >= 4 ? 2 : orders >= 2 ? 1 : 0);
+
+/** The demo's product of an order, from its CDs (CDNOW has no categories): single, bundle or box set. */
+export const DEMO_PRODUCTS = {
+  en: ["Single CD", "CD bundle", "Box set"],
+  ru: ["Один диск", "Набор дисков", "Бокс-сет"],
+} as const;
+export const demoProductIndex = (cds: number): number => (cds >= 5 ? 2 : cds >= 2 ? 1 : 0);
+
 /**
  * The demo workbook: a Clients sheet (id, name, e-mail, first purchase, NPS score, survey date,
- * comment), a Transactions sheet (client id, date, CDs, amount), a Requests sheet (ticket, client
+ * comment, stage), a Transactions sheet (client id, date, CDs, amount, product), a Requests sheet (ticket, client
  * id, opened, first response, resolved, channel) and a Contracts sheet (client id, plan, contract
  * end, renewed), with dates as Sheets holds them (Date at local midnight in the spreadsheet's time
  * zone, date-times on its clock).
@@ -195,10 +211,13 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
     const [y, m, d] = shiftIsoDate(iso, shift).split("-").map(Number) as [number, number, number];
     return new Date(zonedMidnight(y, m, d, timeZone));
   };
+  const orders = new Map<string, number>();
+  for (const t of transactionsRead) orders.set(t.customerId, (orders.get(t.customerId) ?? 0) + 1);
+  const language = ru ? "ru" : "en";
   const clients: CellValue[][] = [
     ru
-      ? ["ID клиента", "Имя", "Email", "Первая покупка", "Оценка NPS", "Дата опроса", "Комментарий"]
-      : ["Client ID", "Name", "Email", "First purchase", "NPS score", "Survey date", "Comment"],
+      ? ["ID клиента", "Имя", "Email", "Первая покупка", "Оценка NPS", "Дата опроса", "Комментарий", "Этап"]
+      : ["Client ID", "Name", "Email", "First purchase", "NPS score", "Survey date", "Comment", "Stage"],
     ...readDemoClients().map((c) => [
       Number(c.id),
       c.name,
@@ -207,11 +226,18 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
       c.score ?? "",
       c.surveyDate ? day(c.surveyDate) : "",
       c.comment,
+      DEMO_STAGES[language][demoStageIndex(orders.get(c.id) ?? 0)] as string,
     ]),
   ];
   const transactions: CellValue[][] = [
-    ru ? ["ID клиента", "Дата", "Дисков", "Сумма"] : ["Client ID", "Date", "CDs", "Amount"],
-    ...transactionsRead.map((t) => [Number(t.customerId), day(t.date), t.cds, t.amount]),
+    ru ? ["ID клиента", "Дата", "Дисков", "Сумма", "Товар"] : ["Client ID", "Date", "CDs", "Amount", "Product"],
+    ...transactionsRead.map((t) => [
+      Number(t.customerId),
+      day(t.date),
+      t.cds,
+      t.amount,
+      DEMO_PRODUCTS[language][demoProductIndex(t.cds)] as string,
+    ]),
   ];
   const at = (iso: string, hours: number) => new Date(day(iso).getTime() + Math.round(hours * 60) * 60_000);
   const requests: CellValue[][] = [

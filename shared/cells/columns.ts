@@ -2,7 +2,16 @@ import { RapportError } from "../errors";
 import { clientKey } from "./clientId";
 import { CustomerIndex } from "./customerIndex";
 import { type NumberConvention, notNumberError } from "./numberText";
-import { asRows, type Cell, cellNumber, cellPosition, isBlank, isErrorCell, type Range } from "./values";
+import {
+  asRows,
+  type Cell,
+  type CellOrigin,
+  cellNumber,
+  cellPosition,
+  isBlank,
+  isErrorCell,
+  type Range,
+} from "./values";
 
 /** A one-column range's cells (a single value is a column of one); a wider range is an error. */
 export function singleColumn(range: Range, arg: string): readonly Cell[] {
@@ -88,7 +97,15 @@ export interface Labels {
  * Reads a label (category, product) for each of `rows` (0-based rows of a one-column range of
  * `height` rows, as readTransactions keeps them). A blank or error cell in a kept row is an error.
  */
-export function readLabels(range: Range, rows: Int32Array, height: number, arg: string, other: string): Labels {
+export function readLabels(
+  range: Range,
+  rows: Int32Array,
+  height: number,
+  arg: string,
+  other: string,
+  /** The range's first cell in the sheet, for messages. */
+  origin?: CellOrigin,
+): Labels {
   const cells = singleColumn(range, arg);
   if (cells.length !== height) {
     throw new RapportError("input.heightMismatch", { arg, rows: cells.length, other, otherRows: height });
@@ -99,9 +116,9 @@ export function readLabels(range: Range, rows: Int32Array, height: number, arg: 
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
     const cell = cells[r];
-    if (isBlank(cell)) throw new RapportError("input.blankInRow", { arg, cell: cellPosition(r, 0, 1) });
+    if (isBlank(cell)) throw new RapportError("input.blankInRow", { arg, cell: cellPosition(r, 0, 1, origin) });
     if (isErrorCell(cell)) {
-      throw new RapportError("input.errorCell", { arg, cell: cellPosition(r, 0, 1), value: cell as string });
+      throw new RapportError("input.errorCell", { arg, cell: cellPosition(r, 0, 1, origin), value: cell as string });
     }
     const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
     const key = labelKey(text);

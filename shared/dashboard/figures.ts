@@ -1,9 +1,10 @@
+import type { Labels } from "../cells/columns";
 import type { DayNumber } from "../cells/dates";
 import type { Transactions } from "../cells/transactions";
 import { RapportError } from "../errors";
 import { type ChurnTable, churnTable } from "../metrics/churnTable";
 import { clv } from "../metrics/customerBase";
-import { UPSELL_MIN_INCREASE, upsellByCohort } from "../metrics/expansion";
+import { type CrossSellTarget, crossSellTargets, UPSELL_MIN_INCREASE, upsellByCohort } from "../metrics/expansion";
 import {
   emptyNpsBins,
   type NpsBins,
@@ -147,6 +148,12 @@ export interface CustomerFigures {
    * n = clients with a first-period spend above 0. `returning`: the same over clients who came back.
    */
   readonly upsell: (Measure & { readonly returning: Measure | null }) | null;
+  /**
+   * Clients who later bought a category they had not bought in their first period (as
+   * CROSS_SELL_RATE), n = clients; with the categories they crossed into, most first. Null without
+   * a category column or with fewer than two categories.
+   */
+  readonly crossSell: (Measure & { readonly returning: Measure | null; readonly targets: CrossSellTarget[] }) | null;
   /** Returns (negative amounts, as RETURN_RATE) ÷ orders, n = orders; null when there are none. */
   readonly returns: (Measure & { readonly revenueRate: number | null; readonly returns: number }) | null;
   /** Days without a purchase after which a customer counts as lost (derived from the data). */
@@ -181,8 +188,15 @@ function reachesEnd(tx: Transactions, index: number, period: TrendPeriod): boole
   return tx.lastDay >= periodStart(index + 1, period) - 1;
 }
 
-/** Customer-base figures of a transaction list; the churn table by `period` with the derived inactivity threshold. */
-export function customerFigures(tx: Transactions, period: TrendPeriod): CustomerFigures {
+/**
+ * Customer-base figures of a transaction list; the churn table by `period` with the derived
+ * inactivity threshold; cross-sell when `categories` gives each transaction's category.
+ */
+export function customerFigures(
+  tx: Transactions,
+  period: TrendPeriod,
+  categories: Labels | null = null,
+): CustomerFigures {
   const customers = tx.customers.length;
   const ordersPer = new Int32Array(customers);
   for (let i = 0; i < tx.length; i++) (ordersPer[tx.customer[i] as number] as number)++;
@@ -262,6 +276,7 @@ export function customerFigures(tx: Transactions, period: TrendPeriod): Customer
     churnGap,
     clvGap,
     upsell: upsellFigure(tx, period),
+    crossSell: categories ? crossSellFigure(tx, categories, period) : null,
     returns: returnsFigure(tx),
     inactiveDays: table?.inactiveDays ?? null,
     table,
@@ -278,6 +293,19 @@ function upsellFigure(tx: Transactions, period: TrendPeriod): CustomerFigures["u
   return {
     ...measure(total.expanded / total.clients, total.clients),
     returning: total.returned > 0 ? measure(total.expanded / total.returned, total.returned) : null,
+  };
+}
+
+/** The cross-sell share of CROSS_SELL_RATE's total row and its three commonest categories crossed into. */
+function crossSellFigure(tx: Transactions, categories: Labels, period: TrendPeriod): CustomerFigures["crossSell"] {
+  if (categories.names.length < 2) return null;
+  const { targets, table } = crossSellTargets(tx, categories.label, categories.names, { period, window: null });
+  const total = table.rows[table.rows.length - 1];
+  if (!total || total.clients === 0) return null;
+  return {
+    ...measure(total.expanded / total.clients, total.clients),
+    returning: total.returned > 0 ? measure(total.expanded / total.returned, total.returned) : null,
+    targets: targets.slice(0, 3),
   };
 }
 

@@ -7,6 +7,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT } from "../sheets/formats";
 import type { DashboardAlert } from "./alerts";
 import type { CustomerFigures, LatestComment, Measure, SurveyFigures, TrendPeriod, TrendRow } from "./figures";
 import { fixed, percent } from "./format";
+import type { FunnelFigure } from "./funnel";
 import type { RenewalsFigure } from "./renewals";
 import type { ServiceFigures } from "./service";
 import { alertMessage, definitions, gapMessage } from "./text";
@@ -87,6 +88,8 @@ export interface ReportInput {
   readonly service?: ServiceFigures | null;
   /** Renewals per period of the due date (absent or null: no contracts sheet). */
   readonly renewals?: RenewalsFigure | null;
+  /** The stage column's funnel (absent or null: no stage column, or its order is not known). */
+  readonly funnel?: FunnelFigure | null;
   /** Problems met while reading the sheets, already in the reader's language. */
   readonly notes: readonly string[];
 }
@@ -247,6 +250,23 @@ export function reportLayout(input: ReportInput): ReportLayout {
       "",
       upsell?.returning ? tr("report.upsellNote", { share: percent(upsell.returning.value, 1, locale) }) : "",
     );
+    const crossSell = customers.crossSell;
+    if (crossSell) {
+      const into = crossSell.targets.map((target) => target.category).join(", ");
+      measureRow(
+        tr("report.crossSell"),
+        crossSell,
+        FORMATS.share,
+        "report.nCustomers",
+        "",
+        [
+          crossSell.returning ? tr("report.upsellNote", { share: percent(crossSell.returning.value, 1, locale) }) : "",
+          into ? tr("ui.dashboard.crossSellInto", { categories: into }) : "",
+        ]
+          .filter(Boolean)
+          .join("; "),
+      );
+    }
     const returns = customers.returns;
     if (returns) {
       measureRow(
@@ -447,6 +467,47 @@ export function reportLayout(input: ReportInput): ReportLayout {
       );
     }
     grid.add([tr("report.renewals.note")]);
+    grid.blank();
+  }
+
+  const funnel = input.funnel;
+  if (funnel?.funnel) {
+    const { steps, weakest } = funnel.funnel;
+    grid.add([tr("report.funnel")], [], true);
+    if (funnel.smallSample) grid.add([tr("report.smallSample")]);
+    grid.add(
+      [
+        tr("report.funnel.stage"),
+        tr("report.funnel.reached"),
+        tr("report.funnel.conversion"),
+        tr("report.funnel.lower"),
+        tr("report.funnel.upper"),
+        tr("report.funnel.fromFirst"),
+        tr("report.funnel.lost"),
+      ],
+      [],
+      true,
+    );
+    steps.forEach((step, i) => {
+      grid.add(
+        [
+          literalText(step.stage),
+          step.reached,
+          step.conversion,
+          step.lower,
+          step.upper,
+          step.fromFirst,
+          step.lost,
+          i === weakest ? tr("report.funnel.weakest") : "",
+        ],
+        [FORMATS.text, FORMATS.count, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.count],
+      );
+    });
+    if (funnel.outside.length > 0) {
+      const stages = funnel.outside.map((stage) => `${stage.name} (${stage.clients})`).join(", ");
+      grid.add([tr("report.funnel.outside", { stages })]);
+    }
+    grid.add([tr("report.funnel.note")]);
     grid.blank();
   }
 

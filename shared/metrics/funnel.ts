@@ -85,38 +85,71 @@ export function funnelOfCounts(stages: readonly string[], counts: readonly numbe
   return { steps, weakest };
 }
 
+/** Clients at a stage outside the order ("Lost"), as first written, and how many. */
+export interface OutsideStage {
+  name: string;
+  clients: number;
+}
+
+export interface StageCountOptions {
+  /**
+   * When given, a stage not in the order is counted here (by labelKey) instead of being an error:
+   * the Dashboard shows those clients beside the funnel.
+   */
+  readonly outside?: Map<string, OutsideStage>;
+  /** When given, an error cell is handed here (the row is left out) instead of thrown. */
+  readonly skip?: (error: RapportError) => void;
+  /** The range's first cell in the sheet, for messages (default: the range's own row 1). */
+  readonly origin?: { row: number; column: number };
+}
+
 /**
  * The stage column of a client list (each client's furthest stage) counted into a funnel: a
  * client at stage k also reached every stage before it. A cell that is not one of the stages is
- * an error naming it.
+ * an error naming it (or counted in `outside`).
  */
-export function countsOfStages(cells: Range, order: readonly string[], arg: string, firstRow = 0): number[] {
+export function countsOfStages(
+  cells: Range,
+  order: readonly string[],
+  arg: string,
+  firstRow = 0,
+  options: StageCountOptions = {},
+): number[] {
   const index = new Map<string, number>();
   for (const [i, name] of order.entries()) index.set(labelKey(name), i);
   const at = new Array<number>(order.length).fill(0);
   const rows = asRows(cells);
+  const { outside, skip, origin } = options;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly Cell[];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c] as Cell;
       if (isBlank(cell)) continue;
+      const position = () => cellPosition(r + firstRow, c, row.length, origin);
       if (isErrorCell(cell)) {
-        throw new RapportError("input.errorCell", {
-          arg,
-          cell: cellPosition(r + firstRow, c, row.length),
-          value: cell as string,
-        });
+        const error = new RapportError("input.errorCell", { arg, cell: position(), value: cell as string });
+        if (!skip) throw error;
+        skip(error);
+        continue;
       }
-      const k = index.get(labelKey(String(cell)));
-      if (k === undefined) {
+      const name = String(cell).trim();
+      const key = labelKey(name);
+      const k = index.get(key);
+      if (k !== undefined) {
+        at[k] = (at[k] as number) + 1;
+        continue;
+      }
+      if (!outside) {
         throw new RapportError("funnel.unknownStage", {
           arg,
-          cell: cellPosition(r + firstRow, c, row.length),
+          cell: position(),
           value: displayValue(cell),
           stages: order.join(", "),
         });
       }
-      at[k] = (at[k] as number) + 1;
+      const seen = outside.get(key);
+      if (seen) seen.clients++;
+      else outside.set(key, { name, clients: 1 });
     }
   }
   // Reached stage k = at stage k or further.

@@ -25,9 +25,11 @@ function detectRoles<R extends string>(
   roles: readonly R[],
   headers: readonly string[],
   profiles: readonly ColumnProfile[],
+  /** 1-based columns other roles of the sheet hold already. */
+  taken: readonly (number | null)[] = [],
 ): Record<R, number | null> {
   const mapping = {} as Record<R, number | null>;
-  const used = new Set<number>();
+  const used = new Set<number>(taken.filter((c): c is number => c !== null).map((c) => c - 1));
   for (const role of roles) {
     const rule = rules[role];
     const c = headers.findIndex(
@@ -125,4 +127,56 @@ export function detectContractColumns(
 /** A sheet of contracts: an end date and a renewed column. */
 export function isContractSheet(mapping: ContractMapping): boolean {
   return mapping.contractEnd !== null && mapping.renewed !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages (a funnel from a client list's stage column) and categories (the transactions' products)
+
+/** Short labels repeated down the column: not dates, numbers or prose, a handful of distinct values. */
+const fewLabels = (profile: ColumnProfile) =>
+  profile.count > 0 &&
+  profile.dates === 0 &&
+  profile.numbers / profile.count < 0.2 &&
+  profile.prose / profile.count < 0.2 &&
+  profile.distinct <= 20;
+
+/** Labels that may be codes (SKUs) but not dates or prose. */
+const labels = (profile: ColumnProfile) =>
+  profile.count > 0 && profile.dates === 0 && profile.prose / profile.count < 0.2;
+
+export type StageMapping = { stage: number | null };
+export const EMPTY_STAGE_MAPPING: StageMapping = { stage: null };
+export const STAGE_ROLES = ["stage"] as const;
+
+const STAGE_RULES: Readonly<Record<"stage", RoleRule>> = {
+  // A bare "Status" is too often something else (a ticket's, a send's): it has to say whose.
+  stage: {
+    hint: /^(?:(?:client|customer|lifecycle|sales|pipeline|funnel|deal|relationship)\s*)?(?:stage|phase)$|^(?:client|customer|lifecycle)\s*status$|^(?:этап|стадия|фаза)(?:\s*(?:клиента|воронки|сделки|продаж|отношений))?$|^статус\s*(?:клиента|покупателя)$/i,
+    accepts: fewLabels,
+  },
+};
+
+/** Guesses a sheet's stage column (each client's stage in a funnel). */
+export function detectStageColumn(headers: readonly string[], profiles: readonly ColumnProfile[]): StageMapping {
+  return detectRoles(STAGE_RULES, STAGE_ROLES, headers, profiles);
+}
+
+export type CategoryMapping = { category: number | null };
+export const EMPTY_CATEGORY_MAPPING: CategoryMapping = { category: null };
+export const CATEGORY_ROLES = ["category"] as const;
+
+const CATEGORY_RULES: Readonly<Record<"category", RoleRule>> = {
+  category: {
+    hint: /^(?:product\s*)?(?:category|categories|group|line|type)$|^(?:product|item|plan|tier|sku|service|subscription)(?:\s*(?:name|code))?$|^(?:категория|категории|группа|товар|продукт|тариф|услуга|позиция|артикул|направление)(?:\s*(?:товара|продукта|товаров))?$/i,
+    accepts: labels,
+  },
+};
+
+/** Guesses the category (product) column of a transaction sheet, among columns `taken` leaves free. */
+export function detectCategoryColumn(
+  headers: readonly string[],
+  profiles: readonly ColumnProfile[],
+  taken: readonly (number | null)[],
+): CategoryMapping {
+  return detectRoles(CATEGORY_RULES, CATEGORY_ROLES, headers, profiles, taken);
 }

@@ -64,6 +64,13 @@ function referenceRenewalRate(): number {
   return renewed / (renewed + lapsed);
 }
 
+// The demo's funnel: clients with 1 or more, 2 or more and 4 or more orders in CDNOW.
+const ordersOf = new Map<string, number>();
+for (const r of cdnow) ordersOf.set(r.customerId, (ordersOf.get(r.customerId) ?? 0) + 1);
+const funnelReached = [1, 2, 4].map(
+  (least) => readDemoClients().filter((c) => (ordersOf.get(c.id) ?? 0) >= least).length,
+);
+
 const pages = previewPages();
 let errors: string[] = [];
 
@@ -147,6 +154,28 @@ describe("Dashboard sidebar", () => {
     );
     await screenshot(p, "sidebar-dashboard-renewals-en");
 
+    // Funnel: the client list's Stage column, its order recognised from the names.
+    const funnel = frame.getByTestId("funnel");
+    await funnel.scrollIntoViewIfNeeded();
+    expect(await funnel.locator("h2").textContent()).toBe("Funnel");
+    const steps = funnel.getByTestId("funnel-step");
+    expect(await steps.locator(".head").allTextContents()).toEqual(
+      ["Customer", "Repeat", "Regular"].map((stage, i) => `${stage}${funnelReached[i]}`),
+    );
+    expect(await steps.nth(1).locator(".sub").textContent()).toMatch(
+      new RegExp(
+        `^From the stage before: ${((100 * (funnelReached[1] as number)) / (funnelReached[0] as number)).toFixed(1)}%`,
+      ),
+    );
+    expect(await funnel.locator(".weakest").count()).toBe(1);
+    expect(await funnel.getByTestId("funnel-n").textContent()).toBe(`n = ${funnelReached[0]} clients in the funnel`);
+    await screenshot(p, "sidebar-dashboard-funnel-en");
+    // Cross-sell: the Transactions sheet's Product column, with the products clients crossed into.
+    const crossSell = frame.getByTestId("crosssell-card");
+    await crossSell.scrollIntoViewIfNeeded();
+    expect(await crossSell.textContent()).toContain("most into: CD bundle");
+    await screenshot(p, "sidebar-dashboard-crosssell-en");
+
     // Period by quarter.
     await frame.getByText("Quarter", { exact: true }).click();
     await expect
@@ -222,6 +251,17 @@ describe("Dashboard sidebar", () => {
     await renewals.scrollIntoViewIfNeeded();
     expect(await renewals.locator("h2").textContent()).toBe("Продления");
     await screenshot(p, "sidebar-dashboard-renewals-ru");
+    const funnel = frame.getByTestId("funnel");
+    await funnel.scrollIntoViewIfNeeded();
+    expect(await funnel.locator("h2").textContent()).toBe("Воронка");
+    expect(await funnel.getByTestId("funnel-step").locator(".head").allTextContents()).toEqual(
+      ["Клиент", "Повторный", "Постоянный"].map((stage, i) => `${stage}${funnelReached[i]}`),
+    );
+    await screenshot(p, "sidebar-dashboard-funnel-ru");
+    const crossSell = frame.getByTestId("crosssell-card");
+    await crossSell.scrollIntoViewIfNeeded();
+    expect(await crossSell.textContent()).toContain("чаще всего: Набор дисков");
+    await screenshot(p, "sidebar-dashboard-crosssell-ru");
 
     // Arrow keys move between the period's radio buttons, as in any radio group.
     await frame.locator('input[value="month"]').focus();

@@ -4,6 +4,8 @@ import type {
   DashboardColumnsChoice,
   DashboardPeriod,
   DashboardView,
+  FunnelStepView,
+  FunnelView,
   MeasureView,
   RenewalRowView,
   SheetOption,
@@ -250,6 +252,27 @@ function renderFigures(view: DashboardView): void {
       : [],
   });
   anySmall ||= upsell?.smallSample ?? false;
+  const crossSell = c?.crossSell ?? null;
+  const crossSellCard = $("crosssell-card");
+  // Shown only with a category column: without one there is nothing to cross into.
+  crossSellCard.hidden = crossSell === null;
+  if (crossSell) {
+    const into = crossSell.targets.map((target) => target.category).join(", ");
+    fillCard(crossSellCard, {
+      label: tr("ui.dashboard.crossSell"),
+      hint: tr("ui.dashboard.crossSellHint"),
+      value: pct(crossSell.value),
+      n: tr("ui.dashboard.n.customers", { n: count(crossSell.n) }),
+      small: crossSell.smallSample,
+      extra: [
+        ...(crossSell.returning
+          ? [node("div", "sub", tr("ui.dashboard.upsellReturning", { share: pct(crossSell.returning.value) }))]
+          : []),
+        ...(into ? [node("div", "sub", tr("ui.dashboard.crossSellInto", { categories: into }))] : []),
+      ],
+    });
+    anySmall ||= crossSell.smallSample;
+  }
   const returns = c?.returns ?? null;
   fillCard($("returns-card"), {
     label: tr("ui.dashboard.returns"),
@@ -606,6 +629,80 @@ function renderRenewals(view: DashboardView): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Funnel
+
+function funnelStep(step: FunnelStepView, weakest: boolean, first: number): HTMLLIElement {
+  const li = node("li", weakest ? "weakest" : "");
+  li.dataset.testid = "funnel-step";
+  const head = node("div", "head");
+  head.append(node("span", "", step.stage), node("span", "", count(step.reached)));
+  const parts: HTMLElement[] = [head, stack([[step.reached, "reached"]], Math.max(first, 1))];
+  if (step.conversion !== null && step.lower !== null && step.upper !== null) {
+    parts.push(
+      node(
+        "div",
+        "sub",
+        `${tr("ui.dashboard.funnel.conversion")}: ${pct(step.conversion)} (${tr("ui.dashboard.funnel.interval", {
+          lower: pct(step.lower),
+          upper: pct(step.upper),
+        })}) · ${tr("ui.dashboard.funnel.lost")}: ${count(step.lost)}`,
+      ),
+    );
+  }
+  li.append(...parts);
+  return li;
+}
+
+const stageList = (stages: readonly { name: string; clients: number }[]) =>
+  stages.map((stage) => tr("ui.dashboard.funnel.clientsAt", { name: stage.name, n: count(stage.clients) })).join(", ");
+
+function renderFunnel(view: DashboardView): void {
+  const funnel: FunnelView | null = view.funnel;
+  $("funnel").hidden = funnel === null;
+  if (!funnel) return;
+  const source = $("funnel-source");
+  source.textContent = tr("ui.dashboard.funnel.source", { source: funnel.source });
+  const notes: HTMLElement[] = [];
+  if (funnel.steps.length === 0) {
+    $("funnel-steps").replaceChildren();
+    notes.push(node("span", "", `${tr("ui.dashboard.funnel.orderNeeded")} ${stageList(funnel.found)}.`));
+    $("funnel-notes").replaceChildren(...notes);
+    return;
+  }
+  source.append(" ", tr(funnel.orderSet ? "ui.dashboard.funnel.set" : "ui.dashboard.funnel.guessed"));
+  const first = funnel.steps[0]?.reached ?? 0;
+  $("funnel-steps").replaceChildren(...funnel.steps.map((step, i) => funnelStep(step, i === funnel.weakest, first)));
+  const n = node("span", "", tr("ui.dashboard.funnel.n", { n: count(funnel.clients) }));
+  n.dataset.testid = "funnel-n";
+  notes.push(n);
+  if (funnel.smallSample) {
+    const badge = node("span", "badge", tr("ui.dashboard.smallSample"));
+    badge.dataset.testid = "small-sample";
+    notes.push(badge);
+  }
+  const weakest = funnel.weakest === null ? null : funnel.steps[funnel.weakest];
+  const before = funnel.weakest === null ? null : funnel.steps[funnel.weakest - 1];
+  if (weakest && before && weakest.conversion !== null) {
+    notes.push(
+      node(
+        "div",
+        "",
+        tr("ui.dashboard.funnel.weakest", {
+          from: before.stage,
+          to: weakest.stage,
+          conversion: pct(weakest.conversion),
+          lost: count(weakest.lost),
+        }),
+      ),
+    );
+  }
+  if (funnel.outside.length > 0) {
+    notes.push(node("div", "muted", tr("ui.dashboard.funnel.outside", { stages: stageList(funnel.outside) })));
+  }
+  $("funnel-notes").replaceChildren(...notes);
+}
+
+// ---------------------------------------------------------------------------------------------
 // What clients say
 
 function themeItem(theme: ThemeView): HTMLLIElement {
@@ -670,6 +767,7 @@ const TX_ROLES = ["clientId", "date", "amount"] as const;
 const SCORE_ROLES = ["score", "date", "comment"] as const;
 const REQUEST_ROLES = ["opened", "firstResponse", "resolved"] as const;
 const CONTRACT_ROLES = ["contractEnd", "renewed"] as const;
+const STAGE_ROLES = ["stage"] as const;
 
 function option(value: string, text: string): HTMLOptionElement {
   const o = document.createElement("option");
@@ -683,24 +781,67 @@ function fillSheetSelect(select: HTMLSelectElement, sheets: readonly SheetOption
   select.value = chosen === null ? "" : String(chosen);
 }
 
-function fillRoles(prefix: "tx" | "sc" | "rq" | "ct", roles: readonly string[], sheet: SheetOption | undefined): void {
-  // Request and contract sheets have roles of their own (opened, first response…; end, renewed).
-  const mapping = (prefix === "rq" ? sheet?.requests : prefix === "ct" ? sheet?.contracts : sheet?.mapping) as
-    | Record<string, number | null>
-    | undefined;
+type RolePrefix = "tx" | "sc" | "rq" | "ct" | "fn";
+
+/** Each fieldset's roles: the mapping of the chosen sheet they come from, and whether it was confirmed. */
+function rolesOf(
+  prefix: RolePrefix,
+  sheet: SheetOption,
+): { mapping: Record<string, number | null>; remembered: boolean } {
+  switch (prefix) {
+    case "rq":
+      return { mapping: { ...sheet.requests }, remembered: sheet.requestsRemembered };
+    case "ct":
+      return { mapping: { ...sheet.contracts }, remembered: sheet.contractsRemembered };
+    case "fn":
+      return { mapping: { ...sheet.stages }, remembered: sheet.stagesRemembered };
+    case "tx":
+      // The category is an optional role of the transactions sheet, kept beside its client roles.
+      return { mapping: { ...sheet.mapping, ...sheet.categories }, remembered: sheet.remembered };
+    default:
+      return { mapping: { ...sheet.mapping }, remembered: sheet.remembered };
+  }
+}
+
+function fillRoles(prefix: RolePrefix, roles: readonly string[], sheet: SheetOption | undefined): void {
+  const found = sheet ? rolesOf(prefix, sheet) : null;
   for (const role of roles) {
     const select = $<HTMLSelectElement>(`${prefix}-${role}`);
     select.replaceChildren(
       option("", tr("ui.dashboard.none")),
       ...(sheet?.columns ?? []).map((c) => option(String(c.column), c.header ? `${c.letter} · ${c.header}` : c.letter)),
     );
-    const column = mapping?.[role] ?? null;
+    const column = found?.mapping[role] ?? null;
     select.value = column === null ? "" : String(column);
     select.disabled = !sheet;
   }
-  const remembered =
-    prefix === "rq" ? sheet?.requestsRemembered : prefix === "ct" ? sheet?.contractsRemembered : sheet?.remembered;
-  $(`${prefix}-state`).textContent = sheet ? tr(remembered ? "ui.dashboard.remembered" : "ui.dashboard.detected") : "";
+  $(`${prefix}-state`).textContent = found
+    ? tr(found.remembered ? "ui.dashboard.remembered" : "ui.dashboard.detected")
+    : "";
+}
+
+/**
+ * The funnel's stage order as the box shows it: the order set for the sheet, else the one in use
+ * (recognised from the names), else the stages found, for a person to put in order.
+ */
+function stageOrderText(view: DashboardView, sheet: SheetOption | undefined): string {
+  if (!sheet) return "";
+  if (sheet.stageOrder) return sheet.stageOrder.join("\n");
+  if (view.funnel && view.sources.stages === sheet.sheetId) {
+    const names =
+      view.funnel.steps.length > 0 ? view.funnel.steps.map((s) => s.stage) : view.funnel.found.map((s) => s.name);
+    return names.join("\n");
+  }
+  return "";
+}
+
+function fillStages(view: DashboardView, sheet: SheetOption | undefined): void {
+  fillRoles("fn", STAGE_ROLES, sheet);
+  const box = $<HTMLTextAreaElement>("fn-order");
+  box.value = stageOrderText(view, sheet);
+  // An order left as recognised stays a guess (it follows the names); an edited one is remembered.
+  box.defaultValue = box.value;
+  box.disabled = !sheet;
 }
 
 function sheetOf(select: HTMLSelectElement): SheetOption | undefined {
@@ -711,12 +852,14 @@ function renderColumns(view: DashboardView): void {
   const { sources } = view;
   fillSheetSelect($("tx-sheet"), sources.sheets, sources.transactions);
   fillSheetSelect($("sc-sheet"), sources.sheets, sources.scores);
-  fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet")));
+  fillRoles("tx", [...TX_ROLES, "category"], sheetOf($("tx-sheet")));
   fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet")));
   fillSheetSelect($("rq-sheet"), sources.sheets, sources.requests);
   fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet")));
   fillSheetSelect($("ct-sheet"), sources.sheets, sources.contracts);
   fillRoles("ct", CONTRACT_ROLES, sheetOf($("ct-sheet")));
+  fillSheetSelect($("fn-sheet"), sources.sheets, sources.stages);
+  fillStages(view, sheetOf($("fn-sheet")));
   const r = sources.responses;
   $("responses-state").textContent = r
     ? tr("ui.dashboard.responsesFound", { sheet: r.sheet, n: r.answers, nps: r.nps, csat: r.csat, ces: r.ces })
@@ -730,6 +873,14 @@ function selected(id: string): number | null {
   return value === "" ? null : Number(value);
 }
 
+/** The order to remember: "" while a recognised order is left as it was (it stays a guess). */
+function stageOrderChoice(): string {
+  const box = $<HTMLTextAreaElement>("fn-order");
+  const sheet = sheetOf($("fn-sheet"));
+  const recognised = !sheet?.stageOrder && (current?.funnel?.steps.length ?? 0) > 0;
+  return recognised && box.value === box.defaultValue ? "" : box.value;
+}
+
 function choice(): DashboardColumnsChoice {
   return {
     transactions: {
@@ -737,6 +888,7 @@ function choice(): DashboardColumnsChoice {
       clientId: selected("tx-clientId"),
       date: selected("tx-date"),
       amount: selected("tx-amount"),
+      category: selected("tx-category"),
     },
     scores: {
       sheetId: selected("sc-sheet"),
@@ -755,6 +907,7 @@ function choice(): DashboardColumnsChoice {
       contractEnd: selected("ct-contractEnd"),
       renewed: selected("ct-renewed"),
     },
+    stages: { sheetId: selected("fn-sheet"), stage: selected("fn-stage"), order: stageOrderChoice() },
   };
 }
 
@@ -768,6 +921,7 @@ function render(view: DashboardView): void {
   renderTrend(view);
   renderService(view);
   renderRenewals(view);
+  renderFunnel(view);
   renderThemes(view);
   renderColumns(view);
 }
@@ -795,10 +949,13 @@ for (const input of periodInputs) {
   input.addEventListener("change", () => void load(() => call("dashboardData", period())));
 }
 $("refresh").addEventListener("click", () => void load(() => call("dashboardData", period())));
-$("tx-sheet").addEventListener("change", () => fillRoles("tx", TX_ROLES, sheetOf($("tx-sheet"))));
+$("tx-sheet").addEventListener("change", () => fillRoles("tx", [...TX_ROLES, "category"], sheetOf($("tx-sheet"))));
 $("sc-sheet").addEventListener("change", () => fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet"))));
 $("rq-sheet").addEventListener("change", () => fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet"))));
 $("ct-sheet").addEventListener("change", () => fillRoles("ct", CONTRACT_ROLES, sheetOf($("ct-sheet"))));
+$("fn-sheet").addEventListener("change", () => {
+  if (current) fillStages(current, sheetOf($("fn-sheet")));
+});
 $("columns-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void load(() => call("saveDashboardColumns", choice(), period()), tr("ui.dashboard.saved"));

@@ -9,14 +9,20 @@ import {
 } from "../../../shared/sheets/columns";
 import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
 import {
+  type CategoryMapping,
   type ContractMapping,
+  detectCategoryColumn,
   detectContractColumns,
   detectRequestColumns,
+  detectStageColumn,
+  EMPTY_CATEGORY_MAPPING,
   EMPTY_CONTRACT_MAPPING,
   EMPTY_REQUEST_MAPPING,
+  EMPTY_STAGE_MAPPING,
   isContractSheet,
   isRequestSheet,
   type RequestMapping,
+  type StageMapping,
 } from "../../../shared/sheets/sheetKinds";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,14 +31,18 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const SAMPLE_ROWS = 200;
 const PROPERTY_PREFIX = "rapport.columns.";
 /**
- * Sheets of their own kind (requests, contracts) have roles of their own, remembered per sheet
- * under their own property prefix when a person confirms them.
+ * Sheets of their own kind (requests, contracts) and optional columns of a client sheet (a stage
+ * column for the funnel, a category column of the transactions) have roles of their own,
+ * remembered per sheet under their own property prefix when a person confirms them.
  */
-export type SheetKind = "requests" | "contracts";
+export type SheetKind = "requests" | "contracts" | "stages" | "categories";
 const KIND_PROPERTY_PREFIX: Readonly<Record<SheetKind, string>> = {
   requests: "rapport.requestColumns.",
   contracts: "rapport.contractColumns.",
+  stages: "rapport.stageColumns.",
+  categories: "rapport.categoryColumns.",
 };
+const STAGE_ORDER_PREFIX = "rapport.stageOrder.";
 
 /** A sheet's columns by role, and whether a person confirmed them (remembered) or they are a guess. */
 export interface SheetColumns {
@@ -46,6 +56,12 @@ export interface SheetColumns {
   /** Its columns read as a sheet of contracts (end date, renewed). */
   contracts: ContractMapping;
   contractsRemembered: boolean;
+  /** Its column of each client's stage in a funnel. */
+  stages: StageMapping;
+  stagesRemembered: boolean;
+  /** Its category (product) column, beside the client roles (read with the transactions). */
+  categories: CategoryMapping;
+  categoriesRemembered: boolean;
 }
 
 /** A kind's remembered columns: each a column of the sheet, or null; null when nothing is remembered. */
@@ -101,33 +117,49 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
       requestsRemembered: false,
       contracts: { ...EMPTY_CONTRACT_MAPPING },
       contractsRemembered: false,
+      stages: { ...EMPTY_STAGE_MAPPING },
+      stagesRemembered: false,
+      categories: { ...EMPTY_CATEGORY_MAPPING },
+      categoriesRemembered: false,
     };
   }
   const sample = sheet.getRange(1, 1, Math.min(height, SAMPLE_ROWS + 1), width).getValues() as Cell[][];
   const headers = (sample[0] ?? []).map((h) => String(h ?? "").trim());
   const ss = sheet.getParent();
   const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
-  const rememberedRequests = readRememberedKind("requests", EMPTY_REQUEST_MAPPING, sheet, width);
-  const rememberedContracts = readRememberedKind("contracts", EMPTY_CONTRACT_MAPPING, sheet, width);
+  const remembered = (kind: SheetKind, empty: Record<string, number | null>) =>
+    readRememberedKind(kind, empty, sheet, width);
+  const rememberedRequests = remembered("requests", EMPTY_REQUEST_MAPPING) as RequestMapping | null;
+  const rememberedContracts = remembered("contracts", EMPTY_CONTRACT_MAPPING) as ContractMapping | null;
+  const rememberedStages = remembered("stages", EMPTY_STAGE_MAPPING) as StageMapping | null;
+  const rememberedCategories = remembered("categories", EMPTY_CATEGORY_MAPPING) as CategoryMapping | null;
   const rows = sample.slice(1);
   // The sample's columns are profiled once for every kind of source they are matched against.
   const profiles = profileColumns(headers, rows, reading);
-  const kinds = {
+  const rememberedMapping = readRemembered(sheet);
+  if (rememberedMapping) {
+    for (const role of COLUMN_ROLES) if ((rememberedMapping[role] ?? 0) > width) rememberedMapping[role] = null;
+  }
+  const mapping = rememberedMapping ?? detectColumns(headers, rows, reading, profiles);
+  return {
+    sheet,
+    headers,
+    mapping,
+    remembered: rememberedMapping !== null,
     requests: rememberedRequests ?? detectRequestColumns(headers, rows, reading, profiles),
     requestsRemembered: rememberedRequests !== null,
     contracts: rememberedContracts ?? detectContractColumns(headers, rows, reading, profiles),
     contractsRemembered: rememberedContracts !== null,
+    stages: rememberedStages ?? detectStageColumn(headers, profiles),
+    stagesRemembered: rememberedStages !== null,
+    // The category is looked for among the columns the client roles leave free.
+    categories: rememberedCategories ?? detectCategoryColumn(headers, profiles, Object.values(mapping)),
+    categoriesRemembered: rememberedCategories !== null,
   };
-  const remembered = readRemembered(sheet);
-  if (remembered) {
-    for (const role of COLUMN_ROLES) if ((remembered[role] ?? 0) > width) remembered[role] = null;
-    return { sheet, headers, mapping: remembered, remembered: true, ...kinds };
-  }
-  return { sheet, headers, mapping: detectColumns(headers, rows, reading, profiles), remembered: false, ...kinds };
 }
 
 /** Remembers a person's correction of a request or contract sheet's columns. */
-export function rememberKindColumns(kind: SheetKind, sheet: Sheet, mapping: RequestMapping | ContractMapping): void {
+export function rememberKindColumns(kind: SheetKind, sheet: Sheet, mapping: Record<string, number | null>): void {
   PropertiesService.getDocumentProperties().setProperty(
     KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId(),
     JSON.stringify(mapping),
@@ -136,6 +168,28 @@ export function rememberKindColumns(kind: SheetKind, sheet: Sheet, mapping: Requ
 
 export function forgetKindColumns(kind: SheetKind, sheet: Sheet): void {
   PropertiesService.getDocumentProperties().deleteProperty(KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId());
+}
+
+/**
+ * The order of a stage column's stages a person set (Dashboard ▸ Columns ▸ Funnel), or null when
+ * none is set and the order is guessed from the names.
+ */
+export function rememberedStageOrder(sheet: Sheet): string[] | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(STAGE_ORDER_PREFIX + sheet.getSheetId());
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return Array.isArray(parsed) && parsed.every((name) => typeof name === "string") ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers a stage order for a sheet; an empty one forgets it (the order is guessed again). */
+export function rememberStageOrder(sheet: Sheet, order: readonly string[]): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (order.length === 0) props.deleteProperty(STAGE_ORDER_PREFIX + sheet.getSheetId());
+  else props.setProperty(STAGE_ORDER_PREFIX + sheet.getSheetId(), JSON.stringify(order));
 }
 
 /** Remembers a person's correction of a sheet's columns. */
@@ -157,6 +211,8 @@ export interface DataSources {
   requests: SheetColumns | null;
   /** A sheet of contracts, read by its end-date and renewed columns. */
   contracts: SheetColumns | null;
+  /** A sheet with each client's stage in a funnel (usually the client list). */
+  stages: SheetColumns | null;
   /** The `Responses` sheet survey sync writes (read by its headers, see shared/sheets/responses.ts). */
   responses: Sheet | null;
   /** Every sheet with its columns, in tab order (for pickers). */
@@ -200,7 +256,8 @@ const has = (m: ColumnMapping, ...roles: ColumnRole[]) => roles.every((r) => m[r
  * sheet other than Responses with a score column; clients = a sheet with client ids and names or
  * e-mails other than the transactions; requests = the first sheet other than Responses with an
  * opened column and a first-response or resolved column; contracts = the first with an end-date and
- * a renewed column; responses = the sheet named `Responses`.
+ * a renewed column; stages = the client list when it has a stage column, else the first other sheet
+ * with one that is not the requests or contracts sheet; responses = the sheet named `Responses`.
  */
 export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataSources {
   const all = ss.getSheets().map(sheetColumns);
@@ -230,5 +287,10 @@ export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataS
   );
   const requests = chosen("requests", () => others.find((s) => isRequestSheet(s.requests)) ?? null);
   const contracts = chosen("contracts", () => others.find((s) => isContractSheet(s.contracts)) ?? null);
-  return { transactions, scores, clients, requests, contracts, responses, sheets: all };
+  const stages = chosen("stages", () =>
+    clients && clients.stages.stage !== null
+      ? clients
+      : (others.find((s) => s.stages.stage !== null && s !== requests && s !== contracts) ?? null),
+  );
+  return { transactions, scores, clients, requests, contracts, stages, responses, sheets: all };
 }

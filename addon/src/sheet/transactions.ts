@@ -68,6 +68,8 @@ export function readSheetTransactions(
   source: SheetColumns,
   reading: DateReading,
   skip?: (error: RapportError) => void,
+  /** Keep each transaction's row (to line up another column, such as the categories). */
+  keepRows = false,
 ): Transactions {
   requireRoles(source, TRANSACTION_ROLES);
   const { clientId, date, amount } = source.mapping as Record<(typeof TRANSACTION_ROLES)[number], number>;
@@ -87,6 +89,7 @@ export function readSheetTransactions(
         amounts: { row: 2, column: amount },
       },
       skip,
+      keepRows,
     },
     reading,
   );

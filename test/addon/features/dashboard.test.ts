@@ -3,7 +3,9 @@ import type { CellValue, Harness } from "../../../addon/harness/index";
 import { FakeRange } from "../../../addon/harness/index";
 import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
 import {
+  DEMO_PRODUCTS,
   demoContracts,
+  demoProductIndex,
   demoRequests,
   demoWorkbook,
   lastDemoDate,
@@ -767,5 +769,141 @@ describe("Dashboard: renewals", () => {
     const title = values.findIndex((row) => row[0] === "Renewals");
     expect(values[title + 1]?.slice(0, 3)).toEqual(["Period", "Due", "Renewed"]);
     expect(values.find((row) => row[0] === "All")?.slice(1, 3)).toEqual([contracts.length, renewed]);
+  });
+});
+
+describe("Dashboard: funnel", () => {
+  // A naive count of the demo's stages: each client's orders in CDNOW, 1 a customer, 2–3 repeat, 4+ regular.
+  const orders = new Map<string, number>();
+  for (const r of cdnow) orders.set(r.customerId, (orders.get(r.customerId) ?? 0) + 1);
+  const demoOrders = readDemoClients().map((c) => orders.get(c.id) ?? 0);
+
+  it("finds the client list's stage column, recognises the order and counts as a naive count does", () => {
+    const reached = [1, 2, 4].map((least) => demoOrders.filter((n) => n >= least).length);
+    for (const [locale, stages] of [
+      ["en", ["Customer", "Repeat", "Regular"]],
+      ["ru", ["Клиент", "Повторный", "Постоянный"]],
+    ] as const) {
+      const view = data(demo(locale));
+      expect(view.sources.stages).toBe(view.sources.sheets[0]?.sheetId);
+      expect(view.funnel?.source).toBe(locale === "en" ? "Clients · Stage" : "Клиенты · Этап");
+      expect(view.funnel?.orderSet).toBe(false);
+      expect(view.funnel?.steps.map((s) => [s.stage, s.reached])).toEqual(stages.map((s, i) => [s, reached[i]]));
+      expect(view.funnel?.steps[2]?.conversion).toBeCloseTo((reached[2] as number) / (reached[1] as number), 12);
+      const ratios = [1, 2].map((i) => (reached[i] as number) / (reached[i - 1] as number));
+      expect(view.funnel?.weakest).toBe((ratios[1] as number) < (ratios[0] as number) ? 2 : 1);
+      expect(view.funnel?.clients).toBe(demoOrders.length);
+    }
+    // The report has the table, one row per stage.
+    const report = demo();
+    report.run("createReport", null);
+    const values = (report.spreadsheet.getSheetByName("Report")?.getDataRange().getValues() ?? []) as unknown[][];
+    const title = values.findIndex((row) => row[0] === "Funnel");
+    expect(values[title + 1]?.slice(0, 3)).toEqual(["Stage", "Reached", "Conversion"]);
+    expect(values.slice(title + 2, title + 5).map((row) => [row[0], row[1]])).toEqual([
+      ["Customer", reached[0]],
+      ["Repeat", reached[1]],
+      ["Regular", reached[2]],
+    ]);
+  });
+
+  it("asks for the order of stages it does not know, remembers one a person sets, and refuses a one-stage order", () => {
+    const init = workbook([
+      {
+        name: "Clients",
+        rows: [
+          ["Client ID", "Name", "Pipeline stage"],
+          [1, "Ann", "Signed up"],
+          [2, "Bob", "Trial"],
+          [3, "Cid", "Trial"],
+          [4, "Dan", "Paid"],
+          [5, "Eve", "Paused"],
+          [6, "Fay", "#N/A"],
+        ],
+      },
+    ]);
+    const addon = loadAddon({ spreadsheet: init });
+    const view = data(addon);
+    expect(view.funnel?.steps).toEqual([]);
+    expect(view.funnel?.found.map((s) => [s.name, s.clients])).toEqual([
+      ["Signed up", 1],
+      ["Trial", 2],
+      ["Paid", 1],
+      ["Paused", 1],
+    ]);
+    expect(view.skipped[0]?.examples[0]).toMatch(/^Clients · Pipeline stage, cell C7/);
+    const clients = sheetNamed(view, "Clients");
+    const choice = (order: string): DashboardColumnsChoice => ({
+      transactions: { sheetId: null, clientId: null, date: null, amount: null },
+      scores: { sheetId: null, score: null, date: null, comment: null },
+      stages: { sheetId: clients.sheetId, stage: 3, order },
+    });
+    const after = addon.run("saveDashboardColumns", choice("Signed up\nTrial\nPaid"), null) as DashboardView;
+    expect(after.funnel?.orderSet).toBe(true);
+    // Trial and Paid clients signed up too: 4 signed up, 3 tried, 1 paid; Paused is outside.
+    expect(after.funnel?.steps.map((s) => s.reached)).toEqual([4, 3, 1]);
+    expect(after.funnel?.outside).toEqual([{ name: "Paused", clients: 1 }]);
+    expect(sheetNamed(after, "Clients").stageOrder).toEqual(["Signed up", "Trial", "Paid"]);
+    expect(sheetNamed(after, "Clients").stagesRemembered).toBe(true);
+    expect(errorOf(() => addon.run("saveDashboardColumns", choice("Trial"), null))).toMatch(/at least two stages/);
+    // An empty order forgets it: the names give none, so the panel asks again.
+    const cleared = addon.run("saveDashboardColumns", choice(""), null) as DashboardView;
+    expect(cleared.funnel?.steps).toEqual([]);
+    expect(sheetNamed(cleared, "Clients").stageOrder).toBeNull();
+  });
+});
+
+describe("Dashboard: cross-sell", () => {
+  it("finds the demo's product column and gives the cross-sell a naive count of its transactions gives", () => {
+    // Naive: each client's products in their first month against those of later months.
+    const byClient = new Map<string, Map<string, Set<number>>>();
+    for (const r of cdnow) {
+      const months = byClient.get(r.customerId) ?? new Map<string, Set<number>>();
+      const month = r.date.slice(0, 7);
+      months.set(month, (months.get(month) ?? new Set<number>()).add(demoProductIndex(r.cds)));
+      byClient.set(r.customerId, months);
+    }
+    let returned = 0;
+    let crossed = 0;
+    const into = new Map<number, number>();
+    for (const months of byClient.values()) {
+      const [first, ...later] = [...months.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+      const base = (first as [string, Set<number>])[1];
+      if (later.length > 0) returned++;
+      const fresh = new Set(later.flatMap(([, products]) => [...products]).filter((p) => !base.has(p)));
+      if (fresh.size > 0) crossed++;
+      for (const p of fresh) into.set(p, (into.get(p) ?? 0) + 1);
+    }
+    const view = data(demo(), "month");
+    expect(sheetNamed(view, "Transactions").categories).toEqual({ category: 5 });
+    const crossSell = view.customers?.crossSell;
+    expect(crossSell).toMatchObject({ n: byClient.size, returning: { n: returned } });
+    expect(crossSell?.value).toBeCloseTo(crossed / byClient.size, 12);
+    const top = [...into.entries()].sort((a, b) => b[1] - a[1]).map(([p, n]) => [DEMO_PRODUCTS.en[p], n]);
+    expect(crossSell?.targets.map((t) => [t.category, t.clients])).toEqual(top);
+  });
+
+  it("takes a person's category column, refuses one that is the amount, and has no card without one", () => {
+    const addon = demo();
+    const view = data(addon);
+    const base: DashboardColumnsChoice = {
+      transactions: { sheetId: view.sources.transactions, clientId: 1, date: 2, amount: 4, category: 4 },
+      scores: { sheetId: view.sources.scores, score: 5, date: 6, comment: 7 },
+    };
+    expect(errorOf(() => addon.run("saveDashboardColumns", base, null))).toBe(
+      "Transactions: column D cannot be both Amount and Category (optional); choose different columns.",
+    );
+    const none = { ...base, transactions: { ...base.transactions, category: null } };
+    const after = addon.run("saveDashboardColumns", none, null) as DashboardView;
+    expect(sheetNamed(after, "Transactions").categories).toEqual({ category: null });
+    expect(sheetNamed(after, "Transactions").categoriesRemembered).toBe(true);
+    expect(after.customers?.crossSell).toBeNull();
+    // A blank category names its cell; the other customer figures still show.
+    const blank = demoWorkbook();
+    const tx = blank.sheets?.[1]?.rows as CellValue[][];
+    (tx[3] as CellValue[])[4] = "";
+    const read = data(loadAddon({ spreadsheet: blank }));
+    expect(read.problems.join(" ")).toMatch(/Transactions · Product, cell E4/);
+    expect(read.customers?.upsell).not.toBeNull();
   });
 });

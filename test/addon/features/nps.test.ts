@@ -142,6 +142,7 @@ describe("NPS sidebar", () => {
       "NPS score",
       "Survey date",
       "Comment",
+      "Stage",
     ]);
     expect(state.suggestedColumn).toBe(5);
   });

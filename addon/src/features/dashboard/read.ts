@@ -1,3 +1,4 @@
+import { type Labels, readLabels } from "../../../../shared/cells/columns";
 import type { DateReading } from "../../../../shared/cells/dates";
 import { RowSkips, type SkippedRows } from "../../../../shared/cells/skippedRows";
 import { readTransactions, type Transactions } from "../../../../shared/cells/transactions";
@@ -22,6 +23,7 @@ import {
   trendAlerts,
   trendRows,
 } from "../../../../shared/dashboard/figures";
+import { type FunnelFigure, funnelFigure } from "../../../../shared/dashboard/funnel";
 import { chosenNpsSource, type NpsSource, npsSources } from "../../../../shared/dashboard/npsSource";
 import { type RenewalsFigure, renewalsFigure } from "../../../../shared/dashboard/renewals";
 import { type ServiceFigures, serviceFigures } from "../../../../shared/dashboard/service";
@@ -32,7 +34,7 @@ import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { type Contracts, readContracts } from "../../../../shared/metrics/renewals";
 import { type Requests, readRequests } from "../../../../shared/metrics/service";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
-import { type DataSources, dataSources, type SheetColumns } from "../../sheet/clientSheets";
+import { type DataSources, dataSources, rememberedStageOrder, type SheetColumns } from "../../sheet/clientSheets";
 import { columnName, dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
 
 /**
@@ -72,6 +74,8 @@ export interface DashboardData {
   service: ServiceFigures | null;
   /** Renewals from the contracts sheet; null when there is none. */
   renewals: RenewalsFigure | null;
+  /** The funnel of the stage column; null when no sheet has one. */
+  funnel: FunnelFigure | null;
   problems: string[];
   /** Rows left out because a cell in them cannot be read, per sheet; the figures use the others. */
   skipped: { sheet: string; rows: SkippedRows }[];
@@ -183,6 +187,36 @@ function readContractSheet(source: SheetColumns, reading: DateReading, skip: (er
   );
 }
 
+/** The transactions' categories, lined up with the rows `tx` kept; a blank category cell is an error naming it. */
+function readCategories(source: SheetColumns, tx: Transactions): Labels | null {
+  const category = source.categories.category;
+  const clientId = source.mapping.clientId;
+  if (category === null || clientId === null || !tx.row) return null;
+  const rows = dataRows(source);
+  return readLabels(
+    source.sheet.getRange(2, category, rows, 1).getValues() as Cell[][],
+    tx.row,
+    rows,
+    columnName(source, category),
+    columnName(source, clientId),
+    { row: 2, column: category },
+  );
+}
+
+/** The stage column's funnel, in the order a person set for the sheet or one guessed from the names. */
+function readFunnel(source: SheetColumns, skip: (error: RapportError) => void): FunnelFigure | null {
+  const stage = source.stages.stage;
+  const rows = dataRows(source);
+  if (stage === null || rows === 0) return null;
+  return funnelFigure(
+    source.sheet.getRange(2, stage, rows, 1).getValues() as Cell[][],
+    rememberedStageOrder(source.sheet),
+    columnName(source, stage),
+    { row: 2, column: stage },
+    skip,
+  );
+}
+
 /** The spreadsheet's chosen NPS source ("responses", "survey:<id>", "column"), kept in document properties. */
 export const NPS_SOURCE_PROPERTY = "rapport.dashboard.npsSource";
 
@@ -214,11 +248,14 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
   let customers: CustomerFigures | null = null;
   if (sources.transactions) {
     const source = sources.transactions;
+    const withCategories = source.categories.category !== null;
     transactions = attempt(null, () =>
-      leniently(source.sheet.getName(), (skips) => readSheetTransactions(source, reading, skips.skip)),
+      leniently(source.sheet.getName(), (skips) => readSheetTransactions(source, reading, skips.skip, withCategories)),
     );
     const tx = transactions;
-    if (tx) customers = attempt(null, () => customerFigures(tx, period));
+    // A category column that cannot be read is a problem of its own: the other figures still show.
+    const categories = tx && withCategories ? attempt(null, () => readCategories(source, tx)) : null;
+    if (tx) customers = attempt(null, () => customerFigures(tx, period, categories));
   } else {
     problems.push(t(locale, "dashboard.noTransactionsSheet"));
   }
@@ -286,6 +323,12 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     );
   }
 
+  let funnel: FunnelFigure | null = null;
+  const stages = sources.stages;
+  if (stages) {
+    funnel = attempt(null, () => leniently(stages.sheet.getName(), (skips) => readFunnel(stages, skips.skip)));
+  }
+
   const survey = surveyFigures(answers);
   const trend = trendRows(transactions, customers, answers.nps, period);
   return {
@@ -305,6 +348,7 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     themes: themesFigure(answers.nps),
     service,
     renewals,
+    funnel,
     problems,
     skipped,
   };

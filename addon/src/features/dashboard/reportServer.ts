@@ -7,6 +7,7 @@ import { t } from "../../../../shared/i18n/translate";
 import { userLocale } from "../../services/locale";
 import type { SheetColumns } from "../../sheet/clientSheets";
 import { withDocumentLock } from "../../sheet/lock";
+import { columnName } from "../../sheet/transactions";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { type DashboardData, readDashboard } from "./read";
 import { writeReport } from "./reportSheet";
@@ -46,6 +47,10 @@ function sources(data: DashboardData, locale: Locale): string[] {
       .map((c) => contracts.headers[c - 1] || String(c));
     out.push(t(locale, "report.sourceContracts", { source: `${contracts.sheet.getName()} (${columns.join(", ")})` }));
   }
+  const stages = data.sources.stages;
+  if (stages?.stages.stage && data.funnel?.funnel) {
+    out.push(t(locale, "report.sourceStages", { source: columnName(stages, stages.stages.stage) }));
+  }
   return out;
 }
 
@@ -59,7 +64,15 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
     return withDocumentLock({ busy: "dashboard.busy" }, () => {
       const data = readDashboard(dashboardPeriod(period), locale);
       const { survey } = data;
-      if (!survey.nps && !survey.csat && !survey.ces && !data.customers && !data.service && !data.renewals) {
+      if (
+        !survey.nps &&
+        !survey.csat &&
+        !survey.ces &&
+        !data.customers &&
+        !data.service &&
+        !data.renewals &&
+        !data.funnel?.funnel
+      ) {
         throw new RapportError("dashboard.nothingToReport", {
           reason: data.problems.join(" ") || t(locale, "ui.dashboard.noNps"),
         });
@@ -77,6 +90,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         themes: data.themes,
         service: data.service,
         renewals: data.renewals,
+        funnel: data.funnel,
         // A report made from fewer rows than the sheet has says so, naming where to look first.
         notes: [
           ...data.problems,

@@ -7,7 +7,8 @@ import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import type { RenewalTotals } from "../../../../shared/metrics/renewals";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../../shared/sheets/columns";
-import { CONTRACT_ROLES, REQUEST_ROLES } from "../../../../shared/sheets/sheetKinds";
+import { type CATEGORY_ROLES, CONTRACT_ROLES, REQUEST_ROLES, STAGE_ROLES } from "../../../../shared/sheets/sheetKinds";
+import { parseStageOrder } from "../../../../shared/sheets/stageOrder";
 import { countedInFigures } from "../../../../shared/surveys/flags";
 import { userLocale } from "../../services/locale";
 import {
@@ -16,8 +17,10 @@ import {
   forgetKindColumns,
   forgetSource,
   rememberColumns,
+  rememberedStageOrder,
   rememberKindColumns,
   rememberSource,
+  rememberStageOrder,
   type SheetColumns,
   type SheetKind,
   sheetColumns,
@@ -73,6 +76,11 @@ function sheetOption(source: SheetColumns): SheetOption {
     requestsRemembered: source.requestsRemembered,
     contracts: { ...source.contracts },
     contractsRemembered: source.contractsRemembered,
+    stages: { ...source.stages },
+    stagesRemembered: source.stagesRemembered,
+    stageOrder: rememberedStageOrder(source.sheet),
+    categories: { ...source.categories },
+    categoriesRemembered: source.categoriesRemembered,
   };
 }
 
@@ -105,6 +113,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       scores: sources.scores?.sheet.getSheetId() ?? null,
       requests: sources.requests?.sheet.getSheetId() ?? null,
       contracts: sources.contracts?.sheet.getSheetId() ?? null,
+      stages: sources.stages?.sheet.getSheetId() ?? null,
       responses: data.responses,
     },
     nps: survey.nps
@@ -147,6 +156,13 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
             ? {
                 ...measureView(customers.upsell),
                 returning: customers.upsell.returning ? measureView(customers.upsell.returning) : null,
+              }
+            : null,
+          crossSell: customers.crossSell
+            ? {
+                ...measureView(customers.crossSell),
+                returning: customers.crossSell.returning ? measureView(customers.crossSell.returning) : null,
+                targets: customers.crossSell.targets.map((target) => ({ ...target })),
               }
             : null,
           returns: customers.returns
@@ -202,6 +218,19 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
             latest: data.renewals.latest ? renewalRow(data.renewals.latest) : null,
             total: renewalRow(data.renewals.total),
             smallSample: data.renewals.smallSample,
+          }
+        : null,
+    funnel:
+      data.funnel && sources.stages
+        ? {
+            source: columnName(sources.stages, sources.stages.stages.stage as number),
+            steps: data.funnel.funnel ? data.funnel.funnel.steps.map((step) => ({ ...step })) : [],
+            weakest: data.funnel.funnel?.weakest ?? null,
+            orderSet: data.funnel.orderSet,
+            found: data.funnel.found.map((stage) => ({ ...stage })),
+            clients: data.funnel.clients,
+            outside: data.funnel.outside.map((stage) => ({ ...stage })),
+            smallSample: data.funnel.smallSample,
           }
         : null,
     definitions: definitions(customers?.inactiveDays ?? null, locale),
@@ -265,7 +294,12 @@ function applyColumns(sheet: Sheet, mapping: ColumnMapping, chosen: Partial<Reco
   }
 }
 
-type RoleKey = ColumnRole | (typeof REQUEST_ROLES)[number] | (typeof CONTRACT_ROLES)[number];
+type RoleKey =
+  | ColumnRole
+  | (typeof REQUEST_ROLES)[number]
+  | (typeof CONTRACT_ROLES)[number]
+  | (typeof STAGE_ROLES)[number]
+  | (typeof CATEGORY_ROLES)[number];
 
 /**
  * Checks a person's column for a role: a whole number of a column the sheet has, or null, and
@@ -294,18 +328,53 @@ function columnClaims(sheet: Sheet): (role: RoleKey, value: unknown) => number |
   };
 }
 
+const TRANSACTION_ROLES: readonly ColumnRole[] = ["clientId", "date", "amount"];
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-/** Remembers a request or contract sheet and its columns (`roles` of the choice); each column holds one role. */
-function saveKindColumns(kind: SheetKind, roles: readonly RoleKey[], choice: unknown): void {
-  if (!isRecord(choice)) throw new RapportError("dashboard.badChoice");
+/**
+ * Remembers a request, contract or stage sheet and its columns (`roles` of the choice); each
+ * column holds one role. Returns the sheet, or null for "none".
+ */
+function saveKindColumns(
+  kind: Exclude<SheetKind, "categories">,
+  roles: readonly RoleKey[],
+  choice: Record<string, unknown>,
+): Sheet | null {
   const sheet = sheetById(choice.sheetId ?? null);
   rememberSource(kind, sheet ? sheet.getSheetId() : null);
-  if (!sheet) return;
+  if (!sheet) return null;
   const mapping: Record<string, number | null> = { ...sheetColumns(sheet)[kind] };
   const claim = columnClaims(sheet);
   for (const role of roles) mapping[role] = claim(role, choice[role]);
-  rememberKindColumns(kind, sheet, mapping as never);
+  rememberKindColumns(kind, sheet, mapping);
+  return sheet;
+}
+
+/** Stages a stage order may list, and the longest name: a document property holds at most 9 KB. */
+const MAX_STAGES = 30;
+const MAX_STAGE_NAME = 100;
+
+/** Remembers the funnel's sheet, stage column and stage order ("" forgets the order: it is guessed). */
+function saveStages(choice: unknown): void {
+  if (!isRecord(choice) || typeof choice.order !== "string") throw new RapportError("dashboard.badChoice");
+  const order = parseStageOrder(choice.order);
+  if (order.length > MAX_STAGES || order.some((name) => name.length > MAX_STAGE_NAME)) {
+    throw new RapportError("dashboard.stageOrderTooLong", { stages: MAX_STAGES, characters: MAX_STAGE_NAME });
+  }
+  if (order.length === 1) throw new RapportError("dashboard.stageOrderOne");
+  const sheet = saveKindColumns("stages", STAGE_ROLES, choice);
+  if (sheet) rememberStageOrder(sheet, order);
+}
+
+/**
+ * Remembers the transactions sheet's category column (a number, or null for none), which must not
+ * be its client id, date or amount column.
+ */
+function saveCategory(sheet: Sheet, mapping: ColumnMapping, value: unknown): void {
+  const claim = columnClaims(sheet);
+  for (const role of TRANSACTION_ROLES) if (mapping[role] !== null) claim(role, mapping[role]);
+  rememberKindColumns("categories", sheet, { category: claim("category", value) });
 }
 
 /**
@@ -335,7 +404,7 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
       for (const role of roles) if (role in columns) out[role] = columns[role] ?? null;
       return out;
     };
-    const txChosen = pick(txColumns, ["clientId", "date", "amount"]);
+    const txChosen = pick(txColumns, TRANSACTION_ROLES);
     const scoreChosen = pick(scoreColumns, ["score", "date", "comment"]);
     if (txSheet && scoresSheet && txSheet === scoresSheet) {
       // One sheet for both: the two choices together must still give each column one role.
@@ -354,8 +423,17 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
     for (const [sheet, mapping] of mappings) rememberColumns(sheet, mapping);
     rememberSource("transactions", txSheet ? txSheet.getSheetId() : null);
     rememberSource("scores", scoresSheet ? scoresSheet.getSheetId() : null);
-    if (choice.requests !== undefined) saveKindColumns("requests", REQUEST_ROLES, choice.requests);
-    if (choice.contracts !== undefined) saveKindColumns("contracts", CONTRACT_ROLES, choice.contracts);
+    if (txSheet && "category" in txColumns) saveCategory(txSheet, mappingOf(txSheet), txColumns.category ?? null);
+    for (const [kind, roles] of [
+      ["requests", REQUEST_ROLES],
+      ["contracts", CONTRACT_ROLES],
+    ] as const) {
+      const kindChoice: unknown = choice[kind];
+      if (kindChoice === undefined) continue;
+      if (!isRecord(kindChoice)) throw new RapportError("dashboard.badChoice");
+      saveKindColumns(kind, roles, kindChoice);
+    }
+    if (choice.stages !== undefined) saveStages(choice.stages);
     const locale = userLocale();
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
@@ -369,10 +447,10 @@ export function resetDashboardColumns(period: DashboardPeriod | null): Dashboard
     for (const source of [before.transactions, before.scores]) if (source) forgetColumns(source.sheet);
     if (before.requests) forgetKindColumns("requests", before.requests.sheet);
     if (before.contracts) forgetKindColumns("contracts", before.contracts.sheet);
-    forgetSource("transactions");
-    forgetSource("scores");
-    forgetSource("requests");
-    forgetSource("contracts");
+    if (before.stages) forgetKindColumns("stages", before.stages.sheet);
+    if (before.transactions) forgetKindColumns("categories", before.transactions.sheet);
+    // A stage order a person typed is not a guess about columns: it stays.
+    for (const kind of ["transactions", "scores", "requests", "contracts", "stages"] as const) forgetSource(kind);
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
 }

@@ -36,6 +36,13 @@ export interface SheetOption {
   requestsRemembered: boolean;
   contracts: { contractEnd: number | null; renewed: number | null };
   contractsRemembered: boolean;
+  /** Its stage column (a funnel), and the stage order a person set for it (null: guessed). */
+  stages: { stage: number | null };
+  stagesRemembered: boolean;
+  stageOrder: string[] | null;
+  /** Its category column, read with the transactions for cross-sell. */
+  categories: { category: number | null };
+  categoriesRemembered: boolean;
 }
 
 export interface ResponsesSummary {
@@ -54,6 +61,7 @@ export interface DashboardSourcesView {
   scores: number | null;
   requests: number | null;
   contracts: number | null;
+  stages: number | null;
   responses: ResponsesSummary | null;
 }
 
@@ -109,6 +117,13 @@ export interface CustomersView {
   clv: ClvView | null;
   /** Clients whose spend in a later period reached their first period's + 10 %; `returning`: over clients who came back. */
   upsell: (MeasureView & { returning: MeasureView | null }) | null;
+  /** Cross-sell, with the commonest categories crossed into; null without a category column. */
+  crossSell:
+    | (MeasureView & {
+        returning: MeasureView | null;
+        targets: { category: string; clients: number; share: number | null }[];
+      })
+    | null;
   /** Returns (negative amounts) ÷ orders, and the returned share of revenue; null when nothing was returned. */
   returns: (MeasureView & { revenueRate: number | null; returns: number }) | null;
   /** Why churn and retention are missing, in words, or null. */
@@ -216,6 +231,33 @@ export interface RenewalsView {
   smallSample: boolean;
 }
 
+/** One stage of the funnel: reached, the conversion from the stage before with its 95 % interval. */
+export interface FunnelStepView {
+  stage: string;
+  reached: number;
+  conversion: number | null;
+  lower: number | null;
+  upper: number | null;
+  fromFirst: number | null;
+  lost: number;
+}
+
+/** The funnel of a stage column; `steps` empty while the stage order is not known. */
+export interface FunnelView {
+  /** "Clients · Stage": where the figures come from. */
+  source: string;
+  steps: FunnelStepView[];
+  /** Index into steps of the lowest conversion, or null. */
+  weakest: number | null;
+  orderSet: boolean;
+  /** Every stage found, with its clients, in order of first appearance. */
+  found: { name: string; clients: number }[];
+  /** Clients in the funnel (at its first stage or further). */
+  clients: number;
+  outside: { name: string; clients: number }[];
+  smallSample: boolean;
+}
+
 export interface DashboardView {
   period: DashboardPeriod;
   sources: DashboardSourcesView;
@@ -232,6 +274,7 @@ export interface DashboardView {
   themes: ThemesView | null;
   service: ServiceView | null;
   renewals: RenewalsView | null;
+  funnel: FunnelView | null;
   /** How each figure is calculated, one sentence each. */
   definitions: string[];
   /** What could not be read, each an actionable sentence. */
@@ -242,7 +285,14 @@ export interface DashboardView {
 
 /** A person's correction of the dashboard's sheets and columns (null: none). */
 export interface DashboardColumnsChoice {
-  transactions: { sheetId: number | null; clientId: number | null; date: number | null; amount: number | null };
+  transactions: {
+    sheetId: number | null;
+    clientId: number | null;
+    date: number | null;
+    amount: number | null;
+    /** Absent: the category column is left as it is. */
+    category?: number | null;
+  };
   scores: { sheetId: number | null; score: number | null; date: number | null; comment: number | null };
   /** Absent: the requests choice is left as it is. */
   requests?: {
@@ -253,6 +303,8 @@ export interface DashboardColumnsChoice {
   };
   /** Absent: the contracts choice is left as it is. */
   contracts?: { sheetId: number | null; contractEnd: number | null; renewed: number | null };
+  /** Absent: the funnel choice is left as it is. `order`: the stages in order, one per line ("" guesses). */
+  stages?: { sheetId: number | null; stage: number | null; order: string };
 }
 
 export interface ReportResult {

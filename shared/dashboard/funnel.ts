@@ -1,0 +1,63 @@
+import type { CellOrigin, Range } from "../cells/values";
+import type { RapportError } from "../errors";
+import { countsOfStages, type Funnel, funnelOfCounts, type OutsideStage } from "../metrics/funnel";
+import { zForConfidence } from "../metrics/normal";
+import { isSmallSample } from "../metrics/survey";
+import { guessStageOrder } from "../sheets/stageOrder";
+
+/**
+ * The Dashboard's funnel (docs/dashboard.md, "Funnel"): a stage column of the client list counted
+ * as FUNNEL counts it (a client at a stage reached every stage before it), with 95 % Wilson
+ * intervals and the weakest step. The order is the one a person set, else one guessed from
+ * familiar stage names (stageOrder.ts); without either the panel lists the stages and asks.
+ * Clients at a stage outside the order ("Lost") are counted beside the funnel.
+ */
+export interface FunnelFigure {
+  /** The stages in funnel order; empty when the order is not known. */
+  readonly order: string[];
+  /** Whether a person set the order (else it was guessed from the names). */
+  readonly orderSet: boolean;
+  /** Every stage name found, in order of first appearance, with its clients (to set an order from). */
+  readonly found: OutsideStage[];
+  /** The funnel, or null without an order of two or more stages found in the column. */
+  readonly funnel: Funnel | null;
+  /** Clients at a stage of the funnel (those at the first stage or further). */
+  readonly clients: number;
+  /** Clients at stages outside the order, most first. */
+  readonly outside: OutsideStage[];
+  /** Fewer than 100 clients in the funnel. */
+  readonly smallSample: boolean;
+}
+
+const Z95 = zForConfidence(0.95);
+
+export function funnelFigure(
+  cells: Range,
+  setOrder: readonly string[] | null,
+  arg: string,
+  origin: CellOrigin,
+  skip: (error: RapportError) => void,
+): FunnelFigure {
+  // Every name with its clients: counted against an empty order, they are all outside it.
+  const all = new Map<string, OutsideStage>();
+  countsOfStages(cells, [], arg, 0, { outside: all, skip, origin });
+  const found = [...all.values()];
+  const guess = setOrder ? null : guessStageOrder(found.map((stage) => stage.name));
+  const order = setOrder ? [...setOrder] : (guess?.order ?? []);
+  if (order.length < 2) {
+    return { order, orderSet: setOrder !== null, found, funnel: null, clients: 0, outside: [], smallSample: false };
+  }
+  const outside = new Map<string, OutsideStage>();
+  // Error cells were reported by the first count already.
+  const counts = countsOfStages(cells, order, arg, 0, { outside, skip: () => {}, origin });
+  const clients = counts[0] as number;
+  return {
+    order,
+    orderSet: setOrder !== null,
+    found,
+    funnel: funnelOfCounts(order, counts, Z95, arg),
+    clients,
+    outside: [...outside.values()].sort((a, b) => b.clients - a.clients),
+    smallSample: isSmallSample(clients),
+  };
+}
