@@ -101,7 +101,7 @@ for (const lang of ["en", "ru"] as const) {
       await frame.getByRole("button", { name: t.create }).click();
       await frame.locator(".survey").filter({ hasText: t.surveyTitle }).waitFor();
       await frame.getByRole("button", { name: t.addLinks }).click();
-      await expect.poll(async () => (await sheet(DEMO_SHEET_NAMES[lang].clients))[0]?.length).toBe(9);
+      await expect.poll(async () => (await sheet(DEMO_SHEET_NAMES[lang].clients))[0]?.length).toBe(10);
       const links = [
         await personalLink(p, url, frame, t.snippet, 2, first?.id ?? "", lang),
         await personalLink(p, url, frame, t.snippet, 3, second?.id ?? "", lang),

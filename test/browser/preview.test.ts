@@ -110,37 +110,37 @@ describe("add-on preview", () => {
       await p.keyboard.type(input);
       await p.keyboard.press("Enter");
     };
-    await typeInto("H2", `=NPS(E2:E${lastRow})`);
-    await expect.poll(async () => Number(await cell("H2").textContent())).toBeCloseTo(expectedNps, 4);
+    await typeInto("I2", `=NPS(E2:E${lastRow})`);
+    await expect.poll(async () => Number(await cell("I2").textContent())).toBeCloseTo(expectedNps, 4);
     // Enter moved down a row, as in Sheets; the formula bar shows the formula behind a value.
-    await expect.poll(() => p.locator("#namebox").inputValue()).toBe("Clients!H3");
-    await cell("H2").click();
+    await expect.poll(() => p.locator("#namebox").inputValue()).toBe("Clients!I3");
+    await cell("I2").click();
     await expect.poll(() => p.locator("#formula-bar").inputValue()).toBe(`=NPS(E2:E${lastRow})`);
 
-    // A table spills down and right from its cell (H4:J8).
-    await typeInto("H4", `=NPS_BREAKDOWN(E2:E${lastRow})`);
-    await expect.poll(() => cell("I5").textContent()).toBe(String(scores.filter((s) => s >= 9).length));
+    // A table spills down and right from its cell (I4:K8).
+    await typeInto("I4", `=NPS_BREAKDOWN(E2:E${lastRow})`);
+    await expect.poll(() => cell("J5").textContent()).toBe(String(scores.filter((s) => s >= 9).length));
     await screenshot(p, "preview-formulas-en");
     // Something in its way: #REF!, saying which cell, and nothing spilled; cleared, it spills again.
-    await typeInto("J6", "in the way");
-    await expect.poll(() => cell("H4").textContent()).toBe("#REF!");
-    expect(await cell("H4").getAttribute("title")).toBe(
-      "Array result was not expanded because it would overwrite data in J6.",
+    await typeInto("K6", "in the way");
+    await expect.poll(() => cell("I4").textContent()).toBe("#REF!");
+    expect(await cell("I4").getAttribute("title")).toBe(
+      "Array result was not expanded because it would overwrite data in K6.",
     );
-    expect(await cell("I5").textContent()).toBe("");
-    await cell("J6").click();
+    expect(await cell("J5").textContent()).toBe("");
+    await cell("K6").click();
     await p.keyboard.press("Delete");
-    await expect.poll(() => cell("I5").textContent()).toBe(String(scores.filter((s) => s >= 9).length));
+    await expect.poll(() => cell("J5").textContent()).toBe(String(scores.filter((s) => s >= 9).length));
 
     // A Rapport formula's own error, on hover; an unknown function.
-    await typeInto("H10", "=NPS(B2:B4)");
-    await expect.poll(() => cell("H10").textContent()).toBe("#ERROR!");
-    expect(await cell("H10").getAttribute("title")).toBe(
+    await typeInto("I10", "=NPS(B2:B4)");
+    await expect.poll(() => cell("I10").textContent()).toBe("#ERROR!");
+    expect(await cell("I10").getAttribute("title")).toBe(
       'NPS: B2:B4, cell B2: "Umar Smith" is not a score from 0 to 10',
     );
-    await typeInto("H11", "=NOPE(1)");
-    await expect.poll(() => cell("H11").getAttribute("title")).toBe("Unknown function: 'NOPE'.");
-    await cell("H10").hover();
+    await typeInto("I11", "=NOPE(1)");
+    await expect.poll(() => cell("I11").getAttribute("title")).toBe("Unknown function: 'NOPE'.");
+    await cell("I10").hover();
     await screenshot(p, "preview-formula-error-en");
 
     // Its input changed, the formula follows: the first client's 9 becomes a 0.
@@ -148,7 +148,7 @@ describe("add-on preview", () => {
     const changedNps =
       (100 * (changed.filter((s) => s >= 9).length - changed.filter((s) => s <= 6).length)) / changed.length;
     await typeInto("E2", "0");
-    await expect.poll(async () => Number(await cell("H2").textContent())).toBeCloseTo(changedNps, 4);
+    await expect.poll(async () => Number(await cell("I2").textContent())).toBeCloseTo(changedNps, 4);
     // Escape leaves a cell as it was.
     await cell("E3").click();
     await p.keyboard.type("7");

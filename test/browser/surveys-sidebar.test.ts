@@ -163,18 +163,18 @@ for (const lang of ["en", "ru"] as const) {
       await expect.poll(() => card.locator(".summary").textContent()).toBe(t.noAnswers);
       expect(await card.getByRole("radio").isChecked()).toBe(true);
 
-      // Add links: two columns beside the demo client list (A–G): H and I.
+      // Add links: two columns beside the demo client list (A–H): I and J.
       await frame.getByRole("button", { name: t.addLinks }).click();
-      await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(/H.+I/);
+      await expect.poll(() => frame.getByTestId("notice").textContent()).toMatch(/I.+J/);
       const clients = await sheetValues(DEMO_SHEET_NAMES[lang].clients);
-      expect(clients[0]?.[7]).toBe(`${t.surveyTitle}${t.linkHeader}`);
-      expect(clients.slice(1).every((r) => r[7] === t.open)).toBe(true);
-      expect(clients.slice(1).every((r) => r[8] === "TRUE")).toBe(true);
-      await expect.poll(() => p.locator('#grid td[data-r="1"][data-c="7"]').textContent()).toBe(t.open);
+      expect(clients[0]?.[8]).toBe(`${t.surveyTitle}${t.linkHeader}`);
+      expect(clients.slice(1).every((r) => r[8] === t.open)).toBe(true);
+      expect(clients.slice(1).every((r) => r[9] === "TRUE")).toBe(true);
+      await expect.poll(() => p.locator('#grid td[data-r="1"][data-c="8"]').textContent()).toBe(t.open);
       // A link cell opens its client's survey, as a click on a HYPERLINK cell does in Sheets.
       const [popup] = await Promise.all([
         p.waitForEvent("popup"),
-        p.locator('#grid td[data-r="1"][data-c="7"] a').click(),
+        p.locator('#grid td[data-r="1"][data-c="8"] a').click(),
       ]);
       await popup.waitForLoadState();
       expect(new URL(popup.url()).pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/);
