@@ -51,11 +51,13 @@ export function funnelFigure(
   // Error cells were reported by the first count already.
   const counts = countsOfStages(cells, order, arg, 0, { outside, skip: () => {}, origin });
   const clients = counts[0] as number;
+  const funnel = funnelOfCounts(order, counts, Z95, arg);
   return {
     order,
     orderSet: setOrder !== null,
     found,
-    funnel: funnelOfCounts(order, counts, Z95, arg),
+    // With one step there is nothing to compare it with: no step is the weakest.
+    funnel: funnel.steps.length >= 3 ? funnel : { ...funnel, weakest: null },
     clients,
     outside: [...outside.values()].sort((a, b) => b.clients - a.clients),
     smallSample: isSmallSample(clients),

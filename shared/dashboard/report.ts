@@ -86,6 +86,8 @@ export interface ReportInput {
   readonly themes?: ThemesFigure | null;
   /** Service speed per period (absent or null: no requests sheet). */
   readonly service?: ServiceFigures | null;
+  /** The working time the service figures count, in words; absent or null: calendar hours. */
+  readonly workingTime?: string | null;
   /** Renewals per period of the due date (absent or null: no contracts sheet). */
   readonly renewals?: RenewalsFigure | null;
   /** The stage column's funnel (absent or null: no stage column, or its order is not known). */
@@ -421,7 +423,9 @@ export function reportLayout(input: ReportInput): ReportLayout {
         [FORMATS.text, FORMATS.count, FORMATS.count, FORMATS.mean, FORMATS.mean, FORMATS.count, FORMATS.mean],
       );
     }
-    grid.add([tr("report.service.note")]);
+    grid.add([
+      input.workingTime ? tr("report.service.noteWorking", { time: input.workingTime }) : tr("report.service.note"),
+    ]);
     grid.blank();
   }
 

@@ -6,6 +6,7 @@ import {
   percentileOfSorted,
   type Requests,
   resolutionTimes,
+  type WorkingTime,
 } from "../metrics/service";
 import { isSmallSample } from "../metrics/survey";
 import { type DashboardAlert, responseAlert } from "./alerts";
@@ -14,7 +15,7 @@ import type { TrendPeriod } from "./figures";
 /**
  * The Dashboard's service panel (docs/dashboard.md, "Service"): from a sheet of requests, per
  * period they were opened in, how many came, how long the first answer took (median and 90th
- * percentile, calendar hours) and the median time to resolve (Kaplan–Meier, open requests
+ * percentile, in calendar hours or the team's working time) and the median time to resolve (Kaplan–Meier, open requests
  * censored at the latest time in the sheet), as RESPONSE_TIME and RESOLUTION_TIME compute them.
  */
 
@@ -85,6 +86,8 @@ export function serviceFigures(
   period: TrendPeriod,
   /** Each request's client and day, when the sheet has client ids; and how many clients there are. */
   contacts: { requests: Transactions; clients: number | null } | null = null,
+  /** The team's working hours, days and days off; null counts calendar time. */
+  working: WorkingTime | null = null,
 ): ServiceFigures {
   const responses = groupsOf(response, period);
   const resolutions = groupsOf(resolution, period);
@@ -94,9 +97,9 @@ export function serviceFigures(
   const hoursOf = new Map<string, Float64Array>();
   const periods = labels.map((label): ServicePeriod => {
     const rows = responses.get(label) ?? [];
-    const hours = response ? answeredHours(response, rows, null) : new Float64Array(0);
+    const hours = response ? answeredHours(response, rows, working) : new Float64Array(0);
     hoursOf.set(label, hours);
-    const resolved = resolution ? resolutionTimes(resolution, resolutions.get(label) ?? [], asOf, null) : null;
+    const resolved = resolution ? resolutionTimes(resolution, resolutions.get(label) ?? [], asOf, working) : null;
     const requests = response ? rows.length : (resolved?.requests ?? 0);
     return {
       period: label,

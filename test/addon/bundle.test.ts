@@ -94,9 +94,9 @@ describe("sidebars", () => {
  * figures.
  */
 const BUDGETS: Readonly<Record<string, number>> = {
-  "Code.js": 480_000,
+  "Code.js": 486_000,
   "clientCard.html": 19_500,
-  "dashboard.html": 72_000,
+  "dashboard.html": 74_000,
   "help.html": 25_000,
   "nps.html": 13_500,
   "segments.html": 24_500,

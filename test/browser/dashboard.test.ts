@@ -191,6 +191,35 @@ describe("Dashboard sidebar", () => {
     expect(number(await frame.getByTestId("aov-card").getByTestId("value").textContent())).toBeCloseTo(meanCds, 2);
     expect(await frame.locator("#tx-state").textContent()).toBe("Columns confirmed by you.");
     await screenshot(p, "sidebar-dashboard-columns-en");
+
+    // The team's working time for the service panel, and the funnel's own stage order, under Columns.
+    await frame.getByLabel("Working hours").fill("9-18");
+    const order = frame.getByTestId("stage-order");
+    expect(await order.inputValue()).toBe("Customer\nRepeat\nRegular");
+    await order.fill("Customer\nRegular");
+    await frame.getByRole("button", { name: "Use these columns" }).click();
+    await expect
+      .poll(() => frame.locator("#service-source").textContent())
+      .toBe("From Requests · Opened, in working time: 9-18, Mon-Fri.");
+    // The repeat clients are outside the order now: the customers are the others.
+    const repeatOnly = (funnelReached[1] as number) - (funnelReached[2] as number);
+    await expect
+      .poll(() => frame.getByTestId("funnel-step").locator(".head").allTextContents())
+      .toEqual([`Customer${(funnelReached[0] as number) - repeatOnly}`, `Regular${funnelReached[2]}`]);
+    expect(await frame.locator("#funnel-source").textContent()).toContain("Stage order as set under Columns ▸ Funnel.");
+    expect(await frame.locator("#funnel-notes").textContent()).toContain(`Outside the funnel: Repeat (${repeatOnly}).`);
+    await frame.getByTestId("funnel").scrollIntoViewIfNeeded();
+    await screenshot(p, "sidebar-dashboard-funnel-order-en");
+    await frame.locator("#rq-sheet").scrollIntoViewIfNeeded();
+    await screenshot(p, "sidebar-dashboard-columns-service-en");
+    // Back to calendar time and the recognised order.
+    await frame.getByLabel("Working hours").fill("");
+    await order.fill("");
+    await frame.getByRole("button", { name: "Use these columns" }).click();
+    await expect
+      .poll(() => frame.locator("#service-source").textContent())
+      .toBe("From Requests · Opened, in calendar hours.");
+    await expect.poll(() => frame.getByTestId("funnel-step").count()).toBe(3);
     await frame.getByRole("button", { name: "Detect again" }).click();
     await expect
       .poll(async () => number(await frame.getByTestId("aov-card").getByTestId("value").textContent()))

@@ -507,7 +507,9 @@ function renderService(view: DashboardView): void {
   const service = view.service;
   $("service").hidden = service === null;
   if (!service) return;
-  $("service-source").textContent = tr("ui.dashboard.service.source", { source: service.source });
+  $("service-source").textContent = service.workingTime
+    ? tr("ui.dashboard.service.sourceWorking", { source: service.source, time: service.workingTime })
+    : tr("ui.dashboard.service.source", { source: service.source });
   const latest = lastWith(service.periods, (p) => p.requests > 0);
   const responded = lastWith(service.periods, (p) => p.medianResponse !== null);
   const resolvedIn = lastWith(service.periods, (p) => p.medianResolution !== null);
@@ -858,6 +860,9 @@ function renderColumns(view: DashboardView): void {
   fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet")));
   fillSheetSelect($("ct-sheet"), sources.sheets, sources.contracts);
   fillRoles("ct", CONTRACT_ROLES, sheetOf($("ct-sheet")));
+  $<HTMLInputElement>("sh-hours").value = sources.serviceHours.hours;
+  $<HTMLInputElement>("sh-days").value = sources.serviceHours.days;
+  $<HTMLInputElement>("sh-holidays").value = sources.serviceHours.holidays;
   fillSheetSelect($("fn-sheet"), sources.sheets, sources.stages);
   fillStages(view, sheetOf($("fn-sheet")));
   const r = sources.responses;
@@ -906,6 +911,11 @@ function choice(): DashboardColumnsChoice {
       sheetId: selected("ct-sheet"),
       contractEnd: selected("ct-contractEnd"),
       renewed: selected("ct-renewed"),
+    },
+    serviceHours: {
+      hours: $<HTMLInputElement>("sh-hours").value,
+      days: $<HTMLInputElement>("sh-days").value,
+      holidays: $<HTMLInputElement>("sh-holidays").value,
     },
     stages: { sheetId: selected("fn-sheet"), stage: selected("fn-stage"), order: stageOrderChoice() },
   };
@@ -971,4 +981,5 @@ $("report").addEventListener("click", async () => {
 });
 
 translatePage();
+$<HTMLInputElement>("sh-days").placeholder = tr("ui.dashboard.serviceHours.weekdays");
 void load(() => call("dashboardData", null));

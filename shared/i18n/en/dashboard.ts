@@ -86,6 +86,15 @@ export const dashboardEn = {
   "ui.dashboard.themes.small": "Fewer than 100 comments: a theme can be chance. Read the comments before acting on it.",
   "ui.dashboard.service": "Service",
   "ui.dashboard.service.source": "From {source}, in calendar hours.",
+  "ui.dashboard.service.sourceWorking": "From {source}, in working time: {time}.",
+  "ui.dashboard.serviceHours.hours": "Working hours",
+  "ui.dashboard.serviceHours.days": "Working days",
+  "ui.dashboard.serviceHours.holidays": "Days off (a range of dates)",
+  "ui.dashboard.serviceHours.hint":
+    "Blank: calendar time. For example 9-18, Mon-Fri and Holidays!A2:A30: a request opened on Friday evening is then not late on Saturday.",
+  "ui.dashboard.serviceHours.allDay": "all day",
+  "ui.dashboard.serviceHours.weekdays": "Mon-Fri",
+  "ui.dashboard.serviceHours.daysOff": "days off in {range}",
   "ui.dashboard.service.hours": "{hours} h",
   "ui.dashboard.service.response": "First answer",
   "ui.dashboard.service.p90": "9 in 10 answered within",
@@ -208,6 +217,7 @@ export const dashboardEn = {
   "dashboard.badChoice": "The column choice sent by the sidebar is not valid; reopen the dashboard and try again.",
   "dashboard.stageOrderTooLong":
     "The stage order can list up to {stages} stages of up to {characters} characters each; shorten it under Columns ▸ Funnel.",
+  "dashboard.holidaysRange": '{arg}: "{value}" is not a range of this spreadsheet; write it as Holidays!A2:A30',
   "dashboard.stageOrderOne":
     "A stage order needs at least two stages, one per line; or leave it empty to let Rapport recognise the order.",
   "dashboard.nothingToReport": "Nothing to report yet: {reason}",
@@ -285,7 +295,9 @@ export const dashboardEn = {
   "report.service.resolved": "Resolved",
   "report.service.medianResolution": "To resolve, median h",
   "report.service.note":
-    "Calendar hours, by the period a request was opened in. The time to resolve counts open requests until the latest time in the sheet (Kaplan–Meier) and is blank while fewer than half are resolved. For working hours use RESPONSE_TIME and RESOLUTION_TIME.",
+    "Calendar hours, by the period a request was opened in. The time to resolve counts open requests until the latest time in the sheet (Kaplan–Meier) and is blank while fewer than half are resolved. For working time set it on the Dashboard under Columns ▸ Service requests, or use RESPONSE_TIME and RESOLUTION_TIME.",
+  "report.service.noteWorking":
+    "Working time ({time}), by the period a request was opened in. The time to resolve counts open requests until the latest time in the sheet (Kaplan–Meier) and is blank while fewer than half are resolved.",
   "report.upsell": "Upsell: spent 10 % more in a later period",
   "report.upsellNote": "{share} of returning clients",
   "report.returns": "Returns: share of orders",

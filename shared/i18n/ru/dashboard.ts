@@ -90,6 +90,15 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
     "Меньше 100 комментариев: тема может быть случайной. Прочтите комментарии, прежде чем действовать.",
   "ui.dashboard.service": "Обслуживание",
   "ui.dashboard.service.source": "Источник: {source}; в календарных часах.",
+  "ui.dashboard.service.sourceWorking": "Источник: {source}; в рабочем времени: {time}.",
+  "ui.dashboard.serviceHours.hours": "Рабочие часы",
+  "ui.dashboard.serviceHours.days": "Рабочие дни",
+  "ui.dashboard.serviceHours.holidays": "Выходные дни (диапазон дат)",
+  "ui.dashboard.serviceHours.hint":
+    "Пусто — календарное время. Например, 9-18, Пн-Пт и Праздники!A2:A30: обращение, открытое в пятницу вечером, тогда не просрочено в субботу.",
+  "ui.dashboard.serviceHours.allDay": "весь день",
+  "ui.dashboard.serviceHours.weekdays": "Пн-Пт",
+  "ui.dashboard.serviceHours.daysOff": "выходные — {range}",
   "ui.dashboard.service.hours": "{hours} ч",
   "ui.dashboard.service.response": "Первый ответ",
   "ui.dashboard.service.p90": "9 из 10 ответов в пределах",
@@ -213,6 +222,7 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
   "dashboard.badChoice": "Боковая панель прислала неверный выбор столбцов; откройте панель заново и повторите.",
   "dashboard.stageOrderTooLong":
     "В порядке этапов может быть не больше {stages} этапов, каждый не длиннее {characters} символов; сократите его в разделе «Столбцы» ▸ «Воронка».",
+  "dashboard.holidaysRange": "{arg}: «{value}» — не диапазон этой таблицы; запишите его как Праздники!A2:A30",
   "dashboard.stageOrderOne":
     "В порядке этапов нужно хотя бы два этапа, по одному в строке; или оставьте поле пустым, чтобы Rapport определил порядок сам.",
   "dashboard.nothingToReport": "Отчёт пока не из чего составить: {reason}",
@@ -290,7 +300,9 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
   "report.service.resolved": "Решено",
   "report.service.medianResolution": "До решения, медиана, ч",
   "report.service.note":
-    "Календарные часы, по периоду, в котором обращение открыто. Время решения учитывает открытые обращения до последнего времени на листе (Каплан — Мейер) и пусто, пока решено меньше половины. Для рабочих часов используйте RESPONSE_TIME и RESOLUTION_TIME.",
+    "Календарные часы, по периоду, в котором обращение открыто. Время решения учитывает открытые обращения до последнего времени на листе (Каплан — Мейер) и пусто, пока решено меньше половины. Для рабочего времени задайте его на панели в разделе «Столбцы» ▸ «Обращения в поддержку» или используйте RESPONSE_TIME и RESOLUTION_TIME.",
+  "report.service.noteWorking":
+    "Рабочее время ({time}), по периоду, в котором обращение открыто. Время решения учитывает открытые обращения до последнего времени на листе (Каплан — Мейер) и пусто, пока решено меньше половины.",
   "report.upsell": "Допродажи: потратили на 10 % больше в одном из следующих периодов",
   "report.upsellNote": "{share} вернувшихся клиентов",
   "report.returns": "Возвраты: доля заказов",

@@ -907,3 +907,69 @@ describe("Dashboard: cross-sell", () => {
     expect(read.customers?.upsell).not.toBeNull();
   });
 });
+
+describe("Dashboard: service in working time", () => {
+  const at = (iso: string) => new Date(`${iso}:00Z`);
+  const init = () =>
+    workbook([
+      {
+        name: "Tickets",
+        rows: [
+          ["Ticket", "Opened", "First response"],
+          // Friday 17:00 → Monday 10:00: 65 calendar hours; 9-18 on weekdays, 1 h on Friday and 1 h on Monday.
+          ["T1", at("2024-03-01T17:00"), at("2024-03-04T10:00")],
+          ["T2", at("2024-03-05T09:00"), at("2024-03-05T11:00")],
+          // Wednesday 17:30 → Thursday 09:30: 16 calendar hours, half an hour on each day.
+          ["T3", at("2024-03-06T17:30"), at("2024-03-07T09:30")],
+        ],
+      },
+      { name: "Days off", rows: [["Day off"], [date("2024-03-04")]] },
+    ]);
+  const choice = (serviceHours: DashboardColumnsChoice["serviceHours"]): DashboardColumnsChoice => ({
+    transactions: { sheetId: null, clientId: null, date: null, amount: null },
+    scores: { sheetId: null, score: null, date: null, comment: null },
+    serviceHours,
+  });
+
+  it("counts the team's working hours, days and days off, worked by hand, and says so", () => {
+    const addon = loadAddon({ spreadsheet: init() });
+    const calendar = data(addon);
+    // Calendar hours 65, 2 and 16: the median is 16.
+    expect(calendar.service?.periods.map((p) => p.medianResponse)).toEqual([16]);
+    expect(calendar.service?.workingTime).toBeNull();
+    const working = addon.run(
+      "saveDashboardColumns",
+      choice({ hours: "9-18", days: "Mon-Fri", holidays: "" }),
+      null,
+    ) as DashboardView;
+    // Working hours 2, 2 and 1: the median is 2.
+    expect(working.service?.periods.map((p) => p.medianResponse)).toEqual([2]);
+    expect(working.service?.workingTime).toBe("9-18, Mon-Fri");
+    expect(working.sources.serviceHours).toEqual({ hours: "9-18", days: "Mon-Fri", holidays: "" });
+    // Monday 4 March off: T1 counts only Friday's hour; 1, 2 and 1 give a median of 1.
+    const off = addon.run(
+      "saveDashboardColumns",
+      choice({ hours: "9-18", days: "", holidays: "'Days off'!A2:A10" }),
+      null,
+    ) as DashboardView;
+    expect(off.service?.periods.map((p) => p.medianResponse)).toEqual([1]);
+    expect(off.service?.workingTime).toBe("9-18, Mon-Fri, days off in 'Days off'!A2:A10");
+    addon.run("createReport", null);
+    const values = (addon.spreadsheet.getSheetByName("Report")?.getDataRange().getValues() ?? []) as unknown[][];
+    expect(values.some((row) => String(row[0]).startsWith("Working time (9-18, Mon-Fri, days off in"))).toBe(true);
+    // All blank: calendar time again.
+    const blank = addon.run("saveDashboardColumns", choice({ hours: "", days: "", holidays: "" }), null);
+    expect((blank as DashboardView).service?.periods.map((p) => p.medianResponse)).toEqual([16]);
+  });
+
+  it("refuses working time it cannot read, naming the field, and keeps the rest as it was", () => {
+    const addon = loadAddon({ spreadsheet: init(), userLocale: "ru" });
+    expect(
+      errorOf(() => addon.run("saveDashboardColumns", choice({ hours: "9 to 6", days: "", holidays: "" }), null)),
+    ).toBe("Рабочие часы: «9 to 6» — не рабочие часы; пишите 9-18 или 09:00-17:30");
+    expect(
+      errorOf(() => addon.run("saveDashboardColumns", choice({ hours: "", days: "", holidays: "Nope!A1:A3" }), null)),
+    ).toBe("Выходные дни (диапазон дат): «Nope!A1:A3» — не диапазон этой таблицы; запишите его как Праздники!A2:A30");
+    expect(data(addon).sources.serviceHours).toEqual({ hours: "", days: "", holidays: "" });
+  });
+});

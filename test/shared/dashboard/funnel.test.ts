@@ -48,6 +48,12 @@ describe("the Dashboard's funnel", () => {
     ]);
   });
 
+  it("names no weakest step when there is only one step", () => {
+    const figure = funnelFigure(column("Lead", "Customer", "Lead"), ["Lead", "Customer"], "Stage", origin, () => {});
+    expect(figure.funnel?.steps.map((s) => s.conversion)).toEqual([null, 1 / 3]);
+    expect(figure.funnel?.weakest).toBeNull();
+  });
+
   it("has no funnel but every stage found when the names give no order", () => {
     const figure = funnelFigure(column("Alpha", "Beta", "alpha "), null, "Stage", origin, () => {});
     expect(figure.funnel).toBeNull();

@@ -36,6 +36,7 @@ import { type Requests, readRequests } from "../../../../shared/metrics/service"
 import type { ColumnRole } from "../../../../shared/sheets/columns";
 import { type DataSources, dataSources, rememberedStageOrder, type SheetColumns } from "../../sheet/clientSheets";
 import { columnName, dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
+import { type ServiceHoursSetting, serviceHoursSetting, serviceHoursText, workingTimeOf } from "./serviceHours";
 
 /**
  * Reads what the dashboard and the report show: finds the sheets and columns, reads each in one
@@ -72,6 +73,10 @@ export interface DashboardData {
   themes: ThemesFigure | null;
   /** Service speed from the requests sheet; null when there is none. */
   service: ServiceFigures | null;
+  /** The team's working time as typed under Columns (all blank: calendar time). */
+  serviceHours: ServiceHoursSetting;
+  /** The working time the service figures count, in words; null for calendar time. */
+  workingTime: string | null;
   /** Renewals from the contracts sheet; null when there is none. */
   renewals: RenewalsFigure | null;
   /** The funnel of the stage column; null when no sheet has one. */
@@ -295,7 +300,12 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
 
   let service: ServiceFigures | null = null;
   const requests = sources.requests;
+  const serviceHours = serviceHoursSetting();
+  let workingTime: string | null = null;
   if (requests) {
+    // A setting that no longer reads (its days-off sheet deleted) is a problem; the figures fall back to calendar time.
+    const working = attempt(null, () => workingTimeOf(serviceHours, ss, reading, locale));
+    if (working) workingTime = serviceHoursText(serviceHours, locale);
     service = attempt(null, () =>
       leniently(requests.sheet.getName(), (skips) => {
         const read = readRequestSheet(requests, reading, skips.skip);
@@ -308,6 +318,7 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
           read.resolution,
           period,
           contacts ? { requests: contacts, clients } : null,
+          working,
         );
       }),
     );
@@ -347,6 +358,8 @@ export function readDashboard(period: TrendPeriod, locale: Locale): DashboardDat
     comments: latestComments(answers),
     themes: themesFigure(answers.nps),
     service,
+    serviceHours,
+    workingTime,
     renewals,
     funnel,
     problems,

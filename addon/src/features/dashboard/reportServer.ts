@@ -91,6 +91,7 @@ export function createReport(period: DashboardPeriod | null): ReportResult {
         service: data.service,
         renewals: data.renewals,
         funnel: data.funnel,
+        workingTime: data.workingTime,
         // A report made from fewer rows than the sheet has says so, naming where to look first.
         notes: [
           ...data.problems,

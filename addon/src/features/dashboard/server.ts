@@ -25,10 +25,11 @@ import {
   type SheetKind,
   sheetColumns,
 } from "../../sheet/clientSheets";
-import { columnName } from "../../sheet/transactions";
+import { columnName, spreadsheetReading } from "../../sheet/transactions";
 import { openSidebar } from "../../sidebar/open";
 import { sidebarCall } from "../../sidebar/serverCall";
 import { type DashboardData, NPS_SOURCE_PROPERTY, readDashboard } from "./read";
+import { saveServiceHours } from "./serviceHours";
 import type {
   ColumnMappingView,
   DashboardColumnsChoice,
@@ -115,6 +116,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       contracts: sources.contracts?.sheet.getSheetId() ?? null,
       stages: sources.stages?.sheet.getSheetId() ?? null,
       responses: data.responses,
+      serviceHours: { ...data.serviceHours },
     },
     nps: survey.nps
       ? {
@@ -204,6 +206,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
       data.service && sources.requests
         ? {
             source: columnName(sources.requests, sources.requests.requests.opened as number),
+            workingTime: data.workingTime,
             requests: data.service.requests,
             hasResponse: data.service.hasResponse,
             hasResolution: data.service.hasResolution,
@@ -385,6 +388,11 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
   return sidebarCall(() => {
     if (!isRecord(choice) || !isRecord(choice.transactions) || !isRecord(choice.scores)) {
       throw new RapportError("dashboard.badChoice");
+    }
+    // Checked first: a working time that does not read leaves every other choice as it was.
+    if (choice.serviceHours !== undefined) {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      saveServiceHours(choice.serviceHours, ss, spreadsheetReading(ss), userLocale());
     }
     const { sheetId: txId, ...txColumns } = choice.transactions;
     const { sheetId: scoresId, ...scoreColumns } = choice.scores;

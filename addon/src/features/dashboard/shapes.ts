@@ -63,6 +63,8 @@ export interface DashboardSourcesView {
   contracts: number | null;
   stages: number | null;
   responses: ResponsesSummary | null;
+  /** The team's working time for the service panel, as typed (all blank: calendar time). */
+  serviceHours: { hours: string; days: string; holidays: string };
 }
 
 export interface MeasureView {
@@ -195,6 +197,8 @@ export interface ServicePeriodView {
 export interface ServiceView {
   /** "Requests · Opened": where the figures come from. */
   source: string;
+  /** The working time counted, in words ("9-18, Mon-Fri"); null for calendar time. */
+  workingTime: string | null;
   requests: number;
   hasResponse: boolean;
   hasResolution: boolean;
@@ -303,6 +307,8 @@ export interface DashboardColumnsChoice {
   };
   /** Absent: the contracts choice is left as it is. */
   contracts?: { sheetId: number | null; contractEnd: number | null; renewed: number | null };
+  /** Absent: the working time is left as it is. All blank: calendar time. */
+  serviceHours?: { hours: string; days: string; holidays: string };
   /** Absent: the funnel choice is left as it is. `order`: the stages in order, one per line ("" guesses). */
   stages?: { sheetId: number | null; stage: number | null; order: string };
 }
