@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { zonedParts, zoneOffsetMinutes } from "./cellFormat";
 import { CHART_TYPES } from "./charts";
+import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder } from "./dataValidation";
 import { FakeMailApp, FakeScriptApp } from "./mailAndTriggers";
 import { createRealm, type Realm } from "./realm";
 import {
@@ -260,6 +261,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       return Ui;
     },
     flush: () => {},
+    newDataValidation: () => new FakeDataValidationBuilder(realm),
+    DataValidationCriteria: DATA_VALIDATION_CRITERIA,
   };
 
   const properties = (store: FakeProperties, name: string) =>

@@ -1,6 +1,7 @@
 import { a1Notation, type GridRect, parseA1, splitSheetName } from "./a1";
 import { type CellValue, displayText, interpretWritten } from "./cellFormat";
 import { type FakeChart, FakeChartBuilder } from "./charts";
+import { FakeDataValidation, FakeDataValidationBuilder } from "./dataValidation";
 import type { Realm } from "./realm";
 
 /**
@@ -20,6 +21,8 @@ interface SheetInit {
   rows?: CellValue[][];
   maxRows?: number;
   maxColumns?: number;
+  /** Dropdowns of a list of values, set as requireValueInList(values).build() on an A1 range of the sheet. */
+  dropdowns?: { range: string; values: string[] }[];
 }
 
 const DEFAULT_ROWS = 1000;
@@ -34,6 +37,8 @@ export class FakeSheet {
   readonly formats = new Map<string, string>();
   /** Cell notes (Range.setNote): kept, read back, moved with rows, cleared by clear() only. */
   readonly notes = new Map<string, string>();
+  /** Data validation rules per cell (Range.setDataValidation): moved with rows, cleared by clear(). */
+  readonly validations = new Map<string, FakeDataValidation>();
   private maxRows: number;
   private maxColumns: number;
   private frozenRows = 0;
@@ -53,6 +58,16 @@ export class FakeSheet {
     // A loop, not Math.max(...rows): a spread of a few hundred thousand rows overflows the stack.
     this.maxColumns = rows.reduce((max, r) => Math.max(max, r.length), init.maxColumns ?? DEFAULT_COLUMNS);
     this.cells = rows.map((r) => r.slice());
+    for (const dropdown of init.dropdowns ?? []) {
+      const rule = new FakeDataValidationBuilder(parent.guard.realm)
+        .requireValueInList(parent.guard.realm.import(dropdown.values))
+        .build();
+      const rect = parseA1(dropdown.range, this.maxRows, this.maxColumns);
+      if (!rect) throw new Error(`Harness: no range ${dropdown.range} on ${init.name}`);
+      for (let r = rect.row - 1; r < rect.row - 1 + rect.numRows; r++) {
+        for (let c = rect.column - 1; c < rect.column - 1 + rect.numColumns; c++) this.validations.set(key(r, c), rule);
+      }
+    }
   }
 
   private get guard(): Guard {
@@ -171,7 +186,7 @@ export class FakeSheet {
     this.maxRows -= howMany;
   }
   private shiftKeyed(fromRow: number, by: number): void {
-    for (const map of [this.formulas, this.formats, this.notes]) {
+    for (const map of [this.formulas, this.formats, this.notes, this.validations] as Map<string, unknown>[]) {
       const moved = [...map].map(([k, v]) => {
         const [r, c] = k.split(":").map(Number) as [number, number];
         return [r >= fromRow ? key(r + by, c) : k, v] as const;
@@ -194,6 +209,7 @@ export class FakeSheet {
     this.formulas.clear();
     this.formats.clear();
     this.notes.clear();
+    this.validations.clear();
     return this;
   }
   clearContents(): FakeSheet {
@@ -504,6 +520,26 @@ export class FakeRange {
   }
   getNote(): string {
     return (this.getNotes()[0] as string[])[0] as string;
+  }
+  /** The rule of the top-left cell, or null (as Range.getDataValidation documents). */
+  getDataValidation(): FakeDataValidation | null {
+    return this.sheet.validations.get(`${this.rect.row - 1}:${this.rect.column - 1}`) ?? null;
+  }
+  setDataValidation(rule: FakeDataValidation | null): FakeRange {
+    this.guard.assertMayWrite("setDataValidation");
+    if (rule !== null && !(rule instanceof FakeDataValidation)) {
+      throw this.guard.realm.error(
+        "The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
+    }
+    this.forEachCell((r, c) => {
+      if (rule) this.sheet.validations.set(`${r}:${c}`, rule);
+      else this.sheet.validations.delete(`${r}:${c}`);
+    });
+    return this;
+  }
+  clearDataValidations(): FakeRange {
+    return this.setDataValidation(null);
   }
   setBorder(): FakeRange {
     return this.styled("setBorder");

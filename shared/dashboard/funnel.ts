@@ -3,20 +3,24 @@ import type { RapportError } from "../errors";
 import { countsOfStages, type Funnel, funnelOfCounts, type OutsideStage } from "../metrics/funnel";
 import { zForConfidence } from "../metrics/normal";
 import { isSmallSample } from "../metrics/survey";
-import { guessStageOrder } from "../sheets/stageOrder";
+import { dropdownStageOrder, guessStageOrder } from "../sheets/stageOrder";
 
 /**
  * The Dashboard's funnel (docs/dashboard.md, "Funnel"): a stage column of the client list counted
  * as FUNNEL counts it (a client at a stage reached every stage before it), with 95 % Wilson
- * intervals and the weakest step. The order is the one a person set, else one guessed from
- * familiar stage names (stageOrder.ts); without either the panel lists the stages and asks.
+ * intervals and the weakest step. The order is the one a person set, else the column's dropdown
+ * list, else one recognised from familiar stage names (stageOrder.ts); without any the panel lists
+ * the stages and asks.
  * Clients at a stage outside the order ("Lost") are counted beside the funnel.
  */
+/** Where the order of the stages came from. */
+export type StageOrderSource = "set" | "dropdown" | "names";
+
 export interface FunnelFigure {
   /** The stages in funnel order; empty when the order is not known. */
   readonly order: string[];
-  /** Whether a person set the order (else it was guessed from the names). */
-  readonly orderSet: boolean;
+  /** Null when the order is not known. */
+  readonly orderFrom: StageOrderSource | null;
   /** Every stage name found, in order of first appearance, with its clients (to set an order from). */
   readonly found: OutsideStage[];
   /** The funnel, or null without an order of two or more stages found in the column. */
@@ -34,6 +38,8 @@ const Z95 = zForConfidence(0.95);
 export function funnelFigure(
   cells: Range,
   setOrder: readonly string[] | null,
+  /** The values of the column's dropdown list, or null without one. */
+  dropdown: readonly string[] | null,
   arg: string,
   origin: CellOrigin,
   skip: (error: RapportError) => void,
@@ -42,10 +48,17 @@ export function funnelFigure(
   const all = new Map<string, OutsideStage>();
   countsOfStages(cells, [], arg, 0, { outside: all, skip, origin });
   const found = [...all.values()];
-  const guess = setOrder ? null : guessStageOrder(found.map((stage) => stage.name));
-  const order = setOrder ? [...setOrder] : (guess?.order ?? []);
+  const listed = setOrder ? null : dropdown && dropdownStageOrder(dropdown);
+  const guess = setOrder || listed ? null : guessStageOrder(found.map((stage) => stage.name));
+  const [order, orderFrom]: [string[], StageOrderSource | null] = setOrder
+    ? [[...setOrder], "set"]
+    : listed
+      ? [listed, "dropdown"]
+      : guess
+        ? [guess.order, "names"]
+        : [[], null];
   if (order.length < 2) {
-    return { order, orderSet: setOrder !== null, found, funnel: null, clients: 0, outside: [], smallSample: false };
+    return { order, orderFrom: null, found, funnel: null, clients: 0, outside: [], smallSample: false };
   }
   const outside = new Map<string, OutsideStage>();
   // Error cells were reported by the first count already.
@@ -54,7 +67,7 @@ export function funnelFigure(
   const funnel = funnelOfCounts(order, counts, Z95, arg);
   return {
     order,
-    orderSet: setOrder !== null,
+    orderFrom,
     found,
     // With one step there is nothing to compare it with: no step is the weakest.
     funnel: funnel.steps.length >= 3 ? funnel : { ...funnel, weakest: null },

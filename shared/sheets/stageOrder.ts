@@ -38,7 +38,8 @@ const RELATIONSHIP: readonly Step[] = STAGES.filter((stage) => stage !== "dissol
 const LEFT_WORDS =
   /^(?:lost|churned|dropped|disqualified|rejected|closed\s*lost|inactive|left)$|^(?:отказ|потерян\S*|ушел|ушёл|ушедш\S*|отток|закрыт\S*\s*неуспешно|неактивн\S*)$/i;
 const LEFT_STAGE = oneOf(stageNames("dissolution"));
-const isLeft = (text: string) => LEFT_WORDS.test(text) || LEFT_STAGE.test(text);
+/** A stage of clients who left ("Lost", "Отказ", CLIENT_STAGE's dissolution): outside the funnel. */
+export const isLeftStage = (name: string): boolean => LEFT_WORDS.test(name.trim()) || LEFT_STAGE.test(name.trim());
 
 export interface StageOrderGuess {
   /** The names found, in funnel order. */
@@ -57,7 +58,7 @@ export function guessStageOrder(names: readonly string[]): StageOrderGuess | nul
       const text = name.trim();
       const step = steps.findIndex((re) => re.test(text));
       if (step >= 0 && !placed.has(step)) placed.set(step, name);
-      else if (step < 0 && isLeft(text)) left.push(name);
+      else if (step < 0 && isLeftStage(text)) left.push(name);
       else {
         fits = false;
         break;
@@ -85,4 +86,13 @@ export function parseStageOrder(text: string): string[] {
     out.push(name);
   }
   return out;
+}
+
+/**
+ * The funnel order of a stage column's dropdown list (its data validation, in the order a person
+ * listed the stages), without the stages of clients who left; null with fewer than two stages.
+ */
+export function dropdownStageOrder(values: readonly string[]): string[] | null {
+  const order = parseStageOrder(values.join("\n")).filter((name) => !isLeftStage(name));
+  return order.length >= 2 ? order : null;
 }

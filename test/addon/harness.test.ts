@@ -42,6 +42,31 @@ describe("the Apps Script harness behaves like Sheets where it matters", () => {
     expect(date.toISOString()).toBe("2024-02-29T21:00:00.000Z");
   });
 
+  it("keeps dropdown rules per cell, reads back [values, showDropdown] in the script's realm, moves them with rows", () => {
+    const addon = withProbe(`
+      function SET_RULE() {
+        var rule = SpreadsheetApp.newDataValidation().requireValueInList(["Lead", "Client"], false).build();
+        SpreadsheetApp.getActiveSheet().getRange("C2:C3").setDataValidation(rule);
+      }
+      function DROP_ROW() { SpreadsheetApp.getActiveSheet().deleteRows(1, 1); }
+      function PROBE(a1) {
+        var rule = SpreadsheetApp.getActiveSheet().getRange(a1).getDataValidation();
+        if (!rule) return null;
+        var args = rule.getCriteriaValues();
+        return [rule.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST, Array.isArray(args[0]), args[0], args[1]];
+      }`);
+    addon.run("SET_RULE");
+    expect(addon.run("PROBE", "C3")).toEqual([true, true, ["Lead", "Client"], false]);
+    // The top-left cell's rule: B2:C3 starts on a cell without one.
+    expect(addon.run("PROBE", "B2:C3")).toBeNull();
+    expect(addon.run("PROBE", "C1")).toBeNull();
+    addon.run("DROP_ROW");
+    expect(addon.run("PROBE", "C1")).toEqual([true, true, ["Lead", "Client"], false]);
+    expect(addon.run("PROBE", "C3")).toBeNull();
+    // Custom functions may not set rules.
+    expect(errorOf(() => addon.callCustomFunction("SET_RULE"))).toMatch(/permission|setDataValidation/i);
+  });
+
   it("throws when a write has the wrong shape", () => {
     const addon = withProbe(`
       function WRONG_ROWS() { SpreadsheetApp.getActiveSheet().getRange(1, 1, 2, 1).setValues([[1]]); }

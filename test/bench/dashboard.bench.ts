@@ -105,7 +105,7 @@ function dashboard(columns: ReturnType<typeof sheetRows>, stages: string[][], np
   );
   const categories = readLabels(columns.products, tx.row as Int32Array, columns.ids.length, "Product", "Client ID");
   const customers = customerFigures(tx, period, categories);
-  const funnel = funnelFigure(stages, null, "Stage", { row: 2, column: 3 }, () => {});
+  const funnel = funnelFigure(stages, null, null, "Stage", { row: 2, column: 3 }, () => {});
   const answers = { nps, csat: [], ces: [] };
   const survey = surveyFigures(answers);
   const trend = trendRows(tx, customers, nps, period);

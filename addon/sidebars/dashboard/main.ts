@@ -671,7 +671,17 @@ function renderFunnel(view: DashboardView): void {
     $("funnel-notes").replaceChildren(...notes);
     return;
   }
-  source.append(" ", tr(funnel.orderSet ? "ui.dashboard.funnel.set" : "ui.dashboard.funnel.guessed"));
+  const from = funnel.orderFrom;
+  source.append(
+    " ",
+    tr(
+      from === "set"
+        ? "ui.dashboard.funnel.set"
+        : from === "dropdown"
+          ? "ui.dashboard.funnel.dropdown"
+          : "ui.dashboard.funnel.guessed",
+    ),
+  );
   const first = funnel.steps[0]?.reached ?? 0;
   $("funnel-steps").replaceChildren(...funnel.steps.map((step, i) => funnelStep(step, i === funnel.weakest, first)));
   const n = node("span", "", tr("ui.dashboard.funnel.n", { n: count(funnel.clients) }));

@@ -134,6 +134,7 @@ export const dashboardEn = {
   "ui.dashboard.funnel.source": "From {source}: a client at a stage counts at every stage before it too.",
   "ui.dashboard.funnel.guessed": "Stage order recognised from the names; correct it under Columns ▸ Funnel.",
   "ui.dashboard.funnel.set": "Stage order as set under Columns ▸ Funnel.",
+  "ui.dashboard.funnel.dropdown": "Stage order from the column's dropdown list; correct it under Columns ▸ Funnel.",
   "ui.dashboard.funnel.orderNeeded":
     "Rapport found these stages but not their order. Put them in order under Columns ▸ Funnel to see the conversion between them.",
   "ui.dashboard.funnel.n": "n = {n} clients in the funnel",

@@ -139,6 +139,8 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
   "ui.dashboard.funnel.source": "Источник: {source}; клиент на этапе учитывается и на всех этапах до него.",
   "ui.dashboard.funnel.guessed": "Порядок этапов определён по названиям; исправить: «Столбцы» ▸ «Воронка».",
   "ui.dashboard.funnel.set": "Порядок этапов задан в разделе «Столбцы» ▸ «Воронка».",
+  "ui.dashboard.funnel.dropdown":
+    "Порядок этапов взят из выпадающего списка столбца; исправить: «Столбцы» ▸ «Воронка».",
   "ui.dashboard.funnel.orderNeeded":
     "Rapport нашёл эти этапы, но не их порядок. Расставьте их по порядку в разделе «Столбцы» ▸ «Воронка», чтобы увидеть конверсию между ними.",
   "ui.dashboard.funnel.n": "n = {n} клиентов в воронке",

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { FakeDataValidationBuilder } from "../../../addon/harness/dataValidation";
 import type { CellValue, Harness } from "../../../addon/harness/index";
 import { FakeRange } from "../../../addon/harness/index";
 import type { SpreadsheetInit } from "../../../addon/harness/spreadsheet";
@@ -44,7 +45,7 @@ const data = (addon: Harness, period: string | null = null) => addon.run("dashbo
 const sheetNamed = (view: DashboardView, name: string) =>
   view.sources.sheets.find((s) => s.name === name) as SheetOption;
 
-function workbook(sheets: { name: string; rows: CellValue[][] }[], locale = "en_US"): SpreadsheetInit {
+function workbook(sheets: NonNullable<SpreadsheetInit["sheets"]>, locale = "en_US"): SpreadsheetInit {
   return { name: "Fixture", locale, timeZone: "Etc/UTC", sheets };
 }
 
@@ -787,7 +788,7 @@ describe("Dashboard: funnel", () => {
       const view = data(demo(locale));
       expect(view.sources.stages).toBe(view.sources.sheets[0]?.sheetId);
       expect(view.funnel?.source).toBe(locale === "en" ? "Clients · Stage" : "Клиенты · Этап");
-      expect(view.funnel?.orderSet).toBe(false);
+      expect(view.funnel?.orderFrom).toBe("names");
       expect(view.funnel?.steps.map((s) => [s.stage, s.reached])).toEqual(stages.map((s, i) => [s, reached[i]]));
       expect(view.funnel?.steps[2]?.conversion).toBeCloseTo((reached[2] as number) / (reached[1] as number), 12);
       const ratios = [1, 2].map((i) => (reached[i] as number) / (reached[i - 1] as number));
@@ -839,7 +840,7 @@ describe("Dashboard: funnel", () => {
       stages: { sheetId: clients.sheetId, stage: 3, order },
     });
     const after = addon.run("saveDashboardColumns", choice("Signed up\nTrial\nPaid"), null) as DashboardView;
-    expect(after.funnel?.orderSet).toBe(true);
+    expect(after.funnel?.orderFrom).toBe("set");
     // Trial and Paid clients signed up too: 4 signed up, 3 tried, 1 paid; Paused is outside.
     expect(after.funnel?.steps.map((s) => s.reached)).toEqual([4, 3, 1]);
     expect(after.funnel?.outside).toEqual([{ name: "Paused", clients: 1 }]);
@@ -850,6 +851,48 @@ describe("Dashboard: funnel", () => {
     const cleared = addon.run("saveDashboardColumns", choice(""), null) as DashboardView;
     expect(cleared.funnel?.steps).toEqual([]);
     expect(sheetNamed(cleared, "Clients").stageOrder).toBeNull();
+  });
+});
+
+describe("Dashboard: funnel from a dropdown", () => {
+  const rows: CellValue[][] = [
+    ["Client ID", "Name", "Client stage"],
+    [1, "Ann", "Signed up"],
+    [2, "Bob", "Trial"],
+    [3, "Cid", "Trial"],
+    [4, "Dan", "Paid"],
+    [5, "Eve", "Churned"],
+  ];
+
+  it("takes the stage order of the column's dropdown list, its lost stage outside the funnel", () => {
+    const init = workbook([
+      { name: "Clients", rows, dropdowns: [{ range: "C2:C6", values: ["Signed up", "Trial", "Paid", "Churned"] }] },
+    ]);
+    const view = data(loadAddon({ spreadsheet: init }));
+    expect(view.funnel?.orderFrom).toBe("dropdown");
+    // Paid reached trial and sign-up too: 4 signed up, 3 tried, 1 paid; Churned is outside.
+    expect(view.funnel?.steps.map((s) => [s.stage, s.reached])).toEqual([
+      ["Signed up", 4],
+      ["Trial", 3],
+      ["Paid", 1],
+    ]);
+    expect(view.funnel?.outside).toEqual([{ name: "Churned", clients: 1 }]);
+  });
+
+  it("reads a dropdown of a range of cells (VALUE_IN_RANGE) in their order", () => {
+    const init = workbook([
+      { name: "Clients", rows },
+      { name: "Lists", rows: [["Stages"], ["Signed up"], ["Trial"], ["Paid"]] },
+    ]);
+    const addon = loadAddon({ spreadsheet: init });
+    const lists = addon.spreadsheet.getSheetByName("Lists") as NonNullable<
+      ReturnType<typeof addon.spreadsheet.getSheetByName>
+    >;
+    const rule = new FakeDataValidationBuilder(addon.realm).requireValueInRange(lists.getRange("A2:A4")).build();
+    addon.spreadsheet.getSheetByName("Clients")?.getRange("C2:C6").setDataValidation(rule);
+    const view = data(addon);
+    expect(view.funnel?.orderFrom).toBe("dropdown");
+    expect(view.funnel?.steps.map((s) => s.reached)).toEqual([4, 3, 1]);
   });
 });
 

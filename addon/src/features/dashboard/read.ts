@@ -35,6 +35,7 @@ import { type Contracts, readContracts } from "../../../../shared/metrics/renewa
 import { type Requests, readRequests } from "../../../../shared/metrics/service";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
 import { type DataSources, dataSources, rememberedStageOrder, type SheetColumns } from "../../sheet/clientSheets";
+import { dropdownValues } from "../../sheet/dropdowns";
 import { columnName, dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
 import { type ServiceHoursSetting, serviceHoursSetting, serviceHoursText, workingTimeOf } from "./serviceHours";
 
@@ -208,7 +209,10 @@ function readCategories(source: SheetColumns, tx: Transactions): Labels | null {
   );
 }
 
-/** The stage column's funnel, in the order a person set for the sheet or one guessed from the names. */
+/**
+ * The stage column's funnel, in the order a person set for the sheet, else that of the column's
+ * dropdown (read from its first data cell), else one recognised from the names.
+ */
 function readFunnel(source: SheetColumns, skip: (error: RapportError) => void): FunnelFigure | null {
   const stage = source.stages.stage;
   const rows = dataRows(source);
@@ -216,6 +220,7 @@ function readFunnel(source: SheetColumns, skip: (error: RapportError) => void): 
   return funnelFigure(
     source.sheet.getRange(2, stage, rows, 1).getValues() as Cell[][],
     rememberedStageOrder(source.sheet),
+    dropdownValues(source.sheet.getRange(2, stage)),
     columnName(source, stage),
     { row: 2, column: stage },
     skip,

@@ -229,7 +229,7 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
             source: columnName(sources.stages, sources.stages.stages.stage as number),
             steps: data.funnel.funnel ? data.funnel.funnel.steps.map((step) => ({ ...step })) : [],
             weakest: data.funnel.funnel?.weakest ?? null,
-            orderSet: data.funnel.orderSet,
+            orderFrom: data.funnel.orderFrom,
             found: data.funnel.found.map((stage) => ({ ...stage })),
             clients: data.funnel.clients,
             outside: data.funnel.outside.map((stage) => ({ ...stage })),

@@ -253,7 +253,8 @@ export interface FunnelView {
   steps: FunnelStepView[];
   /** Index into steps of the lowest conversion, or null. */
   weakest: number | null;
-  orderSet: boolean;
+  /** Where the order came from: set by a person, the column's dropdown, or the names; null: unknown. */
+  orderFrom: "set" | "dropdown" | "names" | null;
   /** Every stage found, with its clients, in order of first appearance. */
   found: { name: string; clients: number }[];
   /** Clients in the funnel (at its first stage or further). */
