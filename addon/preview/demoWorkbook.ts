@@ -274,7 +274,12 @@ export function demoWorkbook(options: DemoOptions = {}): SpreadsheetInit {
     locale: ru ? "ru_RU" : "en_US",
     timeZone,
     sheets: [
-      { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].clients, rows: clients },
+      {
+        name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].clients,
+        rows: clients,
+        // The stage column is a dropdown of the stages in order, as a team's client list often has.
+        dropdowns: [{ range: `H2:H${clients.length}`, values: [...DEMO_STAGES[language]] }],
+      },
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].transactions, rows: transactions },
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].requests, rows: requests },
       { name: DEMO_SHEET_NAMES[ru ? "ru" : "en"].contracts, rows: contracts },

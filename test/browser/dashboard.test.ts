@@ -158,6 +158,9 @@ describe("Dashboard sidebar", () => {
     const funnel = frame.getByTestId("funnel");
     await funnel.scrollIntoViewIfNeeded();
     expect(await funnel.locator("h2").textContent()).toBe("Funnel");
+    expect(await funnel.locator("#funnel-source").textContent()).toContain(
+      "Stage order from the column's dropdown list",
+    );
     const steps = funnel.getByTestId("funnel-step");
     expect(await steps.locator(".head").allTextContents()).toEqual(
       ["Customer", "Repeat", "Regular"].map((stage, i) => `${stage}${funnelReached[i]}`),

@@ -779,7 +779,7 @@ describe("Dashboard: funnel", () => {
   for (const r of cdnow) orders.set(r.customerId, (orders.get(r.customerId) ?? 0) + 1);
   const demoOrders = readDemoClients().map((c) => orders.get(c.id) ?? 0);
 
-  it("finds the client list's stage column, recognises the order and counts as a naive count does", () => {
+  it("finds the client list's stage column, takes its dropdown's order and counts as a naive count does", () => {
     const reached = [1, 2, 4].map((least) => demoOrders.filter((n) => n >= least).length);
     for (const [locale, stages] of [
       ["en", ["Customer", "Repeat", "Regular"]],
@@ -788,7 +788,7 @@ describe("Dashboard: funnel", () => {
       const view = data(demo(locale));
       expect(view.sources.stages).toBe(view.sources.sheets[0]?.sheetId);
       expect(view.funnel?.source).toBe(locale === "en" ? "Clients · Stage" : "Клиенты · Этап");
-      expect(view.funnel?.orderFrom).toBe("names");
+      expect(view.funnel?.orderFrom).toBe("dropdown");
       expect(view.funnel?.steps.map((s) => [s.stage, s.reached])).toEqual(stages.map((s, i) => [s, reached[i]]));
       expect(view.funnel?.steps[2]?.conversion).toBeCloseTo((reached[2] as number) / (reached[1] as number), 12);
       const ratios = [1, 2].map((i) => (reached[i] as number) / (reached[i - 1] as number));
