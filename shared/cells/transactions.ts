@@ -50,7 +50,7 @@ export interface TransactionInput {
    * Sidebars: a row with a cell that cannot be read is handed here and left out, instead of
    * failing the whole list (formulas leave it unset and fail loudly).
    */
-  skip?: (error: RapportError) => void;
+  skip?: (error: RapportError, row: number) => void;
   /** Keep each transaction's row in the ranges, to line up a further column (returns, categories). */
   keepRows?: boolean;
 }
@@ -168,7 +168,7 @@ export function readTransactions(input: TransactionInput, reading: DateReading):
     }
     if (problem) {
       if (!skip) throw problem;
-      skip(problem);
+      skip(problem, r);
       firstProblem ??= problem;
       continue;
     }

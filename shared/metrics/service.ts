@@ -225,8 +225,8 @@ export function readRequests(
   closed: Range,
   reading: DateReading,
   names: { opened: string; closed: string },
-  /** Sidebars: a row that cannot be read is handed here and left out (formulas fail loudly). */
-  skip?: (error: RapportError) => void,
+  /** Sidebars: a row that cannot be read is handed here (with its 0-based row) and left out (formulas fail loudly). */
+  skip?: (error: RapportError, row: number) => void,
   /** Where the columns start in their sheet (sidebars): messages then name the sheet's cells. */
   origins?: { opened?: CellOrigin; closed?: CellOrigin },
 ): Requests {
@@ -240,7 +240,7 @@ export function readRequests(
     const o = (openRows[r] as readonly Cell[])[0];
     const c = (closeRows[r] as readonly Cell[])[0];
     if (isBlank(o) && isBlank(c)) continue;
-    const times = readOrSkip(skip, () => requestTimes(o, c, r, columns, names, origins));
+    const times = readOrSkip(skip && ((error) => skip(error, r)), () => requestTimes(o, c, r, columns, names, origins));
     if (times === undefined) continue;
     const [start, end] = times;
     openedAt[n] = start;

@@ -710,6 +710,35 @@ describe("Dashboard: service", () => {
   });
 });
 
+describe("Dashboard: request rows left out", () => {
+  it("counts a row once however many of its cells cannot be read", () => {
+    const at = (iso: string) => new Date(`${iso}:00Z`);
+    const init = workbook([
+      {
+        name: "Tickets",
+        rows: [
+          ["Ticket", "Client ID", "Opened", "First response", "Resolved"],
+          ["T1", 1, at("2024-03-04T09:00"), at("2024-03-04T10:00"), at("2024-03-04T12:00")],
+          // Both times unreadable: one row left out, not two.
+          ["T2", 2, at("2024-03-04T09:00"), "soon", "later"],
+          // Opening unreadable: every reading meets it, still one row.
+          ["T3", "#N/A", "Monday", at("2024-03-05T10:00"), at("2024-03-05T12:00")],
+          ["T4", 3, at("2024-03-06T09:00"), at("2024-03-06T11:00"), ""],
+          ["T5", 4, at("2024-03-07T09:00"), at("2024-03-07T09:30"), at("2024-03-07T10:00")],
+          ["T6", 5, at("2024-03-08T09:00"), at("2024-03-08T09:30"), at("2024-03-08T10:00")],
+        ],
+      },
+    ]);
+    const view = data(loadAddon({ spreadsheet: init }));
+    expect(view.service?.periods.map((p) => [p.requests, p.answered])).toEqual([[4, 4]]);
+    expect(view.skipped[0]?.summary).toMatch(/^2 rows of Tickets left out/);
+    expect(view.skipped[0]?.examples).toEqual([
+      expect.stringMatching(/^Tickets · First response, cell D3: "soon"/),
+      expect.stringMatching(/^Tickets · Opened, cell C4: "Monday"/),
+    ]);
+  });
+});
+
 describe("Dashboard: upsell and returns", () => {
   it("gives the demo's upsell as a naive count of its transactions does, and says it has no returns", () => {
     // Naive: each client's first month spend against each later month's; upsold at +10 %.

@@ -116,8 +116,8 @@ function readScoreColumn(source: SheetColumns, reading: DateReading, skips: RowS
 /**
  * The requests sheet, its opened column read once: paired with the first-response and with the
  * resolved column (each null when the sheet has no such column), and with the client ids for who
- * contacted support (null without them). Rows that cannot be read are left out through `skip`;
- * a bad opening time is reported once, by the first reading that meets it.
+ * contacted support (null without them). Rows that cannot be read are left out through `skip`,
+ * each reported once however many of its cells cannot be read.
  */
 function readRequestSheet(
   source: SheetColumns,
@@ -130,25 +130,21 @@ function readRequestSheet(
   const cells = (c: number) => source.sheet.getRange(2, c, rows, 1).getValues() as Cell[][];
   const openedCells = cells(opened);
   const openedName = columnName(source, opened);
-  let openedReported = false;
-  const skipping = (also: (error: RapportError) => boolean = () => true) => {
-    const again = openedReported;
-    openedReported = true;
-    return (error: RapportError) => {
-      if (!(again && error.params.arg === openedName) && also(error)) skip(error);
+  const leftOut = new Set<number>();
+  const once =
+    (reported: (error: RapportError) => boolean = () => true) =>
+    (error: RapportError, row: number) => {
+      if (leftOut.has(row) || !reported(error)) return;
+      leftOut.add(row);
+      skip(error);
     };
-  };
   const pair = (c: number | null): Requests | null =>
     c === null
       ? null
-      : readRequests(
-          openedCells,
-          cells(c),
-          reading,
-          { opened: openedName, closed: columnName(source, c) },
-          skipping(),
-          { opened: { row: 2, column: opened }, closed: { row: 2, column: c } },
-        );
+      : readRequests(openedCells, cells(c), reading, { opened: openedName, closed: columnName(source, c) }, once(), {
+          opened: { row: 2, column: opened },
+          closed: { row: 2, column: c },
+        });
   const response = pair(source.requests.firstResponse);
   const resolution = pair(source.requests.resolved);
   let clients: Transactions | null = null;
@@ -161,7 +157,7 @@ function readRequestSheet(
           names: { customerIds: columnName(source, clientId), dates: openedName },
           origins: { customerIds: { row: 2, column: clientId }, dates: { row: 2, column: opened } },
           // Requests without a client id count for the times but not for who contacted: not reported.
-          skip: skipping((error) => error.key !== "input.blankInRow"),
+          skip: once((error) => error.key !== "input.blankInRow"),
         },
         reading,
       );
