@@ -22,11 +22,18 @@ import { type Period, periodIndex, periodLabel } from "./periods";
  * lapsed after).
  */
 
-export type RenewalOutcome = "onTime" | "late" | "lapsed" | "open";
+/** A contract's outcome, as a code: it indexes the per-period counters directly. */
+export const ON_TIME = 0;
+export const LATE = 1;
+export const LAPSED = 2;
+export const OPEN = 3;
+export type RenewalOutcome = typeof ON_TIME | typeof LATE | typeof LAPSED | typeof OPEN;
+const OUTCOME_COUNT = 4;
 
 export interface Contracts {
   readonly due: Int32Array;
-  readonly outcome: RenewalOutcome[];
+  /** Per contract: ON_TIME, LATE, LAPSED or OPEN. */
+  readonly outcome: Uint8Array;
 }
 
 export interface RenewalTotals {
@@ -57,7 +64,7 @@ export function readContracts(
 ): Contracts {
   const [endRows, renewedRows] = rowsOfSameHeight(ends, renewed, { first: names.ends, second: names.renewed });
   const due: number[] = [];
-  const outcome: RenewalOutcome[] = [];
+  const outcome: number[] = [];
   for (let r = 0; r < endRows.length; r++) {
     const endCell = (endRows[r] as readonly Cell[])[0];
     const mark = (renewedRows[r] as readonly Cell[])[0];
@@ -68,7 +75,7 @@ export function readContracts(
     outcome.push(read[1]);
   }
   if (due.length === 0) throw new RapportError("input.empty", { arg: names.ends });
-  return { due: Int32Array.from(due), outcome };
+  return { due: Int32Array.from(due), outcome: Uint8Array.from(outcome) };
 }
 
 /** One contract's end day and outcome, or an error naming the cell. */
@@ -87,22 +94,24 @@ function contractOutcome(
   if (isBlank(endCell)) throw new RapportError("input.blankInRow", { arg: names.ends, cell: endAt });
   const end = readDay(endCell, reading, names.ends, r, 0, 1, origins?.ends);
   const deadline = end + graceDays;
-  if (isBlank(mark)) return [end, asOf > deadline ? "lapsed" : "open"];
+  if (isBlank(mark)) return [end, asOf > deadline ? LAPSED : OPEN];
   if (isErrorCell(mark))
     throw new RapportError("input.errorCell", { arg: names.renewed, cell: markAt, value: mark as string });
   const flag = cellFlag(mark);
-  if (flag !== null) return [end, flag ? "onTime" : "lapsed"];
+  if (flag !== null) return [end, flag ? ON_TIME : LAPSED];
   const day = cellDay(mark, reading);
   if (day === null) {
     throw new RapportError("renewal.notOutcome", { arg: names.renewed, cell: markAt, value: displayValue(mark) });
   }
-  return [end, day <= deadline ? "onTime" : "late"];
+  return [end, day <= deadline ? ON_TIME : LATE];
 }
 
-const OUTCOMES: readonly RenewalOutcome[] = ["onTime", "late", "lapsed", "open"];
-
+/** Totals of a period from its counters, indexed by outcome code. */
 function totalsOf(label: string, counts: readonly number[]): RenewalTotals {
-  const [onTime, late, lapsed, open] = counts as [number, number, number, number];
+  const onTime = counts[ON_TIME] as number;
+  const late = counts[LATE] as number;
+  const lapsed = counts[LAPSED] as number;
+  const open = counts[OPEN] as number;
   const renewed = onTime + late;
   const decided = renewed + lapsed;
   return {
@@ -129,18 +138,19 @@ export function renewalsByPeriod(contracts: Contracts, period: Period): RenewalT
     if (p < first) first = p;
     if (p > last) last = p;
   }
-  // Four counters per period: on time, late, lapsed, open.
-  const counts = new Int32Array((last - first + 1) * 4);
-  const total = new Int32Array(4);
+  // One counter per outcome per period.
+  const counts = new Int32Array((last - first + 1) * OUTCOME_COUNT);
+  const total = new Int32Array(OUTCOME_COUNT);
   for (let i = 0; i < n; i++) {
-    const o = OUTCOMES.indexOf(contracts.outcome[i] as RenewalOutcome);
-    const at = ((index[i] as number) - first) * 4 + o;
+    const o = contracts.outcome[i] as number;
+    const at = ((index[i] as number) - first) * OUTCOME_COUNT + o;
     counts[at] = (counts[at] as number) + 1;
     total[o] = (total[o] as number) + 1;
   }
   const rows: RenewalTotals[] = [];
   for (let k = 0; k <= last - first; k++) {
-    rows.push(totalsOf(periodLabel(first + k, period), Array.from(counts.subarray(k * 4, k * 4 + 4))));
+    const at = k * OUTCOME_COUNT;
+    rows.push(totalsOf(periodLabel(first + k, period), Array.from(counts.subarray(at, at + OUTCOME_COUNT))));
   }
   rows.push(totalsOf("total", Array.from(total)));
   return rows;
