@@ -40,6 +40,31 @@ function withTotal(requests: Requests, groups: PeriodGroup[]): PeriodGroup[] {
   return [...groups, { label: "total", rows: all }];
 }
 
+/** The arguments every service formula shares after its two columns. */
+interface ServiceOptions {
+  readonly period: Range | undefined;
+  readonly workingHours: Range | undefined;
+  readonly workingDays: Range | undefined;
+  readonly holidays: Range | undefined;
+}
+
+/**
+ * A service formula's shared set-up, in the order its errors should surface: the period, the
+ * working time, then the requests; with the rows of each opening period and a total.
+ */
+function serviceArgs(
+  context: FormulaContext,
+  opened: Range,
+  closed: Range,
+  closedName: string,
+  options: ServiceOptions,
+): { requests: Requests; working: WorkingTime | null; groups: PeriodGroup[] } {
+  const by = periodArg(options.period, "period", "month");
+  const working = workingTimeOf(context, options.workingHours, options.workingDays, options.holidays);
+  const requests = requestsOf(context, opened, closed, closedName);
+  return { requests, working, groups: withTotal(requests, groupByOpeningPeriod(requests, by)) };
+}
+
 /** "Now" for requests still waiting: the as_of argument, else the latest time in the data. */
 function asOfArg(context: FormulaContext, value: Range | undefined, requests: Requests): number {
   if (value === undefined) return requests.latest;
@@ -79,11 +104,14 @@ export function RESPONSE_TIME(
     "RESPONSE_TIME",
     ["opened_at", "first_response_at", "period", "working_hours", "working_days", "holidays"],
     (context) => {
-      const by = periodArg(period, "period", "month");
-      const working = workingTimeOf(context, workingHours, workingDays, holidays);
-      const requests = requestsOf(context, openedAt, firstResponseAt, "first_response_at");
+      const { requests, working, groups } = serviceArgs(context, openedAt, firstResponseAt, "first_response_at", {
+        period,
+        workingHours,
+        workingDays,
+        holidays,
+      });
       const out: Cell[][] = [["period", "requests", "answered", "median_hours", "mean_hours", "p90_hours"]];
-      for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
+      for (const group of groups) {
         const row = responseTimes(requests, group.rows, working);
         out.push([
           group.label,
@@ -119,12 +147,15 @@ export function SERVICE_LEVEL(
     (context) => {
       const target = numberArg(targetHours, "target_hours", Number.NaN, { above: 0 });
       if (Number.isNaN(target)) throw new RapportError("input.empty", { arg: "target_hours" });
-      const by = periodArg(period, "period", "month");
-      const working: WorkingTime | null = workingTimeOf(context, workingHours, workingDays, holidays);
-      const requests = requestsOf(context, openedAt, firstResponseAt, "first_response_at");
+      const { requests, working, groups } = serviceArgs(context, openedAt, firstResponseAt, "first_response_at", {
+        period,
+        workingHours,
+        workingDays,
+        holidays,
+      });
       const now = asOfArg(context, asOf, requests);
       const out: Cell[][] = [["period", "requests", "within_target", "late", "pending", "service_level"]];
-      for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
+      for (const group of groups) {
         const row = serviceLevel(requests, group.rows, target, now, working);
         out.push([group.label, row.requests, row.withinTarget, row.late, row.pending, blankIfNull(row.level)]);
       }
@@ -151,9 +182,12 @@ export function RESOLUTION_TIME(
     "RESOLUTION_TIME",
     ["opened_at", "resolved_at", "period", "working_hours", "working_days", "as_of", "holidays"],
     (context) => {
-      const by = periodArg(period, "period", "month");
-      const working = workingTimeOf(context, workingHours, workingDays, holidays);
-      const requests = requestsOf(context, openedAt, resolvedAt, "resolved_at");
+      const { requests, working, groups } = serviceArgs(context, openedAt, resolvedAt, "resolved_at", {
+        period,
+        workingHours,
+        workingDays,
+        holidays,
+      });
       const now = asOfArg(context, asOf, requests);
       const notReached = t(context.locale, "survival.notReached", {});
       const reached = (value: number | null): Cell => (value === null ? notReached : value);
@@ -169,7 +203,7 @@ export function RESOLUTION_TIME(
           "mean_hours_resolved",
         ],
       ];
-      for (const group of withTotal(requests, groupByOpeningPeriod(requests, by))) {
+      for (const group of groups) {
         const row = resolutionTimes(requests, group.rows, now, working);
         out.push([
           group.label,
