@@ -143,7 +143,7 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
     "Порядок этапов взят из выпадающего списка столбца; исправить: «Столбцы» ▸ «Воронка».",
   "ui.dashboard.funnel.orderNeeded":
     "Rapport нашёл эти этапы, но не их порядок. Расставьте их по порядку в разделе «Столбцы» ▸ «Воронка», чтобы увидеть конверсию между ними.",
-  "ui.dashboard.funnel.n": "n = {n} клиентов в воронке",
+  "ui.dashboard.funnel.n": "клиентов в воронке: n = {n}",
   "ui.dashboard.funnel.stage": "Этап",
   "ui.dashboard.funnel.reached": "Дошли",
   "ui.dashboard.funnel.conversion": "От предыдущего этапа",
