@@ -96,7 +96,7 @@ describe("sidebars", () => {
 const BUDGETS: Readonly<Record<string, number>> = {
   "Code.js": 486_000,
   "clientCard.html": 19_500,
-  "dashboard.html": 74_000,
+  "dashboard.html": 78_000,
   "help.html": 25_000,
   "nps.html": 13_500,
   "segments.html": 24_500,

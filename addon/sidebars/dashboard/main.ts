@@ -478,7 +478,18 @@ function renderNotes(view: DashboardView): void {
   $("alerts").hidden = view.alerts.length === 0;
   $("comment-list").replaceChildren(...view.comments.map(commentItem));
   $("comments").hidden = view.comments.length === 0;
-  $("definitions").replaceChildren(...view.definitions.map((d) => node("li", "", d)));
+  // The panels' own definitions, for the panels shown (their texts live in the sidebar, not in Code.js).
+  const panels: [boolean, MessageKey][] = [
+    [view.customers !== null, "ui.dashboard.def.upsell"],
+    [view.customers?.crossSell != null, "ui.dashboard.def.crossSell"],
+    [view.service !== null, "ui.dashboard.def.service"],
+    [view.renewals !== null, "ui.dashboard.def.renewals"],
+    [view.funnel !== null, "ui.dashboard.def.funnel"],
+  ];
+  $("definitions").replaceChildren(
+    ...view.definitions.map((d) => node("li", "", d)),
+    ...panels.filter(([shown]) => shown).map(([, key]) => node("li", "", tr(key))),
+  );
 }
 
 function commentItem(c: CommentView): HTMLLIElement {

@@ -205,6 +205,16 @@ export const dashboardEn = {
     "CLV = average order × orders per active client per year × expected lifetime in years (1 ÷ yearly churn), pooled over complete periods; revenue, not margin, undiscounted.",
   "ui.dashboard.def.alerts":
     "Alerts: NPS changed between the last two periods with answers (p < 0.05, z test); churn rose by 5 points or more between the last two complete periods (p < 0.05, two-proportion z test).",
+  "ui.dashboard.def.upsell":
+    "Upsell = clients whose spend in a later period reached their first period's + 10 %, of the clients with a first-period spend above 0 (UPSELL_RATE). Returns = rows with a negative amount, of the other rows (RETURN_RATE).",
+  "ui.dashboard.def.crossSell":
+    "Cross-sell = clients who later bought a category they had not bought in their first period, of all clients (CROSS_SELL_RATE).",
+  "ui.dashboard.def.service":
+    "Service: hours from opening to the first response (median, 90th percentile) and to resolution (Kaplan–Meier median: open requests count until the latest time in the sheet), in calendar time or the working time set under Columns.",
+  "ui.dashboard.def.renewals":
+    "Renewal rate = renewed ÷ (renewed + lapsed) of the contracts due in the period; a blank past its end date has lapsed (RENEWAL_RATE without grace days).",
+  "ui.dashboard.def.funnel":
+    "Funnel: a client at a stage counts at every stage before it; conversion = reached ÷ reached at the stage before, with a 95 % Wilson interval (FUNNEL).",
 
   "dashboard.noTransactionsSheet":
     "No transactions sheet found: add a sheet with client ID, date and amount columns (one purchase per row), or choose the sheet and its columns under Columns.",
