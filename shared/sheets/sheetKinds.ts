@@ -167,7 +167,8 @@ export const CATEGORY_ROLES = ["category"] as const;
 
 const CATEGORY_RULES: Readonly<Record<"category", RoleRule>> = {
   category: {
-    hint: /^(?:product\s*)?(?:category|categories|group|line|type)$|^(?:product|item|plan|tier|sku|service|subscription)(?:\s*(?:name|code))?$|^(?:категория|категории|группа|товар|продукт|тариф|услуга|позиция|артикул|направление)(?:\s*(?:товара|продукта|товаров))?$/i,
+    // A bare "Type" or "Group" is as often a sale/refund or a client segment: it has to say "product".
+    hint: /^(?:product\s*(?:category|group|line|type)|categor(?:y|ies))$|^(?:product|item|plan|tier|sku|service|subscription)(?:\s*(?:name|code))?$|^(?:категори[яи](?:\s*товара)?|группа\s*товаров|товар|продукт|тариф|услуга|артикул|тип\s*товара)$/i,
     accepts: labels,
   },
 };

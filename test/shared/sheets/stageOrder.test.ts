@@ -77,5 +77,8 @@ describe("stage and category columns", () => {
     expect(detectCategoryColumn(headers, profiles, [4])).toEqual({ category: null });
     const ru = ["ID клиента", "Имя", "Этап", "Товар", "Сумма", "Статус"];
     expect(detectCategoryColumn(ru, profileColumns(ru, rows, reading), [1, 5])).toEqual({ category: 4 });
+    // A bare Type (a sale or a refund) is not taken for a category.
+    const typed = ["Client ID", "Name", "Stage", "Type", "Amount", "Status"];
+    expect(detectCategoryColumn(typed, profileColumns(typed, rows, reading), [1, 5])).toEqual({ category: null });
   });
 });
