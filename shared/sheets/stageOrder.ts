@@ -73,13 +73,18 @@ export function guessStageOrder(names: readonly string[]): StageOrderGuess | nul
 }
 
 /**
- * A stage order as a person typed it (one per line, or separated by commas, semicolons or
- * arrows): names trimmed, blanks and repeats (by labelKey) left out.
+ * A stage order as a person typed it: one per line (a name may then hold commas), or on one line
+ * separated by commas, semicolons or arrows; names trimmed, blanks and repeats (by labelKey) left out.
  */
 export function parseStageOrder(text: string): string[] {
+  return distinctNames(/\r?\n/.test(text.trim()) ? text.split(/\r?\n/) : text.split(/[,;]|→|->|>/));
+}
+
+/** Names trimmed, in order, without blanks and repeats (by labelKey). */
+function distinctNames(parts: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const part of text.split(/\r?\n|[,;]|→|->|>/)) {
+  for (const part of parts) {
     const name = part.trim();
     if (!name || seen.has(labelKey(name))) continue;
     seen.add(labelKey(name));
@@ -93,6 +98,6 @@ export function parseStageOrder(text: string): string[] {
  * listed the stages), without the stages of clients who left; null with fewer than two stages.
  */
 export function dropdownStageOrder(values: readonly string[]): string[] | null {
-  const order = parseStageOrder(values.join("\n")).filter((name) => !isLeftStage(name));
+  const order = distinctNames(values).filter((name) => !isLeftStage(name));
   return order.length >= 2 ? order : null;
 }

@@ -666,8 +666,11 @@ function funnelStep(step: FunnelStepView, weakest: boolean, first: number): HTML
   return li;
 }
 
-const stageList = (stages: readonly { name: string; clients: number }[]) =>
-  stages.map((stage) => tr("ui.dashboard.funnel.clientsAt", { name: stage.name, n: count(stage.clients) })).join(", ");
+const stageList = (stages: readonly { name: string; clients: number }[], more: number) =>
+  [
+    ...stages.map((stage) => tr("ui.dashboard.funnel.clientsAt", { name: stage.name, n: count(stage.clients) })),
+    ...(more > 0 ? [tr("ui.dashboard.funnel.more", { n: count(more) })] : []),
+  ].join(", ");
 
 function renderFunnel(view: DashboardView): void {
   const funnel: FunnelView | null = view.funnel;
@@ -678,7 +681,9 @@ function renderFunnel(view: DashboardView): void {
   const notes: HTMLElement[] = [];
   if (funnel.steps.length === 0) {
     $("funnel-steps").replaceChildren();
-    notes.push(node("span", "", `${tr("ui.dashboard.funnel.orderNeeded")} ${stageList(funnel.found)}.`));
+    notes.push(
+      node("span", "", `${tr("ui.dashboard.funnel.orderNeeded")} ${stageList(funnel.found, funnel.foundMore)}.`),
+    );
     $("funnel-notes").replaceChildren(...notes);
     return;
   }
@@ -720,7 +725,13 @@ function renderFunnel(view: DashboardView): void {
     );
   }
   if (funnel.outside.length > 0) {
-    notes.push(node("div", "muted", tr("ui.dashboard.funnel.outside", { stages: stageList(funnel.outside) })));
+    notes.push(
+      node(
+        "div",
+        "muted",
+        tr("ui.dashboard.funnel.outside", { stages: stageList(funnel.outside, funnel.outsideMore) }),
+      ),
+    );
   }
   $("funnel-notes").replaceChildren(...notes);
 }

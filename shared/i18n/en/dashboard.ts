@@ -146,6 +146,7 @@ export const dashboardEn = {
   "ui.dashboard.funnel.weakest": "Weakest step: {from} → {to}, {conversion} ({lost} lost).",
   "ui.dashboard.funnel.outside": "Outside the funnel: {stages}.",
   "ui.dashboard.funnel.clientsAt": "{name} ({n})",
+  "ui.dashboard.funnel.more": "{n} more",
   "ui.dashboard.source.stages": "Funnel",
   "ui.dashboard.role.stage": "Stage",
   "ui.dashboard.stageOrder": "Stage order, first to last, one per line",

@@ -152,6 +152,7 @@ export const dashboardRu: Record<keyof typeof dashboardEn, string> = {
   "ui.dashboard.funnel.weakest": "Самый слабый шаг: «{from}» → «{to}», {conversion} (потеряно: {lost}).",
   "ui.dashboard.funnel.outside": "Вне воронки: {stages}.",
   "ui.dashboard.funnel.clientsAt": "{name} ({n})",
+  "ui.dashboard.funnel.more": "ещё {n}",
   "ui.dashboard.source.stages": "Воронка",
   "ui.dashboard.role.stage": "Этап",
   "ui.dashboard.stageOrder": "Порядок этапов, от первого к последнему, по одному в строке",

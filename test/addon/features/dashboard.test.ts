@@ -883,6 +883,33 @@ describe("Dashboard: funnel", () => {
   });
 });
 
+describe("Dashboard: a stage column of many stages", () => {
+  it("lists 30 of them to put in order and counts the rest, and names 10 outside the order", () => {
+    // 40 stages, stage k held by k + 1 clients: not detected (too many), chosen under Columns.
+    const rows: CellValue[][] = [["Client ID", "Name", "Step"]];
+    for (let k = 0; k < 40; k++)
+      for (let i = 0; i <= k; i++) rows.push([rows.length, `Client ${rows.length}`, `Step ${k + 1}`]);
+    const addon = loadAddon({ spreadsheet: workbook([{ name: "Clients", rows }]) });
+    expect(data(addon).funnel).toBeNull();
+    const choice = (order: string): DashboardColumnsChoice => ({
+      transactions: { sheetId: null, clientId: null, date: null, amount: null },
+      scores: { sheetId: null, score: null, date: null, comment: null },
+      stages: { sheetId: data(addon).sources.sheets[0]?.sheetId ?? null, stage: 3, order },
+    });
+    const asked = addon.run("saveDashboardColumns", choice(""), null) as DashboardView;
+    expect(asked.funnel?.steps).toEqual([]);
+    expect(asked.funnel?.found).toHaveLength(30);
+    expect(asked.funnel?.found[0]).toEqual({ name: "Step 1", clients: 1 });
+    expect(asked.funnel?.foundMore).toBe(10);
+    const ordered = addon.run("saveDashboardColumns", choice("Step 1\nStep 2"), null) as DashboardView;
+    // Step 1 is reached by its own client and Step 2's two.
+    expect(ordered.funnel?.steps.map((s) => s.reached)).toEqual([3, 2]);
+    // The other 38 stages are outside, most clients first: Step 40 (40), Step 39 (39), …
+    expect(ordered.funnel?.outside.map((s) => s.clients)).toEqual([40, 39, 38, 37, 36, 35, 34, 33, 32, 31]);
+    expect(ordered.funnel?.outsideMore).toBe(28);
+  });
+});
+
 describe("Dashboard: funnel from a dropdown", () => {
   const rows: CellValue[][] = [
     ["Client ID", "Name", "Client stage"],

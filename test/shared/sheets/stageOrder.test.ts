@@ -44,6 +44,8 @@ describe("stage order from the names", () => {
       "Постоянный",
     ]);
     expect(parseStageOrder("  \n ")).toEqual([]);
+    // One per line, a name keeps its commas.
+    expect(parseStageOrder("Lead\nWon, paid\nRenewed")).toEqual(["Lead", "Won, paid", "Renewed"]);
   });
 });
 

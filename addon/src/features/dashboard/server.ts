@@ -96,6 +96,12 @@ const renewalRow = (row: RenewalTotals): RenewalRowView => ({
   onTimeRate: row.onTimeRate,
 });
 
+/** Stages a stage order may list, and the longest name: a document property holds at most 9 KB. */
+const MAX_STAGES = 30;
+const MAX_STAGE_NAME = 100;
+/** Stages outside the funnel named beside it, most clients first; the rest are counted. */
+const OUTSIDE_SHOWN = 10;
+
 const measureView = (m: { value: number; n: number; smallSample: boolean }): MeasureView => ({
   value: m.value,
   n: m.n,
@@ -230,9 +236,11 @@ export function dashboardView(data: DashboardData, locale: Locale): DashboardVie
             steps: data.funnel.funnel ? data.funnel.funnel.steps.map((step) => ({ ...step })) : [],
             weakest: data.funnel.funnel?.weakest ?? null,
             orderFrom: data.funnel.orderFrom,
-            found: data.funnel.found.map((stage) => ({ ...stage })),
+            found: data.funnel.found.slice(0, MAX_STAGES).map((stage) => ({ ...stage })),
+            foundMore: Math.max(0, data.funnel.found.length - MAX_STAGES),
             clients: data.funnel.clients,
-            outside: data.funnel.outside.map((stage) => ({ ...stage })),
+            outside: data.funnel.outside.slice(0, OUTSIDE_SHOWN).map((stage) => ({ ...stage })),
+            outsideMore: Math.max(0, data.funnel.outside.length - OUTSIDE_SHOWN),
             smallSample: data.funnel.smallSample,
           }
         : null,
@@ -353,10 +361,6 @@ function saveKindColumns(
   rememberKindColumns(kind, sheet, mapping);
   return sheet;
 }
-
-/** Stages a stage order may list, and the longest name: a document property holds at most 9 KB. */
-const MAX_STAGES = 30;
-const MAX_STAGE_NAME = 100;
 
 /** Remembers the funnel's sheet, stage column and stage order ("" forgets the order: it is guessed). */
 function saveStages(choice: unknown): void {

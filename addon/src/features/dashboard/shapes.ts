@@ -257,9 +257,13 @@ export interface FunnelView {
   orderFrom: "set" | "dropdown" | "names" | null;
   /** Every stage found, with its clients, in order of first appearance. */
   found: { name: string; clients: number }[];
+  /** Stages found beyond those listed in `found`. */
+  foundMore: number;
   /** Clients in the funnel (at its first stage or further). */
   clients: number;
   outside: { name: string; clients: number }[];
+  /** Stages outside the funnel beyond those listed in `outside`. */
+  outsideMore: number;
   smallSample: boolean;
 }
 
