@@ -294,6 +294,15 @@ describe("Dashboard sidebar", () => {
     await crossSell.scrollIntoViewIfNeeded();
     expect(await crossSell.textContent()).toContain("чаще всего: Набор дисков");
     await screenshot(p, "sidebar-dashboard-crosssell-ru");
+    // Columns in Russian: the working-time fields and the funnel's stage order fit the 300 px panel.
+    await frame.getByText("Столбцы", { exact: true }).click();
+    expect(await frame.getByLabel("Рабочие часы").isVisible()).toBe(true);
+    expect(await frame.getByTestId("stage-order").inputValue()).toBe("Клиент\nПовторный\nПостоянный");
+    expect(await frame.getByLabel("Рабочие дни").getAttribute("placeholder")).toBe("Пн-Пт");
+    await frame.locator("#fn-sheet").scrollIntoViewIfNeeded();
+    expect(await frame.locator("body").evaluate((b) => b.scrollWidth)).toBeLessThanOrEqual(300);
+    await screenshot(p, "sidebar-dashboard-columns-ru");
+    await frame.getByText("Столбцы", { exact: true }).click();
 
     // Arrow keys move between the period's radio buttons, as in any radio group.
     await frame.locator('input[value="month"]').focus();
