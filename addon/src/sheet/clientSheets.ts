@@ -1,10 +1,10 @@
-import { dateReading } from "../../../shared/cells/dates";
+import { type DateReading, dateReading } from "../../../shared/cells/dates";
 import type { Cell } from "../../../shared/cells/values";
 import {
-  COLUMN_ROLES,
   type ColumnMapping,
   type ColumnRole,
   detectColumns,
+  EMPTY_MAPPING,
   profileColumns,
 } from "../../../shared/sheets/columns";
 import { RESPONSES_SHEET } from "../../../shared/sheets/responses";
@@ -62,49 +62,66 @@ export interface SheetColumns {
   /** Its category (product) column, beside the client roles (read with the transactions). */
   categories: CategoryMapping;
   categoriesRemembered: boolean;
+  /** The order of its stage column's stages a person set (Columns ▸ Funnel), or null. */
+  stageOrder: string[] | null;
 }
 
-/** A kind's remembered columns: each a column of the sheet, or null; null when nothing is remembered. */
-function readRememberedKind<M extends Record<string, number | null>>(
-  kind: SheetKind,
+type Properties = Readonly<Record<string, string>>;
+
+/**
+ * What every sheet's columns are read with, fetched once for a pass over the sheets: each
+ * getProperty or getSpreadsheetTimeZone is a round trip to Google, and a pass reads several
+ * remembered choices per sheet.
+ */
+interface SheetContext {
+  readonly props: Properties;
+  readonly reading: DateReading;
+}
+
+function sheetContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetContext {
+  return {
+    props: PropertiesService.getDocumentProperties().getProperties(),
+    reading: dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale()),
+  };
+}
+
+/** A remembered mapping under `key`: each role a column of the sheet (1…width), or null; null when nothing is remembered. */
+function rememberedMapping<M extends Record<string, number | null>>(
+  props: Properties,
+  key: string,
   empty: M,
-  sheet: Sheet,
   width: number,
 ): M | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId());
+  const raw = props[key];
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
-    const mapping = { ...empty };
-    for (const role of Object.keys(mapping) as (keyof M)[]) {
-      const value = parsed[role as string];
-      (mapping as Record<string, number | null>)[role as string] =
+    const mapping: Record<string, number | null> = { ...empty };
+    for (const role of Object.keys(mapping)) {
+      const value = parsed[role];
+      mapping[role] =
         typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= width ? value : null;
     }
-    return mapping;
+    return mapping as M;
   } catch {
     return null;
   }
 }
 
-function readRemembered(sheet: Sheet): ColumnMapping | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(PROPERTY_PREFIX + sheet.getSheetId());
+/** The stage order remembered under `key`, or null. */
+function rememberedOrder(props: Properties, key: string): string[] | null {
+  const raw = props[key];
   if (!raw) return null;
   try {
-    const parsed = JSON.parse(raw) as Record<string, unknown>;
-    const mapping = {} as ColumnMapping;
-    for (const role of COLUMN_ROLES) {
-      const value = parsed[role];
-      mapping[role] = typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : null;
-    }
-    return mapping;
+    const parsed = JSON.parse(raw) as unknown;
+    return Array.isArray(parsed) && parsed.every((name) => typeof name === "string") ? parsed : null;
   } catch {
     return null;
   }
 }
 
 /** The columns of a sheet: the remembered mapping, else a guess from its header and first rows. */
-export function sheetColumns(sheet: Sheet): SheetColumns {
+export function sheetColumns(sheet: Sheet, context: SheetContext = sheetContext(sheet.getParent())): SheetColumns {
   const width = sheet.getLastColumn();
   const height = sheet.getLastRow();
   if (width === 0 || height === 0) {
@@ -121,14 +138,15 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
       stagesRemembered: false,
       categories: { ...EMPTY_CATEGORY_MAPPING },
       categoriesRemembered: false,
+      stageOrder: null,
     };
   }
   const sample = sheet.getRange(1, 1, Math.min(height, SAMPLE_ROWS + 1), width).getValues() as Cell[][];
   const headers = (sample[0] ?? []).map((h) => String(h ?? "").trim());
-  const ss = sheet.getParent();
-  const reading = dateReading(ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale());
+  const { props, reading } = context;
+  const id = sheet.getSheetId();
   const remembered = (kind: SheetKind, empty: Record<string, number | null>) =>
-    readRememberedKind(kind, empty, sheet, width);
+    rememberedMapping(props, KIND_PROPERTY_PREFIX[kind] + id, empty, width);
   const rememberedRequests = remembered("requests", EMPTY_REQUEST_MAPPING) as RequestMapping | null;
   const rememberedContracts = remembered("contracts", EMPTY_CONTRACT_MAPPING) as ContractMapping | null;
   const rememberedStages = remembered("stages", EMPTY_STAGE_MAPPING) as StageMapping | null;
@@ -136,16 +154,13 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
   const rows = sample.slice(1);
   // The sample's columns are profiled once for every kind of source they are matched against.
   const profiles = profileColumns(headers, rows, reading);
-  const rememberedMapping = readRemembered(sheet);
-  if (rememberedMapping) {
-    for (const role of COLUMN_ROLES) if ((rememberedMapping[role] ?? 0) > width) rememberedMapping[role] = null;
-  }
-  const mapping = rememberedMapping ?? detectColumns(headers, rows, reading, profiles);
+  const rememberedRoles = rememberedMapping(props, PROPERTY_PREFIX + id, EMPTY_MAPPING, width);
+  const mapping = rememberedRoles ?? detectColumns(headers, rows, reading, profiles);
   return {
     sheet,
     headers,
     mapping,
-    remembered: rememberedMapping !== null,
+    remembered: rememberedRoles !== null,
     requests: rememberedRequests ?? detectRequestColumns(headers, rows, reading, profiles),
     requestsRemembered: rememberedRequests !== null,
     contracts: rememberedContracts ?? detectContractColumns(headers, rows, reading, profiles),
@@ -155,6 +170,7 @@ export function sheetColumns(sheet: Sheet): SheetColumns {
     // The category is looked for among the columns the client roles leave free.
     categories: rememberedCategories ?? detectCategoryColumn(headers, profiles, Object.values(mapping)),
     categoriesRemembered: rememberedCategories !== null,
+    stageOrder: rememberedOrder(props, STAGE_ORDER_PREFIX + id),
   };
 }
 
@@ -168,21 +184,6 @@ export function rememberKindColumns(kind: SheetKind, sheet: Sheet, mapping: Reco
 
 export function forgetKindColumns(kind: SheetKind, sheet: Sheet): void {
   PropertiesService.getDocumentProperties().deleteProperty(KIND_PROPERTY_PREFIX[kind] + sheet.getSheetId());
-}
-
-/**
- * The order of a stage column's stages a person set (Dashboard ▸ Columns ▸ Funnel), or null when
- * none is set and the order is guessed from the names.
- */
-export function rememberedStageOrder(sheet: Sheet): string[] | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STAGE_ORDER_PREFIX + sheet.getSheetId());
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return Array.isArray(parsed) && parsed.every((name) => typeof name === "string") ? parsed : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Remembers a stage order for a sheet; an empty one forgets it (the order is guessed again). */
@@ -229,9 +230,12 @@ const NO_SHEET = "none";
  * A person's choice of sheet for a source: a sheet id, null for "this spreadsheet has none", or
  * undefined when nobody chose (the add-on guesses).
  */
-export function rememberedSource(kind: SourceKind): number | null | undefined {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SOURCE_PREFIX + kind);
-  if (raw === null) return undefined;
+export function rememberedSource(
+  kind: SourceKind,
+  props: Properties = PropertiesService.getDocumentProperties().getProperties(),
+): number | null | undefined {
+  const raw = props[SOURCE_PREFIX + kind];
+  if (raw === undefined) return undefined;
   if (raw === NO_SHEET) return null;
   const id = Number(raw);
   return Number.isInteger(id) && id >= 0 ? id : undefined;
@@ -260,11 +264,12 @@ const has = (m: ColumnMapping, ...roles: ColumnRole[]) => roles.every((r) => m[r
  * with one that is not the requests or contracts sheet; responses = the sheet named `Responses`.
  */
 export function dataSources(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DataSources {
-  const all = ss.getSheets().map(sheetColumns);
+  const context = sheetContext(ss);
+  const all = ss.getSheets().map((sheet) => sheetColumns(sheet, context));
   const responses = ss.getSheetByName(RESPONSES_SHEET);
   const others = all.filter((s) => s.sheet.getName() !== RESPONSES_SHEET);
   const chosen = (kind: SourceKind, guess: () => SheetColumns | null): SheetColumns | null => {
-    const id = rememberedSource(kind);
+    const id = rememberedSource(kind, context.props);
     if (id === null) return null;
     const sheet = id === undefined ? undefined : all.find((s) => s.sheet.getSheetId() === id);
     return sheet ?? guess();

@@ -34,7 +34,7 @@ import { errorMessage, t } from "../../../../shared/i18n/translate";
 import { type Contracts, readContracts } from "../../../../shared/metrics/renewals";
 import { type Requests, readRequests } from "../../../../shared/metrics/service";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
-import { type DataSources, dataSources, rememberedStageOrder, type SheetColumns } from "../../sheet/clientSheets";
+import { type DataSources, dataSources, type SheetColumns } from "../../sheet/clientSheets";
 import { dropdownValues } from "../../sheet/dropdowns";
 import { columnName, dataRows, readColumn, readSheetTransactions, spreadsheetReading } from "../../sheet/transactions";
 import { type ServiceHoursSetting, serviceHoursSetting, serviceHoursText, workingTimeOf } from "./serviceHours";
@@ -215,7 +215,7 @@ function readFunnel(source: SheetColumns, skip: (error: RapportError) => void): 
   if (stage === null || rows === 0) return null;
   return funnelFigure(
     source.sheet.getRange(2, stage, rows, 1).getValues() as Cell[][],
-    rememberedStageOrder(source.sheet),
+    source.stageOrder,
     dropdownValues(source.sheet.getRange(2, stage)),
     columnName(source, stage),
     { row: 2, column: stage },

@@ -17,7 +17,6 @@ import {
   forgetKindColumns,
   forgetSource,
   rememberColumns,
-  rememberedStageOrder,
   rememberKindColumns,
   rememberSource,
   rememberStageOrder,
@@ -79,7 +78,7 @@ function sheetOption(source: SheetColumns): SheetOption {
     contractsRemembered: source.contractsRemembered,
     stages: { ...source.stages },
     stagesRemembered: source.stagesRemembered,
-    stageOrder: rememberedStageOrder(source.sheet),
+    stageOrder: source.stageOrder,
     categories: { ...source.categories },
     categoriesRemembered: source.categoriesRemembered,
   };
