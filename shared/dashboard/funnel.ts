@@ -1,6 +1,6 @@
 import type { CellOrigin, Range } from "../cells/values";
 import type { RapportError } from "../errors";
-import { countsOfStages, type Funnel, funnelOfCounts, type OutsideStage } from "../metrics/funnel";
+import { type Funnel, funnelOfCounts, reachedByStage, type StageClients, tallyStages } from "../metrics/funnel";
 import { zForConfidence } from "../metrics/normal";
 import { isSmallSample } from "../metrics/survey";
 import { dropdownStageOrder, guessStageOrder } from "../sheets/stageOrder";
@@ -22,13 +22,13 @@ export interface FunnelFigure {
   /** Null when the order is not known. */
   readonly orderFrom: StageOrderSource | null;
   /** Every stage name found, in order of first appearance, with its clients (to set an order from). */
-  readonly found: OutsideStage[];
+  readonly found: StageClients[];
   /** The funnel, or null without an order of two or more stages found in the column. */
   readonly funnel: Funnel | null;
   /** Clients at a stage of the funnel (those at the first stage or further). */
   readonly clients: number;
   /** Clients at stages outside the order, most first. */
-  readonly outside: OutsideStage[];
+  readonly outside: StageClients[];
   /** Fewer than 100 clients in the funnel. */
   readonly smallSample: boolean;
 }
@@ -44,10 +44,9 @@ export function funnelFigure(
   origin: CellOrigin,
   skip: (error: RapportError) => void,
 ): FunnelFigure {
-  // Every name with its clients: counted against an empty order, they are all outside it.
-  const all = new Map<string, OutsideStage>();
-  countsOfStages(cells, [], arg, 0, { outside: all, skip, origin });
-  const found = [...all.values()];
+  // One pass over the column: every name with its clients, then counted in whichever order applies.
+  const tally = tallyStages(cells, arg, 0, { skip, origin });
+  const found = [...tally.stages.values()].map(({ name, clients }) => ({ name, clients }));
   const listed = setOrder ? null : dropdown && dropdownStageOrder(dropdown);
   const guess = setOrder || listed ? null : guessStageOrder(found.map((stage) => stage.name));
   const [order, orderFrom]: [string[], StageOrderSource | null] = setOrder
@@ -60,9 +59,7 @@ export function funnelFigure(
   if (order.length < 2) {
     return { order, orderFrom: null, found, funnel: null, clients: 0, outside: [], smallSample: false };
   }
-  const outside = new Map<string, OutsideStage>();
-  // Error cells were reported by the first count already.
-  const counts = countsOfStages(cells, order, arg, 0, { outside, skip: () => {}, origin });
+  const { reached: counts, outside } = reachedByStage(tally, order);
   const clients = counts[0] as number;
   const funnel = funnelOfCounts(order, counts, Z95, arg);
   return {
@@ -72,7 +69,7 @@ export function funnelFigure(
     // With one step there is nothing to compare it with: no step is the weakest.
     funnel: funnel.steps.length >= 3 ? funnel : { ...funnel, weakest: null },
     clients,
-    outside: [...outside.values()].sort((a, b) => b.clients - a.clients),
+    outside: outside.sort((a, b) => b.clients - a.clients),
     smallSample: isSmallSample(clients),
   };
 }

@@ -3,6 +3,7 @@ import type { NumberConvention } from "../cells/numberText";
 import {
   asRows,
   type Cell,
+  type CellOrigin,
   cellNumber,
   cellPosition,
   displayValue,
@@ -11,6 +12,7 @@ import {
   type Range,
 } from "../cells/values";
 import { RapportError } from "../errors";
+import type { NestedText } from "../i18n/messages.en";
 import { wilsonInterval } from "./experiments";
 
 /**
@@ -85,72 +87,91 @@ export function funnelOfCounts(stages: readonly string[], counts: readonly numbe
   return { steps, weakest };
 }
 
-/** Clients at a stage outside the order ("Lost"), as first written, and how many. */
-export interface OutsideStage {
+/** A stage name as first written, and how many clients are at it. */
+export interface StageClients {
   name: string;
   clients: number;
 }
 
-export interface StageCountOptions {
-  /**
-   * When given, a stage not in the order is counted here (by labelKey) instead of being an error:
-   * the Dashboard shows those clients beside the funnel.
-   */
-  readonly outside?: Map<string, OutsideStage>;
-  /** When given, an error cell is handed here (the row is left out) instead of thrown. */
-  readonly skip?: (error: RapportError) => void;
-  /** The range's first cell in the sheet, for messages (default: the range's own row 1). */
-  readonly origin?: { row: number; column: number };
+/** A stage counted in a column, with the first cell holding it (its index in reading order, for messages). */
+interface TalliedStage extends StageClients {
+  readonly at: number;
+  readonly cell: NestedText;
+  readonly value: string;
+}
+
+/** A stage column counted in one pass. */
+export interface StageTally {
+  /** By labelKey, in order of first appearance. */
+  readonly stages: Map<string, TalliedStage>;
+  /** The first error cell (when errors are not skipped), at its index in reading order. */
+  readonly error: { at: number; error: RapportError } | null;
 }
 
 /**
- * The stage column of a client list (each client's furthest stage) counted into a funnel: a
- * client at stage k also reached every stage before it. A cell that is not one of the stages is
- * an error naming it (or counted in `outside`).
+ * Counts a stage column (each client's furthest stage) by name, row by row. An error cell is
+ * handed to `skip` (sidebars: the row is left out) or kept as the tally's first error.
  */
-export function countsOfStages(
+export function tallyStages(
   cells: Range,
-  order: readonly string[],
   arg: string,
   firstRow = 0,
-  options: StageCountOptions = {},
-): number[] {
-  const index = new Map<string, number>();
-  for (const [i, name] of order.entries()) index.set(labelKey(name), i);
-  const at = new Array<number>(order.length).fill(0);
+  options: { skip?: (error: RapportError) => void; origin?: CellOrigin } = {},
+): StageTally {
+  const stages = new Map<string, TalliedStage>();
+  let error: StageTally["error"] = null;
   const rows = asRows(cells);
-  const { outside, skip, origin } = options;
+  let at = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly Cell[];
-    for (let c = 0; c < row.length; c++) {
+    for (let c = 0; c < row.length; c++, at++) {
       const cell = row[c] as Cell;
       if (isBlank(cell)) continue;
-      const position = () => cellPosition(r + firstRow, c, row.length, origin);
       if (isErrorCell(cell)) {
-        const error = new RapportError("input.errorCell", { arg, cell: position(), value: cell as string });
-        if (!skip) throw error;
-        skip(error);
+        const problem = new RapportError("input.errorCell", {
+          arg,
+          cell: cellPosition(r + firstRow, c, row.length, options.origin),
+          value: cell as string,
+        });
+        if (options.skip) options.skip(problem);
+        else error ??= { at, error: problem };
         continue;
       }
       const name = String(cell).trim();
       const key = labelKey(name);
-      const k = index.get(key);
-      if (k !== undefined) {
-        at[k] = (at[k] as number) + 1;
+      const seen = stages.get(key);
+      if (seen) {
+        seen.clients++;
         continue;
       }
-      if (!outside) {
-        throw new RapportError("funnel.unknownStage", {
-          arg,
-          cell: position(),
-          value: displayValue(cell),
-          stages: order.join(", "),
-        });
-      }
-      const seen = outside.get(key);
-      if (seen) seen.clients++;
-      else outside.set(key, { name, clients: 1 });
+      stages.set(key, {
+        name,
+        clients: 1,
+        at,
+        cell: cellPosition(r + firstRow, c, row.length, options.origin),
+        value: displayValue(cell),
+      });
     }
+  }
+  return { stages, error };
+}
+
+/**
+ * A tally counted into a funnel of `order`: a client at stage k also reached every stage before it.
+ * Stages not in the order are returned as `outside`, in order of first appearance.
+ */
+export function reachedByStage(
+  tally: StageTally,
+  order: readonly string[],
+): { reached: number[]; outside: StageClients[] } {
+  const index = new Map<string, number>();
+  for (const [i, name] of order.entries()) index.set(labelKey(name), i);
+  const at = new Array<number>(order.length).fill(0);
+  const outside: StageClients[] = [];
+  for (const [key, stage] of tally.stages) {
+    const k = index.get(key);
+    if (k === undefined) outside.push({ name: stage.name, clients: stage.clients });
+    else at[k] = (at[k] as number) + stage.clients;
   }
   // Reached stage k = at stage k or further.
   const reached = new Array<number>(order.length).fill(0);
@@ -159,7 +180,27 @@ export function countsOfStages(
     further += at[k] as number;
     reached[k] = further;
   }
-  return reached;
+  return { reached, outside };
+}
+
+/**
+ * The stage column of a client list counted into a funnel (FUNNEL): the first cell, in reading
+ * order, that is an error or not one of the stages is an error naming it.
+ */
+export function countsOfStages(cells: Range, order: readonly string[], arg: string, firstRow = 0): number[] {
+  const tally = tallyStages(cells, arg, firstRow);
+  const known = new Set(order.map(labelKey));
+  const unknown = [...tally.stages].find(([key]) => !known.has(key))?.[1];
+  if (tally.error && (!unknown || tally.error.at < unknown.at)) throw tally.error.error;
+  if (unknown) {
+    throw new RapportError("funnel.unknownStage", {
+      arg,
+      cell: unknown.cell,
+      value: unknown.value,
+      stages: order.join(", "),
+    });
+  }
+  return reachedByStage(tally, order).reached;
 }
 
 /** The distinct stage names of a stage column, in order of first appearance (for messages). */

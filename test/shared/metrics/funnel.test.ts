@@ -47,4 +47,17 @@ describe("funnel", () => {
       expect((error as RapportError).params).toMatchObject({ value: "Prospect", stages: "Lead, Repeat" });
     }
   });
+
+  it("reports whichever comes first in the column, an error cell or a stage not in the order", () => {
+    const key = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as RapportError).key;
+      }
+      return null;
+    };
+    expect(key(() => countsOfStages([["Lead"], ["#N/A"], ["Prospect"]], ["Lead"], "stages"))).toBe("input.errorCell");
+    expect(key(() => countsOfStages([["Prospect"], ["#N/A"]], ["Lead"], "stages"))).toBe("funnel.unknownStage");
+  });
 });
