@@ -7,6 +7,7 @@
 import { RapportError } from "../errors";
 import type { Locale } from "../i18n/locale";
 import { errorMessage, t } from "../i18n/translate";
+import { type Cell, isBlank } from "./values";
 
 /** How many left-out rows are described one by one. */
 export const SKIPPED_EXAMPLES = 5;
@@ -59,4 +60,26 @@ export function readOrSkip<T>(skip: ((error: RapportError) => void) | undefined,
     skip(error);
     return undefined;
   }
+}
+
+/**
+ * Reads two lined-up one-column ranges (the rows rowsOfSameHeight gives) row by row: rows blank in
+ * both are passed over; `read` turns a row into a value or throws a RapportError naming its cell,
+ * which fails the whole read (formulas) or, with `skip`, leaves that row out (sidebars).
+ */
+export function readRowPairs<T>(
+  first: readonly (readonly Cell[])[],
+  second: readonly (readonly Cell[])[],
+  read: (a: Cell, b: Cell, row: number) => T,
+  skip?: (error: RapportError, row: number) => void,
+): T[] {
+  const out: T[] = [];
+  for (let r = 0; r < first.length; r++) {
+    const a = (first[r] as readonly Cell[])[0];
+    const b = (second[r] as readonly Cell[])[0];
+    if (isBlank(a) && isBlank(b)) continue;
+    const value = readOrSkip(skip && ((error) => skip(error, r)), () => read(a, b, r));
+    if (value !== undefined) out.push(value);
+  }
+  return out;
 }

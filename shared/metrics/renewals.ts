@@ -1,6 +1,6 @@
 import { cellDay, type DateReading, type DayNumber, readDay } from "../cells/dates";
 import { cellFlag } from "../cells/flags";
-import { readOrSkip } from "../cells/skippedRows";
+import { readRowPairs } from "../cells/skippedRows";
 import {
   type Cell,
   type CellOrigin,
@@ -58,24 +58,22 @@ export function readContracts(
   graceDays: number,
   names: { ends: string; renewed: string },
   /** Sidebars: a row that cannot be read is handed here and left out (formulas fail loudly). */
-  skip?: (error: RapportError) => void,
+  skip?: (error: RapportError, row: number) => void,
   /** Where the columns start in their sheet (sidebars): messages then name the sheet's cells. */
   origins?: { ends?: CellOrigin; renewed?: CellOrigin },
 ): Contracts {
   const [endRows, renewedRows] = rowsOfSameHeight(ends, renewed, { first: names.ends, second: names.renewed });
-  const due: number[] = [];
-  const outcome: number[] = [];
-  for (let r = 0; r < endRows.length; r++) {
-    const endCell = (endRows[r] as readonly Cell[])[0];
-    const mark = (renewedRows[r] as readonly Cell[])[0];
-    if (isBlank(endCell) && isBlank(mark)) continue;
-    const read = readOrSkip(skip, () => contractOutcome(endCell, mark, r, reading, asOf, graceDays, names, origins));
-    if (read === undefined) continue;
-    due.push(read[0]);
-    outcome.push(read[1]);
-  }
-  if (due.length === 0) throw new RapportError("input.empty", { arg: names.ends });
-  return { due: Int32Array.from(due), outcome: Uint8Array.from(outcome) };
+  const read = readRowPairs(
+    endRows,
+    renewedRows,
+    (endCell, mark, r) => contractOutcome(endCell, mark, r, reading, asOf, graceDays, names, origins),
+    skip,
+  );
+  if (read.length === 0) throw new RapportError("input.empty", { arg: names.ends });
+  return {
+    due: Int32Array.from(read, ([end]) => end),
+    outcome: Uint8Array.from(read, ([, outcome]) => outcome),
+  };
 }
 
 /** One contract's end day and outcome, or an error naming the cell. */

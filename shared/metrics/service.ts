@@ -7,7 +7,7 @@ import {
   readingForDateTimes,
   wallMinutesText,
 } from "../cells/dates";
-import { readOrSkip } from "../cells/skippedRows";
+import { readRowPairs } from "../cells/skippedRows";
 import {
   asRows,
   type Cell,
@@ -232,24 +232,15 @@ export function readRequests(
 ): Requests {
   const [openRows, closeRows] = rowsOfSameHeight(opened, closed, { first: names.opened, second: names.closed });
   const columns = readingForDateTimes(reading, openRows, closeRows);
-  const openedAt = new Float64Array(openRows.length);
-  const closedAt = new Float64Array(openRows.length);
-  let n = 0;
+  const times = readRowPairs(openRows, closeRows, (o, c, r) => requestTimes(o, c, r, columns, names, origins), skip);
+  if (times.length === 0) throw new RapportError("input.empty", { arg: names.opened });
   let latest = Number.NEGATIVE_INFINITY;
-  for (let r = 0; r < openRows.length; r++) {
-    const o = (openRows[r] as readonly Cell[])[0];
-    const c = (closeRows[r] as readonly Cell[])[0];
-    if (isBlank(o) && isBlank(c)) continue;
-    const times = readOrSkip(skip && ((error) => skip(error, r)), () => requestTimes(o, c, r, columns, names, origins));
-    if (times === undefined) continue;
-    const [start, end] = times;
-    openedAt[n] = start;
-    closedAt[n] = end;
-    latest = Math.max(latest, start, Number.isNaN(end) ? start : end);
-    n++;
-  }
-  if (n === 0) throw new RapportError("input.empty", { arg: names.opened });
-  return { opened: openedAt.slice(0, n), closed: closedAt.slice(0, n), latest };
+  for (const [start, end] of times) latest = Math.max(latest, start, Number.isNaN(end) ? start : end);
+  return {
+    opened: Float64Array.from(times, ([start]) => start),
+    closed: Float64Array.from(times, ([, end]) => end),
+    latest,
+  };
 }
 
 /** One request's opening and answer/resolution (NaN while there is none), or an error naming the cell. */
