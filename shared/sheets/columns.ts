@@ -3,13 +3,13 @@ import { type Cell, cellNumber, isBlank } from "../cells/values";
 import { en } from "../i18n/messages.en";
 import { ru } from "../i18n/messages.ru";
 import { isSendStatusHeader } from "../outreach/statusColumns";
+import { COLUMN_ROLES } from "./roles";
 import { isLinkHeader } from "./surveyLinks";
 
 /**
  * What a column of a client sheet holds. The dashboard, segments and client card find their data
  * through these roles; a person can correct the guess and it is remembered per sheet.
  */
-export const COLUMN_ROLES = ["clientId", "name", "email", "date", "amount", "score", "comment"] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** Role → 1-based column number, or null when the sheet has no such column. */

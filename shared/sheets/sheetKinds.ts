@@ -1,6 +1,7 @@
 import type { DateReading } from "../cells/dates";
 import type { Cell } from "../cells/values";
 import { type ColumnProfile, detectColumns, profileColumns } from "./columns";
+import { CATEGORY_ROLES, CONTRACT_ROLES, REQUEST_ROLES, STAGE_ROLES } from "./roles";
 
 /**
  * Sheets of their own kind, beside the client sheets' roles (columns.ts): service requests
@@ -45,7 +46,6 @@ function detectRoles<R extends string>(
 // ---------------------------------------------------------------------------------------------
 // Service requests
 
-export const REQUEST_ROLES = ["opened", "firstResponse", "resolved"] as const;
 export type RequestRole = (typeof REQUEST_ROLES)[number];
 
 /** Role → 1-based column, or null; `clientId` as the client sheets find it. */
@@ -95,7 +95,6 @@ export function isRequestSheet(mapping: RequestMapping): boolean {
 // ---------------------------------------------------------------------------------------------
 // Contracts
 
-export const CONTRACT_ROLES = ["contractEnd", "renewed"] as const;
 export type ContractRole = (typeof CONTRACT_ROLES)[number];
 export type ContractMapping = Record<ContractRole, number | null>;
 
@@ -146,7 +145,6 @@ const labels = (profile: ColumnProfile) =>
 
 export type StageMapping = { stage: number | null };
 export const EMPTY_STAGE_MAPPING: StageMapping = { stage: null };
-export const STAGE_ROLES = ["stage"] as const;
 
 const STAGE_RULES: Readonly<Record<"stage", RoleRule>> = {
   // A bare "Status" is too often something else (a ticket's, a send's): it has to say whose.
@@ -163,7 +161,6 @@ export function detectStageColumn(headers: readonly string[], profiles: readonly
 
 export type CategoryMapping = { category: number | null };
 export const EMPTY_CATEGORY_MAPPING: CategoryMapping = { category: null };
-export const CATEGORY_ROLES = ["category"] as const;
 
 const CATEGORY_RULES: Readonly<Record<"category", RoleRule>> = {
   category: {

@@ -1,4 +1,12 @@
 import type { MessageKey } from "../../../shared/i18n/messages.en";
+import {
+  CATEGORY_ROLES,
+  CONTRACT_ROLES,
+  REQUEST_ROLES,
+  SCORE_ROLES,
+  STAGE_ROLES,
+  TRANSACTION_ROLES,
+} from "../../../shared/sheets/roles";
 import type {
   CommentView,
   DashboardColumnsChoice,
@@ -797,12 +805,6 @@ function renderThemes(view: DashboardView): void {
 // ---------------------------------------------------------------------------------------------
 // Columns
 
-const TX_ROLES = ["clientId", "date", "amount"] as const;
-const SCORE_ROLES = ["score", "date", "comment"] as const;
-const REQUEST_ROLES = ["opened", "firstResponse", "resolved"] as const;
-const CONTRACT_ROLES = ["contractEnd", "renewed"] as const;
-const STAGE_ROLES = ["stage"] as const;
-
 function option(value: string, text: string): HTMLOptionElement {
   const o = document.createElement("option");
   o.value = value;
@@ -886,7 +888,7 @@ function renderColumns(view: DashboardView): void {
   const { sources } = view;
   fillSheetSelect($("tx-sheet"), sources.sheets, sources.transactions);
   fillSheetSelect($("sc-sheet"), sources.sheets, sources.scores);
-  fillRoles("tx", [...TX_ROLES, "category"], sheetOf($("tx-sheet")));
+  fillRoles("tx", [...TRANSACTION_ROLES, ...CATEGORY_ROLES], sheetOf($("tx-sheet")));
   fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet")));
   fillSheetSelect($("rq-sheet"), sources.sheets, sources.requests);
   fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet")));
@@ -991,7 +993,9 @@ for (const input of periodInputs) {
   input.addEventListener("change", () => void load(() => call("dashboardData", period())));
 }
 $("refresh").addEventListener("click", () => void load(() => call("dashboardData", period())));
-$("tx-sheet").addEventListener("change", () => fillRoles("tx", [...TX_ROLES, "category"], sheetOf($("tx-sheet"))));
+$("tx-sheet").addEventListener("change", () =>
+  fillRoles("tx", [...TRANSACTION_ROLES, ...CATEGORY_ROLES], sheetOf($("tx-sheet"))),
+);
 $("sc-sheet").addEventListener("change", () => fillRoles("sc", SCORE_ROLES, sheetOf($("sc-sheet"))));
 $("rq-sheet").addEventListener("change", () => fillRoles("rq", REQUEST_ROLES, sheetOf($("rq-sheet"))));
 $("ct-sheet").addEventListener("change", () => fillRoles("ct", CONTRACT_ROLES, sheetOf($("ct-sheet"))));

@@ -4,6 +4,7 @@ import { readTransactions, type Transactions } from "../../../shared/cells/trans
 import type { Cell } from "../../../shared/cells/values";
 import { RapportError } from "../../../shared/errors";
 import type { ColumnRole } from "../../../shared/sheets/columns";
+import { TRANSACTION_ROLES } from "../../../shared/sheets/roles";
 import type { SheetColumns } from "./clientSheets";
 import { dataRowCount } from "./sheets";
 
@@ -57,8 +58,6 @@ export function requireRoles(source: SheetColumns, roles: readonly ColumnRole[])
     seen.set(column, role);
   }
 }
-
-const TRANSACTION_ROLES = ["clientId", "date", "amount"] as const;
 
 /**
  * The transactions of a sheet: its client id, date and amount columns, each read on its own.

@@ -6,8 +6,16 @@ import { alertMessage, definitions, gapMessage, npsSourceLabel } from "../../../
 import { RapportError } from "../../../../shared/errors";
 import type { Locale } from "../../../../shared/i18n/locale";
 import type { RenewalTotals } from "../../../../shared/metrics/renewals";
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "../../../../shared/sheets/columns";
-import { type CATEGORY_ROLES, CONTRACT_ROLES, REQUEST_ROLES, STAGE_ROLES } from "../../../../shared/sheets/sheetKinds";
+import type { ColumnMapping, ColumnRole } from "../../../../shared/sheets/columns";
+import {
+  type CATEGORY_ROLES,
+  COLUMN_ROLES,
+  CONTRACT_ROLES,
+  REQUEST_ROLES,
+  SCORE_ROLES,
+  STAGE_ROLES,
+  TRANSACTION_ROLES,
+} from "../../../../shared/sheets/roles";
 import { parseStageOrder } from "../../../../shared/sheets/stageOrder";
 import { countedInFigures } from "../../../../shared/surveys/flags";
 import { userLocale } from "../../services/locale";
@@ -338,8 +346,6 @@ function columnClaims(sheet: Sheet): (role: RoleKey, value: unknown) => number |
   };
 }
 
-const TRANSACTION_ROLES: readonly ColumnRole[] = ["clientId", "date", "amount"];
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /**
@@ -416,7 +422,7 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
       return out;
     };
     const txChosen = pick(txColumns, TRANSACTION_ROLES);
-    const scoreChosen = pick(scoreColumns, ["score", "date", "comment"]);
+    const scoreChosen = pick(scoreColumns, SCORE_ROLES);
     if (txSheet && scoresSheet && txSheet === scoresSheet) {
       // One sheet for both: the two choices together must still give each column one role.
       const both = { ...txChosen };

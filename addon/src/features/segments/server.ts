@@ -35,6 +35,7 @@ import {
 } from "../../../../shared/segments/segmentation";
 import { summarizeSegments } from "../../../../shared/segments/summary";
 import type { ColumnRole } from "../../../../shared/sheets/columns";
+import { TRANSACTION_ROLES } from "../../../../shared/sheets/roles";
 import { userLocale } from "../../services/locale";
 import { enrollment } from "../../services/settings";
 import { callWorker } from "../../services/workerClient";
@@ -60,8 +61,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function showSegments(): void {
   openSidebar("segments", "ui.segments.title");
 }
-
-const TRANSACTION_ROLES: readonly ColumnRole[] = ["clientId", "date", "amount"];
 
 interface Sheets {
   transactions: SheetColumns | null;
