@@ -356,11 +356,12 @@ function saveKindColumns(
   kind: Exclude<SheetKind, "categories">,
   roles: readonly RoleKey[],
   choice: Record<string, unknown>,
+  columnsOf: (sheet: Sheet) => SheetColumns,
 ): Sheet | null {
   const sheet = sheetById(choice.sheetId ?? null);
   rememberSource(kind, sheet ? sheet.getSheetId() : null);
   if (!sheet) return null;
-  const mapping: Record<string, number | null> = { ...sheetColumns(sheet)[kind] };
+  const mapping: Record<string, number | null> = { ...columnsOf(sheet)[kind] };
   const claim = columnClaims(sheet);
   for (const role of roles) mapping[role] = claim(role, choice[role]);
   rememberKindColumns(kind, sheet, mapping);
@@ -368,14 +369,14 @@ function saveKindColumns(
 }
 
 /** Remembers the funnel's sheet, stage column and stage order ("" forgets the order: it is guessed). */
-function saveStages(choice: unknown): void {
+function saveStages(choice: unknown, columnsOf: (sheet: Sheet) => SheetColumns): void {
   if (!isRecord(choice) || typeof choice.order !== "string") throw new RapportError("dashboard.badChoice");
   const order = parseStageOrder(choice.order);
   if (order.length > MAX_STAGES || order.some((name) => name.length > MAX_STAGE_NAME)) {
     throw new RapportError("dashboard.stageOrderTooLong", { stages: MAX_STAGES, characters: MAX_STAGE_NAME });
   }
   if (order.length === 1) throw new RapportError("dashboard.stageOrderOne");
-  const sheet = saveKindColumns("stages", STAGE_ROLES, choice);
+  const sheet = saveKindColumns("stages", STAGE_ROLES, choice, columnsOf);
   if (sheet) rememberStageOrder(sheet, order);
 }
 
@@ -407,11 +408,21 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
     const { sheetId: scoresId, ...scoreColumns } = choice.scores;
     const txSheet = sheetById(txId);
     const scoresSheet = sheetById(scoresId);
+    // Each sheet's columns read once for every choice made on it.
+    const columns = new Map<Sheet, SheetColumns>();
+    const columnsOf = (sheet: Sheet): SheetColumns => {
+      let c = columns.get(sheet);
+      if (!c) {
+        c = sheetColumns(sheet);
+        columns.set(sheet, c);
+      }
+      return c;
+    };
     const mappings = new Map<Sheet, ColumnMapping>();
     const mappingOf = (sheet: Sheet) => {
       let m = mappings.get(sheet);
       if (!m) {
-        m = { ...sheetColumns(sheet).mapping };
+        m = { ...columnsOf(sheet).mapping };
         mappings.set(sheet, m);
       }
       return m;
@@ -448,9 +459,9 @@ export function saveDashboardColumns(choice: DashboardColumnsChoice, period: Das
       const kindChoice: unknown = choice[kind];
       if (kindChoice === undefined) continue;
       if (!isRecord(kindChoice)) throw new RapportError("dashboard.badChoice");
-      saveKindColumns(kind, roles, kindChoice);
+      saveKindColumns(kind, roles, kindChoice, columnsOf);
     }
-    if (choice.stages !== undefined) saveStages(choice.stages);
+    if (choice.stages !== undefined) saveStages(choice.stages, columnsOf);
     const locale = userLocale();
     return dashboardView(readDashboard(dashboardPeriod(period), locale), locale);
   });
