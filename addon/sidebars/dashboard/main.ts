@@ -858,7 +858,7 @@ function fillRoles(prefix: RolePrefix, roles: readonly string[], sheet: SheetOpt
 
 /**
  * The funnel's stage order as the box shows it: the order set for the sheet, else the one in use
- * (recognised from the names), else the stages found, for a person to put in order.
+ * (from the dropdown or the names), else the stages found, for a person to put in order.
  */
 function stageOrderText(view: DashboardView, sheet: SheetOption | undefined): string {
   if (!sheet) return "";
@@ -875,7 +875,7 @@ function fillStages(view: DashboardView, sheet: SheetOption | undefined): void {
   fillRoles("fn", STAGE_ROLES, sheet);
   const box = $<HTMLTextAreaElement>("fn-order");
   box.value = stageOrderText(view, sheet);
-  // An order left as recognised stays a guess (it follows the names); an edited one is remembered.
+  // An order left as found stays unset (it follows the dropdown or the names); an edited one is remembered.
   box.defaultValue = box.value;
   box.disabled = !sheet;
 }
